@@ -1,0 +1,67 @@
+/**
+ * Activity (activiteit): something held in a neighbourhood. See DOMAIN.md.
+ * Every field merges last-writer-wins on its own, so two people editing
+ * different fields offline both keep their edit.
+ */
+import * as z from 'zod/mini';
+import { ConfigIdSchema, DateSchema, LocationSchema, OrganisationRefSchema, TimeSchema, text } from './fields.ts';
+
+export const ACTIVITY_TYPES = [
+  'meeting',
+  'drop-in',
+  'workshop',
+  'course',
+  'clean-up',
+  'tile-lifting',
+  'schouw',
+  'street-party',
+  'information-meeting',
+  'door-to-door',
+  'partner-meeting',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTIVITY_STATUSES = ['planned', 'held', 'cancelled', 'moved'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/**
+ * The fields of an activity, each validated on its own (a mutation may carry
+ * any subset). `type` is a config id: the defaults above, or a tenant's own.
+ */
+export const ActivityFieldSchemas = {
+  title: text(200, 1),
+  type: ConfigIdSchema,
+  themes: z.array(ConfigIdSchema).check(z.maxLength(20)),
+  buurtId: ConfigIdSchema,
+  projectId: z.nullable(z.string().check(z.maxLength(64))),
+  date: DateSchema,
+  start: TimeSchema,
+  end: z.nullable(TimeSchema),
+  place: text(200),
+  location: z.nullable(LocationSchema),
+  status: z.enum(ACTIVITY_STATUSES),
+  organisers: z.array(OrganisationRefSchema).check(z.maxLength(50)),
+  participatingOrganisations: z.array(OrganisationRefSchema).check(z.maxLength(100)),
+  notes: text(5000),
+  createdAt: z.int().check(z.gte(0)),
+  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  deleted: z.boolean(),
+};
+
+/** Fields a new activity must carry in its first write. */
+export const ACTIVITY_REQUIRED = ['title', 'type', 'buurtId', 'date', 'start', 'status', 'createdAt', 'createdBy'] as const;
+
+export const ActivitySchema = z.object({
+  ...ActivityFieldSchemas,
+  themes: z._default(ActivityFieldSchemas.themes, []),
+  projectId: z._default(ActivityFieldSchemas.projectId, null),
+  end: z._default(ActivityFieldSchemas.end, null),
+  place: z._default(ActivityFieldSchemas.place, ''),
+  location: z._default(ActivityFieldSchemas.location, null),
+  organisers: z._default(ActivityFieldSchemas.organisers, []),
+  participatingOrganisations: z._default(ActivityFieldSchemas.participatingOrganisations, []),
+  notes: z._default(ActivityFieldSchemas.notes, ''),
+  deleted: z._default(ActivityFieldSchemas.deleted, false),
+});
+export type Activity = z.infer<typeof ActivitySchema>;

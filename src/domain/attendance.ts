@@ -1,0 +1,51 @@
+/**
+ * Attendance (aanwezigheid) of an activity: counts, never names.
+ *
+ * Counts are PN-counters (see merge.ts): two phones at two doors counting the
+ * same activity offline add up, they never overwrite each other. There is
+ * exactly one attendance record per activity, so its id is derived from the
+ * activity's id — two phones that start counting offline write to the same
+ * record without ever having talked.
+ */
+import * as z from 'zod/mini';
+import { IdSchema } from './ids.ts';
+
+export const COUNT_KEYS = ['residents', 'volunteers', 'professionals', 'children', 'firstTimers', 'registered'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+/** Counts of people who turned up (not `firstTimers`, a subset, nor `registered`). */
+export const TURNED_UP_KEYS = ['residents', 'volunteers', 'professionals', 'children'] as const satisfies readonly CountKey[];
+
+export const ATTENDANCE_METHODS = ['headcount', 'estimate', 'signInList'] as const;
+
+const PC4_PREFIX = 'pc4:';
+export const Pc4Schema = z.string().check(z.regex(/^[1-9]\d{3}$/, 'must be a four-digit postcode (PC4)'));
+
+export function pc4CounterKey(pc4: string): string {
+  return `${PC4_PREFIX}${pc4}`;
+}
+
+export function pc4OfCounterKey(key: string): string | null {
+  return key.startsWith(PC4_PREFIX) ? key.slice(PC4_PREFIX.length) : null;
+}
+
+export function isAttendanceCounterKey(key: string): boolean {
+  const pc4 = pc4OfCounterKey(key);
+  if (pc4 !== null) return z.safeParse(Pc4Schema, pc4).success;
+  return (COUNT_KEYS as readonly string[]).includes(key);
+}
+
+export const AttendanceFieldSchemas = {
+  activityId: IdSchema,
+  method: z.enum(ATTENDANCE_METHODS),
+  deleted: z.boolean(),
+};
+
+/**
+ * The attendance record id of an activity: the activity's UUIDv7 with its
+ * version nibble set to 8 (RFC 9562 "custom"), so it can never collide with
+ * a record id made on a device.
+ */
+export function attendanceIdFor(activityId: string): string {
+  return `${activityId.slice(0, 14)}8${activityId.slice(15)}`;
+}

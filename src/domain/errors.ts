@@ -1,0 +1,51 @@
+/**
+ * Machine reasons for everything that can go wrong across the wire. The
+ * server answers with these; the app turns them into Dutch or English text in
+ * exactly one place (src/app/i18n). Never show a reason code to a person.
+ */
+import * as z from 'zod/mini';
+
+export const REASONS = [
+  'invalid-payload',
+  'malformed-json',
+  'unsupported-media-type',
+  'body-too-large',
+  'unknown-record-type',
+  'unknown-field',
+  'missing-fields',
+  'type-mismatch',
+  'tenant-mismatch',
+  'foreign-counter',
+  'clock-ahead',
+  'schema-unsupported',
+  'client-outdated',
+  'unknown-tenant',
+  'unauthenticated',
+  'not-found',
+  'internal',
+  'network',
+  'server-unavailable',
+] as const;
+export const ReasonSchema = z.enum(REASONS);
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof IssueSchema>;
+
+/** The body of every 4xx/5xx answer of the API. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    reason: ReasonSchema,
+    message: z.string(),
+    issues: z.optional(z.array(IssueSchema)),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Flatten zod issues into `path: message` pairs a person can act on. */
+export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }, prefix = ''): Issue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.'),
+    message: issue.message,
+  }));
+}

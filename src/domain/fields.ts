@@ -1,0 +1,37 @@
+/** Small zod/mini building blocks shared by the record schemas. */
+import * as z from 'zod/mini';
+
+/** Free text with bounds; trimmed length must be at least `min`. */
+export function text(max: number, min = 0) {
+  return z.string().check(
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.refine((s) => s.trim().length >= min, min > 0 ? 'must not be empty' : 'invalid'),
+  );
+}
+
+/** Ids of tenant configuration items (buurten, partners, themes, types): readable slugs. */
+export const ConfigIdSchema = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'),
+);
+
+export const DateSchema = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'),
+);
+
+export const TimeSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM'));
+
+/** A WGS84 point; where it came from is explicit and visible, never hidden in a file. */
+export const LocationSchema = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+  accuracyM: z.optional(z.number().check(z.gte(0), z.lte(100_000))),
+  source: z.enum(['gps', 'map', 'address']),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+/** A partner of the tenant, or a free name (school, church, sports club …). */
+export const OrganisationRefSchema = z.union([
+  z.strictObject({ partnerId: ConfigIdSchema }),
+  z.strictObject({ name: text(120, 1) }),
+]);
+export type OrganisationRef = z.infer<typeof OrganisationRefSchema>;

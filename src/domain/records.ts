@@ -1,0 +1,100 @@
+/**
+ * Synced records: the one wire and storage shape of every record type, and
+ * the registry that says which fields and counters each type has.
+ */
+import * as z from 'zod/mini';
+import { ACTIVITY_REQUIRED, ActivityFieldSchemas, ActivitySchema, type Activity } from './activity.ts';
+import { AttendanceFieldSchemas, COUNT_KEYS, attendanceIdFor, isAttendanceCounterKey, pc4OfCounterKey } from './attendance.ts';
+import { ConfigIdSchema } from './fields.ts';
+import { HlcSchema } from './hlc.ts';
+import { IdSchema } from './ids.ts';
+import { counterValue, type Mergeable } from './merge.ts';
+
+export const RECORD_TYPES = ['activity', 'attendance'] as const;
+export const RecordTypeSchema = z.enum(RECORD_TYPES);
+export type RecordType = z.infer<typeof RecordTypeSchema>;
+
+export const MAX_COUNT = 1_000_000;
+export const CounterEntrySchema = z.object({
+  p: z.int().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_COUNT, `must be at most ${MAX_COUNT}`)),
+  n: z.int().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_COUNT, `must be at most ${MAX_COUNT}`)),
+});
+export const FieldValueSchema = z.object({ v: z.unknown(), t: HlcSchema });
+export const FieldMapSchema = z.record(z.string().check(z.maxLength(64)), FieldValueSchema);
+export const CounterSchema = z.record(z.string().check(z.maxLength(64)), CounterEntrySchema);
+export const CounterMapSchema = z.record(z.string().check(z.maxLength(64)), CounterSchema);
+
+/** A record's merged state: per-field LWW registers and per-device PN-counters. */
+export const SyncRecordSchema = z.object({
+  id: IdSchema,
+  type: RecordTypeSchema,
+  tenantId: ConfigIdSchema,
+  fields: FieldMapSchema,
+  counters: CounterMapSchema,
+});
+export type SyncRecord = z.infer<typeof SyncRecordSchema> & Mergeable;
+
+type FieldSchemas = Readonly<Record<string, z.ZodMiniType>>;
+
+export type RecordDefinition = {
+  readonly fields: FieldSchemas;
+  /** Fields the first write of a new record must carry. */
+  readonly required: readonly string[];
+  readonly isCounterKey: (key: string) => boolean;
+  /** A rule tying the record id to its content, if any. */
+  readonly idRule?: (id: string, fields: Readonly<Record<string, unknown>>) => string | null;
+};
+
+export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> = {
+  activity: {
+    fields: ActivityFieldSchemas,
+    required: ACTIVITY_REQUIRED,
+    isCounterKey: () => false,
+  },
+  attendance: {
+    fields: AttendanceFieldSchemas,
+    required: ['activityId'],
+    isCounterKey: isAttendanceCounterKey,
+    idRule: (id, fields) =>
+      typeof fields['activityId'] === 'string' && attendanceIdFor(fields['activityId']) !== id
+        ? 'an attendance record id must be derived from its activity id'
+        : null,
+  },
+};
+
+/** The plain field values of a record (no HLCs). */
+export function fieldValues(record: Mergeable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(record.fields)) out[name] = field.v;
+  return out;
+}
+
+export function isDeleted(record: Mergeable): boolean {
+  return record.fields['deleted']?.v === true;
+}
+
+/** An activity as the UI reads it, or null while its creating write has not arrived. */
+export function activityOf(record: SyncRecord): (Activity & { id: string }) | null {
+  const parsed = z.safeParse(ActivitySchema, fieldValues(record));
+  return parsed.success ? { ...parsed.data, id: record.id } : null;
+}
+
+export type AttendanceTotals = {
+  readonly counts: Readonly<Record<(typeof COUNT_KEYS)[number], number>>;
+  /** Participants per PC4, only those with a count above zero, by postcode. */
+  readonly postcodes: ReadonlyArray<readonly [string, number]>;
+};
+
+export function attendanceTotals(record: Mergeable | undefined): AttendanceTotals {
+  const counts = Object.fromEntries(
+    COUNT_KEYS.map((key) => [key, Math.max(0, counterValue(record?.counters[key]))]),
+  ) as Record<(typeof COUNT_KEYS)[number], number>;
+  const postcodes: Array<readonly [string, number]> = [];
+  for (const [key, counter] of Object.entries(record?.counters ?? {})) {
+    const pc4 = pc4OfCounterKey(key);
+    const value = counterValue(counter);
+    if (pc4 !== null && value > 0) postcodes.push([pc4, value]);
+  }
+  postcodes.sort(([a], [b]) => a.localeCompare(b));
+  return { counts, postcodes };
+}
