@@ -1,0 +1,10 @@
+/** Messages between the page and the service worker. */
+export const SKIP_WAITING = 'SKIP_WAITING';
+export const FLUSH = 'FLUSH';
+export const BACKGROUND_SYNC_TAG = 'buurtlog-flush';
+
+export type SwMessage = { type: typeof SKIP_WAITING } | { type: typeof FLUSH };
+
+export function isUpdateMessage(data: unknown): data is SwMessage {
+  return typeof data === 'object' && data !== null && 'type' in data && (data.type === SKIP_WAITING || data.type === FLUSH);
+}

@@ -1,0 +1,55 @@
+/**
+ * Page side of the service worker: register it, and when a new version is
+ * waiting, hand the UI an `apply` function instead of reloading on our own.
+ * The UI calls `apply` only when no form is being edited (src/app/editing.ts),
+ * because reloading in the middle of entry loses work (DESIGN.md).
+ */
+import { Workbox } from 'workbox-window';
+import { BACKGROUND_SYNC_TAG, FLUSH, isUpdateMessage } from './messages.ts';
+
+const UPDATE_CHECK_MS = 60 * 60_000;
+
+export type UpdateFlowOptions = {
+  /** Called with the function that activates the waiting version and reloads. */
+  onUpdateReady: (apply: () => void) => void;
+  /** Called when the service worker asks the page to flush the outbox (Background Sync). */
+  onFlushRequest?: () => void;
+};
+
+export function startUpdateFlow({ onUpdateReady, onFlushRequest }: UpdateFlowOptions): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const wb = new Workbox('/sw.js', { scope: '/' });
+
+  wb.addEventListener('waiting', () => {
+    onUpdateReady(() => {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
+  wb.addEventListener('message', (event) => {
+    if (isUpdateMessage(event.data) && event.data.type === FLUSH) onFlushRequest?.();
+  });
+
+  void wb.register().catch(() => {
+    // Registration fails on plain http other than localhost, or in private
+    // modes; the app still works online, it just cannot open offline.
+  });
+
+  const check = () => void wb.update().catch(() => {});
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+  window.setInterval(check, UPDATE_CHECK_MS);
+}
+
+/**
+ * Ask the browser for a Background Sync after a local change (Chromium only).
+ * An extra trigger of the same flush, never the only one.
+ */
+export async function requestBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = (await navigator.serviceWorker.getRegistration()) as
+    | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+    | undefined;
+  await registration?.sync?.register(BACKGROUND_SYNC_TAG).catch(() => {});
+}

@@ -1,0 +1,57 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The PWA build. The service worker (src/sw/sw.ts) is ours (injectManifest):
+ * it precaches the app shell and nothing else — it never handles /api/
+ * requests (DESIGN.md: WebKit can re-issue a POST with an empty Blob body).
+ * Updates are prompted, never applied behind the user's back
+ * (registerType 'prompt'; src/sw/register.ts).
+ */
+export default defineConfig({
+  plugins: [
+    preact({ devToolsEnabled: false, prefreshEnabled: true }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      manifest: {
+        id: '/',
+        name: 'Buurtlog',
+        short_name: 'Buurtlog',
+        description: 'Activiteiten, aanwezigheid en bevindingen vastleggen in de buurt — ook zonder internet.',
+        lang: 'nl',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#14532d',
+        categories: ['productivity', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        rollupFormat: 'iife',
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    // The server serves /assets/* as immutable; hashed names make that safe.
+    assetsDir: 'assets',
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+});
