@@ -35,7 +35,7 @@ export function mergeField(a: FieldValue, b: FieldValue): FieldValue {
 export function mergeFields(a: FieldMap, b: FieldMap): FieldMap {
   const out: Record<string, FieldValue> = { ...a };
   for (const [name, incoming] of Object.entries(b)) {
-    const current = out[name];
+    const current = own(out, name);
     out[name] = current ? mergeField(current, incoming) : incoming;
   }
   return out;
@@ -45,7 +45,7 @@ export function mergeFields(a: FieldMap, b: FieldMap): FieldMap {
 export function mergeCounter(a: Counter, b: Counter): Counter {
   const out: Record<string, CounterEntry> = { ...a };
   for (const [device, incoming] of Object.entries(b)) {
-    const current = out[device];
+    const current = own(out, device);
     out[device] = current ? { p: Math.max(current.p, incoming.p), n: Math.max(current.n, incoming.n) } : incoming;
   }
   return out;
@@ -54,7 +54,7 @@ export function mergeCounter(a: Counter, b: Counter): Counter {
 export function mergeCounters(a: CounterMap, b: CounterMap): CounterMap {
   const out: Record<string, Counter> = { ...a };
   for (const [key, incoming] of Object.entries(b)) {
-    const current = out[key];
+    const current = own(out, key);
     out[key] = current ? mergeCounter(current, incoming) : incoming;
   }
   return out;
@@ -77,8 +77,8 @@ export function counterValue(counter: Counter | undefined): number {
  * (never rewriting another device's entry).
  */
 export function bumpCounter(counter: Counter | undefined, device: string, delta: number): Counter {
-  const own = counter?.[device] ?? { p: 0, n: 0 };
-  const next = delta >= 0 ? { p: own.p + delta, n: own.n } : { p: own.p, n: own.n - delta };
+  const entry = (counter && own(counter, device)) ?? { p: 0, n: 0 };
+  const next = delta >= 0 ? { p: entry.p + delta, n: entry.n } : { p: entry.p, n: entry.n - delta };
   return { ...counter, [device]: next };
 }
 
@@ -89,6 +89,14 @@ export function changesRecord(current: Mergeable, incoming: Mergeable): boolean 
 
 function canonical(record: Mergeable): Mergeable {
   return { fields: record.fields, counters: record.counters };
+}
+
+/**
+ * A map's own entry, never an inherited one: a device id such as "constructor"
+ * passes DeviceIdSchema and must not pick up Object.prototype.constructor.
+ */
+function own<V>(map: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 /** JSON with object keys sorted, so equal values serialise equally. */

@@ -109,7 +109,8 @@ export function checkMutation(raw: unknown, ctx: Context): Checked<Mutation> {
 
   const issues: Issue[] = [];
   for (const [name, field] of Object.entries(mutation.fields)) {
-    const schema = definition.fields[name];
+    // Own keys only: a field named "constructor" or "toString" must be an unknown field, not Object.prototype's.
+    const schema = Object.hasOwn(definition.fields, name) ? definition.fields[name] : undefined;
     if (!schema) return reject('unknown-field', `A ${type.data} has no field "${name}".`, [{ path: `fields.${name}`, message: 'unknown field' }]);
     const value = z.safeParse(schema, field.v);
     if (!value.success) issues.push(...toIssues(value.error, `fields.${name}.v`));

@@ -1,0 +1,28 @@
+/**
+ * Runs the migrations at start, on SQLite and PostgreSQL alike. Migrations
+ * are listed in code (not read from a folder) so they travel with the source
+ * and need no file-system lookups.
+ */
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Database } from './database.ts';
+import * as initial from './migrations/0001-initial.ts';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};
+
+/** Brings the schema up to date; throws (and the server must not start) if a migration fails. */
+export async function migrateToLatest(database: Database): Promise<void> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    // On PostgreSQL, Kysely looks for its bookkeeping tables in *any* schema
+    // unless told which; naming ours also makes it create the schema.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

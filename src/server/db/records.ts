@@ -1,0 +1,67 @@
+/**
+ * Reading and writing merged records. A record's mergeable state is stored as
+ * JSON text; its id, type, tenant and sequence number are columns.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Mergeable } from '../../domain/merge.ts';
+import type { SyncRecord } from '../../domain/records.ts';
+import type { Schema } from './schema.ts';
+
+type Row = { id: string; tenant_id: string; type: string; state: string };
+
+/** The stored records with these ids, of any tenant (the caller checks ownership). */
+export async function loadRecords(trx: Transaction<Schema>, ids: readonly string[]): Promise<Map<string, SyncRecord>> {
+  const found = new Map<string, SyncRecord>();
+  if (ids.length === 0) return found;
+  const rows = await trx.selectFrom('records').select(['id', 'tenant_id', 'type', 'state']).where('id', 'in', ids).execute();
+  for (const row of rows) found.set(row.id, toSyncRecord(row));
+  return found;
+}
+
+/**
+ * Inserts or replaces records, numbering them from `firstSeq` in the order given.
+ * Only under the write lock: the numbers must be fresh.
+ */
+export async function saveRecords(trx: Transaction<Schema>, records: readonly SyncRecord[], firstSeq: number, now: number): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((record, index) => ({
+    id: record.id,
+    tenant_id: record.tenantId,
+    type: record.type,
+    state: JSON.stringify({ fields: record.fields, counters: record.counters } satisfies Mergeable),
+    seq: firstSeq + index,
+    updated_at: now,
+  }));
+  await trx
+    .insertInto('records')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        state: eb.ref('excluded.state'),
+        seq: eb.ref('excluded.seq'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+export type RecordPage = { records: SyncRecord[]; lastSeq: number | null; hasMore: boolean };
+
+/** A tenant's records changed after `cursor`, oldest change first. */
+export async function recordsSince(db: Kysely<Schema>, tenantId: string, cursor: number, limit: number): Promise<RecordPage> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'tenant_id', 'type', 'state', 'seq'])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', cursor)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  return { records: page.map(toSyncRecord), lastSeq: page.at(-1)?.seq ?? null, hasMore: rows.length > limit };
+}
+
+function toSyncRecord(row: Row): SyncRecord {
+  const state = JSON.parse(row.state) as Mergeable;
+  return { id: row.id, type: row.type as SyncRecord['type'], tenantId: row.tenant_id, fields: state.fields, counters: state.counters };
+}

@@ -1,0 +1,51 @@
+/**
+ * The server's settings from environment variables, read in one place so
+ * main.ts and seed-cli.ts open the same database the same way.
+ *
+ * PORT (8080; 0 picks a free port), HOST (0.0.0.0), DATA_DIR (./data, SQLite),
+ * DATABASE_URL (PostgreSQL when set), DATABASE_SCHEMA (PostgreSQL schema,
+ * default public; created if missing — tests use a fresh one each),
+ * STATIC_DIR (./dist), DEFAULT_TENANT (alblasserdam).
+ */
+import { createDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { DEMO_TENANT_ID } from './seed.ts';
+
+export type ServerSettings = {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly databaseSchema: string | undefined;
+  readonly staticDir: string;
+  readonly defaultTenant: string;
+};
+
+export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
+  const port = Number(env['PORT'] ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0–65535), not "${env['PORT']}"`);
+  return {
+    port,
+    host: env['HOST'] || '0.0.0.0',
+    dataDir: env['DATA_DIR'] || './data',
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseSchema: env['DATABASE_SCHEMA'] || undefined,
+    staticDir: env['STATIC_DIR'] || './dist',
+    defaultTenant: env['DEFAULT_TENANT'] || DEMO_TENANT_ID,
+  };
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(settings: ServerSettings): Promise<Database> {
+  const database = createDatabase({
+    ...(settings.databaseUrl ? { url: settings.databaseUrl } : { dataDir: settings.dataDir }),
+    ...(settings.databaseSchema ? { schema: settings.databaseSchema } : {}),
+  });
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

@@ -1,0 +1,44 @@
+/**
+ * How the API fails: every 4xx/5xx body is ApiErrorSchema, with a machine
+ * reason from the domain and a message a person (or the developer of a
+ * client) can act on. Handlers throw ApiFailure; one onError answers.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError, Issue, Reason } from '../domain/errors.ts';
+
+export class ApiFailure extends HTTPException {
+  readonly reason: Reason;
+  readonly issues: Issue[] | undefined;
+
+  constructor(status: ContentfulStatusCode, reason: Reason, message: string, issues?: Issue[]) {
+    super(status, { message });
+    this.reason = reason;
+    this.issues = issues;
+  }
+}
+
+export function errorBody(reason: Reason, message: string, issues?: Issue[]): ApiError {
+  return { error: { reason, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
+}
+
+/** The app's one error handler (`app.onError`). */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof ApiFailure) return c.json(errorBody(error.reason, error.message, error.issues), error.status);
+  if (error instanceof HTTPException) {
+    // Thrown by Hono itself or a Hono middleware: keep its status, give it a reason.
+    return c.json(errorBody(reasonForStatus(error.status), error.message || 'The request could not be handled.'), error.status);
+  }
+  console.error(`${c.req.method} ${c.req.path} failed:`, error);
+  return c.json(errorBody('internal', 'Something went wrong on the server. Nothing was saved; please try again later.'), 500);
+}
+
+function reasonForStatus(status: number): Reason {
+  if (status === 401) return 'unauthenticated';
+  if (status === 404) return 'not-found';
+  if (status === 413) return 'body-too-large';
+  if (status === 415) return 'unsupported-media-type';
+  if (status >= 500) return 'internal';
+  return 'invalid-payload';
+}

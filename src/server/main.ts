@@ -1,0 +1,57 @@
+/**
+ * Starts the Buurtlog server: migrate, seed the demo tenant, listen.
+ * Settings come from the environment (env.ts). Prints one line with the URL
+ * (tests start it with PORT=0 and read the real port from that line).
+ */
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDatabase, readSettings } from './env.ts';
+import { seed } from './seed.ts';
+
+/** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.env);
+  const database = await openDatabase(settings);
+  await seed(database);
+
+  const hasStatic = existsSync(settings.staticDir);
+  if (!hasStatic) console.log(`Geen gebouwde app in ${settings.staticDir}: alleen de API draait (bouw de app met \`npm run build\`).`);
+  const app = createApp({ db: database, defaultTenant: settings.defaultTenant, ...(hasStatic ? { staticDir: settings.staticDir } : {}) });
+
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+    console.log(`Buurtlog draait op http://localhost:${info.port} (database: ${database.dialect} ${database.location})`);
+  });
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint = error.code === 'EADDRINUSE' ? ` Poort ${settings.port} is al in gebruik; kies een andere met PORT.` : '';
+    console.error(`Buurtlog kan niet luisteren op ${settings.host}:${settings.port}: ${error.message}.${hint}`);
+    void database.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
+    // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      console.log('Buurtlog gestopt.');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Buurtlog kon niet starten:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src/server/app.ts';
+import type { Database } from '../../../src/server/db/database.ts';
+import { DEVICE_A, NOW, attendance, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
+import { apiClient, rowCounts } from './api-client.ts';
+import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
+
+/** Makes the database refuse the batch's last write (its mutation ids), after its records were written. */
+async function breakMutationInserts(database: Database): Promise<() => Promise<void>> {
+  if (database.dialect === 'sqlite') {
+    await sql.raw(`create trigger fail_mutations before insert on mutations begin select raise(abort, 'disk on fire'); end`).execute(database.db);
+    return async () => void (await sql.raw('drop trigger fail_mutations').execute(database.db));
+  }
+  await sql.raw(`create function fail_mutations() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end $$`).execute(database.db);
+  await sql.raw('create trigger fail_mutations before insert on mutations for each row execute function fail_mutations()').execute(database.db);
+  return async () => void (await sql.raw('drop trigger fail_mutations on mutations').execute(database.db));
+}
+
+describe.each(DIALECTS)('a push that fails half-way on %s', (dialect) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await openTestDatabase(dialect);
+  });
+  afterAll(() => test.cleanup());
+
+  it('is answered 500 "internal", leaves no half-written record, and applies fully when retried', async () => {
+    const ids = idFactory(300);
+    const activityId = ids();
+    const batch = [newActivity(ids, activityId, { device: DEVICE_A }), attendance(ids, activityId, DEVICE_A, { residents: { p: 2 } })];
+    const client = apiClient(createApp({ db: test.database, now: () => NOW }));
+    const before = await rowCounts(test.database);
+    const repair = await breakMutationInserts(test.database);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    const failed = await client.send('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' },
+      body: JSON.stringify({ schemaVersion: 1, deviceId: DEVICE_A, mutations: batch }),
+    });
+    expect(failed.status).toBe(500);
+    expect(failed.body).toMatchObject({ error: { reason: 'internal', message: expect.stringContaining('Nothing was saved') } });
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect(await rowCounts(test.database)).toEqual(before);
+
+    await repair();
+    const retried = await client.push(DEVICE_A, batch);
+    expect(retried.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    expect(await rowCounts(test.database)).toEqual({ records: before.records + 2, mutations: before.mutations + 2, seq: before.seq + 2 });
+  });
+});
