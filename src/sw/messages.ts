@@ -1,7 +1,6 @@
 /** Messages between the page and the service worker. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 export const FLUSH = 'FLUSH';
-export const BACKGROUND_SYNC_TAG = 'buurtlog-flush';
 
 export type SwMessage = { type: typeof SKIP_WAITING } | { type: typeof FLUSH };
 

@@ -5,7 +5,7 @@
  * because reloading in the middle of entry loses work (DESIGN.md).
  */
 import { Workbox } from 'workbox-window';
-import { BACKGROUND_SYNC_TAG, FLUSH, isUpdateMessage } from './messages.ts';
+import { FLUSH, isUpdateMessage } from './messages.ts';
 
 const UPDATE_CHECK_MS = 60 * 60_000;
 
@@ -42,14 +42,3 @@ export function startUpdateFlow({ onUpdateReady, onFlushRequest }: UpdateFlowOpt
   window.setInterval(check, UPDATE_CHECK_MS);
 }
 
-/**
- * Ask the browser for a Background Sync after a local change (Chromium only).
- * An extra trigger of the same flush, never the only one.
- */
-export async function requestBackgroundSync(): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
-  const registration = (await navigator.serviceWorker.getRegistration()) as
-    | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
-    | undefined;
-  await registration?.sync?.register(BACKGROUND_SYNC_TAG).catch(() => {});
-}

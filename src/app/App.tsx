@@ -1,0 +1,207 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TenantConfig } from '../domain/tenant-config.ts';
+import { ActivityList } from './activities/ActivityList.tsx';
+import { AppContext, useApp, type AppContextValue, type Platform } from './context.ts';
+import { isEditing, subscribeEditing } from './editing.ts';
+import type { Messages } from './i18n/nl.ts';
+import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
+import type { Store, SyncEngine, SyncResult } from './ports.ts';
+import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
+import { SyncStatus } from './sync/SyncStatus.tsx';
+import { ScreenTitle } from './ui/ScreenTitle.tsx';
+import { lazyScreen } from './ui/lazy.tsx';
+import { UpdateBanner } from './ui/UpdateBanner.tsx';
+import type { UpdateSlot } from './update-slot.ts';
+import { useHashRoute } from './use-hash-route.ts';
+
+// The start screen (the list) ships in the first download; the others load on first use.
+const ActivityFormScreen = lazyScreen(() => import('./activities/ActivityFormScreen.tsx').then((m) => m.ActivityFormScreen));
+const ActivityDetail = lazyScreen(() => import('./activities/ActivityDetail.tsx').then((m) => m.ActivityDetail));
+const AttendanceScreen = lazyScreen(() => import('./attendance/AttendanceScreen.tsx').then((m) => m.AttendanceScreen));
+const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen));
+const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
+
+export type AppProps = {
+  store: Store;
+  engine: SyncEngine;
+  deviceId: string;
+  config: TenantConfig;
+  lang: Lang;
+  messages: Messages;
+  saveLanguage(lang: Lang): void;
+  syncNow(): Promise<SyncResult | null>;
+  updates: UpdateSlot;
+  platform: Platform;
+  window: Window;
+  now(): number;
+};
+
+/** The shell: header with sync status, the current screen, bottom navigation, live region. */
+export function App(props: AppProps) {
+  const { route, navigate } = useHashRoute(props.window);
+  const [{ lang, t }, setLanguage] = useState<{ lang: Lang; t: T }>(() => ({ lang: props.lang, t: createT(props.messages) }));
+  const [config, setConfig] = useState(props.config);
+  const [message, setMessage] = useState({ text: '', flip: false });
+  const [update, setUpdate] = useState(() => props.updates.current());
+  const [editing, setEditingState] = useState(isEditing);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+
+  useEffect(() => props.store.observe((s) => s.getConfig(), (c) => c && setConfig(c)), [props.store]);
+  useEffect(() => props.updates.subscribe(() => setUpdate(() => props.updates.current())), [props.updates]);
+  useEffect(() => subscribeEditing(setEditingState), []);
+  useEffect(() => {
+    // Warm the other screens while the person looks at the list, so the
+    // first tap on "Aanwezigheid tellen" never waits.
+    const timer = setTimeout(() => LAZY_SCREENS.forEach((screen) => void screen.preload().catch(() => {})), 100);
+    return () => clearTimeout(timer);
+  }, []);
+
+  // Changing the list's filters is not a new screen: focus stays on the filter.
+  const screenKey = 'id' in route ? `${route.name}:${route.id}` : route.name;
+  useEffect(() => {
+    props.platform.document.title = `${titleOf(route, t)} – ${t('app.name')}`;
+  }, [screenKey, t]);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    // After navigation, focus lands on the new screen's h1, so a screen
+    // reader says where the user is and the next Tab starts there.
+    props.window.scrollTo(0, 0);
+    focusTitle(mainRef.current);
+  }, [screenKey]);
+
+  const context: AppContextValue = useMemo(
+    () => ({
+      store: props.store,
+      engine: props.engine,
+      config,
+      deviceId: props.deviceId,
+      lang,
+      t,
+      setLang(next) {
+        void loadMessages(next).then((messages) => {
+          const nextT = createT(messages);
+          setLanguage({ lang: next, t: nextT });
+          props.platform.document.documentElement.lang = next;
+          props.saveLanguage(next);
+          announceText(nextT('settings.languageChanged'));
+        });
+      },
+      announce: announceText,
+      navigate,
+      syncNow: props.syncNow,
+      now: props.now,
+      platform: props.platform,
+    }),
+    [config, lang, t, route],
+  );
+
+  function announceText(text: string) {
+    // The flip makes a repeated message ("Bewoners: 3" twice after + and −)
+    // a change the screen reader announces again.
+    setMessage((m) => ({ text, flip: !m.flip }));
+  }
+
+  const section = sectionOf(route);
+  return (
+    <AppContext.Provider value={context}>
+      <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <UpdateBanner visible={update !== null && !editing} onUpdate={() => update?.()} />
+      <header class="app-header">
+        <p class="app-name">
+          <a href={hrefOf(LIST)}>{t('app.name')}</a>
+        </p>
+        <SyncStatus />
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} class="app-main">
+        <Screen route={route} />
+      </main>
+      <nav class="bottom-nav" aria-label={t('nav.label')}>
+        <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
+          <span aria-hidden="true" class="nav-icon">
+            ☰
+          </span>
+          {t('nav.activities')}
+        </a>
+        <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
+          <span aria-hidden="true" class="nav-icon">
+            ⚙
+          </span>
+          {t('nav.settings')}
+        </a>
+      </nav>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {message.text}
+        {message.flip ? '\u00a0' : ''}
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'list':
+      return <ActivityList route={route} />;
+    case 'new':
+      return <ActivityFormScreen key="new" id={null} />;
+    case 'edit':
+      return <ActivityFormScreen key={`edit-${route.id}`} id={route.id} />;
+    case 'detail':
+      return <ActivityDetail id={route.id} />;
+    case 'attendance':
+      return <AttendanceScreen id={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useApp();
+  return (
+    <>
+      <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
+      <p>{t('app.notFound.body')}</p>
+      <a class="button" href={hrefOf(LIST)}>
+        {t('app.backToList')}
+      </a>
+    </>
+  );
+}
+
+/**
+ * Move focus to the screen's h1 once it is there: a lazy screen renders its
+ * h1 a moment after the route changed, so look for a short while.
+ */
+function focusTitle(main: HTMLElement | null, triesLeft = 20): void {
+  requestAnimationFrame(() => {
+    const title = main?.querySelector<HTMLElement>('h1');
+    if (title) title.focus();
+    else if (triesLeft > 0) setTimeout(() => focusTitle(main, triesLeft - 1), 50);
+  });
+}
+
+function titleOf(route: Route, t: T): string {
+  switch (route.name) {
+    case 'list':
+      return t('list.title');
+    case 'new':
+      return t('form.newTitle');
+    case 'edit':
+      return t('form.editTitle');
+    case 'detail':
+      return t('nav.activities');
+    case 'attendance':
+      return t('attendance.title');
+    case 'settings':
+      return t('settings.title');
+    case 'not-found':
+      return t('app.notFound.title');
+  }
+}

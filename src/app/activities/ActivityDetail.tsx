@@ -1,0 +1,85 @@
+import type { ComponentChildren } from 'preact';
+import { turnedUp } from '../attendance/turned-up.ts';
+import { useApp } from '../context.ts';
+import { formatDate, formatTimeRange } from '../format.ts';
+import { useLive } from '../hooks.ts';
+import { activityTypeLabel, buurtName, organisationLabel, statusLabel, themeLabel } from '../i18n/labels.ts';
+import { LIST, hrefOf } from '../router.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { SyncBadge } from '../ui/SyncBadge.tsx';
+
+/** `#/activiteit/:id`: what was recorded, where it is, and the two things to do next. */
+export function ActivityDetail({ id }: { id: string }) {
+  const { t, lang, config } = useApp();
+  const data = useLive(async (store) => {
+    const activity = await store.getActivity(id);
+    return { activity, attendance: activity ? await store.getAttendance(id) : null };
+  }, [id]);
+  const activity = data?.activity;
+
+  if (data === undefined) {
+    return (
+      <>
+        <ScreenTitle>{t('app.loading')}</ScreenTitle>
+      </>
+    );
+  }
+  if (!activity || activity.deleted) {
+    return (
+      <>
+        <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
+        <p>{t('form.notFound')}</p>
+        <a class="button" href={hrefOf(LIST)}>
+          {t('app.backToList')}
+        </a>
+      </>
+    );
+  }
+
+  const none = t('activity.noValue');
+  const orgs = (refs: typeof activity.organisers) => (refs.length > 0 ? refs.map((r) => organisationLabel(config, r)).join(', ') : none);
+  const counts = data.attendance?.counts;
+
+  return (
+    <>
+      <ScreenTitle>{activity.title}</ScreenTitle>
+      <p>
+        <SyncBadge state={activity.syncState} />
+      </p>
+      <div class="action-stack">
+        <a class="button button-primary button-large button-block" href={hrefOf({ name: 'attendance', id })}>
+          {t('detail.attendance')}
+        </a>
+        <a class="button button-large button-block" href={hrefOf({ name: 'edit', id })}>
+          {t('detail.edit')}
+        </a>
+      </div>
+      <dl class="details">
+        <Item term={t('activity.date')}>{formatDate(lang, activity.date)}</Item>
+        <Item term={t('activity.time')}>{formatTimeRange(activity.start, activity.end)}</Item>
+        <Item term={t('activity.buurt')}>{buurtName(t, config, activity.buurtId)}</Item>
+        <Item term={t('activity.type')}>{activityTypeLabel(t, config, activity.type)}</Item>
+        <Item term={t('activity.status')}>{statusLabel(t, activity.status)}</Item>
+        <Item term={t('activity.themes')}>{activity.themes.length > 0 ? activity.themes.map((th) => themeLabel(config, th)).join(', ') : none}</Item>
+        <Item term={t('activity.place')}>{activity.place || none}</Item>
+        <Item term={t('activity.organisers')}>{orgs(activity.organisers)}</Item>
+        <Item term={t('activity.participating')}>{orgs(activity.participatingOrganisations)}</Item>
+        {counts && (
+          <Item term={t('detail.count')}>
+            {t('attendance.turnedUp')}: {turnedUp(counts)} · {t('attendance.registered')}: {counts.registered}
+          </Item>
+        )}
+        {activity.notes && <Item term={t('activity.notes')}>{activity.notes}</Item>}
+      </dl>
+    </>
+  );
+}
+
+function Item({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <div class="details-item">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

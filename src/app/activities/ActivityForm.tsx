@@ -1,0 +1,278 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
+import { useApp } from '../context.ts';
+import { setEditing } from '../editing.ts';
+import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
+import { controlProps } from '../ui/field.ts';
+import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { clearDraft, saveDraft } from './draft-storage.ts';
+import {
+  DRAFT_FIELDS,
+  changedFields,
+  fieldsOf,
+  isDraftDirty,
+  toggleTheme,
+  validateDraft,
+  type ActivityDraft,
+  type ActivityFields,
+  type DraftField,
+  type FieldErrors,
+} from './form-logic.ts';
+import { DeleteActivity } from './DeleteActivity.tsx';
+import { OrganisationField } from './OrganisationField.tsx';
+
+export type ActivityFormProps = {
+  formId: string;
+  /** The record being edited, as it was when editing began; null for a new one. */
+  base: ActivityFields | null;
+  activityId: string | null;
+  /** What the inputs held at the start (the record, or a new empty draft). */
+  initial: ActivityDraft;
+  /** Unsaved input restored from an earlier visit, if any. */
+  restored: ActivityDraft | null;
+  onSaved(id: string): void;
+  onCancel(): void;
+};
+
+export function ActivityForm(props: ActivityFormProps) {
+  const { t, config, store, announce, platform } = useApp();
+  const [draft, setDraft] = useState<ActivityDraft>(props.restored ?? props.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [showRestored, setShowRestored] = useState(props.restored !== null);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const saving = useRef(false);
+  const dirty = isDraftDirty(props.initial, draft);
+
+  useEffect(() => {
+    setEditing(props.formId, dirty);
+    if (dirty) saveDraft(platform.localStorage, props.formId, { draft, base: props.base });
+    else clearDraft(platform.localStorage, props.formId);
+  }, [draft, dirty]);
+  useEffect(() => () => setEditing(props.formId, false), [props.formId]);
+
+  const set = <K extends DraftField>(name: K, value: ActivityDraft[K]) => {
+    setDraft((d) => ({ ...d, [name]: value }));
+    if (errors[name]) setErrors((e) => ({ ...e, [name]: undefined }));
+  };
+  const err = (name: DraftField) => {
+    const e = errors[name];
+    return e ? t(e.key, e.params) : undefined;
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (saving.current) return;
+    const found = validateDraft(draft);
+    setErrors(found);
+    const first = DRAFT_FIELDS.find((name) => found[name]);
+    if (first) {
+      announce(t('form.errorSummary'));
+      platform.document.getElementById(`activity-${first}`)?.focus();
+      return;
+    }
+    saving.current = true;
+    setSaveFailed(false);
+    try {
+      const fields = fieldsOf(draft, props.base ?? undefined);
+      let id = props.activityId;
+      if (id === null) id = await store.createActivity(fields);
+      else if (props.base) {
+        const changes = changedFields(props.base, fields);
+        if (Object.keys(changes).length > 0) await store.updateActivity(id, changes);
+      }
+      clearDraft(platform.localStorage, props.formId);
+      setEditing(props.formId, false);
+      announce(t('form.saved'));
+      props.onSaved(id);
+    } catch {
+      setSaveFailed(true);
+      announce(t('form.saveFailed'));
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const cancel = () => {
+    clearDraft(platform.localStorage, props.formId);
+    setEditing(props.formId, false);
+    props.onCancel();
+  };
+
+  const discardDraft = () => {
+    clearDraft(platform.localStorage, props.formId);
+    setDraft(props.initial);
+    setErrors({});
+    setShowRestored(false);
+  };
+
+  const types = offered(activityTypesOf(config), [draft.type]);
+  const themes = offered(themesOf(config), draft.themes);
+  const buurten = offered(config.buurten, [draft.buurtId]);
+  const hasErrors = Object.values(errors).some(Boolean);
+
+  return (
+    <form class="form" noValidate onSubmit={(e) => void submit(e)}>
+      {showRestored && (
+        <div class="notice">
+          <p>{t('form.draftRestored')}</p>
+          <button type="button" class="button button-small" onClick={discardDraft}>
+            {t('form.discardDraft')}
+          </button>
+        </div>
+      )}
+      {hasErrors && (
+        <p class="form-error-summary" role="alert">
+          {t('form.errorSummary')}
+        </p>
+      )}
+
+      <div class="field">
+        <label for="activity-buurtId">{t('activity.buurt')}</label>
+        <select {...controlProps('activity-buurtId', { error: err('buurtId') })} value={draft.buurtId} onChange={(e) => set('buurtId', e.currentTarget.value)}>
+          <option value="">{t('form.choose')}</option>
+          {buurten.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+        <FieldMessages id="activity-buurtId" error={err('buurtId')} />
+      </div>
+
+      <div class="field">
+        <label for="activity-type">{t('activity.type')}</label>
+        <select {...controlProps('activity-type', { error: err('type') })} value={draft.type} onChange={(e) => set('type', e.currentTarget.value)}>
+          <option value="">{t('form.choose')}</option>
+          {types.map((type) => (
+            <option key={type.id} value={type.id}>
+              {activityTypeLabel(t, config, type.id)}
+            </option>
+          ))}
+        </select>
+        <FieldMessages id="activity-type" error={err('type')} />
+      </div>
+
+      <fieldset class="fieldset" id="activity-themes" aria-describedby={err('themes') ? 'activity-themes-error' : undefined}>
+        <legend>{t('activity.themes')}</legend>
+        <FieldMessages id="activity-themes" error={err('themes')} />
+        <div class="checks">
+          {themes.map((theme) => (
+            <label key={theme.id} class="check">
+              <input
+                type="checkbox"
+                checked={draft.themes.includes(theme.id)}
+                onChange={(e) => set('themes', toggleTheme(draft.themes, theme.id, e.currentTarget.checked))}
+              />
+              <span>{theme.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div class="field">
+        <label for="activity-title">{t('activity.title')}</label>
+        <input
+          {...controlProps('activity-title', { error: err('title') })}
+          type="text"
+          maxLength={200}
+          autocomplete="off"
+          value={draft.title}
+          onInput={(e) => set('title', e.currentTarget.value)}
+        />
+        <FieldMessages id="activity-title" error={err('title')} />
+      </div>
+
+      <div class="field">
+        <label for="activity-date">{t('activity.date')}</label>
+        <input {...controlProps('activity-date', { error: err('date') })} type="date" value={draft.date} onInput={(e) => set('date', e.currentTarget.value)} />
+        <FieldMessages id="activity-date" error={err('date')} />
+      </div>
+
+      <div class="field-row">
+        <div class="field">
+          <label for="activity-start">{t('activity.start')}</label>
+          <input {...controlProps('activity-start', { error: err('start') })} type="time" value={draft.start} onInput={(e) => set('start', e.currentTarget.value)} />
+          <FieldMessages id="activity-start" error={err('start')} />
+        </div>
+        <div class="field">
+          <label for="activity-end">{t('activity.end')}</label>
+          <input
+            {...controlProps('activity-end', { hint: true, error: err('end') })}
+            type="time"
+            value={draft.end}
+            onInput={(e) => set('end', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-end" hint={t('activity.endHint')} error={err('end')} />
+        </div>
+      </div>
+
+      <div class="field">
+        <label for="activity-place">{t('activity.place')}</label>
+        <input
+          {...controlProps('activity-place', { hint: true, error: err('place') })}
+          type="text"
+          maxLength={200}
+          autocomplete="off"
+          value={draft.place}
+          onInput={(e) => set('place', e.currentTarget.value)}
+        />
+        <FieldMessages id="activity-place" hint={t('activity.placeHint')} error={err('place')} />
+      </div>
+
+      <OrganisationField
+        id="activity-organisers"
+        legend={t('activity.organisers')}
+        value={draft.organisers}
+        onChange={(next) => set('organisers', next)}
+        error={err('organisers')}
+      />
+      <OrganisationField
+        id="activity-participatingOrganisations"
+        legend={t('activity.participating')}
+        value={draft.participatingOrganisations}
+        onChange={(next) => set('participatingOrganisations', next)}
+        error={err('participatingOrganisations')}
+      />
+
+      <fieldset class="fieldset" id="activity-status">
+        <legend>{t('activity.status')}</legend>
+        <div class="checks checks-inline">
+          {ACTIVITY_STATUSES.map((status) => (
+            <label key={status} class="check">
+              <input type="radio" name="activity-status" value={status} checked={draft.status === status} onChange={() => set('status', status)} />
+              <span>{statusLabel(t, status)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div class="field">
+        <label for="activity-notes">{t('activity.notes')}</label>
+        <textarea
+          {...controlProps('activity-notes', { hint: true, error: err('notes') })}
+          rows={4}
+          maxLength={5000}
+          value={draft.notes}
+          onInput={(e) => set('notes', e.currentTarget.value)}
+        />
+        <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
+      </div>
+
+      {saveFailed && (
+        <p class="form-error-summary" role="alert">
+          {t('form.saveFailed')}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="button button-primary button-large">
+          {t('form.save')}
+        </button>
+        <button type="button" class="button button-large" onClick={cancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+
+      {props.activityId !== null && <DeleteActivity id={props.activityId} formId={props.formId} />}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { localDate } from '../format.ts';
+import { visible } from '../i18n/labels.ts';
+import { LIST, hrefOf } from '../router.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { ActivityForm, type ActivityFormProps } from './ActivityForm.tsx';
+import { loadDraft } from './draft-storage.ts';
+import { draftOf, emptyDraft, fieldsOf } from './form-logic.ts';
+
+type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found';
+
+/** `#/activiteit/nieuw` and `#/activiteit/:id/bewerken`. */
+export function ActivityFormScreen({ id }: { id: string | null }) {
+  const { t, store, config, navigate, now, platform } = useApp();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const formId = id === null ? 'activity-new' : `activity-${id}`;
+    const stored = loadDraft(platform.localStorage, formId);
+    if (id === null) {
+      const buurten = visible(config.buurten);
+      const only = buurten.length === 1 ? buurten[0]?.id : undefined;
+      const initial = emptyDraft({ today: localDate(now()), ...(only ? { buurtId: only } : {}) });
+      setLoaded({ formId, activityId: null, base: null, initial, restored: stored?.draft ?? null });
+      return;
+    }
+    // Loaded once, not live: a change arriving by sync must not overwrite
+    // what the person is typing. Saving writes only the fields they changed.
+    void store.getActivity(id).then((activity) => {
+      if (!live) return;
+      if (!activity || activity.deleted) return setLoaded('not-found');
+      const base = stored?.base ?? fieldsOf(draftOf(activity), activity);
+      setLoaded({ formId, activityId: id, base, initial: draftOf(base), restored: stored?.draft ?? null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  return (
+    <>
+      <ScreenTitle>{t(id === null ? 'form.newTitle' : 'form.editTitle')}</ScreenTitle>
+      {loaded === null ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : loaded === 'not-found' ? (
+        <>
+          <p>{t('form.notFound')}</p>
+          <a class="button" href={hrefOf(LIST)}>
+            {t('app.backToList')}
+          </a>
+        </>
+      ) : (
+        <ActivityForm
+          key={loaded.formId}
+          {...loaded}
+          onSaved={(savedId) => navigate({ name: 'detail', id: savedId }, { replace: true })}
+          onCancel={() => navigate(id === null ? LIST : { name: 'detail', id }, { replace: true })}
+        />
+      )}
+    </>
+  );
+}

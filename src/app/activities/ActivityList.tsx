@@ -1,0 +1,97 @@
+import { turnedUp } from '../attendance/turned-up.ts';
+import { useApp } from '../context.ts';
+import { formatDate, formatTimeRange, localDate } from '../format.ts';
+import { useLive, useNow } from '../hooks.ts';
+import { activityTypeLabel, buurtName, statusLabel, visible } from '../i18n/labels.ts';
+import { plural } from '../i18n/translate.ts';
+import type { ActivityView } from '../ports.ts';
+import { hrefOf, type Route } from '../router.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { selectActivities } from './list-logic.ts';
+
+type ListRoute = Extract<Route, { name: 'list' }>;
+type Row = ActivityView & { turnedUp: number };
+
+export function ActivityList({ route }: { route: ListRoute }) {
+  const { t, lang, config, navigate } = useApp();
+  const today = localDate(useNow(60_000));
+  const rows = useLive(async (store): Promise<Row[]> => {
+    const activities = await store.listActivities();
+    return Promise.all(activities.map(async (a) => ({ ...a, turnedUp: turnedUp((await store.getAttendance(a.id)).counts) })));
+  }, []);
+  const shown = rows ? selectActivities(rows, { today, when: route.when, buurt: route.buurt }) : [];
+  const buurten = visible(config.buurten);
+
+  return (
+    <>
+      <ScreenTitle>{t('list.title')}</ScreenTitle>
+      <a class="button button-primary button-block button-large" href={hrefOf({ name: 'new' })}>
+        <span aria-hidden="true">+ </span>
+        {t('list.new')}
+      </a>
+
+      <div class="list-filters">
+        <div class="field">
+          <label for="filter-buurt">{t('list.filterBuurt')}</label>
+          <select
+            id="filter-buurt"
+            value={route.buurt ?? ''}
+            onChange={(e) => navigate({ ...route, buurt: e.currentTarget.value || null }, { replace: true })}
+          >
+            <option value="">{t('list.allBuurten')}</option>
+            {buurten.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <nav class="segmented" aria-label={t('list.when')}>
+          {(['upcoming', 'past'] as const).map((when) => (
+            <a
+              key={when}
+              class="segment"
+              href={hrefOf({ ...route, when })}
+              aria-current={route.when === when ? 'page' : undefined}
+            >
+              {t(when === 'upcoming' ? 'list.upcoming' : 'list.past')}
+            </a>
+          ))}
+        </nav>
+      </div>
+
+      {rows === undefined ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : shown.length === 0 ? (
+        <div class="empty-state">
+          <p>{route.buurt ? t('list.emptyFiltered') : t(route.when === 'upcoming' ? 'list.emptyUpcoming' : 'list.emptyPast')}</p>
+          {!route.buurt && <p class="muted">{t('list.emptyHint')}</p>}
+        </div>
+      ) : (
+        <>
+          <p class="muted list-count">{plural(t, 'list.count', shown.length)}</p>
+          <ul class="activity-list">
+            {shown.map((a) => (
+              <li key={a.id}>
+                <a class="activity-card" href={hrefOf({ name: 'detail', id: a.id })}>
+                  <span class="activity-card-title">{a.title}</span>
+                  <span class="activity-card-meta">
+                    {formatDate(lang, a.date)}, {formatTimeRange(a.start, a.end)}
+                  </span>
+                  <span class="activity-card-meta">
+                    {buurtName(t, config, a.buurtId)} · {activityTypeLabel(t, config, a.type)} · {statusLabel(t, a.status)}
+                  </span>
+                  <span class="activity-card-footer">
+                    {a.turnedUp > 0 && <span class="activity-card-count">{t('list.turnedUp', { count: a.turnedUp })}</span>}
+                    <SyncBadge state={a.syncState} />
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/** Small hooks over the store's live queries, the sync engine and the clock. */
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from './context.ts';
+import type { Store, SyncEngineStatus } from './ports.ts';
+
+/**
+ * A live query: `undefined` until its first answer, then re-run by the store
+ * after every committed change (also from other tabs and from sync).
+ * `deps` must name everything the query reads from the component.
+ */
+export function useLive<T>(query: (store: Store) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const { store } = useApp();
+  const [value, setValue] = useState<{ v: T } | undefined>(undefined);
+  useEffect(() => {
+    setValue(undefined);
+    // On an error the last answer stays on screen; the store already retried
+    // a lost connection once (withReopen), and the next commit re-runs it.
+    return store.observe(query, (v) => setValue({ v }), (error) => console.error('live query failed', error));
+  }, [store, ...deps]);
+  return value?.v;
+}
+
+export function useSyncStatus(): SyncEngineStatus {
+  const { engine } = useApp();
+  const [status, setStatus] = useState(() => engine.status());
+  useEffect(() => {
+    setStatus(engine.status());
+    return engine.subscribe(() => setStatus(engine.status()));
+  }, [engine]);
+  return status;
+}
+
+/** Whether the browser believes it has a network (false is certain; true may be wrong). */
+export function useOnline(): boolean {
+  const { platform } = useApp();
+  const win = platform.document.defaultView;
+  const [online, setOnline] = useState(() => win?.navigator.onLine ?? true);
+  useEffect(() => {
+    if (!win) return;
+    const update = () => setOnline(win.navigator.onLine);
+    win.addEventListener('online', update);
+    win.addEventListener('offline', update);
+    return () => {
+      win.removeEventListener('online', update);
+      win.removeEventListener('offline', update);
+    };
+  }, [win]);
+  return online;
+}
+
+/** The current time, refreshed every `everyMs`, for "5 minuten geleden". */
+export function useNow(everyMs: number): number {
+  const { now } = useApp();
+  const [time, setTime] = useState(() => now());
+  useEffect(() => {
+    const timer = setInterval(() => setTime(now()), everyMs);
+    return () => clearInterval(timer);
+  }, [now, everyMs]);
+  return time;
+}

@@ -1,0 +1,76 @@
+/**
+ * A tiny hash router: the whole route table is `parseRoute` and `hrefOf`,
+ * pure and tested (tests/unit/app-router.test.ts). Dutch paths, because
+ * people see and share them.
+ */
+export type ListWhen = 'upcoming' | 'past';
+
+export type Route =
+  | { name: 'list'; buurt: string | null; when: ListWhen }
+  | { name: 'new' }
+  | { name: 'detail'; id: string }
+  | { name: 'edit'; id: string }
+  | { name: 'attendance'; id: string }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+const ID = '([A-Za-z0-9-]{1,64})';
+const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
+  [new RegExp(`^/activiteit/${ID}$`), (id) => ({ name: 'detail', id })],
+  [new RegExp(`^/activiteit/${ID}/bewerken$`), (id) => ({ name: 'edit', id })],
+  [new RegExp(`^/activiteit/${ID}/aanwezigheid$`), (id) => ({ name: 'attendance', id })],
+];
+
+/**
+ * @example
+ * parseRoute('#/activiteit/0193…/aanwezigheid') // { name: 'attendance', id: '0193…' }
+ * parseRoute('#/?buurt=oranjebuurt&wanneer=voorbij') // { name: 'list', buurt: 'oranjebuurt', when: 'past' }
+ */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', query = ''] = raw.split('?', 2);
+  const path = pathPart === '' ? '/' : pathPart.replace(/(.)\/+$/, '$1');
+  if (path === '/') {
+    const params = new URLSearchParams(query);
+    const buurt = params.get('buurt');
+    return { name: 'list', buurt: buurt ? buurt : null, when: params.get('wanneer') === 'voorbij' ? 'past' : 'upcoming' };
+  }
+  if (path === '/activiteit/nieuw') return { name: 'new' };
+  if (path === '/instellingen') return { name: 'settings' };
+  for (const [pattern, make] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match?.[1]) return make(match[1]);
+  }
+  return { name: 'not-found' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'list': {
+      const params = new URLSearchParams();
+      if (route.buurt) params.set('buurt', route.buurt);
+      if (route.when === 'past') params.set('wanneer', 'voorbij');
+      const query = params.toString();
+      return query ? `#/?${query}` : '#/';
+    }
+    case 'new':
+      return '#/activiteit/nieuw';
+    case 'detail':
+      return `#/activiteit/${route.id}`;
+    case 'edit':
+      return `#/activiteit/${route.id}/bewerken`;
+    case 'attendance':
+      return `#/activiteit/${route.id}/aanwezigheid`;
+    case 'settings':
+      return '#/instellingen';
+    case 'not-found':
+      return '#/';
+  }
+}
+
+export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
+
+/** Which top-level section a route belongs to, for the navigation's aria-current. */
+export function sectionOf(route: Route): 'activities' | 'settings' {
+  return route.name === 'settings' ? 'settings' : 'activities';
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageInfo } from '../../store/settings.ts';
+import { useApp } from '../context.ts';
+import { formatMegabytes, formatRelative } from '../format.ts';
+import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
+import { reasonText } from '../i18n/reasons.ts';
+import { LANGS } from '../i18n/translate.ts';
+import { syncStatusText } from '../sync/status-text.ts';
+import { useSyncActions } from '../sync/use-sync-actions.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+
+const LANGUAGE_NAMES = { nl: 'Nederlands', en: 'English' } as const;
+
+/** `#/instellingen`: language, storage on this phone, sync and export. */
+export function SettingsScreen() {
+  const { t, lang, setLang, deviceId, config, store, announce } = useApp();
+  const status = useSyncStatus();
+  const summary = useLive((s) => s.syncSummary(), []);
+  const now = useNow(30_000);
+  const actions = useSyncActions();
+  const text = syncStatusText(t, lang, status, summary, now, useOnline());
+
+  return (
+    <>
+      <ScreenTitle>{t('settings.title')}</ScreenTitle>
+
+      <section class="card" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.language')}</h2>
+        <fieldset class="fieldset fieldset-plain">
+          <legend class="visually-hidden">{t('settings.language')}</legend>
+          <div class="checks checks-inline">
+            {LANGS.map((code) => (
+              <label key={code} class="check" lang={code}>
+                <input type="radio" name="language" value={code} checked={lang === code} onChange={() => setLang(code)} />
+                <span>{LANGUAGE_NAMES[code]}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      <StorageSection />
+
+      <section class="card" aria-labelledby="settings-sync">
+        <h2 id="settings-sync">{t('settings.sync')}</h2>
+        <p data-testid="settings-pending">{text.pending}</p>
+        <p class="muted">
+          {text.state} · {text.last}
+        </p>
+        <div class="action-stack">
+          <button type="button" class="button button-block" onClick={actions.syncNow}>
+            {t('sync.now')}
+          </button>
+          <button type="button" class="button button-primary button-block" onClick={() => void actions.exportUnsent()}>
+            {t('sync.exportLong')}
+          </button>
+        </div>
+        <p class="field-hint">{t('settings.exportHint')}</p>
+
+        <h3>{t('settings.rejectedTitle')}</h3>
+        {!summary || summary.rejected.length === 0 ? (
+          <p class="muted">{t('settings.rejectedNone')}</p>
+        ) : (
+          <ul class="rejected-list">
+            {summary.rejected.map((change) => (
+              <li key={change.mutationId}>
+                <p>{reasonText(change.reason, t)}</p>
+                <p class="muted">{formatRelative(lang, t, change.createdAt, now)}</p>
+                <button
+                  type="button"
+                  class="button button-small"
+                  aria-label={`${t('settings.dismissLabel')}: ${reasonText(change.reason, t)}`}
+                  onClick={() => void store.dismissRejected(change.mutationId).catch(() => announce(t('form.saveFailed')))}
+                >
+                  {t('settings.dismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="settings-device">
+        <h2 id="settings-device">{t('settings.device')}</h2>
+        <dl class="details">
+          <div class="details-item">
+            <dt>{t('settings.tenant')}</dt>
+            <dd>{config.name}</dd>
+          </div>
+          <div class="details-item">
+            <dt>{t('settings.deviceId')}</dt>
+            <dd>
+              <code data-testid="device-id">{deviceId}</code>
+            </dd>
+          </div>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+function StorageSection() {
+  const { t, lang, platform, announce } = useApp();
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const refresh = () => void platform.storageInfo().then(setInfo, () => setInfo({ persisted: null }));
+  useEffect(refresh, []);
+
+  const ask = async () => {
+    const granted = await platform.requestPersistence();
+    if (granted !== true) announce(t('settings.persistenceDenied'));
+    refresh();
+  };
+
+  const persisted = info?.persisted;
+  const hasQuota = info?.usage !== undefined && info.quota !== undefined;
+  return (
+    <section class="card" aria-labelledby="settings-storage">
+      <h2 id="settings-storage">{t('settings.storage')}</h2>
+      {info === null ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : (
+        <>
+          <p data-testid="storage-persisted" data-persisted={String(persisted)}>
+            <span aria-hidden="true">{persisted ? '✓ ' : '! '}</span>
+            {t(persisted === true ? 'settings.persisted.yes' : persisted === false ? 'settings.persisted.no' : 'settings.persisted.unknown')}
+          </p>
+          <p>
+            {hasQuota
+              ? t('settings.usage', {
+                  used: formatMegabytes(lang, t, info.usage ?? 0),
+                  free: formatMegabytes(lang, t, Math.max(0, (info.quota ?? 0) - (info.usage ?? 0))),
+                })
+              : t('settings.usageUnknown')}
+          </p>
+          {persisted !== true && (
+            <button type="button" class="button button-block" onClick={() => void ask()}>
+              {t('settings.requestPersistence')}
+            </button>
+          )}
+        </>
+      )}
+      <p class="field-hint">{t('settings.installHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** "Nu synchroniseren" and "Exporteer", shared by the header and the settings screen. */
+import { useApp } from '../context.ts';
+import { reasonText } from '../i18n/reasons.ts';
+import { downloadJson } from '../settings/export-file.ts';
+
+export function useSyncActions() {
+  const { syncNow, store, t, announce, now, platform } = useApp();
+  return {
+    syncNow(): void {
+      void syncNow().then(
+        (result) => {
+          if (result) announce(result.ok ? t('sync.done') : t('sync.failed', { reason: reasonText(result.reason, t) }));
+          // null: the browser is offline (the triggers wait for `online`), or another tab is syncing.
+          else if (platform.document.defaultView?.navigator.onLine === false) announce(t('sync.failed', { reason: reasonText('network', t) }));
+        },
+        () => announce(t('sync.failed', { reason: reasonText('internal', t) })),
+      );
+    },
+    async exportUnsent(): Promise<void> {
+      try {
+        const file = downloadJson(platform.document, await store.exportUnsent(), now());
+        announce(t('settings.exported', { file }));
+      } catch {
+        announce(t('settings.exportFailed'));
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { useContext } from 'preact/hooks';
+import { AppContext } from '../context.ts';
+import { nl } from '../i18n/nl.ts';
+import { createT } from '../i18n/translate.ts';
+
+/**
+ * "Er is een nieuwe versie": the shell shows it while an update waits and
+ * nothing is being edited (src/app/editing.ts). Speaks the app's language
+ * inside the app, Dutch anywhere else.
+ */
+export function UpdateBanner({ visible, onUpdate }: { visible: boolean; onUpdate(): void }) {
+  const t = useContext(AppContext)?.t ?? createT(nl);
+  if (!visible) return null;
+  return (
+    <section class="update-banner" aria-labelledby="update-banner-text">
+      <p id="update-banner-text">{t('update.text')}</p>
+      <button type="button" class="button button-primary" onClick={onUpdate}>
+        {t('update.button')}
+      </button>
+    </section>
+  );
+}

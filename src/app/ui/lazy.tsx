@@ -1,0 +1,56 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+
+/**
+ * A screen that loads its code on first use, so the first download stays
+ * small (tests/e2e/bundle-budget.test.ts). The service worker precaches
+ * every chunk, so offline this costs milliseconds; the shell also preloads
+ * all screens right after start.
+ */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const preload = (): Promise<ComponentType<P>> => {
+    pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  function LazyScreen(props: P) {
+    const { t } = useApp();
+    const [state, setState] = useState<'loading' | 'failed' | 'ready'>(loaded ? 'ready' : 'loading');
+    const attempt = () => {
+      setState('loading');
+      preload().then(
+        () => setState('ready'),
+        () => setState('failed'),
+      );
+    };
+    useEffect(() => {
+      if (!loaded) attempt();
+    }, []);
+
+    const Component = loaded;
+    if (Component) return <Component {...props} />;
+    if (state === 'failed') {
+      return (
+        <>
+          <h1 class="screen-title" tabIndex={-1}>
+            {t('app.screenFailed')}
+          </h1>
+          <button type="button" class="button" onClick={attempt}>
+            {t('app.setupNeeded.retry')}
+          </button>
+        </>
+      );
+    }
+    return <p class="muted">{t('app.loading')}</p>;
+  }
+  return Object.assign(LazyScreen, { preload });
+}

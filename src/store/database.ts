@@ -1,0 +1,103 @@
+/**
+ * The IndexedDB schema of the device store, and the one wrapper that every
+ * store operation runs through. This folder is the only importer of dexie.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Issue, Reason } from '../domain/errors.ts';
+import type { FieldMap } from '../domain/merge.ts';
+import type { Mutation } from '../domain/protocol.ts';
+import type { RecordType, SyncRecord } from '../domain/records.ts';
+
+/**
+ * A record as kept on the device: its merged state, plus two local notes that
+ * never travel over the wire (exportUnsent strips them).
+ */
+export type StoredRecord = SyncRecord & {
+  /**
+   * Remote field writes that won by HLC but were held back because the field
+   * had a pending local edit (see applyPullPage). They are merged in as soon as
+   * the record has no pending entry left, so the device still converges even
+   * if the server never sends the record again.
+   */
+  held?: FieldMap;
+  /** The server is known to have this record (pulled, or a push acknowledged). */
+  onServer?: true;
+};
+
+export type OutboxState = 'pending' | 'rejected';
+
+export type OutboxEntry = {
+  seq?: number;
+  mutationId: string;
+  recordId: string;
+  recordType: RecordType;
+  mutation: Mutation;
+  state: OutboxState;
+  reason?: Reason;
+  message?: string;
+  issues?: Issue[];
+  createdAt: number;
+};
+
+export type MetaRow = { key: string; value: unknown };
+
+export type BuurtlogDatabase = Dexie & {
+  records: Table<StoredRecord, string>;
+  outbox: Table<OutboxEntry, number>;
+  meta: Table<MetaRow, string>;
+};
+
+export type DatabaseOptions = {
+  /** An IDBFactory (tests pass fake-indexeddb's); the global one otherwise. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+};
+
+/**
+ * @example
+ * const db = createDatabase('buurtlog-alblasserdam');
+ */
+export function createDatabase(name: string, options: DatabaseOptions = {}): BuurtlogDatabase {
+  const db = new Dexie(name, {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  }) as BuurtlogDatabase;
+  // Schema versions only ever get added; an upgrade function goes with any
+  // version that changes the shape of stored rows.
+  db.version(1).stores({
+    records: 'id, type',
+    outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
+    meta: 'key',
+  });
+  return db;
+}
+
+/**
+ * Run a store operation; if the connection was closed under our feet, reopen
+ * once and retry.
+ *
+ * iOS Safari closes IndexedDB under memory pressure and after backgrounding
+ * ("connection is closing", "Connection to Indexed Database server lost");
+ * without this a save made after the app comes back simply fails. Retrying is
+ * safe: a transaction on a closed connection aborts, so nothing was written.
+ */
+export async function withReopen<T>(db: BuurtlogDatabase, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    if (db.isOpen()) db.close({ disableAutoOpen: false });
+    await db.open();
+    return operation();
+  }
+}
+
+export function isConnectionLost(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'DatabaseClosedError' || name === 'InvalidStateError') return true;
+    if (typeof message === 'string' && /connection (is closing|.*lost)|database .*closed/i.test(message)) return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}

@@ -1,0 +1,65 @@
+/**
+ * Checks on what the UI hands the store, with the domain's field schemas: a
+ * change the server would refuse is refused here, before anything is written.
+ */
+import * as z from 'zod/mini';
+import { ACTIVITY_REQUIRED, ActivityFieldSchemas, type Activity } from '../domain/activity.ts';
+import { toIssues, type Issue } from '../domain/errors.ts';
+
+/** The user-editable fields of an activity (not createdAt, createdBy, deleted). */
+export type ActivityInput = Omit<Activity, 'createdAt' | 'createdBy' | 'deleted'>;
+
+export const ACTIVITY_INPUT_KEYS = [
+  'title',
+  'type',
+  'themes',
+  'buurtId',
+  'projectId',
+  'date',
+  'start',
+  'end',
+  'place',
+  'location',
+  'status',
+  'organisers',
+  'participatingOrganisations',
+  'notes',
+] as const satisfies readonly (keyof ActivityInput)[];
+
+/** Bad input from the UI; `issues` name each field with a message. Nothing was written. */
+export class InvalidInputError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    super(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    this.name = 'InvalidInputError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * The input's activity fields, validated; keys that are not user-editable
+ * activity fields (say `id` or `syncState` of a view) are ignored. With
+ * `isNew`, the fields a new activity must carry are required.
+ */
+export function activityFields(input: Partial<ActivityInput>, isNew: boolean): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const key of ACTIVITY_INPUT_KEYS) {
+    const value = (input as Record<string, unknown>)[key];
+    if (value === undefined) {
+      if (isNew && (ACTIVITY_REQUIRED as readonly string[]).includes(key)) issues.push({ path: key, message: 'required' });
+      continue;
+    }
+    const parsed = z.safeParse(ActivityFieldSchemas[key], value);
+    if (parsed.success) fields[key] = parsed.data;
+    else issues.push(...toIssues(parsed.error, key));
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return fields;
+}
+
+export function check<T>(schema: z.ZodMiniType<T>, value: unknown, path: string): T {
+  const parsed = z.safeParse(schema, value);
+  if (!parsed.success) throw new InvalidInputError(toIssues(parsed.error, path));
+  return parsed.data;
+}

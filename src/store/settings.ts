@@ -1,0 +1,79 @@
+/**
+ * Small device settings in idb-keyval (its own IndexedDB database, apart from
+ * the record store), and the browser's storage persistence.
+ *
+ * Every function takes an optional idb-keyval store, so tests can isolate
+ * themselves; the default is idb-keyval's own.
+ */
+import { get, set, update, type UseStore } from 'idb-keyval';
+import { uuidv7 } from '../domain/ids.ts';
+
+export type Language = 'nl' | 'en';
+export type Settings = {
+  language: Language;
+  tenantId: string;
+};
+
+const DEVICE_ID_KEY = 'buurtlog:deviceId';
+const settingKey = (key: keyof Settings) => `buurtlog:${key}`;
+
+/**
+ * This device's id: a UUIDv7 made once and kept. Two tabs opening at the same
+ * time get the same id (idb-keyval's `update` reads and writes in one
+ * transaction).
+ */
+export async function getOrCreateDeviceId(kv?: UseStore, now: () => number = Date.now): Promise<string> {
+  let id: string | undefined;
+  await update<string>(
+    DEVICE_ID_KEY,
+    (existing) => {
+      id = existing ?? uuidv7(now());
+      return id;
+    },
+    kv,
+  );
+  return id as string;
+}
+
+export function getSetting<K extends keyof Settings>(key: K, kv?: UseStore): Promise<Settings[K] | undefined> {
+  return get<Settings[K]>(settingKey(key), kv);
+}
+
+export function setSetting<K extends keyof Settings>(key: K, value: Settings[K], kv?: UseStore): Promise<void> {
+  return set(settingKey(key), value, kv);
+}
+
+type StorageManagerLike = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>;
+type NavigatorLike = { storage?: StorageManagerLike } | undefined;
+
+export type StorageInfo = { persisted: boolean | null; usage?: number; quota?: number };
+
+/**
+ * Ask the browser to keep this site's data. Safari otherwise evicts it after
+ * seven days without use (unless the app is on the home screen). Null when
+ * the browser has no such API.
+ */
+export async function requestPersistence(nav: NavigatorLike = globalThis.navigator): Promise<boolean | null> {
+  const storage = nav?.storage;
+  if (typeof storage?.persist !== 'function') return null;
+  try {
+    if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
+    return await storage.persist();
+  } catch {
+    return null;
+  }
+}
+
+/** Whether storage is persistent, and how much of the quota is used (when the browser says). */
+export async function storageInfo(nav: NavigatorLike = globalThis.navigator): Promise<StorageInfo> {
+  const storage = nav?.storage;
+  const [persisted, estimate] = await Promise.all([
+    typeof storage?.persisted === 'function' ? storage.persisted().catch(() => null) : Promise.resolve(null),
+    typeof storage?.estimate === 'function' ? storage.estimate().catch(() => null) : Promise.resolve(null),
+  ]);
+  return {
+    persisted,
+    ...(typeof estimate?.usage === 'number' ? { usage: estimate.usage } : {}),
+    ...(typeof estimate?.quota === 'number' ? { quota: estimate.quota } : {}),
+  };
+}

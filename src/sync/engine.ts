@@ -1,0 +1,227 @@
+/**
+ * The client sync engine: push the outbox, then pull by cursor. See
+ * src/sync/README.md for the invariants it keeps.
+ *
+ * @example
+ * const engine = createSyncEngine({ store, fetch, headers: () => ({ 'X-Device-Id': id, 'X-Tenant-Id': tenant }) });
+ * const result = await engine.sync('manual'); // { ok: true, pushed, pulled } | { ok: false, reason }
+ */
+import type { Reason } from '../domain/errors.ts';
+import { MAX_PULL_LIMIT, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Mutation, type PushResult } from '../domain/protocol.ts';
+import type { BatchLimits, Store } from '../store/store.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { callApi, SyncFailure, type FetchLike } from './http.ts';
+
+export type SyncResult = { ok: true; pushed: number; pulled: number } | { ok: false; reason: Reason };
+export type SyncStatus = {
+  state: 'idle' | 'syncing' | 'offline' | 'error';
+  lastSuccessAt: number | null;
+  lastError: Reason | null;
+  /** When the next attempt is due after failures (backoff); null when not backing off. */
+  nextAttemptAt: number | null;
+};
+
+/** The part of the store the engine uses. */
+export type SyncStore = Pick<
+  Store,
+  | 'deviceId'
+  | 'observe'
+  | 'takeBatch'
+  | 'applyPushResults'
+  | 'applyPullPage'
+  | 'restampClockAhead'
+  | 'recordSyncSuccess'
+  | 'setClockOffset'
+  | 'getClockOffset'
+  | 'getCursor'
+  | 'lastLocalChange'
+>;
+
+export type SyncEngineOptions = {
+  store: SyncStore;
+  fetch: FetchLike;
+  baseUrl?: string;
+  now?: () => number;
+  random?: () => number;
+  /** Identity headers of every call (X-Device-Id, X-Tenant-Id). */
+  headers: () => Record<string, string>;
+  batch?: BatchLimits;
+  pullLimit?: number;
+  timeoutMs?: number;
+  backoff?: BackoffPolicy;
+};
+
+export type SyncEngine = {
+  /** Single-flight: while a sync runs, returns the running one (and runs once more after it). Never throws. */
+  sync(trigger: string): Promise<SyncResult>;
+  status(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** Forget past failures (the device came back online). */
+  resetBackoff(): void;
+  /** Call `listener` after every committed local change, in this tab or another. */
+  watchLocalChanges(listener: () => void): () => void;
+};
+
+/** Beyond this the device clock is corrected by the server's (DESIGN.md "Clock"). */
+export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
+const MAX_PUSH_ROUNDS = 100;
+const MAX_PULL_PAGES = 1_000;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, fetch, baseUrl = '', now = Date.now, random = Math.random, headers } = options;
+  const batch = options.batch ?? { maxCount: 200, maxBytes: 256 * 1024 };
+  const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+
+  let current: SyncStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
+  let failures = 0;
+  let running: Promise<SyncResult> | null = null;
+  let runAgain = false;
+  const listeners = new Set<(status: SyncStatus) => void>();
+
+  const setStatus = (next: Partial<SyncStatus>): void => {
+    current = { ...current, ...next };
+    for (const listener of listeners) {
+      try {
+        listener(current);
+      } catch {
+        // A broken listener must not turn a sync into an exception in the UI.
+      }
+    }
+  };
+
+  const call = <T>(method: 'GET' | 'POST', path: string, schema: Parameters<typeof callApi<T>>[1], body?: unknown): Promise<T> =>
+    callApi({ fetch, url: `${baseUrl}${path}`, method, headers: headers(), body, timeoutMs }, schema);
+
+  /** Correct the store's clock offset when the server's time is more than a minute away. */
+  const adjustClock = async (serverTime: number, offset: { value: number }): Promise<void> => {
+    const local = now();
+    if (Math.abs(serverTime - (local + offset.value)) <= CLOCK_SKEW_TOLERANCE_MS) return;
+    const skew = serverTime - local;
+    offset.value = Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? skew : 0;
+    await store.setClockOffset(offset.value);
+  };
+
+  /** Push every pending entry in bounded batches; resolves to how many the server acknowledged. */
+  const pushAll = async (offset: { value: number }): Promise<{ pushed: number; done: boolean }> => {
+    let pushed = 0;
+    let limits = batch;
+    const restamped = new Set<string>();
+    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      const mutations = await store.takeBatch(limits);
+      if (mutations.length === 0) return { pushed, done: true };
+      let results: PushResult[];
+      try {
+        const response = await call('POST', '/api/v1/sync/push', PushResponseSchema, { schemaVersion: SCHEMA_VERSION, deviceId: store.deviceId, mutations });
+        await adjustClock(response.serverTime, offset);
+        results = response.results;
+      } catch (error) {
+        if (!(error instanceof SyncFailure && error.reason === 'body-too-large')) throw error;
+        // Too big for the server: halve the batch; one mutation alone that is
+        // still too big can never go, so it is shown as refused, not retried forever.
+        if (mutations.length > 1) {
+          limits = { maxCount: Math.ceil(mutations.length / 2), maxBytes: Math.ceil(limits.maxBytes / 2) };
+          continue;
+        }
+        results = [{ mutationId: (mutations[0] as Mutation).mutationId, status: 'rejected', reason: 'body-too-large', message: error.message }];
+      }
+      await store.applyPushResults(results);
+
+      const sent = new Map(mutations.map((mutation) => [mutation.mutationId, mutation.recordId]));
+      const answered = results.filter((result) => sent.has(result.mutationId));
+      if (answered.length === 0) throw new SyncFailure('internal', null, 'the server answered none of the pushed mutations');
+      for (const result of answered) {
+        if (result.status !== 'rejected') pushed++;
+        const recordId = sent.get(result.mutationId) as string;
+        // Re-stamp once per sync: a second refusal stays visible to the user.
+        if (result.status === 'rejected' && result.reason === 'clock-ahead' && !restamped.has(recordId)) {
+          if (await store.restampClockAhead(result.mutationId)) restamped.add(recordId);
+        }
+      }
+    }
+    return { pushed, done: false };
+  };
+
+  /** Pull every page past the stored cursor; resolves to how many records came in. */
+  const pullAll = async (offset: { value: number }): Promise<number> => {
+    let cursor = await store.getCursor();
+    let pulled = 0;
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const response = await call('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${pullLimit}`, PullResponseSchema);
+      await adjustClock(response.serverTime, offset);
+      await store.applyPullPage(response.records, response.cursor);
+      pulled += response.records.length;
+      if (!response.hasMore || response.cursor === cursor) break;
+      cursor = response.cursor;
+    }
+    return pulled;
+  };
+
+  const runOnce = async (): Promise<SyncResult> => {
+    setStatus({ state: 'syncing' });
+    try {
+      const offset = { value: await store.getClockOffset() };
+      // Push before pull: the pull then already carries the merge of this
+      // device's changes, and fewer fields are held back as pending.
+      const { pushed, done } = await pushAll(offset);
+      const pulled = await pullAll(offset);
+      const at = now();
+      await store.recordSyncSuccess(at);
+      failures = 0;
+      if (!done) runAgain = true;
+      setStatus({ state: 'idle', lastSuccessAt: at, lastError: null, nextAttemptAt: null });
+      return { ok: true, pushed, pulled };
+    } catch (error) {
+      const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
+      failures++;
+      const nextAttemptAt = now() + backoffDelay(failures, random, backoff);
+      setStatus({ state: reason === 'network' ? 'offline' : 'error', lastError: reason, nextAttemptAt });
+      return { ok: false, reason };
+    }
+  };
+
+  // `trigger` names why a sync was asked for ('start', 'online', 'change' …); it
+  // does not change what a sync does.
+  const sync = (_trigger: string): Promise<SyncResult> => {
+    if (running) {
+      runAgain = true;
+      return running;
+    }
+    // Started in a microtask so `running` is set before any status listener runs.
+    const started = Promise.resolve().then(runOnce).then((result) => {
+      running = null;
+      const again = runAgain && result.ok;
+      runAgain = false;
+      if (again) void sync('follow-up');
+      return result;
+    });
+    running = started;
+    return started;
+  };
+
+  return {
+    sync,
+    status: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    resetBackoff() {
+      failures = 0;
+      if (current.nextAttemptAt !== null) setStatus({ nextAttemptAt: null });
+    },
+    watchLocalChanges(listener) {
+      let last: string | null | undefined;
+      return store.observe(
+        (s) => s.lastLocalChange(),
+        (marker) => {
+          const isFirst = last === undefined;
+          const changed = marker !== last;
+          last = marker;
+          if (!isFirst && changed) listener();
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * One HTTP call of the sync API, answered as parsed data or a machine reason:
+ * never an exception the engine has not classified.
+ */
+import * as z from 'zod/mini';
+import { ApiErrorSchema, type Reason } from '../domain/errors.ts';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response> | Response;
+
+/** A failed call, with the reason the engine reports. */
+export class SyncFailure extends Error {
+  readonly reason: Reason;
+  readonly status: number | null;
+  constructor(reason: Reason, status: number | null = null, message: string = reason) {
+    super(message);
+    this.name = 'SyncFailure';
+    this.reason = reason;
+    this.status = status;
+  }
+}
+
+export type CallOptions = {
+  readonly fetch: FetchLike;
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+  readonly timeoutMs: number;
+};
+
+/**
+ * Call the API and parse a 2xx answer with `schema`. Failures map to reasons:
+ * no answer (offline, DNS, timeout) → 'network'; 5xx → 'server-unavailable';
+ * 401 → 'unauthenticated'; 426 → 'client-outdated'; other 4xx → the reason in
+ * the API error body. A 2xx that is not our JSON (a captive portal's login
+ * page) → 'server-unavailable'.
+ */
+export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await options.fetch(options.url, {
+      method: options.method,
+      headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      // Every call can be cut off; an abort is just "no answer", reported as
+      // 'network' and never logged.
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch {
+    throw new SyncFailure('network');
+  }
+  if (!response.ok) throw await failureOf(response);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (isAbort(error)) throw new SyncFailure('network');
+    throw new SyncFailure('server-unavailable', response.status, 'the answer was not JSON');
+  }
+  const parsed = z.safeParse(schema, body);
+  if (!parsed.success) throw new SyncFailure('server-unavailable', response.status, 'the answer did not match the protocol');
+  return parsed.data;
+}
+
+async function failureOf(response: Response): Promise<SyncFailure> {
+  const { status } = response;
+  if (status === 401) return new SyncFailure('unauthenticated', status);
+  if (status === 426) return new SyncFailure('client-outdated', status);
+  if (status >= 500) return new SyncFailure('server-unavailable', status);
+  const body = await response.json().catch(() => null);
+  const parsed = z.safeParse(ApiErrorSchema, body);
+  if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message);
+  return new SyncFailure(status === 413 ? 'body-too-large' : 'internal', status);
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'TimeoutError';
+}

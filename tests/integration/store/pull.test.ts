@@ -1,0 +1,109 @@
+// Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { attendanceIdFor } from '../../../src/domain/attendance.ts';
+import { formatHlc } from '../../../src/domain/hlc.ts';
+import { uuidv7 } from '../../../src/domain/ids.ts';
+import type { SyncRecord } from '../../../src/domain/records.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { PHONE_A, PHONE_B, T0, TENANT, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+
+const stamp = (offsetMs: number, node = PHONE_B) => formatHlc({ wall: T0 + offsetMs, counter: 0, node });
+
+/** The store's own record of `id`, as the server would send it back. */
+async function asServerHas(store: Store, id: string): Promise<SyncRecord> {
+  const record = (await store.exportUnsent()).records.find((r) => r.id === id);
+  if (!record) throw new Error(`no unsent record ${id}`);
+  return record;
+}
+
+async function acknowledgeAll(store: Store): Promise<void> {
+  const batch = await store.takeBatch({ maxCount: 500, maxBytes: 10_000_000 });
+  await store.applyPushResults(batch.map((m) => ({ mutationId: m.mutationId, status: 'applied' as const })));
+}
+
+describe('applying a pulled page', () => {
+  it('adds new records and stores the cursor', async () => {
+    const store = await openTestStore();
+    const id = uuidv7(T0);
+    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title: 'Van collega' }), createdAt: T0, createdBy: PHONE_B }).map(([k, v]) => [k, { v, t: stamp(0) }]));
+    await store.applyPullPage([{ id, type: 'activity', tenantId: TENANT, fields, counters: {} }], '17');
+
+    expect(await store.getCursor()).toBe('17');
+    expect(await store.getActivity(id)).toMatchObject({ title: 'Van collega', syncState: 'sent' });
+    expect(await store.pendingCount()).toBe(0);
+  });
+
+  it('never overwrites a field with a pending local edit, and takes the remote value once the edit is acknowledged', async () => {
+    const clock = manualClock();
+    const store = await openTestStore({ now: clock.now });
+    const id = await store.createActivity(activityInput());
+    const original = await asServerHas(store, id);
+    await acknowledgeAll(store);
+    clock.advance(1_000);
+    await store.updateActivity(id, { title: 'Mijn titel' });
+
+    // A colleague's later edits of the title and the notes arrive.
+    const remote = { ...original, fields: { ...original.fields, title: { v: 'Hun titel', t: stamp(5_000) }, notes: { v: 'Hun notitie', t: stamp(5_000) } } };
+    await store.applyPullPage([remote], '2');
+    expect(await store.getActivity(id)).toMatchObject({ title: 'Mijn titel', notes: 'Hun notitie', syncState: 'local' });
+
+    // The server answered: the pending edit is in; by HLC the colleague's title wins everywhere.
+    await acknowledgeAll(store);
+    expect(await store.getActivity(id)).toMatchObject({ title: 'Hun titel', notes: 'Hun notitie', syncState: 'sent' });
+  });
+
+  it('keeps a later local write over an older remote one', async () => {
+    const clock = manualClock(T0 + 10_000);
+    const store = await openTestStore({ now: clock.now });
+    const id = await store.createActivity(activityInput({ title: 'Nieuw' }));
+    const mine = await asServerHas(store, id);
+    await acknowledgeAll(store);
+    await store.applyPullPage([{ ...mine, fields: { ...mine.fields, title: { v: 'Oud', t: stamp(0) } } }], '3');
+    expect((await store.getActivity(id))?.title).toBe('Nieuw');
+  });
+
+  it('adds counters up per device and never loses a local tap', async () => {
+    const store = await openTestStore();
+    const activityId = await store.createActivity(activityInput());
+    for (let i = 0; i < 3; i++) await store.bumpCount(activityId, 'residents', 1);
+    const id = attendanceIdFor(activityId);
+    const counted = await asServerHas(store, id);
+
+    // The server still has an old total of this phone, and phone B's 4.
+    const remote = { ...counted, counters: { residents: { [PHONE_A]: { p: 1, n: 0 }, [PHONE_B]: { p: 4, n: 0 } } } };
+    await store.applyPullPage([remote], '4');
+    expect(await store.getAttendance(activityId)).toMatchObject({ counts: { residents: 7 }, ownCounts: { residents: 3 } });
+  });
+
+  it('hides an activity deleted elsewhere (tombstone)', async () => {
+    const store = await openTestStore();
+    const id = await store.createActivity(activityInput());
+    const record = await asServerHas(store, id);
+    await acknowledgeAll(store);
+    await store.applyPullPage([{ ...record, fields: { ...record.fields, deleted: { v: true, t: stamp(60_000) } } }], '5');
+    expect(await store.listActivities()).toEqual([]);
+    expect(await store.getActivity(id)).toBeNull();
+  });
+
+  it('folds remote clocks in, so the next local edit is ordered after them', async () => {
+    const store = await openTestStore();
+    const id = await store.createActivity(activityInput());
+    const record = await asServerHas(store, id);
+    await acknowledgeAll(store);
+    const later = stamp(120_000);
+    await store.applyPullPage([{ ...record, fields: { ...record.fields, title: { v: 'Van B', t: later } } }], '6');
+    await store.updateActivity(id, { title: 'Daarna van A' });
+    const [mutation] = await store.takeBatch({ maxCount: 1, maxBytes: 100_000 });
+    expect((mutation?.fields['title']?.t ?? '') > later).toBe(true);
+    expect((await store.getActivity(id))?.title).toBe('Daarna van A');
+  });
+
+  it('ignores records of another tenant', async () => {
+    const store = await openTestStore();
+    const id = uuidv7(T0);
+    await store.applyPullPage([{ id, type: 'activity', tenantId: 'ridderkerk', fields: { title: { v: 'x', t: stamp(0) } }, counters: {} }], '7');
+    expect((await store.exportUnsent()).records).toEqual([]);
+    expect(await store.getActivity(id)).toBeNull();
+  });
+});
