@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuurtlogPage } from './buurtlog-page.ts';
+import { launchBrowser, newDevice, startServer, type RunningServer } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeResult = { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> };
+
+/** Run axe-core in the page against WCAG 2.1 A and AA. Evaluated, not injected as a tag, so a strict CSP does not stop it. */
+async function wcagViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  )) as AxeResult;
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let phone: BuurtlogPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    phone = await BuurtlogPage.open(await newDevice(browser), server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('finds no violations on the empty activity list', async () => {
+    expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+
+  it('finds no violations on the activity form, empty and with errors', async () => {
+    await phone.page.getByRole('link', { name: 'Nieuwe activiteit' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    await phone.page.getByRole('button', { name: 'Opslaan' }).click();
+    await phone.page.getByRole('alert').filter({ hasText: 'Controleer de gemarkeerde velden.' }).waitFor();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+
+  it('finds no violations on the attendance screen, and on the list with an activity', async () => {
+    await phone.page.goto(`${server.url}/#/`);
+    await phone.createActivity({ title: 'Tegelwippen Staatsliedenbuurt', buurt: 'Staatsliedenbuurt', type: 'Tegelwippen' });
+    await phone.openAttendance();
+    await phone.tap('Bewoners', 3);
+    await phone.waitForCount('residents', 3);
+    expect(await wcagViolations(phone.page)).toEqual([]);
+
+    await phone.page.goto(`${server.url}/#/`);
+    await phone.page.getByRole('link', { name: /Tegelwippen Staatsliedenbuurt/ }).waitFor();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Page model of Buurtlog: speaks the user's intent, so tests read as what a
+ * dorpsmakelaar does (`await phone.tap('Bewoners', 10)`), and finds controls
+ * by their accessible names — the same names a screen reader announces.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export type NewActivity = { title: string; buurt?: string; type?: string; date?: string; start?: string; place?: string };
+
+export class BuurtlogPage {
+  private constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  static async open(context: BrowserContext, baseUrl: string): Promise<BuurtlogPage> {
+    const page = await context.newPage();
+    const phone = new BuurtlogPage(page, baseUrl);
+    await page.goto(`${baseUrl}/`);
+    await phone.waitForList();
+    return phone;
+  }
+
+  async waitForList(): Promise<void> {
+    await this.page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
+  }
+
+  /** Wait until the service worker controls this page: from then on the shell opens offline. */
+  async waitUntilOfflineReady(): Promise<void> {
+    await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  }
+
+  async goOffline(): Promise<void> {
+    await this.page.context().setOffline(true);
+  }
+
+  async goOnline(): Promise<void> {
+    await this.page.context().setOffline(false);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  /** Fill in and save a new activity; returns its id. Ends on the activity's page. */
+  async createActivity(activity: NewActivity): Promise<string> {
+    const page = this.page;
+    await page.getByRole('link', { name: 'Nieuwe activiteit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
+    await page.getByLabel('Buurt', { exact: true }).selectOption({ label: activity.buurt ?? 'Oranjebuurt' });
+    await page.getByLabel('Soort activiteit').selectOption({ label: activity.type ?? 'Bijeenkomst' });
+    await page.getByLabel('Titel', { exact: true }).fill(activity.title);
+    await page.getByLabel('Datum', { exact: true }).fill(activity.date ?? daysFromToday(1));
+    await page.getByLabel('Begintijd').fill(activity.start ?? '19:30');
+    if (activity.place) await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
+    return idFromHash(page.url());
+  }
+
+  async openActivity(title: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/`);
+    await this.page.getByRole('link', { name: new RegExp(escapeRegExp(title)) }).first().click();
+    await this.page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
+  }
+
+  async openAttendance(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Aanwezigheid tellen' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Aanwezigheid' }).waitFor();
+  }
+
+  /** Tap "+" on a count, `times` times, as fast as the page takes clicks. */
+  async tap(label: string, times: number): Promise<void> {
+    const plus = this.page.getByRole('button', { name: `${label}: één erbij` });
+    for (let i = 0; i < times; i++) await plus.click();
+  }
+
+  async count(key: 'residents' | 'volunteers' | 'professionals' | 'children' | 'firstTimers' | 'registered'): Promise<number> {
+    return Number(await this.page.getByTestId(`value-${key}`).textContent());
+  }
+
+  async waitForCount(key: 'residents' | 'volunteers' | 'professionals' | 'children' | 'firstTimers' | 'registered', value: number): Promise<void> {
+    await this.page.waitForFunction(
+      ([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v),
+      [key, value] as const,
+      { timeout: 30_000 },
+    );
+  }
+
+  /** The sync status the header shows ("Alles is verstuurd", "3 wijzigingen alleen op dit toestel"). */
+  async pendingText(): Promise<string> {
+    return ((await this.page.getByTestId('sync-pending').textContent()) ?? '').replace(/^\s*·\s*/, '').trim();
+  }
+
+  async waitUntilAllSent(): Promise<void> {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="sync-pending"]')?.textContent?.includes('Alles is verstuurd'), undefined, {
+      timeout: 30_000,
+    });
+  }
+
+  async syncNow(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  }
+}
+
+export function daysFromToday(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+function idFromHash(url: string): string {
+  const match = /#\/activiteit\/([0-9a-f-]{36})/.exec(url);
+  if (!match) throw new Error(`not on an activity page: ${url}`);
+  return match[1] as string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuurtlogPage } from './buurtlog-page.ts';
+import { launchBrowser, launchPersistentDevice, newDevice, startServer, type RunningServer } from './harness.ts';
+
+describe('the app shell', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens from the service worker after a first visit online, offline and after a reload', async () => {
+    const context = await newDevice(browser);
+    const phone = await BuurtlogPage.open(context, server.url);
+    await phone.waitUntilOfflineReady();
+
+    await phone.goOffline();
+    await phone.reload();
+    await phone.waitForList();
+    // Lazy screens come from the precache too.
+    await phone.page.getByRole('link', { name: 'Nieuwe activiteit' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
+    await context.close();
+  });
+
+  it('never answers API requests from the service worker', async () => {
+    const context = await newDevice(browser);
+    const phone = await BuurtlogPage.open(context, server.url);
+    await phone.waitUntilOfflineReady();
+
+    const online = await phone.page.evaluate(async () => {
+      const response = await fetch('/api/v1/nothing-here');
+      return { status: response.status, type: response.headers.get('content-type') };
+    });
+    expect(online.status).toBe(404);
+    expect(online.type).toContain('application/json');
+
+    await phone.goOffline();
+    const offline = await phone.page.evaluate(() =>
+      fetch('/api/v1/health').then(
+        () => 'answered',
+        () => 'network error',
+      ),
+    );
+    expect(offline).toBe('network error');
+    await context.close();
+  });
+
+  it('is installable: Chromium reports no installability errors', async () => {
+    const device = await launchPersistentDevice();
+    try {
+      const page = device.context.pages()[0] ?? (await device.context.newPage());
+      await page.goto(`${server.url}/`);
+      await page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+      const cdp = await device.context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+      expect(installabilityErrors).toEqual([]);
+
+      const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as Record<string, unknown>;
+      expect(manifest).toMatchObject({ name: 'Buurtlog', lang: 'nl', display: 'standalone' });
+      const icons = manifest['icons'] as Array<{ sizes: string; purpose: string }>;
+      expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+    } finally {
+      await device.dispose();
+    }
+  });
+});
