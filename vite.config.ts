@@ -46,10 +46,25 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    // Dexie's own ES2020+ build: the same library without the ES5 down-levelling
+    // of its default build (about 2 KB less gzip in the first download). The
+    // default entry only adds a guard against two Dexie copies in one page,
+    // which this alias rules out anyway: every import of 'dexie' lands here.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   build: {
     target: 'es2022',
     // The server serves /assets/* as immutable; hashed names make that safe.
     assetsDir: 'assets',
+    // Every browser Buurtlog supports (Chromium, Safari 17+, Firefox 115+)
+    // has modulepreload; the polyfill would only cost first-load bytes.
+    modulePreload: { polyfill: false },
+    // Everything the first screen imports statically goes into one chunk (the
+    // entry). Without this group Rolldown splits what the lazy screens and the
+    // sync code share with the shell into extra common chunks, which index.html
+    // then modulepreloads anyway — more files and worse gzip for the same code.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } } },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

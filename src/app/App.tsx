@@ -23,7 +23,7 @@ const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, Sett
 
 export type AppProps = {
   store: Store;
-  engine: SyncEngine;
+  engine: Pick<SyncEngine, 'status' | 'subscribe'>;
   deviceId: string;
   config: TenantConfig;
   lang: Lang;

@@ -18,7 +18,8 @@ export type Platform = {
 
 export type AppContextValue = {
   store: Store;
-  engine: SyncEngine;
+  /** The sync engine's status; the engine itself loads right after the first render. */
+  engine: Pick<SyncEngine, 'status' | 'subscribe'>;
   config: TenantConfig;
   deviceId: string;
   lang: Lang;

@@ -1,33 +1,32 @@
 /**
  * Start-up: device id, language, tenant config (fresh when online, saved
- * otherwise), the store, the sync engine and its triggers, the update
- * bridge; then the app renders into #app.
+ * otherwise), the store and the update bridge; then the app renders into
+ * #app, and the sync engine and its triggers load and start right after.
  */
 import './styles.css';
 import { render } from 'preact';
 import { getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../store/settings.ts';
 import { openStore } from '../store/store.ts';
-import { createSyncEngine } from '../sync/engine.ts';
-import { startSyncTriggers, type SyncTriggers, type TriggerOptions } from '../sync/triggers.ts';
 import { App } from './App.tsx';
 import { bootstrap, fetchConfigFrom } from './bootstrap.ts';
 import type { Platform } from './context.ts';
 import { nl } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
+import { createSyncSlot } from './sync/sync-slot.ts';
 import { Loading, SetupNeeded, StartFailed } from './ui/StartScreens.tsx';
 import { createUpdateSlot } from './update-slot.ts';
 
 const root = document.getElementById('app');
 const updates = createUpdateSlot();
+const sync = createSyncSlot();
 const baseUrl = window.location.origin;
-let triggers: SyncTriggers | null = null;
 
 // The update bridge (and workbox-window) loads beside the app, not before
 // it: nothing on the first screen waits for it.
 void import('../sw/register.ts').then(({ startUpdateFlow }) =>
   startUpdateFlow({
     onUpdateReady: (apply) => updates.offer(apply),
-    onFlushRequest: () => void triggers?.syncNow('background-sync'),
+    onFlushRequest: () => void sync.started()?.syncNow('background-sync'),
   }),
 );
 
@@ -67,34 +66,32 @@ async function start(container: HTMLElement, isRetry = false): Promise<void> {
   // without use otherwise. Settings shows the outcome and can ask again.
   if (booted.isFirstStart) void requestPersistence();
 
-  const engine = createSyncEngine({
-    store,
-    fetch: window.fetch.bind(window),
-    baseUrl,
-    now: Date.now,
-    headers: () => ({ 'X-Device-Id': deviceId, 'X-Tenant-Id': tenantId }),
-  });
-  // The cast: triggers type Background Sync's `registration.sync`, which
-  // TypeScript's DOM lib does not know yet.
-  const started = startSyncTriggers(engine, { window, document, navigator: navigator as unknown as TriggerOptions['navigator'] });
-  triggers = started;
-
   render(
     <App
       store={store}
-      engine={engine}
+      engine={sync}
       deviceId={deviceId}
       config={config}
       lang={lang}
       messages={messages}
       saveLanguage={(next) => void setSetting('language', next)}
-      syncNow={() => started.syncNow('manual')}
+      syncNow={() => sync.syncNow('manual')}
       updates={updates}
       platform={platform}
       window={window}
       now={Date.now}
     />,
     container,
+  );
+
+  // The sync engine starts right after the first render: the list shows
+  // what is on this device without waiting for the sync code.
+  void import('./sync/start-sync.ts').then(
+    ({ startSync }) => sync.attach(startSync({ store, deviceId, tenantId, baseUrl, window })),
+    (error: unknown) => {
+      console.error('Buurtlog could not start syncing', error);
+      sync.fail(error);
+    },
   );
 }
 

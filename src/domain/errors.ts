@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 
+export { toIssues } from './issues.ts';
+
 export const REASONS = [
   'invalid-payload',
   'malformed-json',
@@ -41,11 +43,3 @@ export const ApiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
-
-/** Flatten zod issues into `path: message` pairs a person can act on. */
-export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }, prefix = ''): Issue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.'),
-    message: issue.message,
-  }));
-}

@@ -9,12 +9,11 @@ import { ConfigIdSchema } from './fields.ts';
 import { hlcWall } from './hlc.ts';
 import { IdSchema } from './ids.ts';
 import type { Mergeable } from './merge.ts';
-import { CounterMapSchema, FieldMapSchema, RECORD_DEFINITIONS, RecordTypeSchema, SyncRecordSchema, type SyncRecord } from './records.ts';
+import { SCHEMA_VERSION } from './schema-version.ts';
+import { CounterMapSchema, FieldMapSchema, RecordTypeSchema, SyncRecordSchema } from './record-schema.ts';
+import { RECORD_DEFINITIONS, type SyncRecord } from './records.ts';
 
-/** The payload schema version this code writes and reads. */
-export const SCHEMA_VERSION = 1;
-/** Clients below this get 426 and are asked to update. */
-export const MIN_SCHEMA_VERSION = 1;
+export { MIN_SCHEMA_VERSION, SCHEMA_VERSION } from './schema-version.ts';
 /** A write stamped further ahead of the server's clock than this is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 export const MAX_PUSH_MUTATIONS = 500;

@@ -1,37 +1,18 @@
 /**
- * Synced records: the one wire and storage shape of every record type, and
- * the registry that says which fields and counters each type has.
+ * Synced records: the one shape of every record type, on the wire and in
+ * storage (its schema: record-schema.ts), and the registry that says which
+ * fields and counters each type has.
  */
 import * as z from 'zod/mini';
 import { ACTIVITY_REQUIRED, ActivityFieldSchemas, ActivitySchema, type Activity } from './activity.ts';
 import { AttendanceFieldSchemas, COUNT_KEYS, attendanceIdFor, isAttendanceCounterKey, pc4OfCounterKey } from './attendance.ts';
-import { ConfigIdSchema } from './fields.ts';
-import { HlcSchema } from './hlc.ts';
-import { IdSchema } from './ids.ts';
 import { counterValue, type Mergeable } from './merge.ts';
+import type { SyncRecordSchema } from './record-schema.ts';
 
 export const RECORD_TYPES = ['activity', 'attendance'] as const;
-export const RecordTypeSchema = z.enum(RECORD_TYPES);
-export type RecordType = z.infer<typeof RecordTypeSchema>;
+export type RecordType = (typeof RECORD_TYPES)[number];
 
-export const MAX_COUNT = 1_000_000;
-export const CounterEntrySchema = z.object({
-  p: z.int().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_COUNT, `must be at most ${MAX_COUNT}`)),
-  n: z.int().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_COUNT, `must be at most ${MAX_COUNT}`)),
-});
-export const FieldValueSchema = z.object({ v: z.unknown(), t: HlcSchema });
-export const FieldMapSchema = z.record(z.string().check(z.maxLength(64)), FieldValueSchema);
-export const CounterSchema = z.record(z.string().check(z.maxLength(64)), CounterEntrySchema);
-export const CounterMapSchema = z.record(z.string().check(z.maxLength(64)), CounterSchema);
-
-/** A record's merged state: per-field LWW registers and per-device PN-counters. */
-export const SyncRecordSchema = z.object({
-  id: IdSchema,
-  type: RecordTypeSchema,
-  tenantId: ConfigIdSchema,
-  fields: FieldMapSchema,
-  counters: CounterMapSchema,
-});
+/** A record's merged state: per-field LWW registers and per-device PN-counters (wire schema: record-schema.ts). */
 export type SyncRecord = z.infer<typeof SyncRecordSchema> & Mergeable;
 
 type FieldSchemas = Readonly<Record<string, z.ZodMiniType>>;

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { ACTIVITY_REQUIRED, ActivityFieldSchemas, type Activity } from '../domain/activity.ts';
-import { toIssues, type Issue } from '../domain/errors.ts';
+import type { Issue } from '../domain/errors.ts';
+import { toIssues } from '../domain/issues.ts';
 
 /** The user-editable fields of an activity (not createdAt, createdBy, deleted). */
 export type ActivityInput = Omit<Activity, 'createdAt' | 'createdBy' | 'deleted'>;

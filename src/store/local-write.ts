@@ -4,8 +4,9 @@
 import { tick } from '../domain/hlc.ts';
 import { uuidv7 } from '../domain/ids.ts';
 import { bumpCounter, mergeRecord, type Counter, type FieldMap, type FieldValue, type Mergeable } from '../domain/merge.ts';
-import { SCHEMA_VERSION, type Mutation } from '../domain/protocol.ts';
+import type { Mutation } from '../domain/protocol.ts';
 import { RECORD_DEFINITIONS, type RecordType } from '../domain/records.ts';
+import { SCHEMA_VERSION } from '../domain/schema-version.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
 import { META_KEYS, readClock, writeClock, writeMeta } from './meta.ts';
 

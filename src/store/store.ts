@@ -20,8 +20,7 @@ import { createDatabase, withReopen, type BuurtlogDatabase, type DatabaseOptions
 import { activityFields, check, InvalidInputError, type ActivityInput } from './input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 import { META_KEYS, readMeta, writeMeta } from './meta.ts';
-import { applyPushResults, restampClockAhead, takeBatch, type BatchLimits } from './outbox.ts';
-import { applyPullPage } from './pull.ts';
+import type { BatchLimits } from './outbox.ts';
 import { activityView, attendanceView, byDateAndStart, syncStates, type ActivityView, type AttendanceMethod, type AttendanceView, type SyncState } from './views.ts';
 
 export { InvalidInputError };
@@ -245,10 +244,25 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       db.close();
     },
 
-    takeBatch: (limits) => run(() => takeBatch(db, limits)),
-    applyPushResults: (results) => run(() => applyPushResults(db, results)),
-    applyPullPage: (records, cursor) => run(() => applyPullPage(ctx, records, cursor)),
-    restampClockAhead: (mutationId) => run(() => restampClockAhead(ctx, mutationId)),
+    // The sync engine's half of the store loads with its first sync, not with
+    // the first screen. Imported before the transaction starts: awaiting
+    // anything but Dexie inside one would commit it early.
+    async takeBatch(limits) {
+      const { takeBatch } = await import('./outbox.ts');
+      return run(() => takeBatch(db, limits));
+    },
+    async applyPushResults(results) {
+      const { applyPushResults } = await import('./outbox.ts');
+      return run(() => applyPushResults(db, results));
+    },
+    async applyPullPage(records, cursor) {
+      const { applyPullPage } = await import('./pull.ts');
+      return run(() => applyPullPage(ctx, records, cursor));
+    },
+    async restampClockAhead(mutationId) {
+      const { restampClockAhead } = await import('./outbox.ts');
+      return run(() => restampClockAhead(ctx, mutationId));
+    },
 
     async recordSyncSuccess(at) {
       await run(() => writeMeta(db, META_KEYS.lastSyncAt, at));

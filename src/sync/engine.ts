@@ -64,6 +64,8 @@ export type SyncEngine = {
 
 /** Beyond this the device clock is corrected by the server's (DESIGN.md "Clock"). */
 export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
+/** The name of the performance measure around one whole pull (read by `npm run bench`). */
+export const PULL_MEASURE = 'buurtlog:pull';
 const MAX_PUSH_ROUNDS = 100;
 const MAX_PULL_PAGES = 1_000;
 
@@ -165,7 +167,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Push before pull: the pull then already carries the merge of this
       // device's changes, and fewer fields are held back as pending.
       const { pushed, done } = await pushAll(offset);
+      const perf = globalThis.performance;
+      const pullStartedAt = typeof perf?.measure === 'function' ? perf.now() : null;
       const pulled = await pullAll(offset);
+      if (pullStartedAt !== null) perf.measure(PULL_MEASURE, { start: pullStartedAt, end: perf.now(), detail: { records: pulled } });
       const at = now();
       await store.recordSyncSuccess(at);
       failures = 0;

@@ -8,10 +8,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 export type NewActivity = { title: string; buurt?: string; type?: string; date?: string; start?: string; place?: string };
 
 export class BuurtlogPage {
-  private constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {}
+  readonly page: Page;
+  readonly baseUrl: string;
+
+  private constructor(page: Page, baseUrl: string) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
 
   static async open(context: BrowserContext, baseUrl: string): Promise<BuurtlogPage> {
     const page = await context.newPage();

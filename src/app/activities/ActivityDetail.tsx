@@ -1,3 +1,4 @@
+import '../ui/screens.css';
 import type { ComponentChildren } from 'preact';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';

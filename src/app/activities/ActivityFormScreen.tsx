@@ -1,3 +1,4 @@
+import '../ui/screens.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { localDate } from '../format.ts';

@@ -1,3 +1,4 @@
+import '../ui/screens.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, type CountKey } from '../../domain/attendance.ts';
 import { useApp } from '../context.ts';

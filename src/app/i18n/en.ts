@@ -20,8 +20,8 @@ export const en: Messages = {
   'nav.activities': 'Activities',
   'nav.settings': 'Settings',
 
-  'update.text': 'A new version of Buurtlog is available.',
-  'update.button': 'Update now',
+  'update.text': 'New version available',
+  'update.button': 'Reload',
 
   'sync.region': 'Synchronisation status',
   'sync.state.idle': 'Ready',

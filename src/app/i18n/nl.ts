@@ -23,8 +23,8 @@ export const nl = {
   'nav.activities': 'Activiteiten',
   'nav.settings': 'Instellingen',
 
-  'update.text': 'Er is een nieuwe versie van Buurtlog.',
-  'update.button': 'Nu bijwerken',
+  'update.text': 'Nieuwe versie beschikbaar',
+  'update.button': 'Vernieuwen',
 
   'sync.region': 'Synchronisatiestatus',
   'sync.state.idle': 'Klaar',

@@ -1,3 +1,4 @@
+import '../ui/screens.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from '../../store/settings.ts';
 import { useApp } from '../context.ts';

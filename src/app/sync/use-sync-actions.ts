@@ -1,7 +1,6 @@
 /** "Nu synchroniseren" and "Exporteer", shared by the header and the settings screen. */
 import { useApp } from '../context.ts';
 import { reasonText } from '../i18n/reasons.ts';
-import { downloadJson } from '../settings/export-file.ts';
 
 export function useSyncActions() {
   const { syncNow, store, t, announce, now, platform } = useApp();
@@ -18,7 +17,9 @@ export function useSyncActions() {
     },
     async exportUnsent(): Promise<void> {
       try {
-        const file = downloadJson(platform.document, await store.exportUnsent(), now());
+        // The file code loads on this tap, beside the read: it is not on the first screen.
+        const [{ downloadJson }, unsent] = await Promise.all([import('../settings/export-file.ts'), store.exportUnsent()]);
+        const file = downloadJson(platform.document, unsent, now());
         announce(t('settings.exported', { file }));
       } catch {
         announce(t('settings.exportFailed'));
