@@ -7,7 +7,6 @@
  * const id = await store.createActivity(input);
  * await store.bumpCount(id, 'residents', 1);
  */
-import { liveQuery } from 'dexie';
 import * as z from 'zod/mini';
 import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type CountKey } from '../domain/attendance.ts';
 import type { Reason } from '../domain/errors.ts';
@@ -20,6 +19,7 @@ import { createDatabase, withReopen, type BuurtlogDatabase, type DatabaseOptions
 import { activityFields, check, InvalidInputError, type ActivityInput } from './input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 import { META_KEYS, readMeta, writeMeta } from './meta.ts';
+import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
 import { activityView, attendanceView, byDateAndStart, syncStates, type ActivityView, type AttendanceMethod, type AttendanceView, type SyncState } from './views.ts';
 
@@ -234,10 +234,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     },
 
     observe(query, onValue, onError) {
-      // Dexie's liveQuery re-runs the query after any commit that touches what
-      // it read, in this tab or another.
-      const subscription = liveQuery(() => query(store)).subscribe({ next: onValue, error: (error: unknown) => onError?.(error) });
-      return () => subscription.unsubscribe();
+      return observeQuery(db.name, () => query(store), onValue, onError);
     },
 
     close() {

@@ -10,10 +10,42 @@ export type NewActivity = { title: string; buurt?: string; type?: string; date?:
 export class BuurtlogPage {
   readonly page: Page;
   readonly baseUrl: string;
+  /** The page's console messages, errors and API answers, attached to a failed wait. */
+  private readonly trail: string[] = [];
 
   private constructor(page: Page, baseUrl: string) {
     this.page = page;
     this.baseUrl = baseUrl;
+    const note = (line: string) => {
+      this.trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+      if (this.trail.length > 80) this.trail.shift();
+    };
+    page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => note(`pageerror: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.url().includes('/api/')) note(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    });
+    page.on('requestfailed', (request) => note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`));
+  }
+
+  /** Wait for something on the page; when it does not come, say what the page was doing. */
+  async expectSoon(what: string, wait: () => Promise<unknown>): Promise<void> {
+    try {
+      await wait();
+    } catch (error) {
+      const header = await this.page
+        .locator('header')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '(no header)');
+      throw new Error(`${what} did not happen.\nHeader: ${header}\nURL: ${this.page.url()}\nTrail:\n${this.trail.join('\n')}\n${String(error)}`);
+    }
+  }
+
+  /** Wait until an activity with this title is in the list (e.g. after a pull). */
+  async waitForActivityInList(title: string): Promise<void> {
+    await this.expectSoon(`activity "${title}" in the list`, () =>
+      this.page.getByRole('link', { name: new RegExp(escapeRegExp(title)) }).first().waitFor({ timeout: 30_000 }),
+    );
   }
 
   static async open(context: BrowserContext, baseUrl: string): Promise<BuurtlogPage> {
@@ -83,10 +115,12 @@ export class BuurtlogPage {
   }
 
   async waitForCount(key: 'residents' | 'volunteers' | 'professionals' | 'children' | 'firstTimers' | 'registered', value: number): Promise<void> {
-    await this.page.waitForFunction(
-      ([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v),
-      [key, value] as const,
-      { timeout: 30_000 },
+    await this.expectSoon(`count ${key} = ${value}`, () =>
+      this.page.waitForFunction(
+        ([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v),
+        [key, value] as const,
+        { timeout: 30_000 },
+      ),
     );
   }
 
@@ -96,9 +130,11 @@ export class BuurtlogPage {
   }
 
   async waitUntilAllSent(): Promise<void> {
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="sync-pending"]')?.textContent?.includes('Alles is verstuurd'), undefined, {
-      timeout: 30_000,
-    });
+    await this.expectSoon('all sent', () =>
+      this.page.waitForFunction(() => document.querySelector('[data-testid="sync-pending"]')?.textContent?.includes('Alles is verstuurd'), undefined, {
+        timeout: 30_000,
+      }),
+    );
   }
 
   async syncNow(): Promise<void> {

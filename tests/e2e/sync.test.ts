@@ -42,7 +42,7 @@ describe('activities and attendance between phones and the server', () => {
     // (c) Another device pulls it and shows it.
     const colleagueContext = await newDevice(browser);
     const colleague = await BuurtlogPage.open(colleagueContext, server.url);
-    await colleague.page.getByRole('link', { name: /Koffieochtend Oranjebuurt/ }).waitFor({ timeout: 30_000 });
+    await colleague.waitForActivityInList('Koffieochtend Oranjebuurt');
     await colleague.openActivity('Koffieochtend Oranjebuurt');
     await colleague.openAttendance();
     await colleague.waitForCount('residents', 25);
@@ -58,7 +58,7 @@ describe('activities and attendance between phones and the server', () => {
     await doorA.waitUntilOfflineReady();
 
     const doorB = await BuurtlogPage.open(await newDevice(browser), server.url);
-    await doorB.page.getByRole('link', { name: /Burendag Schildersbuurt/ }).waitFor({ timeout: 30_000 });
+    await doorB.waitForActivityInList('Burendag Schildersbuurt');
     await doorB.openActivity('Burendag Schildersbuurt');
     await doorB.waitUntilOfflineReady();
 

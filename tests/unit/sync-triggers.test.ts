@@ -145,15 +145,42 @@ describe('sync triggers', () => {
     expect(calls).toEqual([]);
   });
 
-  it('asks for Background Sync after a local change', async () => {
+  it('asks for Background Sync after a local change made offline', async () => {
     const { engine, localChange } = fakeEngine();
     const tags: string[] = [];
     const serviceWorker = { getRegistration: async () => ({ sync: { register: async (tag: string) => void tags.push(tag) } }) };
-    const { options } = environment({ navigator: { serviceWorker } });
+    const navigator = { onLine: false, serviceWorker };
+    const { options } = environment({ navigator });
     startSyncTriggers(engine, options);
     localChange();
     await settle();
     expect(tags).toEqual([BACKGROUND_SYNC_TAG]);
+  });
+
+  it('does not ask for Background Sync while a change can be sent now (it would fire at once, a sync per tap)', async () => {
+    const { engine, localChange } = fakeEngine();
+    const tags: string[] = [];
+    const serviceWorker = { getRegistration: async () => ({ sync: { register: async (tag: string) => void tags.push(tag) } }) };
+    const { options } = environment({ navigator: { onLine: true, serviceWorker } });
+    startSyncTriggers(engine, options);
+    await settle();
+    localChange();
+    localChange();
+    await settle();
+    expect(tags).toEqual([]);
+  });
+
+  it('syncs a stream of changes at least every ten seconds, not only when it stops', async () => {
+    const { engine, calls, localChange } = fakeEngine();
+    const { time, options } = environment({ periodicMs: 600_000 });
+    startSyncTriggers(engine, options);
+    await settle();
+    calls.length = 0;
+    for (let i = 0; i < 120; i++) {
+      localChange();
+      await time.advance(100);
+    }
+    expect(calls.filter((c) => c === 'change').length).toBeGreaterThanOrEqual(1);
   });
 
   it('waits for `online` while the browser says it is offline', async () => {
