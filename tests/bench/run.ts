@@ -18,7 +18,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { nl } from '../../src/app/i18n/nl.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
@@ -26,6 +25,7 @@ import { DEVICE_A, TENANT, idFactory, newActivity } from '../fixtures/server-mut
 import { launchBrowser, newDevice, startServer, type RunningServer } from '../e2e/harness.ts';
 import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './bundle-size.ts';
 import { benchPush } from './push.ts';
+import { postgresProblem } from '../fixtures/postgres.ts';
 
 // The names of the app's performance measures (src/store/store.ts TAP_MEASURE,
 // src/sync/engine.ts PULL_MEASURE), repeated here so this runner does not load
@@ -102,22 +102,10 @@ function benchBundle(): void {
 
 // 4 ─ push throughput (runs before the browser, so nothing competes for the 2 cores) ─
 
-async function postgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function benchPushes(): Promise<void> {
   section('4  Push throughput (app.request, batches of 500, fresh database)');
-  const pgError = await postgresReachable();
+  const pgError = await postgresProblem(PG_URL);
   const pgRates: number[] = [];
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (dialect === 'postgres' && pgError !== null) {

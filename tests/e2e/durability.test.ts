@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { launchBrowser, launchPersistentDevice, newDevice, startServer, type RunningServer } from './harness.ts';
+import { launchPersistentDevice, newDevice } from './harness.ts';
+import { useServerAndBrowser } from './use-server-and-browser.ts';
 import { serverCount } from './server-view.ts';
 
 describe('counts on the phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('counts every tap at ten taps a second', async () => {
-    const context = await newDevice(browser);
-    const phone = await BuurtlogPage.open(context, server.url);
+    const context = await newDevice(env.browser);
+    const phone = await BuurtlogPage.open(context, env.server.url);
     const id = await phone.createActivity({ title: 'Inloopochtend Centrum', buurt: 'Centrum', type: 'Inloop' });
     await phone.openAttendance();
     const plus = phone.page.getByRole('button', { name: 'Vrijwilligers: één erbij' });
@@ -32,7 +22,7 @@ describe('counts on the phone', () => {
     expect(Date.now() - started).toBeLessThan(6_000);
     await phone.waitForCount('volunteers', 40);
     await phone.waitUntilAllSent();
-    expect(await serverCount(server, id, 'volunteers')).toBe(40);
+    expect(await serverCount(env.server, id, 'volunteers')).toBe(40);
     await context.close();
   });
 
@@ -40,13 +30,13 @@ describe('counts on the phone', () => {
     const device = await launchPersistentDevice();
     try {
       const page = device.context.pages()[0] ?? (await device.context.newPage());
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
       await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
       await page.close();
 
       await device.context.setOffline(true);
-      const phone = await BuurtlogPage.open(device.context, server.url);
+      const phone = await BuurtlogPage.open(device.context, env.server.url);
       await phone.createActivity({ title: 'Opruimactie Plantageweg', buurt: 'Plantageweg', type: 'Opruimactie' });
       await phone.openAttendance();
       await phone.tap('Kinderen', 12);

@@ -128,3 +128,4 @@ export async function serverRecords(server: RunningServer, deviceId = 'e2e-obser
     if (!page.hasMore) return records;
   }
 }
+

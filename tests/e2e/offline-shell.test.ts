@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { launchBrowser, launchPersistentDevice, newDevice, startServer, type RunningServer } from './harness.ts';
+import { launchPersistentDevice, newDevice } from './harness.ts';
+import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 describe('the app shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('opens from the service worker after a first visit online, offline and after a reload', async () => {
-    const context = await newDevice(browser);
-    const phone = await BuurtlogPage.open(context, server.url);
+    const context = await newDevice(env.browser);
+    const phone = await BuurtlogPage.open(context, env.server.url);
     await phone.waitUntilOfflineReady();
 
     await phone.goOffline();
@@ -31,8 +21,8 @@ describe('the app shell', () => {
   });
 
   it('never answers API requests from the service worker', async () => {
-    const context = await newDevice(browser);
-    const phone = await BuurtlogPage.open(context, server.url);
+    const context = await newDevice(env.browser);
+    const phone = await BuurtlogPage.open(context, env.server.url);
     await phone.waitUntilOfflineReady();
 
     const online = await phone.page.evaluate(async () => {
@@ -57,14 +47,14 @@ describe('the app shell', () => {
     const device = await launchPersistentDevice();
     try {
       const page = device.context.pages()[0] ?? (await device.context.newPage());
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
       await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
       const cdp = await device.context.newCDPSession(page);
       const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
       expect(installabilityErrors).toEqual([]);
 
-      const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as Record<string, unknown>;
+      const manifest = (await (await fetch(`${env.server.url}/manifest.webmanifest`)).json()) as Record<string, unknown>;
       expect(manifest).toMatchObject({ name: 'Buurtlog', lang: 'nl', display: 'standalone' });
       const icons = manifest['icons'] as Array<{ sizes: string; purpose: string }>;
       expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));

@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { launchBrowser, newDevice, startServer, type RunningServer } from './harness.ts';
+import { newDevice } from './harness.ts';
+import { useServerAndBrowser } from './use-server-and-browser.ts';
 import { serverActivityByTitle, serverCount } from './server-view.ts';
 
 describe('activities and attendance between phones and the server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('keeps an activity counted offline on the phone, then the server has it, and a colleague’s phone shows it', async () => {
-    const phoneContext = await newDevice(browser);
-    const phone = await BuurtlogPage.open(phoneContext, server.url);
+    const phoneContext = await newDevice(env.browser);
+    const phone = await BuurtlogPage.open(phoneContext, env.server.url);
     await phone.waitUntilOfflineReady();
 
     await phone.goOffline();
@@ -28,7 +18,7 @@ describe('activities and attendance between phones and the server', () => {
     await phone.tap('Bewoners', 25);
     await phone.waitForCount('residents', 25);
     expect(await phone.pendingText()).toMatch(/alleen op dit toestel/);
-    expect(await serverActivityByTitle(server, 'Koffieochtend Oranjebuurt')).toHaveLength(0);
+    expect(await serverActivityByTitle(env.server, 'Koffieochtend Oranjebuurt')).toHaveLength(0);
 
     // Counts survive a reload while still offline.
     await phone.reload();
@@ -36,12 +26,12 @@ describe('activities and attendance between phones and the server', () => {
 
     await phone.goOnline();
     await phone.waitUntilAllSent();
-    expect(await serverActivityByTitle(server, 'Koffieochtend Oranjebuurt')).toHaveLength(1);
-    expect(await serverCount(server, id, 'residents')).toBe(25);
+    expect(await serverActivityByTitle(env.server, 'Koffieochtend Oranjebuurt')).toHaveLength(1);
+    expect(await serverCount(env.server, id, 'residents')).toBe(25);
 
     // (c) Another device pulls it and shows it.
-    const colleagueContext = await newDevice(browser);
-    const colleague = await BuurtlogPage.open(colleagueContext, server.url);
+    const colleagueContext = await newDevice(env.browser);
+    const colleague = await BuurtlogPage.open(colleagueContext, env.server.url);
     await colleague.waitForActivityInList('Koffieochtend Oranjebuurt');
     await colleague.openActivity('Koffieochtend Oranjebuurt');
     await colleague.openAttendance();
@@ -52,12 +42,12 @@ describe('activities and attendance between phones and the server', () => {
   });
 
   it('adds up two doors counting the same activity offline: 10 and 15 make 25 everywhere', async () => {
-    const doorA = await BuurtlogPage.open(await newDevice(browser), server.url);
+    const doorA = await BuurtlogPage.open(await newDevice(env.browser), env.server.url);
     const id = await doorA.createActivity({ title: 'Burendag Schildersbuurt', buurt: 'Schildersbuurt', type: 'Burendag' });
     await doorA.waitUntilAllSent();
     await doorA.waitUntilOfflineReady();
 
-    const doorB = await BuurtlogPage.open(await newDevice(browser), server.url);
+    const doorB = await BuurtlogPage.open(await newDevice(env.browser), env.server.url);
     await doorB.waitForActivityInList('Burendag Schildersbuurt');
     await doorB.openActivity('Burendag Schildersbuurt');
     await doorB.waitUntilOfflineReady();
@@ -78,15 +68,15 @@ describe('activities and attendance between phones and the server', () => {
     await doorA.syncNow();
     await doorA.waitForCount('residents', 25);
     await doorB.waitForCount('residents', 25);
-    expect(await serverCount(server, id, 'residents')).toBe(25);
+    expect(await serverCount(env.server, id, 'residents')).toBe(25);
 
     await doorA.page.context().close();
     await doorB.page.context().close();
   });
 
   it('loses and duplicates nothing when the page reloads in the middle of a sync', async () => {
-    const context = await newDevice(browser);
-    const phone = await BuurtlogPage.open(context, server.url);
+    const context = await newDevice(env.browser);
+    const phone = await BuurtlogPage.open(context, env.server.url);
     await phone.waitUntilOfflineReady();
 
     await phone.goOffline();
@@ -117,12 +107,12 @@ describe('activities and attendance between phones and the server', () => {
     await phone.waitForCount('residents', 30);
     await phone.waitUntilAllSent();
     expect(pushes).toBeGreaterThanOrEqual(1);
-    expect(await serverActivityByTitle(server, 'Informatieavond buurtpreventie')).toHaveLength(1);
-    expect(await serverCount(server, id, 'residents')).toBe(30);
-    expect(await serverCount(server, id, 'children')).toBe(4);
+    expect(await serverActivityByTitle(env.server, 'Informatieavond buurtpreventie')).toHaveLength(1);
+    expect(await serverCount(env.server, id, 'residents')).toBe(30);
+    expect(await serverCount(env.server, id, 'children')).toBe(4);
     expect(await phone.count('residents')).toBe(30);
 
-    await phone.page.goto(`${server.url}/#/`);
+    await phone.page.goto(`${env.server.url}/#/`);
     await phone.waitForList();
     await expect.poll(() => phone.page.getByRole('link', { name: /Informatieavond buurtpreventie/ }).count()).toBe(1);
     await context.close();

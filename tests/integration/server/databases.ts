@@ -13,34 +13,23 @@ import pg from 'pg';
 import { createDatabase, type Database, type DialectName } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { seed } from '../../../src/server/seed.ts';
+import { postgresProblem } from '../../fixtures/postgres.ts';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export type TestDatabase = { readonly database: Database; cleanup(): Promise<void> };
 
-async function isPostgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message || String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
-const postgresProblem = await isPostgresReachable();
-if (postgresProblem !== null) {
-  const message = `PostgreSQL is not reachable at ${TEST_DATABASE_URL} (${postgresProblem}).`;
+const postgresUnreachable = await postgresProblem(TEST_DATABASE_URL);
+if (postgresUnreachable !== null) {
+  const message = `PostgreSQL is not reachable at ${TEST_DATABASE_URL} (${postgresUnreachable}).`;
   if (process.env['CI'] === 'true') throw new Error(`${message} CI requires the PostgreSQL server tests; start PostgreSQL or set TEST_DATABASE_URL.`);
   console.warn(`\n${'!'.repeat(78)}\n!! ${message}\n!! SKIPPING every PostgreSQL case of the server suite. CI will not skip them.\n${'!'.repeat(78)}\n`);
 }
 
 /** The dialects to run `describe.each` over. */
-export const DIALECTS: readonly DialectName[] = postgresProblem === null ? ['sqlite', 'postgres'] : ['sqlite'];
-export const HAS_POSTGRES = postgresProblem === null;
+export const DIALECTS: readonly DialectName[] = postgresUnreachable === null ? ['sqlite', 'postgres'] : ['sqlite'];
+export const HAS_POSTGRES = postgresUnreachable === null;
 
 /** A unique schema name: tests in parallel workers never share one. */
 export function uniqueSchemaName(): string {
