@@ -34,6 +34,8 @@ export const ActivityFieldSchemas = {
   type: ConfigIdSchema,
   themes: z.array(ConfigIdSchema).check(z.maxLength(20)),
   buurtId: ConfigIdSchema,
+  /** The team (buurtpreventie team, working group) it belongs to: volunteers see only their teams' activities. */
+  teamId: z.nullable(ConfigIdSchema),
   projectId: z.nullable(z.string().check(z.maxLength(64))),
   date: DateSchema,
   start: TimeSchema,
@@ -55,6 +57,7 @@ export const ACTIVITY_REQUIRED = ['title', 'type', 'buurtId', 'date', 'start', '
 export const ActivitySchema = z.object({
   ...ActivityFieldSchemas,
   themes: z._default(ActivityFieldSchemas.themes, []),
+  teamId: z._default(ActivityFieldSchemas.teamId, null),
   projectId: z._default(ActivityFieldSchemas.projectId, null),
   end: z._default(ActivityFieldSchemas.end, null),
   place: z._default(ActivityFieldSchemas.place, ''),

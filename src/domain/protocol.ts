@@ -10,7 +10,7 @@ import { hlcWall } from './hlc.ts';
 import { IdSchema } from './ids.ts';
 import type { Mergeable } from './merge.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { CounterMapSchema, FieldMapSchema, RecordTypeSchema, SyncRecordSchema } from './record-schema.ts';
+import { CounterMapSchema, FieldMapSchema, RecordIdSchema, RecordTypeSchema, SyncRecordSchema } from './record-schema.ts';
 import { RECORD_DEFINITIONS, type SyncRecord } from './records.ts';
 
 export { MIN_SCHEMA_VERSION, SCHEMA_VERSION } from './schema-version.ts';
@@ -27,7 +27,7 @@ export const MutationSchema = z.object({
   mutationId: IdSchema,
   schemaVersion: z.int().check(z.gte(1)),
   recordType: z.string().check(z.maxLength(64)),
-  recordId: IdSchema,
+  recordId: RecordIdSchema,
   tenantId: ConfigIdSchema,
   fields: z._default(FieldMapSchema, {}),
   counters: z._default(CounterMapSchema, {}),
@@ -60,7 +60,13 @@ export const PushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 export const PullQuerySchema = z.object({
-  cursor: z._default(z.string().check(z.regex(/^\d{1,18}$/, 'must be a cursor from an earlier pull')), '0'),
+  /**
+   * `<scope>.<seq>`: the server sequence number, prefixed with a fingerprint
+   * of what the user may see. When the user's scope changes (moved to another
+   * team) the fingerprint no longer matches and the pull starts again from 0
+   * with `reset: true`, so the device's view is rebuilt for the new scope.
+   */
+  cursor: z._default(z.string().check(z.regex(/^(?:[a-z0-9]{1,16}\.)?\d{1,18}$/, 'must be a cursor from an earlier pull')), '0'),
   limit: z._default(
     z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT, `must be at most ${MAX_PULL_LIMIT}`)),
     DEFAULT_PULL_LIMIT,
@@ -71,6 +77,8 @@ export const PullResponseSchema = z.object({
   records: z.array(SyncRecordSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** The device's view is rebuilt from scratch: drop synced records not in this pull (keep pending local changes). */
+  reset: z.optional(z.boolean()),
   serverTime: z.number(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema> & { records: SyncRecord[] };

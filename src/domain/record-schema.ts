@@ -6,10 +6,12 @@
 import * as z from 'zod/mini';
 import { ConfigIdSchema } from './fields.ts';
 import { HlcSchema } from './hlc.ts';
-import { IdSchema } from './ids.ts';
 import { RECORD_TYPES } from './records.ts';
 
 export const RecordTypeSchema = z.enum(RECORD_TYPES);
+
+/** A record id: a UUID made on a device, or a seeded configuration item's slug ('oranjebuurt'). */
+export const RecordIdSchema = ConfigIdSchema;
 
 export const MAX_COUNT = 1_000_000;
 export const CounterEntrySchema = z.object({
@@ -23,7 +25,7 @@ export const CounterMapSchema = z.record(z.string().check(z.maxLength(64)), Coun
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters. */
 export const SyncRecordSchema = z.object({
-  id: IdSchema,
+  id: RecordIdSchema,
   type: RecordTypeSchema,
   tenantId: ConfigIdSchema,
   fields: FieldMapSchema,

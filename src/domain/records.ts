@@ -6,10 +6,12 @@
 import * as z from 'zod/mini';
 import { ACTIVITY_REQUIRED, ActivityFieldSchemas, ActivitySchema, type Activity } from './activity.ts';
 import { AttendanceFieldSchemas, COUNT_KEYS, attendanceIdFor, isAttendanceCounterKey, pc4OfCounterKey } from './attendance.ts';
+import { CONFIG_FIELD_SCHEMAS, CONFIG_RECORD_TYPES, CONFIG_REQUIRED, type ConfigRecordType } from './config-records.ts';
+import { IdSchema } from './ids.ts';
 import { counterValue, type Mergeable } from './merge.ts';
 import type { SyncRecordSchema } from './record-schema.ts';
 
-export const RECORD_TYPES = ['activity', 'attendance'] as const;
+export const RECORD_TYPES = ['activity', 'attendance', ...CONFIG_RECORD_TYPES] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters (wire schema: record-schema.ts). */
@@ -31,6 +33,8 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     fields: ActivityFieldSchemas,
     required: ACTIVITY_REQUIRED,
     isCounterKey: () => false,
+    // Only configuration items are seeded with slug ids; records made in the field get a UUIDv7 on the device.
+    idRule: (id) => (z.safeParse(IdSchema, id).success ? null : 'an activity id must be a UUID made on the device'),
   },
   attendance: {
     fields: AttendanceFieldSchemas,
@@ -41,6 +45,9 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
         ? 'an attendance record id must be derived from its activity id'
         : null,
   },
+  ...(Object.fromEntries(
+    CONFIG_RECORD_TYPES.map((type) => [type, { fields: CONFIG_FIELD_SCHEMAS[type], required: CONFIG_REQUIRED[type], isCounterKey: () => false }]),
+  ) as unknown as Record<ConfigRecordType, RecordDefinition>),
 };
 
 /** The plain field values of a record (no HLCs). */

@@ -91,6 +91,7 @@ export function fieldsOf(draft: ActivityDraft, base?: ActivityFields): ActivityF
     type: draft.type,
     themes: draft.themes,
     buurtId: draft.buurtId,
+    teamId: base?.teamId ?? null,
     projectId: base?.projectId ?? null,
     date: draft.date,
     start: draft.start,

@@ -1,0 +1,127 @@
+/**
+ * Accounts, devices and invites: the messages of /api/v1/auth, /me, /users,
+ * /invites, /devices and /audit. A device token is random, kept on the
+ * device, sent as `Authorization: Bearer <token>` and stored only as a hash
+ * on the server (DESIGN.md "Identity").
+ */
+import * as z from 'zod/mini';
+import { ConfigIdSchema, text } from './fields.ts';
+import { IdSchema } from './ids.ts';
+import { RoleSchema } from './permissions.ts';
+import { DeviceIdSchema } from './protocol.ts';
+
+export const EmailSchema = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200));
+export const DeviceNameSchema = text(80, 1);
+/** Invite codes: 128 random bits, base64url. */
+export const InviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'is not an invite code'));
+
+export const SignInRequestSchema = z.object({
+  email: EmailSchema,
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+  deviceId: DeviceIdSchema,
+  deviceName: DeviceNameSchema,
+});
+
+export const RedeemInviteRequestSchema = z.object({
+  code: InviteCodeSchema,
+  deviceId: DeviceIdSchema,
+  deviceName: DeviceNameSchema,
+});
+
+/** Who is signed in on this device, and what they may see. */
+export const MeSchema = z.object({
+  userId: IdSchema,
+  tenantId: ConfigIdSchema,
+  tenantName: z.string(),
+  displayName: z.string(),
+  email: z.nullable(z.string()),
+  role: RoleSchema,
+  buurtIds: z.array(ConfigIdSchema),
+  teamIds: z.array(z.string()),
+  deviceId: DeviceIdSchema,
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const SessionSchema = z.object({
+  token: z.string().check(z.minLength(32), z.maxLength(128)),
+  expiresAt: z.number(),
+  me: MeSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const CreateUserRequestSchema = z.object({
+  displayName: text(120, 1),
+  email: z.nullable(EmailSchema),
+  password: z.nullable(PasswordSchema),
+  role: RoleSchema,
+  buurtIds: z._default(z.array(ConfigIdSchema), []),
+});
+
+export const UpdateUserRequestSchema = z.object({
+  displayName: z.optional(text(120, 1)),
+  role: z.optional(RoleSchema),
+  buurtIds: z.optional(z.array(ConfigIdSchema)),
+  active: z.optional(z.boolean()),
+});
+
+export const UserSchema = z.object({
+  id: IdSchema,
+  displayName: z.string(),
+  email: z.nullable(z.string()),
+  role: RoleSchema,
+  buurtIds: z.array(z.string()),
+  teamIds: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.number(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CreateInviteRequestSchema = z.object({
+  teamId: ConfigIdSchema,
+  /** The volunteer's name as the team knows them (a user's own name, never a resident's). */
+  displayName: text(120, 1),
+  expiresInHours: z._default(z.int().check(z.gte(1), z.lte(24 * 30)), 72),
+});
+
+export const InviteSchema = z.object({
+  code: z.string(),
+  /** The link to share (WhatsApp, QR code): `<origin>/#/uitnodiging/<code>`. */
+  url: z.string(),
+  teamId: z.string(),
+  displayName: z.string(),
+  expiresAt: z.number(),
+});
+export type Invite = z.infer<typeof InviteSchema>;
+
+export const DeviceInfoSchema = z.object({
+  id: DeviceIdSchema,
+  userId: IdSchema,
+  name: z.string(),
+  createdAt: z.number(),
+  lastSeenAt: z.nullable(z.number()),
+  expiresAt: z.number(),
+  revokedAt: z.nullable(z.number()),
+  isCurrent: z.boolean(),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.number(),
+  userId: z.nullable(z.string()),
+  deviceId: z.nullable(z.string()),
+  action: z.string(),
+  recordType: z.nullable(z.string()),
+  recordId: z.nullable(z.string()),
+  mutationId: z.nullable(z.string()),
+  fields: z.array(z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** Sessions last weeks, so work goes on offline; each contact with the server extends it. */
+export const SESSION_DAYS = 60;
+
+export function inviteUrl(origin: string, code: string): string {
+  return `${origin}/#/uitnodiging/${code}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Who may do what: ONE table, used by the server to authorise every push and
+ * filter every pull, and by the app to offer only what a person may do.
+ * README.md renders the same table for people.
+ *
+ * Scopes:
+ * - `all`   every record of the tenant;
+ * - `buurt` records about one of the person's buurten (a person without
+ *           buurten assigned works in all buurten of the tenant);
+ * - `team`  records of one of the person's teams (membership: the team
+ *           record's `memberIds`);
+ * - `none`  never.
+ */
+import * as z from 'zod/mini';
+import type { RecordType } from './records.ts';
+
+export const ROLES = ['coordinator', 'professional', 'police', 'volunteer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = ['create', 'read', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Scope = 'all' | 'buurt' | 'team' | 'none';
+
+/** The person behind a request, as the server derives it from the device token. */
+export type Principal = {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly role: Role;
+  /** Empty: all buurten of the tenant. */
+  readonly buurtIds: readonly string[];
+  readonly teamIds: readonly string[];
+};
+
+/** What a record is about: its buurten and the team it belongs to. */
+export type RecordScope = { readonly buurtIds: readonly string[]; readonly teamId: string | null };
+
+type Row = Readonly<Record<Action, Scope>>;
+const rw = (scope: Scope): Row => ({ create: scope, read: scope, update: scope, delete: scope });
+const readOnly = (scope: Scope): Row => ({ create: 'none', read: scope, update: 'none', delete: 'none' });
+const CONFIG: Readonly<Record<Role, Row>> = { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('all') };
+
+export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>>>> = {
+  activity: {
+    coordinator: rw('all'),
+    professional: rw('buurt'),
+    police: readOnly('buurt'),
+    volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
+  },
+  // Attendance takes its scope from its activity; nobody deletes counts, they count down.
+  attendance: {
+    coordinator: rw('all'),
+    professional: { create: 'buurt', read: 'buurt', update: 'buurt', delete: 'none' },
+    police: readOnly('buurt'),
+    volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
+  },
+  buurt: CONFIG,
+  partner: CONFIG,
+  theme: CONFIG,
+  activityType: CONFIG,
+  project: CONFIG,
+  // A team's member list is visible to its own members, not to every volunteer.
+  team: { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('team') },
+};
+
+export function scopeAllows(scope: Scope, principal: Principal, record: RecordScope): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'buurt':
+      return principal.buurtIds.length === 0 || record.buurtIds.some((id) => principal.buurtIds.includes(id));
+    case 'team':
+      return record.teamId !== null && principal.teamIds.includes(record.teamId);
+    case 'none':
+      return false;
+  }
+}
+
+/**
+ * @example
+ * can(volunteer, 'create', 'activity', { buurtIds: ['oranjebuurt'], teamId: 'team-oranje' }) // true if a member
+ */
+export function can(principal: Principal, action: Action, type: RecordType, record: RecordScope): boolean {
+  return scopeAllows(PERMISSIONS[type][principal.role][action], principal, record);
+}
+
+/** Whether the role may do `action` on some record of `type` at all (to offer a button). */
+export function mayEver(role: Role, action: Action, type: RecordType): boolean {
+  return PERMISSIONS[type][role][action] !== 'none';
+}
+
+/**
+ * The scope of a record from its field values. Attendance needs its
+ * activity's values (`parent`); a team is its own team.
+ */
+export function scopeOf(type: RecordType, id: string, values: Readonly<Record<string, unknown>>, parent?: Readonly<Record<string, unknown>>): RecordScope {
+  const source = type === 'attendance' ? (parent ?? {}) : values;
+  const buurtIds = type === 'team' ? stringsOf(source['buurtIds']) : typeof source['buurtId'] === 'string' ? [source['buurtId']] : [];
+  const teamId = type === 'team' ? id : typeof source['teamId'] === 'string' ? source['teamId'] : null;
+  return { buurtIds, teamId };
+}
+
+/** The teams a user belongs to, from the team records' member lists. */
+export function teamIdsOf(userId: string, teams: ReadonlyArray<{ id: string; memberIds: readonly string[] }>): string[] {
+  return teams.filter((team) => team.memberIds.includes(userId)).map((team) => team.id);
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
