@@ -37,8 +37,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function staticFiles(staticDir: string): MiddlewareHandler {
   const root = path.resolve(staticDir);
   return async (c, next) => {
-    // HEAD is dispatched to GET handlers by Hono, body dropped.
-    if (c.req.method !== 'GET' || isApiPath(c.req.path)) return next();
+    // HEAD gets the same headers as GET; Node drops the body of a HEAD answer.
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isApiPath(c.req.path)) return next();
     const file = await findFile(root, c.req.path);
     if (file) return send(c, file, c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     if (acceptsHtml(c.req.header('accept'))) {
