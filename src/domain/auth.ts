@@ -81,6 +81,8 @@ export const CreateInviteRequestSchema = z.object({
   teamId: ConfigIdSchema,
   /** The volunteer's name as the team knows them (a user's own name, never a resident's). */
   displayName: text(120, 1),
+  /** Sign this existing user in on another phone instead of adding a new volunteer (their name is used). */
+  userId: z.optional(IdSchema),
   expiresInHours: z._default(z.int().check(z.gte(1), z.lte(24 * 30)), 72),
 });
 
@@ -94,6 +96,15 @@ export const InviteSchema = z.object({
 });
 export type Invite = z.infer<typeof InviteSchema>;
 
+/** `GET /api/v1/invites/:code`: what the invite is for, before the phone redeems it. */
+export const InvitePreviewSchema = z.object({
+  tenantName: z.string(),
+  teamName: z.string(),
+  displayName: z.string(),
+  expiresAt: z.number(),
+});
+export type InvitePreview = z.infer<typeof InvitePreviewSchema>;
+
 export const DeviceInfoSchema = z.object({
   id: DeviceIdSchema,
   userId: IdSchema,
@@ -105,6 +116,21 @@ export const DeviceInfoSchema = z.object({
   isCurrent: z.boolean(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
+
+/** What an audit entry records; a record changed by a push (or by the server) is `record.<action>`. */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-out',
+  'invite.create',
+  'invite.redeem',
+  'user.create',
+  'user.update',
+  'device.revoke',
+  'record.create',
+  'record.update',
+  'record.delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntrySchema = z.object({
   seq: z.number(),
@@ -118,6 +144,14 @@ export const AuditEntrySchema = z.object({
   fields: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** `GET /api/v1/audit`: newest first; pass `cursor` back for the next (older) page. */
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  cursor: z.nullable(z.string()),
+  hasMore: z.boolean(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 /** Sessions last weeks, so work goes on offline; each contact with the server extends it. */
 export const SESSION_DAYS = 60;

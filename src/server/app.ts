@@ -1,7 +1,10 @@
 /**
- * The Buurtlog HTTP app: the sync API under /api/v1 and, when built, the PWA.
+ * The Buurtlog HTTP app: the API under /api/v1 and, when built, the PWA.
  * Returned without listening, so tests drive it through `app.request()`
  * with no ports (main.ts does the listening).
+ *
+ * Public: health, the default tenant's name, sign-in, invite preview and
+ * redemption. Everything else needs a device token (auth/authenticate.ts).
  *
  * @example
  * const app = createApp({ db: createDatabase({ dataDir }) });
@@ -10,12 +13,19 @@
 import { Hono } from 'hono';
 import type { Database } from './db/database.ts';
 import { ApiFailure, handleError } from './errors.ts';
-import { configRoute } from './routes/config.ts';
+import { auditRoute } from './routes/audit.ts';
+import { authRoute } from './routes/auth.ts';
+import { devicesRoute } from './routes/devices.ts';
 import { healthRoute } from './routes/health.ts';
+import { invitesRoute } from './routes/invites.ts';
+import { meRoute } from './routes/me.ts';
 import { pullRoute } from './routes/pull.ts';
 import { pushRoute } from './routes/push.ts';
+import { tenantRoute } from './routes/tenant.ts';
+import { usersRoute } from './routes/users.ts';
 import { securityHeaders } from './security-headers.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
+import type { ServerContext } from './server-context.ts';
 import { isApiPath, staticFiles } from './static-files.ts';
 
 export type AppOptions = {
@@ -25,19 +35,30 @@ export type AppOptions = {
   readonly now?: () => number;
   /** The built PWA (vite's dist/); API only when absent. */
   readonly staticDir?: string;
-  /** The tenant whose config `GET /api/v1/config` serves when no X-Tenant-Id is sent. */
+  /** The tenant `GET /api/v1/tenant` names on the sign-in screen. */
   readonly defaultTenant?: string;
+  /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a proxy that sets them; env TRUST_PROXY=1). */
+  readonly trustProxy?: boolean;
+  /** The public origin for invite links (env PUBLIC_URL); the request's origin when absent. */
+  readonly publicUrl?: string;
 };
 
-export function createApp({ db, now = Date.now, staticDir, defaultTenant = DEMO_TENANT_ID }: AppOptions): Hono {
+export function createApp({ db, now = Date.now, staticDir, defaultTenant = DEMO_TENANT_ID, trustProxy = false, publicUrl }: AppOptions): Hono {
+  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, '') };
   const app = new Hono();
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders(trustProxy));
   app.onError(handleError);
 
   app.route('/api/v1', healthRoute(db));
-  app.route('/api/v1', configRoute(db, defaultTenant));
-  app.route('/api/v1/sync', pushRoute(db, now));
-  app.route('/api/v1/sync', pullRoute(db, now));
+  app.route('/api/v1', tenantRoute(ctx));
+  app.route('/api/v1/auth', authRoute(ctx));
+  app.route('/api/v1', meRoute(ctx));
+  app.route('/api/v1/invites', invitesRoute(ctx));
+  app.route('/api/v1/users', usersRoute(ctx));
+  app.route('/api/v1/devices', devicesRoute(ctx));
+  app.route('/api/v1', auditRoute(ctx));
+  app.route('/api/v1/sync', pushRoute(ctx));
+  app.route('/api/v1/sync', pullRoute(ctx));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });

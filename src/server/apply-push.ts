@@ -1,100 +1,158 @@
 /**
  * Applies one pushed batch (DESIGN.md "Push"): every mutation is checked,
- * deduplicated by its id, checked against the stored record and merged with
- * the shared domain rules, all inside ONE transaction — a failure rolls the
- * whole batch back, never leaving a half-written record.
+ * deduplicated by its id, checked against the stored record, authorised and
+ * merged with the shared domain rules, all inside ONE transaction — a
+ * failure rolls the whole batch back, never leaving a half-written record.
  *
  * Per-mutation rejection never fails the batch: it is answered, and recorded
  * so a retry is answered the same and a mutation that can never apply does
  * not wedge the device's outbox.
  *
+ * The server's own changes (seeded configuration, a volunteer joining a team
+ * by invite) take the same path, so they get sequence numbers, reach devices
+ * by pull and land in the audit log like any other change.
+ *
  * Fast path: one query each for the seen mutation ids and the stored records
- * of the whole batch, then one upsert and one insert.
+ * (and parent activities) of the whole batch, then one upsert and two inserts.
  */
+import type { Transaction } from 'kysely';
 import * as z from 'zod/mini';
 import { IdSchema } from '../domain/ids.ts';
-import { changesRecord, mergeRecord } from '../domain/merge.ts';
+import { changesRecord, mergeRecord, stableStringify } from '../domain/merge.ts';
+import type { Principal } from '../domain/permissions.ts';
 import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type Mutation, type PushResult, type Rejection } from '../domain/protocol.ts';
+import { RecordIdSchema } from '../domain/record-schema.ts';
 import type { SyncRecord } from '../domain/records.ts';
+import { actionOf, parentIdOf, refusalOf } from './authorise.ts';
+import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
+import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
 import { serialiseWrites } from './db/write-lock.ts';
 
-export type PushBatch = {
+/** Who makes the changes. */
+export type Actor = {
   readonly tenantId: string;
+  /** Whose counter entries the mutations may write; 'server' for the server's own changes. */
   readonly deviceId: string;
-  readonly mutations: readonly unknown[];
-  readonly now: number;
+  /** For the audit log; null for the server itself. */
+  readonly userId: string | null;
+  /** Checked against the permission table; null: the server itself (seed, invite), not subject to it. */
+  readonly principal: Principal | null;
 };
+
+export type PushBatch = { readonly actor: Actor; readonly mutations: readonly unknown[]; readonly now: number };
 
 /** One result per mutation, in request order. */
 export async function applyPush(database: Database, batch: PushBatch): Promise<PushResult[]> {
-  const { tenantId, deviceId, now } = batch;
-  // Pure checks first, outside the transaction, so the lock is held only for I/O and merging.
-  const checked = batch.mutations.map((raw) => checkMutation(raw, { deviceId, tenantId, now }));
-
   return database.db.transaction().execute(async (trx) => {
     await serialiseWrites(trx, database.dialect);
-
-    const seen = await loadSeenMutations(trx, unique(checked.map(mutationIdOf).filter(isRecordableId)));
-    const working = await loadRecords(trx, unique(checked.flatMap((check) => (check.ok ? [check.value.recordId] : []))));
-    const changed = new Set<string>();
-    const newMutations: MutationRow[] = [];
-
-    const remember = (id: string, outcome: SeenMutation, recordId: string | null): void => {
-      seen.set(id, outcome);
-      newMutations.push({
-        mutation_id: id,
-        tenant_id: tenantId,
-        device_id: deviceId,
-        record_id: recordId,
-        status: outcome.status,
-        reason: outcome.status === 'rejected' ? outcome.reason : null,
-        message: outcome.status === 'rejected' ? outcome.message : null,
-        issues: outcome.status === 'rejected' && outcome.issues ? JSON.stringify(outcome.issues) : null,
-        received_at: now,
-      });
-    };
-
-    const reject = (rejection: Rejection, raw: unknown): PushResult => {
-      const outcome = asSeen(rejection);
-      // A mutation without a usable id cannot be recognised on retry, so it is only answered.
-      if (isRecordableId(rejection.mutationId)) remember(rejection.mutationId, outcome, recordIdOf(raw));
-      return rejected(rejection.mutationId, outcome);
-    };
-
-    const results = checked.map((check, index): PushResult => {
-      const mutationId = mutationIdOf(check);
-      const before = seen.get(mutationId);
-      if (before) return before.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before);
-      if (!check.ok) return reject(check, batch.mutations[index]);
-
-      const mutation = check.value;
-      const stored = working.get(mutation.recordId);
-      const problem = checkAgainstStored(mutation, stored);
-      if (problem) return reject(problem, mutation);
-
-      const incoming = mutationAsRecord(mutation);
-      if (!stored) {
-        working.set(mutation.recordId, incoming);
-        changed.add(mutation.recordId);
-      } else if (changesRecord(stored, incoming)) {
-        working.set(mutation.recordId, mergeRecord(stored, incoming));
-        changed.add(mutation.recordId);
-      }
-      remember(mutationId, { status: 'applied' }, mutation.recordId);
-      return { mutationId, status: 'applied' };
-    });
-
-    // Only records that really changed get a new sequence number, so a retried
-    // batch does not make every device pull its records again.
-    const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
-    if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
-    await saveMutations(trx, newMutations);
-    return results;
+    return applyMutations(trx, batch);
   });
+}
+
+/**
+ * The body of `applyPush`, for a transaction that **must** already hold the
+ * write lock (`serialiseWrites` as its first statement): the invite redemption
+ * adds its team change to its own transaction this way.
+ */
+export async function applyMutations(trx: Transaction<Schema>, { actor, mutations: raws, now }: PushBatch): Promise<PushResult[]> {
+  const { tenantId, deviceId, principal } = actor;
+  // Pure checks first, so the database is asked only about well-formed mutations.
+  const checked = raws.map((raw) => checkMutation(raw, { deviceId, tenantId, now }));
+  const valid = checked.flatMap((check) => (check.ok ? [check.value] : []));
+
+  const seen = await loadSeenMutations(trx, unique(checked.map(mutationIdOf).filter(isRecordableId)));
+  const working = await loadRecords(trx, tenantId, unique(valid.flatMap((m) => [m.recordId, ...optional(parentIdOf(m, undefined))])));
+  // Attendance of a stored activity whose mutation did not repeat the activityId: its parent in a second query.
+  const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
+  for (const [id, record] of await loadRecords(trx, tenantId, missingParents)) working.set(id, record);
+
+  const changed = new Set<string>();
+  const newMutations: MutationRow[] = [];
+  const audit: AuditInput[] = [];
+
+  const remember = (id: string, outcome: SeenMutation, recordId: string | null): void => {
+    seen.set(id, outcome);
+    newMutations.push({
+      mutation_id: id,
+      tenant_id: tenantId,
+      device_id: deviceId,
+      record_id: recordId,
+      status: outcome.status,
+      reason: outcome.status === 'rejected' ? outcome.reason : null,
+      message: outcome.status === 'rejected' ? outcome.message : null,
+      issues: outcome.status === 'rejected' && outcome.issues ? JSON.stringify(outcome.issues) : null,
+      received_at: now,
+    });
+  };
+
+  const reject = (rejection: Rejection, raw: unknown): PushResult => {
+    const outcome = asSeen(rejection);
+    // A mutation without a usable id cannot be recognised on retry, so it is only answered.
+    if (isRecordableId(rejection.mutationId)) remember(rejection.mutationId, outcome, recordIdOf(raw));
+    return rejected(rejection.mutationId, outcome);
+  };
+
+  const results = checked.map((check, index): PushResult => {
+    const mutationId = mutationIdOf(check);
+    const before = seen.get(mutationId);
+    if (before) return before.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before);
+    if (!check.ok) return reject(check, raws[index]);
+
+    const mutation = check.value;
+    const stored = working.get(mutation.recordId);
+    const problem = checkAgainstStored(mutation, stored);
+    if (problem) return reject(problem, mutation);
+
+    const refuse = (reason: 'unknown-activity' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, mutation);
+    const parentId = parentIdOf(mutation, stored);
+    const parent = parentId === null ? undefined : working.get(parentId);
+    if (mutation.recordType === 'attendance' && parent?.type !== 'activity') {
+      return refuse('unknown-activity', 'The activity these counts belong to is not on the server. Send the activity first.');
+    }
+
+    const incoming = mutationAsRecord(mutation);
+    const merged = stored ? mergeRecord(stored, incoming) : incoming;
+    const action = actionOf(mutation, stored);
+    const refusal = principal ? refusalOf(principal, action, stored, merged, parent) : null;
+    if (refusal !== null) return refuse('forbidden', refusal);
+
+    if (!stored || changesRecord(stored, incoming)) {
+      working.set(mutation.recordId, merged);
+      changed.add(mutation.recordId);
+    }
+    remember(mutationId, { status: 'applied' }, mutation.recordId);
+    audit.push({
+      tenantId,
+      at: now,
+      userId: actor.userId,
+      deviceId,
+      action: `record.${action}`,
+      recordType: mutation.recordType,
+      recordId: mutation.recordId,
+      mutationId,
+      fields: changedNames(stored, merged),
+    });
+    return { mutationId, status: 'applied' };
+  });
+
+  // Only records that really changed get a new sequence number, so a retried
+  // batch does not make every device pull its records again.
+  const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
+  if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
+  await saveMutations(trx, newMutations);
+  await appendAudit(trx, audit);
+  return results;
+}
+
+/** The names of the fields and counters whose merged state differs from the stored one. */
+function changedNames(stored: SyncRecord | undefined, merged: SyncRecord): string[] {
+  const differs = <V>(before: Readonly<Record<string, V>> | undefined, after: Readonly<Record<string, V>>) =>
+    Object.keys(after).filter((name) => before === undefined || !Object.hasOwn(before, name) || stableStringify(before[name]) !== stableStringify(after[name]));
+  return [...differs(stored?.fields, merged.fields), ...differs(stored?.counters, merged.counters)];
 }
 
 type SeenRejection = Extract<SeenMutation, { status: 'rejected' }>;
@@ -118,7 +176,11 @@ function isRecordableId(id: string): boolean {
 /** The record a mutation meant to change, when it says so in a usable form, for the audit trail. */
 function recordIdOf(raw: unknown): string | null {
   const candidate = raw && typeof raw === 'object' && 'recordId' in raw ? raw.recordId : undefined;
-  return typeof candidate === 'string' && isRecordableId(candidate) ? candidate : null;
+  return typeof candidate === 'string' && z.safeParse(RecordIdSchema, candidate).success ? candidate : null;
+}
+
+function optional<T>(value: T | null): T[] {
+  return value === null ? [] : [value];
 }
 
 function unique(values: readonly string[]): string[] {

@@ -5,8 +5,13 @@
  * PORT (8080; 0 picks a free port), HOST (0.0.0.0), DATA_DIR (./data, SQLite),
  * DATABASE_URL (PostgreSQL when set), DATABASE_SCHEMA (PostgreSQL schema,
  * default public; created if missing — tests use a fresh one each),
- * STATIC_DIR (./dist), DEFAULT_TENANT (alblasserdam).
+ * STATIC_DIR (./dist), DEFAULT_TENANT (alblasserdam), PUBLIC_URL (the origin
+ * in invite links; else the request's), TRUST_PROXY (1: believe
+ * X-Forwarded-For/-Proto), BUURTLOG_COORDINATOR_PASSWORD (the seeded
+ * coordinators' password; else a random one, printed once).
  */
+import * as z from 'zod/mini';
+import { PasswordSchema } from '../domain/auth.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
@@ -19,6 +24,9 @@ export type ServerSettings = {
   readonly databaseSchema: string | undefined;
   readonly staticDir: string;
   readonly defaultTenant: string;
+  readonly publicUrl: string | undefined;
+  readonly trustProxy: boolean;
+  readonly coordinatorPassword: string | undefined;
 };
 
 export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
@@ -32,7 +40,30 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     databaseSchema: env['DATABASE_SCHEMA'] || undefined,
     staticDir: env['STATIC_DIR'] || './dist',
     defaultTenant: env['DEFAULT_TENANT'] || DEMO_TENANT_ID,
+    publicUrl: publicUrlOf(env['PUBLIC_URL']),
+    trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
+    coordinatorPassword: coordinatorPasswordOf(env['BUURTLOG_COORDINATOR_PASSWORD']),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://buurtlog.example.nl, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must start with https:// (or http://), not "${value}"`);
+  // The origin plus any path the app is served under, without query, fragment or trailing slash.
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function coordinatorPasswordOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const valid = z.safeParse(PasswordSchema, value);
+  if (!valid.success) throw new Error(`BUURTLOG_COORDINATOR_PASSWORD ${valid.error.issues[0]?.message ?? 'is not a usable password'}`);
+  return value;
 }
 
 /** Opens the configured database and brings its schema up to date. */

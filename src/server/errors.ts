@@ -11,11 +11,14 @@ import type { ApiError, Issue, Reason } from '../domain/errors.ts';
 export class ApiFailure extends HTTPException {
   readonly reason: Reason;
   readonly issues: Issue[] | undefined;
+  /** Extra response headers (Retry-After, WWW-Authenticate). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: ContentfulStatusCode, reason: Reason, message: string, issues?: Issue[]) {
+  constructor(status: ContentfulStatusCode, reason: Reason, message: string, issues?: Issue[], headers: Readonly<Record<string, string>> = {}) {
     super(status, { message });
     this.reason = reason;
     this.issues = issues;
+    this.headers = status === 401 ? { 'WWW-Authenticate': 'Bearer', ...headers } : headers;
   }
 }
 
@@ -25,7 +28,7 @@ export function errorBody(reason: Reason, message: string, issues?: Issue[]): Ap
 
 /** The app's one error handler (`app.onError`). */
 export function handleError(error: Error, c: Context): Response {
-  if (error instanceof ApiFailure) return c.json(errorBody(error.reason, error.message, error.issues), error.status);
+  if (error instanceof ApiFailure) return c.json(errorBody(error.reason, error.message, error.issues), error.status, { ...error.headers });
   if (error instanceof HTTPException) {
     // Thrown by Hono itself or a Hono middleware: keep its status, give it a reason.
     return c.json(errorBody(reasonForStatus(error.status), error.message || 'The request could not be handled.'), error.status);

@@ -4,6 +4,8 @@
  * cannot make the server buffer more), valid UTF-8 and valid JSON. Every
  * failure is a 4xx ApiFailure, never a 500.
  */
+import * as z from 'zod/mini';
+import { toIssues } from '../domain/issues.ts';
 import { ApiFailure } from './errors.ts';
 
 /**
@@ -47,4 +49,20 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
   } catch {
     throw new ApiFailure(400, 'malformed-json', 'The request body is not valid UTF-8 text.');
   }
+}
+
+/** Small bodies (sign-in, invites, users): a few hundred bytes in practice. */
+export const MAX_SMALL_BODY_BYTES = 16 * 1024;
+
+/**
+ * Reads and validates a JSON body against a domain schema; 4xx with
+ * field-level issues when it does not fit.
+ *
+ * @example
+ * const request = await readValidBody(c.req.raw, SignInRequestSchema, 'sign-in request');
+ */
+export async function readValidBody<T extends z.ZodMiniType>(request: Request, schema: T, what: string, maxBytes = MAX_SMALL_BODY_BYTES): Promise<z.infer<T>> {
+  const parsed = z.safeParse(schema, await readJsonBody(request, maxBytes));
+  if (!parsed.success) throw new ApiFailure(400, 'invalid-payload', `The ${what} is not valid.`, toIssues(parsed.error));
+  return parsed.data;
 }

@@ -1,5 +1,6 @@
 /**
- * Starts the Buurtlog server: migrate, seed the demo tenant, listen.
+ * Starts the Buurtlog server: migrate, seed what is missing (tenants, their
+ * configuration, a coordinator each), listen.
  * Settings come from the environment (env.ts). Prints one line with the URL
  * (tests start it with PORT=0 and read the real port from that line).
  */
@@ -7,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
-import { seed } from './seed.ts';
+import { seed, seedReportLines } from './seed.ts';
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -15,11 +16,17 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
   const database = await openDatabase(settings);
-  await seed(database);
+  for (const line of seedReportLines(await seed(database, { coordinatorPassword: settings.coordinatorPassword }))) console.log(line);
 
   const hasStatic = existsSync(settings.staticDir);
   if (!hasStatic) console.log(`Geen gebouwde app in ${settings.staticDir}: alleen de API draait (bouw de app met \`npm run build\`).`);
-  const app = createApp({ db: database, defaultTenant: settings.defaultTenant, ...(hasStatic ? { staticDir: settings.staticDir } : {}) });
+  const app = createApp({
+    db: database,
+    defaultTenant: settings.defaultTenant,
+    trustProxy: settings.trustProxy,
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(hasStatic ? { staticDir: settings.staticDir } : {}),
+  });
 
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     console.log(`Buurtlog draait op http://localhost:${info.port} (database: ${database.dialect} ${database.location})`);

@@ -1,11 +1,12 @@
-/** `npm run seed`: creates the demo tenant in the configured database (same settings as main.ts). */
+/** `npm run seed`: creates what is missing of the seed in the configured database (same settings as main.ts). */
 import { openDatabase, readSettings } from './env.ts';
-import { DEMO_TENANT_ID, seed } from './seed.ts';
+import { seed, seedReportLines } from './seed.ts';
 
-const database = await openDatabase(readSettings(process.env));
+const settings = readSettings(process.env);
+const database = await openDatabase(settings);
 try {
-  const created = await seed(database);
-  console.log(created ? `Tenant "${DEMO_TENANT_ID}" aangemaakt in ${database.location}.` : `Tenant "${DEMO_TENANT_ID}" bestond al in ${database.location}.`);
+  const lines = seedReportLines(await seed(database, { coordinatorPassword: settings.coordinatorPassword }));
+  console.log(lines.length > 0 ? lines.join('\n') : `Alles bestond al in ${database.location}.`);
 } finally {
   await database.close();
 }

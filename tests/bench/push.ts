@@ -17,7 +17,8 @@ import { createApp } from '../../src/server/app.ts';
 import { createDatabase, type Database } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrator.ts';
 import { seed } from '../../src/server/seed.ts';
-import { DEVICE_A, NOW, TENANT, idFactory, newActivity } from '../fixtures/server-mutations.ts';
+import { TEST_COORDINATOR_PASSWORD, createTestUser } from '../fixtures/server-auth.ts';
+import { DEVICE_A, NOW, idFactory, newActivity } from '../fixtures/server-mutations.ts';
 
 const DATABASE_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -25,6 +26,8 @@ export async function benchPush(opts: { dialect: 'sqlite' | 'postgres'; mutation
   const fresh = await freshDatabase(opts.dialect);
   try {
     const app = createApp({ db: fresh.database, now: () => NOW });
+    // A coordinator's device with a real token: authentication and authorisation are part of the measured path.
+    const coordinator = await createTestUser(fresh.database, { role: 'coordinator', devices: [DEVICE_A] });
     const ids = idFactory(0xbe7c);
     const bodies: string[] = [];
     for (let done = 0; done < opts.mutations; done += MAX_PUSH_MUTATIONS) {
@@ -37,7 +40,7 @@ export async function benchPush(opts: { dialect: 'sqlite' | 'postgres'; mutation
     for (const body of bodies) {
       const response = await app.request('/api/v1/sync/push', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-device-id': DEVICE_A, 'x-tenant-id': TENANT },
+        headers: { 'content-type': 'application/json', ...coordinator.auth(DEVICE_A) },
         body,
       });
       if (response.status !== 200) throw new Error(`push answered ${response.status}: ${await response.text()}`);
@@ -72,7 +75,7 @@ async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ database
 
 async function prepared(database: Database): Promise<Database> {
   await migrateToLatest(database);
-  await seed(database);
+  await seed(database, { now: NOW, coordinatorPassword: TEST_COORDINATOR_PASSWORD });
   return database;
 }
 

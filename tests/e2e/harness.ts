@@ -20,6 +20,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** The seeded coordinators' password on every e2e server (BUURTLOG_COORDINATOR_PASSWORD), unless a test sets its own. */
+export const E2E_COORDINATOR_PASSWORD = 'e2e-coordinator-wachtwoord';
+export const E2E_COORDINATOR_EMAIL = 'coordinator@alblasserdam.example';
+
 export type RunningServer = {
   readonly url: string;
   readonly port: number;
@@ -40,6 +44,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist',
       DATABASE_URL: '',
+      BUURTLOG_COORDINATOR_PASSWORD: E2E_COORDINATOR_PASSWORD,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,14 +119,35 @@ export async function launchPersistentDevice(): Promise<{ context: BrowserContex
   };
 }
 
-/** The server's view of the tenant: every record, pulled page by page like a device would. */
+/** Signs a device in through the API (as the seeded coordinator unless told otherwise); answers its device token. */
+export async function signIn(
+  server: RunningServer,
+  opts: { deviceId?: string; email?: string; password?: string } = {},
+): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: opts.email ?? E2E_COORDINATOR_EMAIL,
+      password: opts.password ?? E2E_COORDINATOR_PASSWORD,
+      deviceId: opts.deviceId ?? 'e2e-observer-0001',
+      deviceName: 'e2e observer',
+    }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The server's view of the tenant: every record, pulled page by page like a device would, signed in as the coordinator. */
 export async function serverRecords(server: RunningServer, deviceId = 'e2e-observer-0001'): Promise<Array<Record<string, unknown>>> {
+  const token = await signIn(server, { deviceId });
   const records: Array<Record<string, unknown>> = [];
   let cursor = '0';
   for (;;) {
-    const response = await fetch(`${server.url}/api/v1/sync/pull?cursor=${cursor}&limit=1000`, {
-      headers: { 'X-Device-Id': deviceId, 'X-Tenant-Id': 'alblasserdam' },
+    const response = await fetch(`${server.url}/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
     });
+    if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as { records: Array<Record<string, unknown>>; cursor: string; hasMore: boolean };
     records.push(...page.records);
     cursor = page.cursor;

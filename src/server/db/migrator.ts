@@ -6,16 +6,23 @@
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Database } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
+import { accountsMigration } from './migrations/0002-accounts.ts';
+import * as deviceInvites from './migrations/0003-device-invites.ts';
 
-const MIGRATIONS: Readonly<Record<string, Migration>> = {
-  '0001-initial': initial,
-};
+/** Every migration by name, in order; the dialect picks the one dialect-specific piece (audit_log's guard). */
+export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
+  return {
+    '0001-initial': initial,
+    '0002-accounts': accountsMigration(database.dialect),
+    '0003-device-invites': deviceInvites,
+  };
+}
 
 /** Brings the schema up to date; throws (and the server must not start) if a migration fails. */
 export async function migrateToLatest(database: Database): Promise<void> {
   const migrator = new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => migrationsFor(database) },
     // On PostgreSQL, Kysely looks for its bookkeeping tables in *any* schema
     // unless told which; naming ours also makes it create the schema.
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),

@@ -1,21 +1,34 @@
 /**
  * Reading and writing merged records. A record's mergeable state is stored as
- * JSON text; its id, type, tenant and sequence number are columns.
+ * JSON text; its id, type, tenant and sequence number are columns. Every
+ * query names the tenant: ids repeat across tenants (seeded slugs) and a
+ * tenant never sees another's rows.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Mergeable } from '../../domain/merge.ts';
-import type { SyncRecord } from '../../domain/records.ts';
+import type { RecordType, SyncRecord } from '../../domain/records.ts';
 import type { Schema } from './schema.ts';
 
 type Row = { id: string; tenant_id: string; type: string; state: string };
 
-/** The stored records with these ids, of any tenant (the caller checks ownership). */
-export async function loadRecords(trx: Transaction<Schema>, ids: readonly string[]): Promise<Map<string, SyncRecord>> {
+/** The tenant's stored records with these ids. */
+export async function loadRecords(db: Kysely<Schema> | Transaction<Schema>, tenantId: string, ids: readonly string[]): Promise<Map<string, SyncRecord>> {
   const found = new Map<string, SyncRecord>();
   if (ids.length === 0) return found;
-  const rows = await trx.selectFrom('records').select(['id', 'tenant_id', 'type', 'state']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'tenant_id', 'type', 'state'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
   for (const row of rows) found.set(row.id, toSyncRecord(row));
   return found;
+}
+
+/** Every record of one type of the tenant (teams, to know who belongs to which). */
+export async function loadRecordsOfType(db: Kysely<Schema> | Transaction<Schema>, tenantId: string, type: RecordType): Promise<SyncRecord[]> {
+  const rows = await db.selectFrom('records').select(['id', 'tenant_id', 'type', 'state']).where('tenant_id', '=', tenantId).where('type', '=', type).execute();
+  return rows.map(toSyncRecord);
 }
 
 /**
@@ -36,7 +49,7 @@ export async function saveRecords(trx: Transaction<Schema>, records: readonly Sy
     .insertInto('records')
     .values(rows)
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
+      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({
         state: eb.ref('excluded.state'),
         seq: eb.ref('excluded.seq'),
         updated_at: eb.ref('excluded.updated_at'),
@@ -45,9 +58,10 @@ export async function saveRecords(trx: Transaction<Schema>, records: readonly Sy
     .execute();
 }
 
-export type RecordPage = { records: SyncRecord[]; lastSeq: number | null; hasMore: boolean };
+export type SequencedRecord = { record: SyncRecord; seq: number };
+export type RecordPage = { rows: SequencedRecord[]; hasMore: boolean };
 
-/** A tenant's records changed after `cursor`, oldest change first. */
+/** A tenant's records changed after `cursor`, oldest change first (unfiltered: pull decides who sees what). */
 export async function recordsSince(db: Kysely<Schema>, tenantId: string, cursor: number, limit: number): Promise<RecordPage> {
   const rows = await db
     .selectFrom('records')
@@ -57,8 +71,7 @@ export async function recordsSince(db: Kysely<Schema>, tenantId: string, cursor:
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
-  return { records: page.map(toSyncRecord), lastSeq: page.at(-1)?.seq ?? null, hasMore: rows.length > limit };
+  return { rows: rows.slice(0, limit).map((row) => ({ record: toSyncRecord(row), seq: row.seq })), hasMore: rows.length > limit };
 }
 
 function toSyncRecord(row: Row): SyncRecord {

@@ -6,11 +6,12 @@
 export type TenantsTable = {
   id: string;
   name: string;
-  /** TenantConfigSchema as JSON. */
+  /** The tenant's name and CBS code as TenantConfigSchema JSON; its configuration items are records now (seed.ts). */
   config: string;
   created_at: number;
 };
 
+/** Primary key (tenant_id, id): seeded configuration slugs repeat across tenants. */
 export type RecordsTable = {
   id: string;
   tenant_id: string;
@@ -37,8 +38,75 @@ export type MutationsTable = {
 };
 
 export type SequencesTable = {
+  /** 'records' (pull cursors) and 'audit' (audit_log.seq). */
   name: string;
   value: number;
+};
+
+export type UsersTable = {
+  id: string;
+  tenant_id: string;
+  display_name: string;
+  /** Lowercased; unique per tenant; null for volunteers who joined by invite. */
+  email: string | null;
+  /** `scrypt$N$r$p$salt$hash`; null: no password sign-in. */
+  password_hash: string | null;
+  role: string;
+  /** JSON list of buurt ids; empty: all buurten. */
+  buurt_ids: string;
+  /** 1 or 0 (portable across both databases). */
+  active: number;
+  created_at: number;
+};
+
+/** One row per user and device id: a phone handed to a colleague signs in as a second row. */
+export type DevicesTable = {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the device token; the token itself is never stored. */
+  token_hash: string;
+  created_at: number;
+  last_seen_at: number | null;
+  expires_at: number;
+  revoked_at: number | null;
+};
+
+export type InvitesTable = {
+  /** sha256 of the invite code. */
+  code_hash: string;
+  tenant_id: string;
+  team_id: string;
+  display_name: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  /** Set when the invite signs an existing user in on another device; null: a new volunteer joins the team. */
+  user_id: string | null;
+};
+
+/** Append-only: the database refuses UPDATE and DELETE (migration 0002). */
+export type AuditLogTable = {
+  seq: number;
+  tenant_id: string;
+  at: number;
+  user_id: string | null;
+  device_id: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  mutation_id: string | null;
+  /** JSON list of the field and counter names changed. */
+  fields: string;
+};
+
+export type SignInAttemptsTable = {
+  key: string;
+  window_start: number;
+  count: number;
 };
 
 export type Schema = {
@@ -46,4 +114,9 @@ export type Schema = {
   records: RecordsTable;
   mutations: MutationsTable;
   sequences: SequencesTable;
+  users: UsersTable;
+  devices: DevicesTable;
+  invites: InvitesTable;
+  audit_log: AuditLogTable;
+  sign_in_attempts: SignInAttemptsTable;
 };

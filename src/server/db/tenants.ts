@@ -1,24 +1,24 @@
-/** Tenants and their configuration (TenantConfigSchema, stored as JSON). */
+/** Tenants: one municipality's programme each. Their configuration items are records (seed.ts). */
 import * as z from 'zod/mini';
+import type { Kysely, Transaction } from 'kysely';
 import { TenantConfigSchema, type TenantConfig } from '../../domain/tenant-config.ts';
-import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
-export async function tenantExists(db: Kysely<Schema>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('tenants').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+export type Tenant = { readonly id: string; readonly name: string };
+
+export async function findTenant(db: Db, id: string): Promise<Tenant | null> {
+  return (await db.selectFrom('tenants').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** The tenant's configuration, or null for an unknown tenant. */
-export async function loadTenantConfig(db: Kysely<Schema>, id: string): Promise<TenantConfig | null> {
-  const row = await db.selectFrom('tenants').select('config').where('id', '=', id).executeTakeFirst();
-  // Parsed on the way out too: a config edited by hand in the database must not reach clients malformed.
-  return row ? z.parse(TenantConfigSchema, JSON.parse(row.config)) : null;
-}
-
-/** Creates the tenant unless it exists; safe when several processes start at once. */
-export async function insertTenantIfMissing(db: Kysely<Schema>, config: TenantConfig, now: number): Promise<boolean> {
-  const valid = z.parse(TenantConfigSchema, config);
+/**
+ * Creates the tenant unless it exists; safe when several processes start at
+ * once. Stores its name and CBS code only: buurten, partners, themes and
+ * activity types live as records, where the coordinator edits them.
+ */
+export async function insertTenantIfMissing(db: Db, tenant: Pick<TenantConfig, 'id' | 'name' | 'cbsCode'>, now: number): Promise<boolean> {
+  const valid = z.parse(TenantConfigSchema, { ...tenant, buurten: [], partners: [], themes: [], activityTypes: [] });
   const result = await db
     .insertInto('tenants')
     .values({ id: valid.id, name: valid.name, config: JSON.stringify(valid), created_at: now })

@@ -1,30 +1,84 @@
 /**
- * `GET /api/v1/sync/pull?cursor=&limit=`: the caller's tenant's records
- * changed after the cursor, oldest change first, tombstones included.
+ * `GET /api/v1/sync/pull?cursor=&limit=`: the records changed after the
+ * cursor that the caller may read, oldest change first, tombstones included.
  * Correct only because pushes commit in sequence order (db/write-lock.ts).
+ *
+ * The cursor is `<scope>.<seq>`: `scope` fingerprints what the caller may
+ * see (tenant, role, buurten, teams). When that changes — a volunteer moved
+ * to another team — the old cursor's records were chosen for another scope,
+ * so the pull starts again from 0 with `reset: true` and the device rebuilds
+ * its view from what it may see now.
+ *
+ * Pages are taken over ALL the tenant's changes by sequence number, then
+ * filtered: the cursor moves past records the caller may not read, and
+ * `hasMore` says whether more changes exist, even if none of them is theirs.
  */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
+import type { Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
-import type { Database } from '../db/database.ts';
-import { recordsSince } from '../db/records.ts';
+import type { SyncRecord } from '../../domain/records.ts';
+import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
+import { mayRead, parentIdOf } from '../authorise.ts';
+import { loadRecords, recordsSince } from '../db/records.ts';
 import { ApiFailure } from '../errors.ts';
-import { identify, type IdentityEnv } from '../identity.ts';
+import type { ServerContext } from '../server-context.ts';
 
-export function pullRoute(database: Database, now: () => number): Hono<IdentityEnv> {
-  return new Hono<IdentityEnv>().get('/pull', identify(database), async (c) => {
+export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+  return new Hono<AuthEnv>().get('/pull', authenticate(database, now), async (c) => {
     const query = z.safeParse(PullQuerySchema, c.req.query());
     if (!query.success) throw new ApiFailure(400, 'invalid-payload', 'The pull query is not valid.', toIssues(query.error));
-    const { cursor, limit } = query.data;
+    const { principal } = c.var;
+    const scope = scopeFingerprint(principal);
+    const { from, reset } = startOf(query.data.cursor, scope);
 
-    const page = await recordsSince(database.db, c.get('identity').tenantId, Number(cursor), limit);
+    const page = await recordsSince(database.db, principal.tenantId, from, query.data.limit);
+    const records = page.rows.map((row) => row.record);
+    const parents = await parentsOf(database, principal.tenantId, records);
+    const readable = records.filter((record) => {
+      const parentId = parentIdOf({ recordType: record.type, fields: record.fields }, undefined);
+      return mayRead(principal, record, parentId === null ? undefined : parents.get(parentId));
+    });
+
     return c.json({
-      records: page.records,
-      // An empty page keeps the caller's cursor: nothing past it has committed yet.
-      cursor: page.lastSeq === null ? cursor : String(page.lastSeq),
+      records: readable,
+      // An empty page keeps the position: nothing past it has committed yet.
+      cursor: `${scope}.${page.rows.at(-1)?.seq ?? from}`,
       hasMore: page.hasMore,
+      ...(reset ? { reset: true } : {}),
       serverTime: now(),
     } satisfies PullResponse);
   });
+}
+
+/** A short fingerprint of what the principal may read; sorted, so the order of teams or buurten does not matter. */
+export function scopeFingerprint(principal: Principal): string {
+  const scope = [principal.tenantId, principal.role, [...principal.buurtIds].sort(), [...principal.teamIds].sort()];
+  return createHash('sha256').update(JSON.stringify(scope)).digest('hex').slice(0, 12);
+}
+
+/** Where to continue: the cursor's position if it was made for this scope, else from the start with a reset. */
+function startOf(cursor: string, scope: string): { from: number; reset: boolean } {
+  const dot = cursor.indexOf('.');
+  const prefix = dot === -1 ? null : cursor.slice(0, dot);
+  const seq = Number(dot === -1 ? cursor : cursor.slice(dot + 1));
+  if (prefix === scope) return { from: seq, reset: false };
+  // A bare '0' is a first pull; a bare number above it is a cursor of an older server, made without scope.
+  if (prefix === null && seq === 0) return { from: 0, reset: false };
+  return { from: 0, reset: true };
+}
+
+/** The activities the page's attendance records count, in one query (those in the page itself are taken from it). */
+async function parentsOf(database: ServerContext['database'], tenantId: string, records: readonly SyncRecord[]): Promise<Map<string, SyncRecord>> {
+  const inPage = new Map(records.map((record) => [record.id, record]));
+  const wanted = new Set<string>();
+  for (const record of records) {
+    const parentId = parentIdOf({ recordType: record.type, fields: record.fields }, undefined);
+    if (parentId !== null && !inPage.has(parentId)) wanted.add(parentId);
+  }
+  const loaded = await loadRecords(database.db, tenantId, [...wanted]);
+  for (const [id, record] of inPage) loaded.set(id, record);
+  return loaded;
 }

@@ -4,13 +4,13 @@ import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
 import { MAX_PUSH_BYTES, MIN_SCHEMA_VERSION, PushRequestSchema, type PushResponse } from '../../domain/protocol.ts';
 import { applyPush } from '../apply-push.ts';
-import type { Database } from '../db/database.ts';
+import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { ApiFailure } from '../errors.ts';
-import { identify, type IdentityEnv } from '../identity.ts';
 import { readJsonBody } from '../json-body.ts';
+import type { ServerContext } from '../server-context.ts';
 
-export function pushRoute(database: Database, now: () => number): Hono<IdentityEnv> {
-  return new Hono<IdentityEnv>().post('/push', identify(database, { requireDevice: true }), async (c) => {
+export function pushRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+  return new Hono<AuthEnv>().post('/push', authenticate(database, now), async (c) => {
     const body = await readJsonBody(c.req.raw, MAX_PUSH_BYTES);
     // Before the full schema check: an old client's body may not fit today's schema at all.
     if (isOutdated(body)) {
@@ -19,15 +19,17 @@ export function pushRoute(database: Database, now: () => number): Hono<IdentityE
     const parsed = z.safeParse(PushRequestSchema, body);
     if (!parsed.success) throw new ApiFailure(400, 'invalid-payload', 'The push request is not well-formed.', toIssues(parsed.error));
 
-    const { deviceId, tenantId } = c.get('identity');
+    const { principal, deviceId } = c.var;
+    // Counters are written per device: only the device the token was issued to may write its entries.
     if (parsed.data.deviceId !== deviceId) {
-      throw new ApiFailure(400, 'invalid-payload', 'The body’s deviceId differs from the X-Device-Id header.', [
-        { path: 'deviceId', message: 'must equal the X-Device-Id header' },
+      throw new ApiFailure(400, 'invalid-payload', 'The body’s deviceId is not the device this token was issued to.', [
+        { path: 'deviceId', message: 'must be the signed-in device' },
       ]);
     }
 
     const serverTime = now();
-    const results = await applyPush(database, { tenantId, deviceId, mutations: parsed.data.mutations, now: serverTime });
+    const actor = { tenantId: principal.tenantId, deviceId, userId: principal.userId, principal };
+    const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime });
     return c.json({ results, serverTime } satisfies PushResponse);
   });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../../src/domain/protocol.ts';
 import { createApp } from '../../../src/server/app.ts';
+import { createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
 import { DEVICE_A, DEVICE_B, NOW, attendance, editActivity, hlc, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
 import { apiClient, rowCounts, storedMutation } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
@@ -28,10 +29,11 @@ const BAD_REQUESTS: Array<[string, { body: string; headers?: Record<string, stri
   ['mutations that are not a list', { body: pushBody({} as never) }, 400, 'invalid-payload'],
   ['too many mutations', { body: pushBody(Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, () => ({}))) }, 400, 'invalid-payload'],
   ['a missing schema version', { body: JSON.stringify({ deviceId: DEVICE_A, mutations: [{}] }) }, 400, 'invalid-payload'],
-  ['a body deviceId that is not the header’s', { body: pushBody([{}], { deviceId: DEVICE_B }) }, 400, 'invalid-payload'],
-  ['no X-Device-Id header', { body: pushBody([{}]), headers: { 'x-device-id': null } }, 401, 'unauthenticated'],
-  ['no X-Tenant-Id header', { body: pushBody([{}]), headers: { 'x-tenant-id': null } }, 401, 'unauthenticated'],
-  ['an unknown tenant', { body: pushBody([{}]), headers: { 'x-tenant-id': 'atlantis' } }, 403, 'unknown-tenant'],
+  ['a body deviceId that is not the token’s device', { body: pushBody([{}], { deviceId: DEVICE_B }) }, 400, 'invalid-payload'],
+  ['no Authorization header', { body: pushBody([{}]), headers: { authorization: null } }, 401, 'unauthenticated'],
+  ['the old X-Device-Id and X-Tenant-Id headers instead of a token', { body: pushBody([{}]), headers: { authorization: null, 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' } }, 401, 'unauthenticated'],
+  ['a token nobody was given', { body: pushBody([{}]), headers: { authorization: `Bearer ${'A'.repeat(43)}` } }, 401, 'unauthenticated'],
+  ['Basic instead of Bearer', { body: pushBody([{}]), headers: { authorization: 'Basic Y29vcmRpbmF0b3I6Z2Vo' } }, 401, 'unauthenticated'],
 ];
 
 /** Mutations the server must reject one by one: [what, mutation, reason]. */
@@ -68,12 +70,14 @@ const UNRECOGNISABLE: Array<[string, unknown]> = [
 
 describe.each(DIALECTS)('bad input on %s', (dialect) => {
   let test: TestDatabase;
+  let coordinator: TestUser;
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
+    coordinator = await createTestUser(test.database, { role: 'coordinator', devices: [DEVICE_A] });
     await client().push(DEVICE_A, [newActivity(ids, existingActivity, { device: DEVICE_A })]);
   });
   afterAll(() => test.cleanup());
-  const client = () => apiClient(createApp({ db: test.database, now: () => NOW }));
+  const client = () => apiClient(createApp({ db: test.database, now: () => NOW }), coordinator);
 
   it.each(BAD_REQUESTS)('refuses %s with a reason, writing nothing', async (_what, request, status, reason) => {
     const before = await rowCounts(test.database);
@@ -90,13 +94,9 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   });
 
   it('refuses bytes that are not UTF-8 as malformed', async () => {
-    const response = await createApp({ db: test.database }).request('/api/v1/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' },
-      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
-    });
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe('malformed-json');
+    const answer = await client().pushRaw({ body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.reason).toBe('malformed-json');
   });
 
   it.each(BAD_MUTATIONS)('rejects %s, records the rejection and writes no record', async (_what, make, reason) => {
@@ -135,19 +135,18 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     ['a limit of zero', 'limit=0'],
     ['a limit that is not a number', 'limit=many'],
   ])('refuses a pull with %s', async (_what, query) => {
-    const answer = await client().send(`/api/v1/sync/pull?${query}`, { headers: { 'x-tenant-id': 'alblasserdam' } });
+    const answer = await client().send(`/api/v1/sync/pull?${query}`, { headers: coordinator.auth() });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: { reason: 'invalid-payload', issues: [expect.objectContaining({ path: expect.any(String) })] } });
   });
 
-  it('refuses a pull without a tenant', async () => {
-    expect((await client().send('/api/v1/sync/pull', {})).status).toBe(401);
+  it('refuses a pull without a token', async () => {
+    const answer = await apiClient(createApp({ db: test.database, now: () => NOW })).send('/api/v1/sync/pull', {});
+    expect(answer).toMatchObject({ status: 401, body: { error: { reason: 'unauthenticated' } } });
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
   });
 
   async function sendWith(body: string, headers: Record<string, string | null>) {
-    const merged: Record<string, string | null> = { 'content-type': 'application/json', 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam', ...headers };
-    const sent = Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null));
-    const answer = await client().send('/api/v1/sync/push', { method: 'POST', headers: sent, body });
-    return answer as { status: number; body: { error: { reason: string; message: string } } };
+    return client().pushRaw({ body, headers });
   }
 });

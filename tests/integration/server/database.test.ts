@@ -17,9 +17,19 @@ describe.each(DIALECTS)('the %s database', (dialect) => {
     await expect(migrateToLatest(test.database)).resolves.toBeUndefined();
   });
 
-  it('starts its sequence counter at zero', async () => {
+  it('numbers every record change: after the seed the counter stands at the seeded records', async () => {
     const row = await test.database.db.selectFrom('sequences').select('value').where('name', '=', 'records').executeTakeFirstOrThrow();
-    expect(row.value).toBe(0);
+    const records = await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(row.value).toBe(Number(records.n));
+    expect(row.value).toBeGreaterThan(0);
+  });
+
+  it('refuses to change or remove an audit entry, whatever the code asks', async () => {
+    const { db } = test.database;
+    const first = await db.selectFrom('audit_log').selectAll().orderBy('seq').executeTakeFirstOrThrow();
+    await expect(db.updateTable('audit_log').set({ action: 'sign-in' }).where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
+    expect(await db.selectFrom('audit_log').selectAll().where('seq', '=', first.seq).executeTakeFirstOrThrow()).toEqual(first);
   });
 
   it('lets only one sync write transaction run at a time', async () => {

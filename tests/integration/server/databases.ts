@@ -12,13 +12,18 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database, type DialectName } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
+import { hashPassword } from '../../../src/server/auth/passwords.ts';
 import { seed } from '../../../src/server/seed.ts';
 import { postgresProblem } from '../../fixtures/postgres.ts';
+import { TEST_COORDINATOR_PASSWORD } from '../../fixtures/server-auth.ts';
+import { NOW } from '../../fixtures/server-mutations.ts';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export type TestDatabase = { readonly database: Database; cleanup(): Promise<void> };
 
+/** Hashed once per test file: scrypt is slow on purpose. */
+export const TEST_COORDINATOR_PASSWORD_HASH = await hashPassword(TEST_COORDINATOR_PASSWORD);
 
 const postgresUnreachable = await postgresProblem(TEST_DATABASE_URL);
 if (postgresUnreachable !== null) {
@@ -46,8 +51,8 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated database with the demo tenant seeded. */
-export async function openTestDatabase(dialect: DialectName, options: { seed?: boolean } = {}): Promise<TestDatabase> {
+/** A fresh, migrated database, seeded at NOW (both tenants, their configuration records and coordinators). */
+export async function openTestDatabase(dialect: DialectName, options: PrepareOptions = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-test-'));
     const database = createDatabase({ dataDir });
@@ -72,7 +77,10 @@ export async function openTestDatabase(dialect: DialectName, options: { seed?: b
   };
 }
 
-async function prepare(database: Database, options: { seed?: boolean }): Promise<void> {
+type PrepareOptions = { seed?: boolean; migrate?: boolean };
+
+async function prepare(database: Database, options: PrepareOptions): Promise<void> {
+  if (options.migrate === false) return;
   await migrateToLatest(database);
-  if (options.seed !== false) await seed(database);
+  if (options.seed !== false) await seed(database, { now: NOW, coordinatorPasswordHash: TEST_COORDINATOR_PASSWORD_HASH });
 }

@@ -4,18 +4,20 @@ import { MAX_CLOCK_AHEAD_MS } from '../../../src/domain/protocol.ts';
 import { activityOf, attendanceTotals, type SyncRecord } from '../../../src/domain/records.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { insertTenantIfMissing } from '../../../src/server/db/tenants.ts';
-import { DEMO_TENANT } from '../../../src/server/seed.ts';
+import { createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
 import { DEVICE_A, DEVICE_B, NOW, attendance, editActivity, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
 import { apiClient, rowCounts, storedMutation } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 
 describe.each(DIALECTS)('push and pull on %s', (dialect) => {
   let test: TestDatabase;
+  let coordinator: TestUser;
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
+    coordinator = await createTestUser(test.database, { role: 'coordinator', devices: [DEVICE_A, DEVICE_B] });
   });
   afterAll(() => test.cleanup());
-  const client = (tenantId?: string) => apiClient(createApp({ db: test.database, now: () => NOW }), tenantId);
+  const client = (user: TestUser = coordinator) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
   const pulled = async (id: string): Promise<SyncRecord | undefined> => (await client().pullAll()).find((record) => record.id === id);
 
   it('applies a push, and pull returns the merged state field by field', async () => {
@@ -80,7 +82,7 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     const deliver = async (order: Array<[string, PushedMutation[]]>): Promise<SyncRecord[]> => {
       const other = await openTestDatabase(dialect);
       try {
-        const api = apiClient(createApp({ db: other.database, now: () => NOW }));
+        const api = apiClient(createApp({ db: other.database, now: () => NOW }), await createTestUser(other.database, { devices: [DEVICE_A, DEVICE_B] }));
         for (const [device, batch] of order) await api.push(device, batch);
         return (await api.pullAll()).sort((x, y) => x.id.localeCompare(y.id));
       } finally {
@@ -164,9 +166,9 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
   });
 
   it('pulls in pages that follow the cursor, tombstones included, and only the caller’s tenant', async () => {
-    await insertTenantIfMissing(test.database.db, { ...DEMO_TENANT, id: 'papendrecht', name: 'Papendrecht', cbsCode: 'GM0590' }, NOW);
+    await insertTenantIfMissing(test.database.db, { id: 'papendrecht', name: 'Papendrecht', cbsCode: 'GM0590' }, NOW);
     const ids = idFactory(11);
-    const papendrecht = client('papendrecht');
+    const papendrecht = client(await createTestUser(test.database, { tenantId: 'papendrecht', devices: [DEVICE_A] }));
     const creations = Array.from({ length: 25 }, () => ({ ...newActivity(ids, ids(), { device: DEVICE_A }), tenantId: 'papendrecht' }));
     await papendrecht.push(DEVICE_A, creations);
     await papendrecht.push(DEVICE_A, [{ ...editActivity(ids, creations[0]!.recordId, { deleted: true }, { device: DEVICE_A, offsetMs: 1 }), tenantId: 'papendrecht' }]);

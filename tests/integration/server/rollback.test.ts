@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src/server/app.ts';
 import type { Database } from '../../../src/server/db/database.ts';
+import { createTestUser } from '../../fixtures/server-auth.ts';
 import { DEVICE_A, NOW, attendance, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
 import { apiClient, rowCounts } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
@@ -28,16 +29,12 @@ describe.each(DIALECTS)('a push that fails half-way on %s', (dialect) => {
     const ids = idFactory(300);
     const activityId = ids();
     const batch = [newActivity(ids, activityId, { device: DEVICE_A }), attendance(ids, activityId, DEVICE_A, { residents: { p: 2 } })];
-    const client = apiClient(createApp({ db: test.database, now: () => NOW }));
+    const client = apiClient(createApp({ db: test.database, now: () => NOW }), await createTestUser(test.database, { devices: [DEVICE_A] }));
     const before = await rowCounts(test.database);
     const repair = await breakMutationInserts(test.database);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
-    const failed = await client.send('/api/v1/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' },
-      body: JSON.stringify({ schemaVersion: 1, deviceId: DEVICE_A, mutations: batch }),
-    });
+    const failed = await client.call('POST', '/api/v1/sync/push', { schemaVersion: 1, deviceId: DEVICE_A, mutations: batch });
     expect(failed.status).toBe(500);
     expect(failed.body).toMatchObject({ error: { reason: 'internal', message: expect.stringContaining('Nothing was saved') } });
     expect(logged).toHaveBeenCalled();
@@ -47,6 +44,6 @@ describe.each(DIALECTS)('a push that fails half-way on %s', (dialect) => {
     await repair();
     const retried = await client.push(DEVICE_A, batch);
     expect(retried.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
-    expect(await rowCounts(test.database)).toEqual({ records: before.records + 2, mutations: before.mutations + 2, seq: before.seq + 2 });
+    expect(await rowCounts(test.database)).toEqual({ ...before, records: before.records + 2, mutations: before.mutations + 2, audit_log: before.audit_log + 2, seq: before.seq + 2 });
   });
 });

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +81,17 @@ describe.each(DIALECTS)('serving the built PWA on %s', (dialect) => {
   it('serves only the API without a static folder', async () => {
     const response = await createApp({ db: test.database }).request('/', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(404);
+  });
+});
+
+// The Content-Security-Policy allows no inline script or style; the built app must not need any.
+const BUILT_INDEX = path.resolve(import.meta.dirname, '../../../dist/index.html');
+describe.skipIf(!existsSync(BUILT_INDEX))('the built index.html (npm test builds it first)', () => {
+  it('has no inline script, style or event handler', async () => {
+    const html = await readFile(BUILT_INDEX, 'utf8');
+    expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? []).toEqual([]);
+    expect(html).not.toMatch(/<style[\s>]/);
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/\son[a-z]+=/);
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * `POST /api/v1/auth/sign-in` (staff: e-mail and password),
+ * `POST /api/v1/auth/invite` (volunteers: a one-time invite code) and
+ * `POST /api/v1/auth/sign-out`. Both ways in answer a Session: a new device
+ * token, kept on the phone, of which the server stores only the hash.
+ */
+import { Hono } from 'hono';
+import { RedeemInviteRequestSchema, SignInRequestSchema, type Session } from '../../domain/auth.ts';
+import { uuidv7 } from '../../domain/ids.ts';
+import { applyMutations } from '../apply-push.ts';
+import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
+import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
+import { accountKey, addressKey, beginAttempt, inviteAddressKey } from '../auth/rate-limit.ts';
+import { openSession } from '../auth/sessions.ts';
+import { secretHash } from '../auth/secrets.ts';
+import { clientAddress } from '../client-address.ts';
+import { appendAudit } from '../db/audit.ts';
+import { revokeDevices } from '../db/devices.ts';
+import { findInvite, useInvite } from '../db/invites.ts';
+import { loadRecords } from '../db/records.ts';
+import { findUser, findUsersByEmail, insertUser, type UserAccount } from '../db/users.ts';
+import { serialiseWrites } from '../db/write-lock.ts';
+import { ApiFailure } from '../errors.ts';
+import { unusableInvite, usableTeam } from '../invite-checks.ts';
+import { readValidBody } from '../json-body.ts';
+import type { ServerContext } from '../server-context.ts';
+import { serverActor, serverMutation } from '../server-changes.ts';
+
+export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
+  const { database, now } = ctx;
+  return new Hono<AuthEnv>()
+    .post('/sign-in', async (c) => {
+      const request = await readValidBody(c.req.raw, SignInRequestSchema, 'sign-in request');
+      const time = now();
+      const attempt = await beginAttempt(database, [accountKey(request.email), addressKey(clientAddress(c, ctx.trustProxy))], time);
+
+      const user = await checkPassword(await findUsersByEmail(database.db, request.email), request.password, ctx.defaultTenant);
+      if (!user) throw new ApiFailure(401, 'invalid-credentials', 'The e-mail address or password is not right.');
+      await attempt.succeeded();
+
+      const session = await database.db.transaction().execute(async (trx) => {
+        const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
+        await appendAudit(trx, [{ tenantId: user.tenantId, at: time, userId: user.id, deviceId: request.deviceId, action: 'sign-in' }]);
+        return opened;
+      });
+      return c.json(session satisfies Session);
+    })
+
+    .post('/invite', async (c) => {
+      const request = await readValidBody(c.req.raw, RedeemInviteRequestSchema, 'invite');
+      const time = now();
+      const attempt = await beginAttempt(database, [inviteAddressKey(clientAddress(c, ctx.trustProxy))], time);
+      const codeHash = secretHash(request.code);
+
+      // One transaction under the write lock: the user, their place in the team, the used invite and the session all happen, or none.
+      const session = await database.db.transaction().execute(async (trx) => {
+        await serialiseWrites(trx, database.dialect);
+        const invite = await findInvite(trx, codeHash);
+        const problem = unusableInvite(invite, time);
+        if (problem || !invite) throw new ApiFailure(410, 'invite-invalid', problem ?? 'This invite is not valid.');
+        const team = usableTeam((await loadRecords(trx, invite.tenant_id, [invite.team_id])).get(invite.team_id));
+        if (!team) throw new ApiFailure(410, 'invite-invalid', 'The team of this invite no longer exists. Ask for a new invite.');
+
+        // An invite for an existing user signs them in on another phone; otherwise a new volunteer joins.
+        const existing = invite.user_id ? await findUser(trx, invite.tenant_id, invite.user_id) : null;
+        if (invite.user_id && !existing?.isActive) throw new ApiFailure(410, 'invite-invalid', 'The person this invite was for can no longer sign in.');
+        const user: UserAccount = existing ?? {
+          id: uuidv7(time),
+          tenantId: invite.tenant_id,
+          displayName: invite.display_name,
+          email: null,
+          passwordHash: null,
+          role: 'volunteer',
+          buurtIds: [],
+          isActive: true,
+          createdAt: time,
+        };
+        if (!existing) await insertUser(trx, user);
+        const joinTeam = serverMutation({
+          tenantId: invite.tenant_id,
+          recordType: 'team',
+          recordId: team.record.id,
+          values: { memberIds: [...new Set([...team.memberIds, user.id])] },
+          now: time,
+          stored: team.record,
+        });
+        const [result] = await applyMutations(trx, { actor: serverActor(invite.tenant_id, { userId: user.id, deviceId: request.deviceId }), mutations: [joinTeam], now: time });
+        if (result?.status !== 'applied') throw new Error(`adding the invited volunteer to team ${team.record.id} was refused: ${result?.message}`);
+        if (!(await useInvite(trx, codeHash, user.id, time))) throw new ApiFailure(410, 'invite-invalid', 'This invite has already been used.');
+
+        const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
+        await appendAudit(trx, [
+          { tenantId: user.tenantId, at: time, userId: user.id, deviceId: request.deviceId, action: 'invite.redeem', recordType: 'team', recordId: team.record.id },
+        ]);
+        return opened;
+      });
+      await attempt.succeeded();
+      return c.json(session satisfies Session);
+    })
+
+    .post('/sign-out', authenticate(database, now), async (c) => {
+      const { device, user } = c.var.caller;
+      const time = now();
+      await database.db.transaction().execute(async (trx) => {
+        await revokeDevices(trx, [device], time);
+        await appendAudit(trx, [{ tenantId: user.tenantId, at: time, userId: user.id, deviceId: device.id, action: 'sign-out' }]);
+      });
+      return c.json({ ok: true });
+    });
+}
+
+/**
+ * The account the password opens, or null. Inactive accounts and accounts
+ * without a password are never tried, and with no account to try the same
+ * work is spent on a dummy hash: the answer's timing reveals nothing. An
+ * e-mail used in several tenants tries the default tenant's account first.
+ */
+async function checkPassword(candidates: readonly UserAccount[], password: string, defaultTenant: string): Promise<UserAccount | null> {
+  const usable = candidates
+    .filter((user) => user.isActive && user.passwordHash !== null)
+    .sort((a, b) => Number(b.tenantId === defaultTenant) - Number(a.tenantId === defaultTenant));
+  if (usable.length === 0) return verifyAgainstDummy(password).then(() => null);
+  for (const user of usable) if (await verifyPassword(password, user.passwordHash as string)) return user;
+  return null;
+}

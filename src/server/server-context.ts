@@ -1,0 +1,14 @@
+/** What every route of the API needs: the database, the clock and the deployment's settings. */
+import type { Database } from './db/database.ts';
+
+export type ServerContext = {
+  readonly database: Database;
+  /** The server clock, in Unix ms; injected so tests control it. */
+  readonly now: () => number;
+  /** The tenant named on the sign-in screen (`GET /api/v1/tenant`). */
+  readonly defaultTenant: string;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (TRUST_PROXY=1): only behind a proxy that sets them. */
+  readonly trustProxy: boolean;
+  /** The app's public origin for invite links (PUBLIC_URL); else the request's origin. */
+  readonly publicUrl: string | undefined;
+};
