@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TenantConfig } from '../domain/tenant-config.ts';
+import { isSessionExpired, type Session } from '../store/session.ts';
+import type { Config } from '../store/store.ts';
+import type { AccountApi } from '../sync/account-api.ts';
+import { mayManageConfig, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, useApp, type AppContextValue, type Platform } from './context.ts';
 import { isEditing, subscribeEditing } from './editing.ts';
@@ -7,6 +10,7 @@ import type { Messages } from './i18n/nl.ts';
 import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
 import type { Store, SyncEngine, SyncResult } from './ports.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
+import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { ScreenTitle } from './ui/ScreenTitle.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
@@ -19,13 +23,19 @@ const ActivityFormScreen = lazyScreen(() => import('./activities/ActivityFormScr
 const ActivityDetail = lazyScreen(() => import('./activities/ActivityDetail.tsx').then((m) => m.ActivityDetail));
 const AttendanceScreen = lazyScreen(() => import('./attendance/AttendanceScreen.tsx').then((m) => m.AttendanceScreen));
 const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen));
+const AccountScreen = lazyScreen(() => import('./account/AccountScreen.tsx').then((m) => m.AccountScreen));
+const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) => m.AdminScreen));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
   store: Store;
   engine: Pick<SyncEngine, 'status' | 'subscribe'>;
   deviceId: string;
-  config: TenantConfig;
+  config: Config;
+  sessions: SessionSlot;
+  api(): Promise<AccountApi>;
+  onSignedIn(session: Session): Promise<void>;
+  signOut(): Promise<void>;
   lang: Lang;
   messages: Messages;
   saveLanguage(lang: Lang): void;
@@ -41,26 +51,57 @@ export function App(props: AppProps) {
   const { route, navigate } = useHashRoute(props.window);
   const [{ lang, t }, setLanguage] = useState<{ lang: Lang; t: T }>(() => ({ lang: props.lang, t: createT(props.messages) }));
   const [config, setConfig] = useState(props.config);
+  const [session, setSession] = useState(() => props.sessions.current());
+  // Re-renders once a minute, so a session that runs out while the app is open shows it.
+  const [, setTick] = useState(0);
   const [message, setMessage] = useState({ text: '', flip: false });
   const [update, setUpdate] = useState(() => props.updates.current());
   const [editing, setEditingState] = useState(isEditing);
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
 
-  useEffect(() => props.store.observe((s) => s.getConfig(), (c) => c && setConfig(c)), [props.store]);
+  useEffect(() => {
+    // Every committed change re-runs this; only a real change of the
+    // configuration may re-render every screen (not each tap at the door).
+    let last = JSON.stringify(props.config);
+    return props.store.observe(
+      (s) => s.getConfig(),
+      (next) => {
+        const text = JSON.stringify(next);
+        if (text !== last) {
+          last = text;
+          setConfig(next);
+        }
+      },
+    );
+  }, [props.store]);
+  useEffect(() => props.sessions.subscribe(setSession), [props.sessions]);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const isExpired = isSessionExpired(session, props.now());
+  const principal = useMemo(() => principalOf(session.me, config.teams), [session, config]);
+  const isCoordinator = mayManageConfig(session.me.role);
+  useEffect(() => {
+    if (isExpired) announceText(t('session.expired'));
+  }, [isExpired]);
   useEffect(() => props.updates.subscribe(() => setUpdate(() => props.updates.current())), [props.updates]);
   useEffect(() => subscribeEditing(setEditingState), []);
   useEffect(() => {
     // Warm the other screens while the person looks at the list, so the
     // first tap on "Aanwezigheid tellen" never waits.
-    const timer = setTimeout(() => LAZY_SCREENS.forEach((screen) => void screen.preload().catch(() => {})), 100);
+    const screens = isCoordinator ? [...LAZY_SCREENS, AdminScreen] : LAZY_SCREENS;
+    const timer = setTimeout(() => screens.forEach((screen) => void screen.preload().catch(() => {})), 100);
     return () => clearTimeout(timer);
   }, []);
 
   // Changing the list's filters is not a new screen: focus stays on the filter.
   const screenKey = 'id' in route ? `${route.name}:${route.id}` : route.name;
   useEffect(() => {
-    props.platform.document.title = `${titleOf(route, t)} – ${t('app.name')}`;
+    const title = titleOf(route, t);
+    // The account screens name themselves (their words load with them).
+    if (title !== null) props.platform.document.title = `${title} – ${t('app.name')}`;
   }, [screenKey, t]);
   useEffect(() => {
     if (firstRoute.current) {
@@ -79,6 +120,13 @@ export function App(props: AppProps) {
       engine: props.engine,
       config,
       deviceId: props.deviceId,
+      session,
+      me: session.me,
+      principal,
+      isSessionExpired: isExpired,
+      api: props.api,
+      onSignedIn: props.onSignedIn,
+      signOut: props.signOut,
       lang,
       t,
       setLang(next) {
@@ -96,7 +144,7 @@ export function App(props: AppProps) {
       now: props.now,
       platform: props.platform,
     }),
-    [config, lang, t, route],
+    [config, lang, t, route, session, principal, isExpired],
   );
 
   function announceText(text: string) {
@@ -112,6 +160,14 @@ export function App(props: AppProps) {
         {t('app.skipToContent')}
       </button>
       <UpdateBanner visible={update !== null && !editing} onUpdate={() => update?.()} />
+      {isExpired && route.name !== 'sign-in' && (
+        <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
+          <p id="session-banner-text">{t('session.expired')}</p>
+          <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
+            {t('session.signInAgain')}
+          </a>
+        </section>
+      )}
       <header class="app-header">
         <p class="app-name">
           <a href={hrefOf(LIST)}>{t('app.name')}</a>
@@ -128,6 +184,14 @@ export function App(props: AppProps) {
           </span>
           {t('nav.activities')}
         </a>
+        {isCoordinator && (
+          <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
+            <span aria-hidden="true" class="nav-icon">
+              ⚒
+            </span>
+            {t('nav.admin')}
+          </a>
+        )}
         <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
           <span aria-hidden="true" class="nav-icon">
             ⚙
@@ -157,6 +221,12 @@ function Screen({ route }: { route: Route }) {
       return <AttendanceScreen id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'privacy':
+    case 'sign-in':
+    case 'invite':
+      return <AccountScreen route={route} />;
+    case 'admin':
+      return <AdminScreen section={route.section} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -187,7 +257,7 @@ function focusTitle(main: HTMLElement | null, triesLeft = 20): void {
   });
 }
 
-function titleOf(route: Route, t: T): string {
+function titleOf(route: Route, t: T): string | null {
   switch (route.name) {
     case 'list':
       return t('list.title');
@@ -201,6 +271,12 @@ function titleOf(route: Route, t: T): string {
       return t('attendance.title');
     case 'settings':
       return t('settings.title');
+    case 'privacy':
+    case 'sign-in':
+    case 'invite':
+      return null;
+    case 'admin':
+      return t('nav.admin');
     case 'not-found':
       return t('app.notFound.title');
   }

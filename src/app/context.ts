@@ -1,8 +1,11 @@
 /** What every screen may reach: the store, the sync engine, config, language, announcements, navigation. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { TenantConfig } from '../domain/tenant-config.ts';
+import type { Principal } from '../domain/permissions.ts';
+import type { Me, Session } from '../store/session.ts';
 import type { StorageInfo } from '../store/settings.ts';
+import type { Config } from '../store/store.ts';
+import type { AccountApi } from '../sync/account-api.ts';
 import type { Lang, T } from './i18n/translate.ts';
 import type { Store, SyncEngine, SyncResult } from './ports.ts';
 import type { Route } from './router.ts';
@@ -20,8 +23,21 @@ export type AppContextValue = {
   store: Store;
   /** The sync engine's status; the engine itself loads right after the first render. */
   engine: Pick<SyncEngine, 'status' | 'subscribe'>;
-  config: TenantConfig;
+  config: Config;
   deviceId: string;
+  /** Who is signed in; kept (marked expired) when the session runs out. */
+  session: Session;
+  me: Me;
+  /** The person as the permission table sees them (src/app/abilities.ts). */
+  principal: Principal;
+  /** The session ran out: local work goes on, sending waits for a new sign-in. */
+  isSessionExpired: boolean;
+  /** The account calls (users, devices, invites, audit); they need a connection. */
+  api(): Promise<AccountApi>;
+  /** Signed in again (after expiry): local data kept and sent. */
+  onSignedIn(session: Session): Promise<void>;
+  /** Sign out: tell the server, then wipe this device. */
+  signOut(): Promise<void>;
   lang: Lang;
   t: T;
   setLang(lang: Lang): void;

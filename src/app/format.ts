@@ -35,12 +35,6 @@ export function formatRelative(lang: Lang, t: T, then: number, now: number): str
   return rtf.format(Math.round(hours / 24), 'day');
 }
 
-/** Bytes as megabytes with one decimal, in the language's number format. */
-export function formatMegabytes(lang: Lang, t: T, bytes: number): string {
-  const value = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1_000_000);
-  return t('settings.megabytes', { value });
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }

@@ -1,32 +1,41 @@
 /**
- * Start-up: device id, language, tenant config (fresh when online, saved
- * otherwise), the store and the update bridge; then the app renders into
- * #app, and the sync engine and its triggers load and start right after.
+ * Start-up: language, device id and the session. With no one signed in,
+ * the start gate (privacy, sign-in or invite; loaded on demand). With a
+ * session — live or run out — the store and the app, straight from what is
+ * on this device; the sync engine and its triggers load right after the
+ * first render, and the session's actions (account calls, sign-out, a
+ * refused token) with them.
  */
 import './styles.css';
 import { render } from 'preact';
+import type { Session } from '../store/session.ts';
+import { getSession } from '../store/session.ts';
 import { getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../store/settings.ts';
 import { openStore } from '../store/store.ts';
 import { App } from './App.tsx';
-import { bootstrap, fetchConfigFrom } from './bootstrap.ts';
+import type { SessionActions } from './account/session-actions.tsx';
+import type { GateNotice } from './account/Gate.tsx';
 import type { Platform } from './context.ts';
-import { nl } from './i18n/nl.ts';
+import { nl, type Messages } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
-import { createSyncSlot } from './sync/sync-slot.ts';
-import { Loading, SetupNeeded, StartFailed } from './ui/StartScreens.tsx';
+import { createSessionSlot } from './session-slot.ts';
+import { createSyncSlot, type SyncSlot } from './sync/sync-slot.ts';
+import { Loading, StartFailed } from './ui/StartScreens.tsx';
 import { createUpdateSlot } from './update-slot.ts';
 
 const root = document.getElementById('app');
 const updates = createUpdateSlot();
-const sync = createSyncSlot();
 const baseUrl = window.location.origin;
+const fetchFn = window.fetch.bind(window);
+/** The sync of the app that is showing, if any (the service worker's flush request goes there). */
+let currentSync: SyncSlot | null = null;
 
 // The update bridge (and workbox-window) loads beside the app, not before
 // it: nothing on the first screen waits for it.
 void import('../sw/register.ts').then(({ startUpdateFlow }) =>
   startUpdateFlow({
     onUpdateReady: (apply) => updates.offer(apply),
-    onFlushRequest: () => void sync.started()?.syncNow('background-sync'),
+    onFlushRequest: () => void currentSync?.started()?.syncNow('background-sync'),
   }),
 );
 
@@ -37,34 +46,63 @@ const platform: Platform = {
   storageInfo: () => storageInfo(),
 };
 
-async function start(container: HTMLElement, isRetry = false): Promise<void> {
+type Words = { lang: Lang; messages: Messages };
+
+async function start(container: HTMLElement): Promise<void> {
   const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
   const messages = await loadMessages(lang).catch(() => nl);
-  const t = createT(messages);
   document.documentElement.lang = lang;
-  if (!isRetry) render(<Loading t={t} />, container);
+  render(<Loading t={createT(messages)} />, container);
 
-  const deviceId = await getOrCreateDeviceId();
-  const booted = await bootstrap({
+  const [session, deviceId] = await Promise.all([getSession(), getOrCreateDeviceId()]);
+  if (session) await showApp(container, { lang, messages }, session, deviceId);
+  else await showGate(container, { lang, messages }, deviceId, null);
+}
+
+/** No one is signed in: privacy (first start), then sign-in or the opened invite. */
+async function showGate(container: HTMLElement, words: Words, deviceId: string, notice: GateNotice): Promise<void> {
+  currentSync = null;
+  const gate = await import('./account/start-gate.tsx');
+  await gate.showGate({
+    container,
+    words,
     deviceId,
-    getTenantId: async () => (await getSetting('tenantId')) ?? null,
-    setTenantId: (id) => setSetting('tenantId', id),
-    openStore: (opts) => openStore(opts),
-    fetchConfig: () => fetchConfigFrom(window.fetch.bind(window), baseUrl),
+    notice,
+    window,
+    fetch: fetchFn,
+    baseUrl,
+    showApp: (session) => showApp(container, words, session, deviceId),
+    onFailure: failed(container),
   });
-  if (booted.kind === 'needs-network') {
-    const retry = () => {
-      render(<SetupNeeded t={t} onRetry={retry} isRetrying />, container);
-      void start(container, true).catch(() => render(<StartFailed t={t} />, container));
-    };
-    render(<SetupNeeded t={t} onRetry={retry} isRetrying={false} />, container);
-    return;
-  }
+}
 
-  const { store, config, tenantId } = booted;
-  // Ask once, at the first start: Safari evicts storage after seven days
-  // without use otherwise. Settings shows the outcome and can ask again.
-  if (booted.isFirstStart) void requestPersistence();
+/** Signed in (or signed in once, now expired): the app works from this device's store. */
+async function showApp(container: HTMLElement, words: Words, session: Session, deviceId: string): Promise<void> {
+  const sessions = createSessionSlot(session);
+  const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
+  const config = await store.getConfig();
+  const sync = createSyncSlot();
+  currentSync = sync;
+  let lang = words.lang;
+
+  let loaded: Promise<SessionActions> | null = null;
+  const actions = () =>
+    (loaded ??= import('./account/session-actions.tsx').then(({ sessionActions }) =>
+      sessionActions({
+        container,
+        store,
+        sync,
+        sessions,
+        lang: () => lang,
+        window,
+        fetch: fetchFn,
+        baseUrl,
+        storage: platform.localStorage,
+        showGate: async (newDeviceId, gateLang, notice) =>
+          showGate(container, { lang: gateLang, messages: await loadMessages(gateLang).catch(() => nl) }, newDeviceId, notice),
+        onFailure: failed(container),
+      }),
+    ));
 
   render(
     <App
@@ -72,9 +110,16 @@ async function start(container: HTMLElement, isRetry = false): Promise<void> {
       engine={sync}
       deviceId={deviceId}
       config={config}
-      lang={lang}
-      messages={messages}
-      saveLanguage={(next) => void setSetting('language', next)}
+      sessions={sessions}
+      api={() => actions().then((a) => a.api())}
+      onSignedIn={(next) => actions().then((a) => a.onSignedIn(next))}
+      signOut={() => actions().then((a) => a.signOut())}
+      lang={words.lang}
+      messages={words.messages}
+      saveLanguage={(next) => {
+        lang = next;
+        void setSetting('language', next);
+      }}
       syncNow={() => sync.syncNow('manual')}
       updates={updates}
       platform={platform}
@@ -86,13 +131,20 @@ async function start(container: HTMLElement, isRetry = false): Promise<void> {
 
   // The sync engine starts right after the first render: the list shows
   // what is on this device without waiting for the sync code.
-  void import('./sync/start-sync.ts').then(
-    ({ startSync }) => sync.attach(startSync({ store, deviceId, tenantId, baseUrl, window })),
+  void Promise.all([import('./sync/start-sync.ts'), actions()]).then(
+    ([{ startSync }, a]) => sync.attach(startSync({ store, deviceId, baseUrl, window, sessions, onAuthProblem: a.onAuthProblem, accountApi: async () => a.api() })),
     (error: unknown) => {
       console.error('Buurtlog could not start syncing', error);
       sync.fail(error);
     },
   );
+}
+
+function failed(container: HTMLElement) {
+  return (error: unknown) => {
+    console.error('Buurtlog could not start', error);
+    render(<StartFailed t={createT(nl)} />, container);
+  };
 }
 
 function safeLocalStorage(): Storage | undefined {
@@ -103,9 +155,4 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
-if (root) {
-  void start(root).catch((error: unknown) => {
-    console.error('Buurtlog could not start', error);
-    render(<StartFailed t={createT(nl)} />, root);
-  });
-}
+if (root) void start(root).catch(failed(root));

@@ -5,6 +5,10 @@
  */
 export type ListWhen = 'upcoming' | 'past';
 
+/** The coordinator's admin sections, by their Dutch path. */
+export const ADMIN_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams', 'gebruikers', 'auditlog'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 export type Route =
   | { name: 'list'; buurt: string | null; when: ListWhen }
   | { name: 'new' }
@@ -12,6 +16,10 @@ export type Route =
   | { name: 'edit'; id: string }
   | { name: 'attendance'; id: string }
   | { name: 'settings' }
+  | { name: 'privacy' }
+  | { name: 'sign-in' }
+  | { name: 'invite'; code: string }
+  | { name: 'admin'; section: AdminSection | null }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -19,6 +27,9 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [new RegExp(`^/activiteit/${ID}$`), (id) => ({ name: 'detail', id })],
   [new RegExp(`^/activiteit/${ID}/bewerken$`), (id) => ({ name: 'edit', id })],
   [new RegExp(`^/activiteit/${ID}/aanwezigheid$`), (id) => ({ name: 'attendance', id })],
+  // Invite codes: 128 random bits, base64url (domain InviteCodeSchema).
+  [/^\/uitnodiging\/([A-Za-z0-9_-]{20,64})$/, (code) => ({ name: 'invite', code })],
+  [/^\/beheer\/([a-z]{1,20})$/, (section) => ((ADMIN_SECTIONS as readonly string[]).includes(section) ? { name: 'admin', section: section as AdminSection } : { name: 'not-found' })],
 ];
 
 /**
@@ -37,6 +48,9 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/activiteit/nieuw') return { name: 'new' };
   if (path === '/instellingen') return { name: 'settings' };
+  if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/aanmelden') return { name: 'sign-in' };
+  if (path === '/beheer') return { name: 'admin', section: null };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -63,6 +77,14 @@ export function hrefOf(route: Route): string {
       return `#/activiteit/${route.id}/aanwezigheid`;
     case 'settings':
       return '#/instellingen';
+    case 'privacy':
+      return '#/privacy';
+    case 'sign-in':
+      return '#/aanmelden';
+    case 'invite':
+      return `#/uitnodiging/${route.code}`;
+    case 'admin':
+      return route.section ? `#/beheer/${route.section}` : '#/beheer';
     case 'not-found':
       return '#/';
   }
@@ -71,6 +93,7 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'settings' {
-  return route.name === 'settings' ? 'settings' : 'activities';
+export function sectionOf(route: Route): 'activities' | 'settings' | 'admin' {
+  if (route.name === 'admin') return 'admin';
+  return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

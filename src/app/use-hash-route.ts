@@ -21,6 +21,9 @@ export function useHashRoute(win: Window): { route: Route; navigate(route: Route
       setRoute(parseRoute(hash));
     };
     win.addEventListener('hashchange', onChange);
+    // Effects run after the first paint: a hash change in between fired no
+    // event for us, so catch up once now that we listen.
+    onChange();
     return () => win.removeEventListener('hashchange', onChange);
   }, [win]);
 

@@ -30,6 +30,7 @@ export const REASONS = [
   'invite-invalid',
   'forbidden',
   'unknown-activity',
+  'unknown-finding',
   'not-found',
   'internal',
   'network',

@@ -40,6 +40,17 @@ type Row = Readonly<Record<Action, Scope>>;
 const rw = (scope: Scope): Row => ({ create: scope, read: scope, update: scope, delete: scope });
 const readOnly = (scope: Scope): Row => ({ create: 'none', read: scope, update: 'none', delete: 'none' });
 const CONFIG: Readonly<Record<Role, Row>> = { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('all') };
+/**
+ * Schouw rounds and their findings: professionals in their buurten,
+ * residents (volunteers of the schouw group) in their team's rounds; not the
+ * police — schouw data is about public space, for those who look after it.
+ */
+const SCHOUW: Readonly<Record<Role, Row>> = {
+  coordinator: rw('all'),
+  professional: rw('buurt'),
+  police: rw('none'),
+  volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
+};
 
 export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>>>> = {
   activity: {
@@ -54,6 +65,17 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
     professional: { create: 'buurt', read: 'buurt', update: 'buurt', delete: 'none' },
     police: readOnly('buurt'),
     volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
+  },
+  // The schouw takes its scope from its activity, like attendance.
+  schouw: SCHOUW,
+  // A finding carries its schouw's buurt and team.
+  finding: SCHOUW,
+  // Follow-up history: made by those who may change the finding (the server checks that too), read like it, never changed.
+  findingStatusChange: {
+    coordinator: { create: 'all', read: 'all', update: 'none', delete: 'none' },
+    professional: { create: 'buurt', read: 'buurt', update: 'none', delete: 'none' },
+    police: rw('none'),
+    volunteer: { create: 'team', read: 'team', update: 'none', delete: 'none' },
   },
   buurt: CONFIG,
   partner: CONFIG,
@@ -90,12 +112,21 @@ export function mayEver(role: Role, action: Action, type: RecordType): boolean {
   return PERMISSIONS[type][role][action] !== 'none';
 }
 
+/** Records whose scope is their activity's: they carry no buurt or team of their own. */
+const SCOPED_BY_ACTIVITY: ReadonlySet<RecordType> = new Set<RecordType>(['attendance', 'schouw']);
+
+/** Whether a record's scope comes from its activity (pass the activity's values to `scopeOf`). */
+export function isScopedByActivity(type: RecordType): boolean {
+  return SCOPED_BY_ACTIVITY.has(type);
+}
+
 /**
- * The scope of a record from its field values. Attendance needs its
- * activity's values (`parent`); a team is its own team.
+ * The scope of a record from its field values. Attendance and schouw need
+ * their activity's values (`parent`); a team is its own team; findings and
+ * their history carry their schouw's buurt and team.
  */
 export function scopeOf(type: RecordType, id: string, values: Readonly<Record<string, unknown>>, parent?: Readonly<Record<string, unknown>>): RecordScope {
-  const source = type === 'attendance' ? (parent ?? {}) : values;
+  const source = SCOPED_BY_ACTIVITY.has(type) ? (parent ?? {}) : values;
   const buurtIds = type === 'team' ? stringsOf(source['buurtIds']) : typeof source['buurtId'] === 'string' ? [source['buurtId']] : [];
   const teamId = type === 'team' ? id : typeof source['teamId'] === 'string' ? source['teamId'] : null;
   return { buurtIds, teamId };

@@ -9,6 +9,7 @@ import { ConfigIdSchema } from './fields.ts';
 import { hlcWall } from './hlc.ts';
 import { IdSchema } from './ids.ts';
 import type { Mergeable } from './merge.ts';
+import { Sha256Schema } from './photos.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { CounterMapSchema, FieldMapSchema, RecordIdSchema, RecordTypeSchema, SyncRecordSchema } from './record-schema.ts';
 import { RECORD_DEFINITIONS, type SyncRecord } from './records.ts';
@@ -50,6 +51,12 @@ export const PushResultSchema = z.object({
   reason: z.optional(ReasonSchema),
   message: z.optional(z.string()),
   issues: z.optional(z.array(IssueSchema)),
+  /**
+   * For a record with photos (a finding), applied or duplicate: the photos it
+   * refers to that the server does not have yet — keep uploading those;
+   * empty when all have arrived.
+   */
+  missingPhotos: z.optional(z.array(Sha256Schema)),
 });
 export type PushResult = z.infer<typeof PushResultSchema>;
 

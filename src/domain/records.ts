@@ -7,11 +7,22 @@ import * as z from 'zod/mini';
 import { ACTIVITY_REQUIRED, ActivityFieldSchemas, ActivitySchema, type Activity } from './activity.ts';
 import { AttendanceFieldSchemas, COUNT_KEYS, attendanceIdFor, isAttendanceCounterKey, pc4OfCounterKey } from './attendance.ts';
 import { CONFIG_FIELD_SCHEMAS, CONFIG_RECORD_TYPES, CONFIG_REQUIRED, type ConfigRecordType } from './config-records.ts';
+import {
+  FINDING_REQUIRED,
+  FINDING_STATUS_CHANGE_REQUIRED,
+  FindingFieldSchemas,
+  FindingSchema,
+  FindingStatusChangeFieldSchemas,
+  FindingStatusChangeSchema,
+  type Finding,
+  type FindingStatusChange,
+} from './finding.ts';
 import { IdSchema } from './ids.ts';
 import { counterValue, type Mergeable } from './merge.ts';
 import type { SyncRecordSchema } from './record-schema.ts';
+import { RESIDENTS_COUNT, SCHOUW_REQUIRED, SchouwFieldSchemas, SchouwSchema, isSchouwCounterKey, partnerOfCounterKey, schouwIdFor, type Schouw } from './schouw.ts';
 
-export const RECORD_TYPES = ['activity', 'attendance', ...CONFIG_RECORD_TYPES] as const;
+export const RECORD_TYPES = ['activity', 'attendance', 'schouw', 'finding', 'findingStatusChange', ...CONFIG_RECORD_TYPES] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters (wire schema: record-schema.ts). */
@@ -26,7 +37,16 @@ export type RecordDefinition = {
   readonly isCounterKey: (key: string) => boolean;
   /** A rule tying the record id to its content, if any. */
   readonly idRule?: (id: string, fields: Readonly<Record<string, unknown>>) => string | null;
+  /**
+   * The record this one belongs to, named by one of its fields: the server
+   * refuses a record whose parent it does not have (send the parent first).
+   */
+  readonly parent?: { readonly field: string; readonly type: RecordType };
+  /** History: created once, never changed (the server refuses any change to a stored value). */
+  readonly isAppendOnly?: boolean;
 };
+
+const deviceMadeId = (what: string) => (id: string) => (z.safeParse(IdSchema, id).success ? null : `${what} id must be a UUID made on the device`);
 
 export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> = {
   activity: {
@@ -34,7 +54,7 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     required: ACTIVITY_REQUIRED,
     isCounterKey: () => false,
     // Only configuration items are seeded with slug ids; records made in the field get a UUIDv7 on the device.
-    idRule: (id) => (z.safeParse(IdSchema, id).success ? null : 'an activity id must be a UUID made on the device'),
+    idRule: deviceMadeId('an activity'),
   },
   attendance: {
     fields: AttendanceFieldSchemas,
@@ -44,6 +64,30 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
       typeof fields['activityId'] === 'string' && attendanceIdFor(fields['activityId']) !== id
         ? 'an attendance record id must be derived from its activity id'
         : null,
+    parent: { field: 'activityId', type: 'activity' },
+  },
+  schouw: {
+    fields: SchouwFieldSchemas,
+    required: SCHOUW_REQUIRED,
+    isCounterKey: isSchouwCounterKey,
+    idRule: (id, fields) =>
+      typeof fields['activityId'] === 'string' && schouwIdFor(fields['activityId']) !== id ? 'a schouw record id must be derived from its activity id' : null,
+    parent: { field: 'activityId', type: 'activity' },
+  },
+  finding: {
+    fields: FindingFieldSchemas,
+    required: FINDING_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('a finding'),
+    parent: { field: 'schouwId', type: 'activity' },
+  },
+  findingStatusChange: {
+    fields: FindingStatusChangeFieldSchemas,
+    required: FINDING_STATUS_CHANGE_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('a status change'),
+    parent: { field: 'findingId', type: 'finding' },
+    isAppendOnly: true,
   },
   ...(Object.fromEntries(
     CONFIG_RECORD_TYPES.map((type) => [type, { fields: CONFIG_FIELD_SCHEMAS[type], required: CONFIG_REQUIRED[type], isCounterKey: () => false }]),
@@ -65,6 +109,42 @@ export function isDeleted(record: Mergeable): boolean {
 export function activityOf(record: SyncRecord): (Activity & { id: string }) | null {
   const parsed = z.safeParse(ActivitySchema, fieldValues(record));
   return parsed.success ? { ...parsed.data, id: record.id } : null;
+}
+
+/** A schouw round's settings (defaults filled in), or null while its creating write has not arrived. */
+export function schouwOf(record: SyncRecord): (Schouw & { id: string }) | null {
+  const parsed = z.safeParse(SchouwSchema, fieldValues(record));
+  return parsed.success ? { ...parsed.data, id: record.id } : null;
+}
+
+export function findingOf(record: SyncRecord): (Finding & { id: string }) | null {
+  const parsed = z.safeParse(FindingSchema, fieldValues(record));
+  return parsed.success ? { ...parsed.data, id: record.id } : null;
+}
+
+export function findingStatusChangeOf(record: SyncRecord): (FindingStatusChange & { id: string }) | null {
+  const parsed = z.safeParse(FindingStatusChangeSchema, fieldValues(record));
+  return parsed.success ? { ...parsed.data, id: record.id } : null;
+}
+
+export type SchouwParticipants = {
+  readonly residents: number;
+  /** Participants per partner id, only those above zero, by partner id. */
+  readonly partners: ReadonlyArray<readonly [string, number]>;
+  readonly total: number;
+};
+
+/** Who took part in a round: residents and each partner's people (PN-counters summed over devices). */
+export function schouwParticipants(record: Mergeable | undefined): SchouwParticipants {
+  const residents = Math.max(0, counterValue(record?.counters[RESIDENTS_COUNT]));
+  const partners: Array<readonly [string, number]> = [];
+  for (const [key, counter] of Object.entries(record?.counters ?? {})) {
+    const partnerId = partnerOfCounterKey(key);
+    const value = counterValue(counter);
+    if (partnerId !== null && value > 0) partners.push([partnerId, value]);
+  }
+  partners.sort(([a], [b]) => a.localeCompare(b));
+  return { residents, partners, total: partners.reduce((sum, [, n]) => sum + n, residents) };
 }
 
 export type AttendanceTotals = {

@@ -12,8 +12,17 @@
  * by invite) take the same path, so they get sequence numbers, reach devices
  * by pull and land in the audit log like any other change.
  *
+ * A record that belongs to another (attendance and schouw to their activity,
+ * a finding to its schouw's activity, a follow-up entry to its finding) is
+ * refused while the server lacks that parent. History (append-only types)
+ * is never changed: the same values again are a no-op, other values are refused.
+ *
+ * A record's photos may arrive before or after it: a record whose photos are
+ * not here yet is accepted, and its result lists them as `missingPhotos`.
+ *
  * Fast path: one query each for the seen mutation ids and the stored records
- * (and parent activities) of the whole batch, then one upsert and two inserts.
+ * (and parents) of the whole batch, then one upsert and two inserts (and the
+ * photo lookups of a batch with photos).
  */
 import type { Transaction } from 'kysely';
 import * as z from 'zod/mini';
@@ -22,11 +31,13 @@ import { changesRecord, mergeRecord, stableStringify } from '../domain/merge.ts'
 import type { Principal } from '../domain/permissions.ts';
 import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type Mutation, type PushResult, type Rejection } from '../domain/protocol.ts';
 import { RecordIdSchema } from '../domain/record-schema.ts';
-import type { SyncRecord } from '../domain/records.ts';
-import { actionOf, parentIdOf, refusalOf } from './authorise.ts';
+import { photoHashesOf } from '../domain/photos.ts';
+import { RECORD_DEFINITIONS, type RecordType, type SyncRecord } from '../domain/records.ts';
+import { actionOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
+import { existingPhotos, savePhotoRefs } from './db/photos.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
@@ -66,7 +77,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 
   const seen = await loadSeenMutations(trx, unique(checked.map(mutationIdOf).filter(isRecordableId)));
   const working = await loadRecords(trx, tenantId, unique(valid.flatMap((m) => [m.recordId, ...optional(parentIdOf(m, undefined))])));
-  // Attendance of a stored activity whose mutation did not repeat the activityId: its parent in a second query.
+  // A change of a stored record whose mutation did not repeat the parent's id: its parent in a second query.
   const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
   for (const [id, record] of await loadRecords(trx, tenantId, missingParents)) working.set(id, record);
 
@@ -107,17 +118,29 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const problem = checkAgainstStored(mutation, stored);
     if (problem) return reject(problem, mutation);
 
-    const refuse = (reason: 'unknown-activity' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, mutation);
+    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, mutation);
+    const type = mutation.recordType as RecordType;
     const parentId = parentIdOf(mutation, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
-    if (mutation.recordType === 'attendance' && parent?.type !== 'activity') {
-      return refuse('unknown-activity', 'The activity these counts belong to is not on the server. Send the activity first.');
+    const parentRule = parentRuleOf(type);
+    if (parentRule && parent?.type !== parentRule.type) {
+      const missing = MISSING_PARENT[type] ?? { reason: 'unknown-activity', message: `The ${parentRule.type} this record belongs to is not on the server. Send it first.` };
+      return refuse(missing.reason, missing.message);
     }
 
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
-    const refusal = principal ? refusalOf(principal, action, stored, merged, parent) : null;
+    if (stored && RECORD_DEFINITIONS[type].isAppendOnly) {
+      // History: its reader sending the same entry again (another mutation id, another stamp) changes nothing and is not an error.
+      if (!rewrites(stored, mutation) && (principal === null || mayRead(principal, stored, parent))) {
+        remember(mutationId, { status: 'applied' }, mutation.recordId);
+        return { mutationId, status: 'duplicate' };
+      }
+      const refusal = principal ? refusalOf(principal, action, stored, merged, parent) : null;
+      return refuse('forbidden', refusal ?? 'A history entry cannot be changed once made: the history is append-only. Add a new entry instead.');
+    }
+    const refusal = principal ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null)) : null;
     if (refusal !== null) return refuse('forbidden', refusal);
 
     if (!stored || changesRecord(stored, incoming)) {
@@ -143,9 +166,44 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   // batch does not make every device pull its records again.
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
+  await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos));
   await saveMutations(trx, newMutations);
   await appendAudit(trx, audit);
-  return results;
+  return withMissingPhotos(trx, tenantId, checked, results, working);
+}
+
+/** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
+async function withMissingPhotos(trx: Transaction<Schema>, tenantId: string, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
+  const photosByResult = results.map((result, index) => {
+    const check = checked[index];
+    if (result.status === 'rejected' || !check?.ok) return null;
+    const record = working.get(check.value.recordId);
+    return record && hasPhotos(record) ? photoHashesOf(record) : null;
+  });
+  const wanted = unique(photosByResult.flatMap((hashes) => hashes ?? []));
+  if (photosByResult.every((hashes) => hashes === null)) return results;
+  const present = await existingPhotos(trx, tenantId, wanted);
+  return results.map((result, index) => {
+    const hashes = photosByResult[index];
+    return hashes ? { ...result, missingPhotos: hashes.filter((hash) => !present.has(hash)) } : result;
+  });
+}
+
+function hasPhotos(record: SyncRecord): boolean {
+  return Object.hasOwn(RECORD_DEFINITIONS[record.type].fields, 'photos');
+}
+
+/** A parent the server lacks: what to answer, per type. */
+const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 'unknown-finding'; message: string }>> = {
+  attendance: { reason: 'unknown-activity', message: 'The activity these counts belong to is not on the server. Send the activity first.' },
+  schouw: { reason: 'unknown-activity', message: 'The activity this schouw round belongs to is not on the server. Send the activity first.' },
+  finding: { reason: 'unknown-activity', message: 'The schouw activity this finding belongs to is not on the server. Send the activity first.' },
+  findingStatusChange: { reason: 'unknown-finding', message: 'The finding this follow-up belongs to is not on the server. Send the finding first.' },
+};
+
+/** Whether a mutation would change any stored value of the record (a field the record lacks counts as a change). */
+function rewrites(stored: SyncRecord, mutation: Mutation): boolean {
+  return Object.entries(mutation.fields).some(([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v));
 }
 
 /** The names of the fields and counters whose merged state differs from the stored one. */

@@ -1,10 +1,11 @@
 /**
  * The permission table (domain/permissions.ts) applied to synced records:
  * which action a mutation is, whether the principal may do it, what they may
- * read. No rule lives here — only how a record's scope is found.
+ * read. No rule of the table lives here — only how a record's scope is
+ * found, and the one thing a parent adds (`parentRefusalOf`).
  */
-import { PERMISSIONS, can, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
-import { fieldValues, type RecordType, type SyncRecord } from '../domain/records.ts';
+import { PERMISSIONS, can, isScopedByActivity, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
+import { RECORD_DEFINITIONS, RECORD_TYPES, fieldValues, type RecordDefinition, type RecordType, type SyncRecord } from '../domain/records.ts';
 import type { Mutation } from '../domain/protocol.ts';
 
 export type WriteAction = Exclude<Action, 'read'>;
@@ -15,15 +16,31 @@ export function actionOf(mutation: Mutation, stored: SyncRecord | undefined): Wr
   return mutation.fields['deleted']?.v === true ? 'delete' : 'update';
 }
 
-/** The activity an attendance record counts, by its `activityId` (in the mutation or the stored record). */
+/**
+ * The record a record belongs to (registry: `RECORD_DEFINITIONS[type].parent`),
+ * by the field naming it, in the mutation or else the stored record:
+ * attendance and schouw → their activity, a finding → its schouw's activity,
+ * a status change → its finding.
+ */
 export function parentIdOf(mutation: Pick<Mutation, 'recordType' | 'fields'>, stored: SyncRecord | undefined): string | null {
-  if (mutation.recordType !== 'attendance') return null;
-  const id = mutation.fields['activityId']?.v ?? stored?.fields['activityId']?.v;
+  const parent = parentRuleOf(mutation.recordType);
+  if (!parent) return null;
+  const id = mutation.fields[parent.field]?.v ?? stored?.fields[parent.field]?.v;
   return typeof id === 'string' ? id : null;
 }
 
+/** The parent whose scope a record takes (attendance, schouw: their activity), or null. */
+export function scopeParentIdOf(record: SyncRecord): string | null {
+  return isScopedByActivity(record.type) ? parentIdOf({ recordType: record.type, fields: record.fields }, undefined) : null;
+}
+
+export function parentRuleOf(recordType: string): RecordDefinition['parent'] {
+  return Object.hasOwn(RECORD_DEFINITIONS, recordType) ? RECORD_DEFINITIONS[recordType as RecordType].parent : undefined;
+}
+
+/** A record's scope; `parent` is used only by the types scoped by their activity. */
 export function recordScope(record: SyncRecord, parent?: SyncRecord): RecordScope {
-  return scopeOf(record.type, record.id, fieldValues(record), parent ? fieldValues(parent) : undefined);
+  return scopeOf(record.type, record.id, fieldValues(record), parent && isScopedByActivity(record.type) ? fieldValues(parent) : undefined);
 }
 
 /**
@@ -36,7 +53,26 @@ export function refusalOf(principal: Principal, action: Action, stored: SyncReco
   return allowed ? null : refusalMessage(principal, action, merged.type);
 }
 
-/** Whether the principal may read the record (attendance: by its activity, `parent`). */
+/**
+ * What the parent adds to the permission table: a finding goes only into a
+ * schouw the person can see, and follow-up is recorded only on a finding the
+ * person may change. Checked on the write that sets the parent (creating, or
+ * moving to another parent). Returns a refusal, or null.
+ */
+export function parentRefusalOf(principal: Principal, mutation: Mutation, stored: SyncRecord | undefined, parent: SyncRecord): string | null {
+  const rule = parentRuleOf(mutation.recordType);
+  if (stored !== undefined && (rule === undefined || !(rule.field in mutation.fields))) return null;
+  const who = `As a ${principal.role} you may`;
+  if (mutation.recordType === 'finding' && !mayRead(principal, parent, undefined)) {
+    return `${who} add findings only to a schouw you take part in; this one is not yours. Ask a coordinator to add you to its team.`;
+  }
+  if (mutation.recordType === 'findingStatusChange' && !can(principal, 'update', 'finding', recordScope(parent))) {
+    return `${who} record follow-up only on findings you may change; this finding is not yours to change.`;
+  }
+  return null;
+}
+
+/** Whether the principal may read the record (attendance, schouw: by their activity, `parent`). */
 export function mayRead(principal: Principal, record: SyncRecord, parent: SyncRecord | undefined): boolean {
   return can(principal, 'read', record.type, recordScope(record, parent));
 }
@@ -44,6 +80,9 @@ export function mayRead(principal: Principal, record: SyncRecord, parent: SyncRe
 const PLURAL: Readonly<Record<RecordType, string>> = {
   activity: 'activities',
   attendance: 'attendance counts',
+  schouw: 'schouw rounds',
+  finding: 'findings',
+  findingStatusChange: 'follow-up history entries',
   buurt: 'buurten',
   partner: 'partners',
   theme: 'themes',
@@ -55,7 +94,20 @@ const PLURAL: Readonly<Record<RecordType, string>> = {
 function refusalMessage(principal: Principal, action: Action, type: RecordType): string {
   const scope = PERMISSIONS[type][principal.role][action];
   const who = `As a ${principal.role} you may`;
+  if (scope === 'none' && RECORD_DEFINITIONS[type].isAppendOnly && action !== 'create') {
+    return `${who} not ${action} ${PLURAL[type]}: the history is append-only. Add a new entry instead.`;
+  }
   if (scope === 'buurt') return `${who} ${action} ${PLURAL[type]} only in your own buurten; this one is elsewhere. Ask a coordinator if it should be yours.`;
   if (scope === 'team') return `${who} ${action} ${PLURAL[type]} only of your own teams; this one belongs to no team of yours. Ask a coordinator to add you to the team.`;
   return `${who} not ${action} ${PLURAL[type]}; ask a coordinator.`;
+}
+
+/**
+ * Who may upload photos: anyone whose role may make or change some record
+ * that shows photos (a finding). A photo usually arrives before or after its
+ * record, so the upload is not tied to one; it is SERVED only to those who
+ * may read a record that shows it (routes/photos.ts).
+ */
+export function mayUploadPhotos(role: Principal['role']): boolean {
+  return RECORD_TYPES.some((type) => Object.hasOwn(RECORD_DEFINITIONS[type].fields, 'photos') && (PERMISSIONS[type][role].create !== 'none' || PERMISSIONS[type][role].update !== 'none'));
 }

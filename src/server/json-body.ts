@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { toIssues } from '../domain/issues.ts';
 import { ApiFailure } from './errors.ts';
+import { readBodyBytes } from './raw-body.ts';
 
 /**
  * @example
@@ -27,25 +28,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new ApiFailure(413, 'body-too-large', `The request body is larger than ${maxBytes} bytes; send fewer changes per request.`);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return '';
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBodyBytes(request, maxBytes, `The request body is larger than ${maxBytes} bytes; send fewer changes per request.`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ApiFailure(400, 'malformed-json', 'The request body is not valid UTF-8 text.');
   }

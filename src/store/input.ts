@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 import { ACTIVITY_REQUIRED, ActivityFieldSchemas, type Activity } from '../domain/activity.ts';
 import type { Issue } from '../domain/errors.ts';
 import { toIssues } from '../domain/issues.ts';
+import { InvalidInputError } from './invalid-input.ts';
+
+export { InvalidInputError };
 
 /** The user-editable fields of an activity (not createdAt, createdBy, deleted). */
 export type ActivityInput = Omit<Activity, 'createdAt' | 'createdBy' | 'deleted'>;
@@ -15,6 +18,7 @@ export const ACTIVITY_INPUT_KEYS = [
   'type',
   'themes',
   'buurtId',
+  'teamId',
   'projectId',
   'date',
   'start',
@@ -26,16 +30,6 @@ export const ACTIVITY_INPUT_KEYS = [
   'participatingOrganisations',
   'notes',
 ] as const satisfies readonly (keyof ActivityInput)[];
-
-/** Bad input from the UI; `issues` name each field with a message. Nothing was written. */
-export class InvalidInputError extends Error {
-  readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    super(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
-    this.name = 'InvalidInputError';
-    this.issues = issues;
-  }
-}
 
 /**
  * The input's activity fields, validated; keys that are not user-editable

@@ -8,7 +8,8 @@ import type { Mutation } from '../domain/protocol.ts';
 import { RECORD_DEFINITIONS, type RecordType } from '../domain/records.ts';
 import { SCHEMA_VERSION } from '../domain/schema-version.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
-import { META_KEYS, readClock, writeClock, writeMeta } from './meta.ts';
+import { readClock, writeClock } from './clock.ts';
+import { META_KEYS, writeMeta } from './meta.ts';
 
 export type StoreContext = {
   readonly db: BuurtlogDatabase;

@@ -7,7 +7,7 @@ import { mergeFields, mergeRecord, type FieldValue, type Mergeable } from '../do
 import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
 import { pendingEntryOf, replacementEntry, type StoreContext } from './local-write.ts';
-import { readClock, writeClock } from './meta.ts';
+import { readClock, writeClock } from './clock.ts';
 
 export type BatchLimits = { readonly maxCount: number; readonly maxBytes: number };
 

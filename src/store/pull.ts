@@ -6,7 +6,8 @@ import { changesRecord, mergeCounters, mergeField, mergeFields, type FieldValue 
 import type { SyncRecord } from '../domain/records.ts';
 import type { StoredRecord } from './database.ts';
 import type { StoreContext } from './local-write.ts';
-import { META_KEYS, readClock, writeClock, writeMeta } from './meta.ts';
+import { readClock, writeClock } from './clock.ts';
+import { META_KEYS, writeMeta } from './meta.ts';
 
 /**
  * Merge a pulled page and store its cursor, **in one transaction**: a page is
@@ -21,10 +22,18 @@ import { META_KEYS, readClock, writeClock, writeMeta } from './meta.ts';
  *
  * Every remote HLC is folded into the clock, so a later local edit is
  * ordered after everything this device has seen.
+ *
+ * `reset` (the first page of a pull the server restarted from zero, because
+ * what this person may see changed): first drop every record that has no
+ * pending or refused outbox entry, in the same transaction, so records the
+ * person may no longer see leave the device and the pull rebuilds the rest.
+ * **Local work is never dropped**: a record with an entry stays; the server
+ * answers its push, and refuses it visibly if it is no longer theirs.
  */
-export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string): Promise<number> {
+export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string, options: { reset?: boolean } = {}): Promise<number> {
   const { db } = ctx;
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+    if (options.reset) await dropSyncedRecords(ctx);
     const incoming = new Map<string, SyncRecord>();
     for (const record of pulled) {
       if (record.tenantId !== ctx.tenantId) continue;
@@ -62,6 +71,13 @@ export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], 
     await Promise.all(work);
     return writes.length;
   });
+}
+
+async function dropSyncedRecords({ db }: StoreContext): Promise<void> {
+  const [ids, entries] = await Promise.all([db.records.toCollection().primaryKeys(), db.outbox.toArray()]);
+  // The outbox holds only 'pending' and 'rejected' entries: both are local work.
+  const keep = new Set(entries.map((entry) => entry.recordId));
+  await db.records.bulkDelete(ids.filter((id) => !keep.has(id)));
 }
 
 /** The local record with the remote merged in, or null when nothing changes. */

@@ -5,13 +5,14 @@
  * Every function takes an optional idb-keyval store, so tests can isolate
  * themselves; the default is idb-keyval's own.
  */
-import { get, set, update, type UseStore } from 'idb-keyval';
+import { clear, get, set, update, type UseStore } from 'idb-keyval';
 import { uuidv7 } from '../domain/ids.ts';
 
 export type Language = 'nl' | 'en';
 export type Settings = {
   language: Language;
-  tenantId: string;
+  /** When this person read "Wat Buurtlog bewaart en waarom" at first start. */
+  privacyAcknowledgedAt: number;
 };
 
 const DEVICE_ID_KEY = 'buurtlog:deviceId';
@@ -33,6 +34,19 @@ export async function getOrCreateDeviceId(kv?: UseStore, now: () => number = Dat
     kv,
   );
   return id as string;
+}
+
+/**
+ * Forget every setting, the session and the device id, and start over with a
+ * new device id (wipeLocalData). A wiped device counts with a fresh id: its
+ * old running totals are on the server, and counting again from zero under
+ * the old id would be swallowed by the per-device maximum.
+ */
+export async function resetSettingsAndRotateDeviceId(kv?: UseStore, now: () => number = Date.now): Promise<string> {
+  await clear(kv);
+  const id = uuidv7(now());
+  await set(DEVICE_ID_KEY, id, kv);
+  return id;
 }
 
 export function getSetting<K extends keyof Settings>(key: K, kv?: UseStore): Promise<Settings[K] | undefined> {

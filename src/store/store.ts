@@ -7,23 +7,28 @@
  * const id = await store.createActivity(input);
  * await store.bumpCount(id, 'residents', 1);
  */
-import * as z from 'zod/mini';
-import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type CountKey } from '../domain/attendance.ts';
+import { CONFIG_RECORD_TYPES, configFromRecords, type ConfigRecordType } from '../domain/config-records.ts';
+import type { CountKey } from '../domain/attendance.ts';
 import type { Reason } from '../domain/errors.ts';
-import { IdSchema, uuidv7 } from '../domain/ids.ts';
-import { counterValue, stableStringify } from '../domain/merge.ts';
 import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { SyncRecord } from '../domain/records.ts';
-import { TenantConfigSchema, type TenantConfig } from '../domain/tenant-config.ts';
 import { createDatabase, withReopen, type BuurtlogDatabase, type DatabaseOptions, type OutboxEntry, type StoredRecord } from './database.ts';
-import { activityFields, check, InvalidInputError, type ActivityInput } from './input.ts';
-import { writeLocal, type StoreContext } from './local-write.ts';
+import type { ActivityInput } from './input.ts';
+import { InvalidInputError } from './invalid-input.ts';
+import type { StoreContext } from './local-write.ts';
 import { META_KEYS, readMeta, writeMeta } from './meta.ts';
 import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
-import { activityView, attendanceView, byDateAndStart, syncStates, type ActivityView, type AttendanceMethod, type AttendanceView, type SyncState } from './views.ts';
+import type { ActivityView, AttendanceMethod, AttendanceView, SyncState } from './views.ts';
 
 export { InvalidInputError };
+/** The tenant's configuration as the UI reads it, built from the config records on this device. */
+export type Config = ReturnType<typeof configFromRecords>;
+export type { ConfigRecordType };
+export type PullOptions = {
+  /** The server rebuilds this device's view (the person's scope changed): drop what is not pending first. */
+  reset?: boolean;
+};
 export type { ActivityInput, ActivityView, AttendanceMethod, AttendanceView, BatchLimits, SyncState };
 
 export type RejectedChange = { mutationId: string; recordId: string; recordType: string; reason: Reason; message?: string; createdAt: number };
@@ -49,14 +54,21 @@ export type Store = {
   syncSummary(): Promise<SyncSummary>;
   exportUnsent(): Promise<UnsentExport>;
   dismissRejected(mutationId: string): Promise<void>;
-  getConfig(): Promise<TenantConfig | null>;
-  saveConfig(config: TenantConfig): Promise<void>;
+  getConfig(): Promise<Config>;
+  /**
+   * Add (id null) or change a configuration item (buurt, partner, theme,
+   * activity type, project, team): a local write like any other, synced by
+   * the outbox. Resolves to the item's id.
+   */
+  saveConfigItem(type: ConfigRecordType, id: string | null, values: Readonly<Record<string, unknown>>): Promise<string>;
   observe<T>(query: (store: Store) => Promise<T>, onValue: (value: T) => void, onError?: (error: unknown) => void): () => void;
   close(): void;
+  /** Close and delete this device's database (wipeLocalData). */
+  destroy(): Promise<void>;
   // What the sync engine calls.
   takeBatch(limits: BatchLimits): Promise<Mutation[]>;
   applyPushResults(results: readonly PushResult[]): Promise<void>;
-  applyPullPage(records: readonly SyncRecord[], cursor: string): Promise<number>;
+  applyPullPage(records: readonly SyncRecord[], cursor: string, options?: PullOptions): Promise<number>;
   restampClockAhead(mutationId: string): Promise<boolean>;
   recordSyncSuccess(at: number): Promise<void>;
   setClockOffset(ms: number): Promise<void>;
@@ -70,6 +82,8 @@ export type Store = {
 export type OpenStoreOptions = DatabaseOptions & {
   deviceId: string;
   tenantId: string;
+  /** The tenant's display name (from the session), for the configuration. */
+  tenantName?: string;
   now?: () => number;
   /** IndexedDB database name; one per tenant by default. */
   name?: string;
@@ -81,99 +95,95 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const { deviceId, tenantId } = opts;
   const db = opts.database ?? createDatabase(opts.name ?? `buurtlog-${tenantId}`, opts);
   const ctx: StoreContext = { db, deviceId, tenantId, now: opts.now ?? Date.now };
-  const run = <T>(operation: () => Promise<T>): Promise<T> => withReopen(db, operation);
+  let isDestroyed = false;
+  // After destroy() nothing may touch the database again: reopening it
+  // (withReopen, Dexie's auto-open) would recreate what a wipe deleted.
+  const run = <T>(operation: () => Promise<T>): Promise<T> =>
+    isDestroyed ? Promise.reject(new Error('This device store was wiped.')) : withReopen(db, operation);
+  // How records become views needs every record type's schema: that code
+  // loads while the database opens, beside the first screen, not in it.
+  let viewsModule: Promise<typeof import('./views.ts')> | null = null;
+  const loadViews = () =>
+    (viewsModule ??= import('./views.ts').catch((error: unknown) => {
+      viewsModule = null;
+      throw error;
+    }));
+  void loadViews().catch(() => {});
   await run(() => db.open());
 
   const readOnly = <T>(operation: () => Promise<T>): Promise<T> => run(() => db.transaction('r', [db.records, db.outbox], operation));
-  const stateOf = (record: StoredRecord | undefined, entries: readonly OutboxEntry[]): SyncState =>
-    syncStates(entries).get(record?.id ?? '') ?? (record && !record.onServer ? 'local' : 'sent');
   const entriesOf = (recordId: string) => db.outbox.where('recordId').equals(recordId).toArray();
+  // The writes load beside the first screen, not in it; by the first tap they are here.
+  let writesModule: Promise<typeof import('./activity-write.ts')> | null = null;
+  const loadWrites = () => (writesModule ??= import('./activity-write.ts'));
+  void loadWrites().catch(() => {
+    writesModule = null;
+  });
 
   const store: Store = {
     deviceId,
     tenantId,
 
     async createActivity(input) {
-      const fields = activityFields(input, true);
-      const createdAt = ctx.now();
-      const id = uuidv7(createdAt);
-      await run(() => writeLocal(ctx, { id, type: 'activity' }, (current) => (current ? null : { fields: { ...fields, createdAt, createdBy: deviceId } })));
-      return id;
+      const writes = await loadWrites();
+      return run(() => writes.createActivity(ctx, input));
     },
 
     async updateActivity(id, changes) {
-      const fields = activityFields(changes, false);
-      await run(() =>
-        writeLocal(ctx, { id, type: 'activity' }, (current) => {
-          if (current?.type !== 'activity') throw new InvalidInputError([{ path: 'id', message: `no activity ${id}` }]);
-          // Only changed fields get a new HLC: an untouched field must not
-          // overwrite a colleague's edit of it.
-          const changed = Object.entries(fields).filter(([name, value]) => stableStringify(current.fields[name]?.v) !== stableStringify(value));
-          return { fields: Object.fromEntries(changed) };
-        }),
-      );
+      const writes = await loadWrites();
+      await run(() => writes.updateActivity(ctx, id, changes));
     },
 
     async deleteActivity(id) {
-      await run(() => writeLocal(ctx, { id, type: 'activity' }, (current) => (current?.type !== 'activity' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } })));
+      const writes = await loadWrites();
+      await run(() => writes.deleteActivity(ctx, id));
     },
 
     async bumpCount(activityId, key, delta) {
-      check(IdSchema, activityId, 'activityId');
-      if (!isAttendanceCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a count: ${key}` }]);
-      if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);
       const perf = globalThis.performance;
       const startedAt = typeof perf?.measure === 'function' ? perf.now() : null;
-      await run(() =>
-        writeLocal(ctx, { id: attendanceIdFor(activityId), type: 'attendance' }, (current) => {
-          // A minus at zero would make a hidden negative that swallows the next plus.
-          if (delta < 0 && counterValue(current?.counters[key]) <= 0) return null;
-          return { fields: current?.fields['activityId'] ? {} : { activityId }, counterDeltas: { [key]: delta } };
-        }),
-      );
+      const writes = await loadWrites();
+      await run(() => writes.bumpCount(ctx, activityId, key, delta));
       if (startedAt !== null) perf.measure(TAP_MEASURE, { start: startedAt, end: perf.now() });
     },
 
     async setAttendanceMethod(activityId, method) {
-      check(IdSchema, activityId, 'activityId');
-      check(z.enum(ATTENDANCE_METHODS), method, 'method');
-      await run(() =>
-        writeLocal(ctx, { id: attendanceIdFor(activityId), type: 'attendance' }, (current) => ({
-          fields: {
-            ...(current?.fields['activityId'] ? {} : { activityId }),
-            ...(current?.fields['method']?.v === method ? {} : { method }),
-          },
-        })),
-      );
+      const writes = await loadWrites();
+      await run(() => writes.setAttendanceMethod(ctx, activityId, method));
     },
 
-    listActivities() {
+    // The views module is awaited before the transaction starts: awaiting
+    // anything but Dexie inside one would commit it early.
+    async listActivities() {
+      const views = await loadViews();
       return readOnly(async () => {
         const [records, entries] = await Promise.all([db.records.where('type').equals('activity').toArray(), db.outbox.toArray()]);
-        const states = syncStates(entries);
-        const views: ActivityView[] = [];
+        const states = views.syncStates(entries);
+        const list: ActivityView[] = [];
         for (const record of records) {
-          const view = activityView(record, states.get(record.id) ?? (record.onServer ? 'sent' : 'local'));
-          if (view && !view.deleted) views.push(view);
+          const view = views.activityView(record, states.get(record.id) ?? (record.onServer ? 'sent' : 'local'));
+          if (view && !view.deleted) list.push(view);
         }
-        return views.sort(byDateAndStart);
+        return list.sort(views.byDateAndStart);
       });
     },
 
-    getActivity(id) {
+    async getActivity(id) {
+      const views = await loadViews();
       return readOnly(async () => {
         const [record, entries] = await Promise.all([db.records.get(id), entriesOf(id)]);
         if (record?.type !== 'activity') return null;
-        const view = activityView(record, stateOf(record, entries));
+        const view = views.activityView(record, views.stateOf(record, entries));
         return view && !view.deleted ? view : null;
       });
     },
 
-    getAttendance(activityId) {
-      const id = attendanceIdFor(activityId);
+    async getAttendance(activityId) {
+      const views = await loadViews();
+      const id = views.attendanceIdFor(activityId);
       return readOnly(async () => {
         const [record, entries] = await Promise.all([db.records.get(id), entriesOf(id)]);
-        return attendanceView(activityId, record, deviceId, stateOf(record, entries));
+        return views.attendanceView(activityId, record, deviceId, views.stateOf(record, entries));
       });
     },
 
@@ -201,22 +211,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       );
     },
 
-    exportUnsent() {
-      return readOnly(async () => {
-        // Export is rare and must be complete, so it scans: records the server
-        // never acknowledged count too, even with no outbox entry left.
-        const [entries, records] = await Promise.all([db.outbox.toArray(), db.records.toArray()]);
-        const withEntries = new Set(entries.map((entry) => entry.recordId));
-        return {
-          exportedAt: new Date(ctx.now()).toISOString(),
-          deviceId,
-          tenantId,
-          changes: entries.map(({ seq: _seq, ...entry }) => entry),
-          records: records
-            .filter((record) => !record.onServer || withEntries.has(record.id))
-            .map(({ id, type, tenantId: tenant, fields, counters }) => ({ id, type, tenantId: tenant, fields, counters })),
-        };
-      });
+    async exportUnsent() {
+      // Export is rare (a tap in the header or Settings): its code loads then.
+      const { exportUnsent } = await import('./unsent.ts');
+      return readOnly(() => exportUnsent(ctx));
     },
 
     async dismissRejected(mutationId) {
@@ -224,13 +222,14 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     },
 
     async getConfig() {
-      const parsed = z.safeParse(TenantConfigSchema, await run(() => readMeta(db, META_KEYS.config)));
-      return parsed.success ? parsed.data : null;
+      const records = await run(() => db.records.where('type').anyOf(CONFIG_RECORD_TYPES).toArray());
+      return configFromRecords({ id: tenantId, name: opts.tenantName ?? tenantId }, records);
     },
 
-    async saveConfig(config) {
-      const valid = check(TenantConfigSchema, config, 'config');
-      await run(() => writeMeta(db, META_KEYS.config, valid));
+    async saveConfigItem(type, id, values) {
+      // Only coordinators edit configuration: the code loads with the admin screens.
+      const { saveConfigItem } = await import('./config-write.ts');
+      return run(() => saveConfigItem(ctx, type, id, values));
     },
 
     observe(query, onValue, onError) {
@@ -239,6 +238,13 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 
     close() {
       db.close();
+    },
+
+    async destroy() {
+      isDestroyed = true;
+      // Dexie's delete() closes this connection first; other tabs close
+      // theirs on the 'versionchange' it causes, so the delete is not blocked.
+      await db.delete({ disableAutoOpen: true });
     },
 
     // The sync engine's half of the store loads with its first sync, not with
@@ -252,9 +258,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       const { applyPushResults } = await import('./outbox.ts');
       return run(() => applyPushResults(db, results));
     },
-    async applyPullPage(records, cursor) {
+    async applyPullPage(records, cursor, options) {
       const { applyPullPage } = await import('./pull.ts');
-      return run(() => applyPullPage(ctx, records, cursor));
+      return run(() => applyPullPage(ctx, records, cursor, options));
     },
     async restampClockAhead(mutationId) {
       const { restampClockAhead } = await import('./outbox.ts');

@@ -1,12 +1,16 @@
 /**
  * What the UI reads: records turned into plain views, with whether this
- * phone's changes to them have reached the server.
+ * phone's changes to them have reached the server. It reads records with
+ * the domain's schemas of every record type, so the store loads it while the
+ * database opens rather than with the first screen's code.
  */
 import type { Activity } from '../domain/activity.ts';
 import { ATTENDANCE_METHODS } from '../domain/attendance.ts';
 import { counterValue } from '../domain/merge.ts';
 import { activityOf, attendanceTotals, type AttendanceTotals, type SyncRecord } from '../domain/records.ts';
-import type { OutboxEntry } from './database.ts';
+import type { OutboxEntry, StoredRecord } from './database.ts';
+
+export { attendanceIdFor } from '../domain/attendance.ts';
 
 /** 'local' = alleen op dit toestel; 'sent' = the server acknowledged it; 'rejected' = the server refused a change. */
 export type SyncState = 'local' | 'sent' | 'rejected';
@@ -31,6 +35,11 @@ export function syncStates(entries: readonly Pick<OutboxEntry, 'recordId' | 'sta
     else if (!states.has(entry.recordId)) states.set(entry.recordId, 'local');
   }
   return states;
+}
+
+/** A record's state: its entries decide; without any, whether the server is known to have it. */
+export function stateOf(record: StoredRecord | undefined, entries: readonly OutboxEntry[]): SyncState {
+  return syncStates(entries).get(record?.id ?? '') ?? (record && !record.onServer ? 'local' : 'sent');
 }
 
 export function activityView(record: SyncRecord, syncState: SyncState): ActivityView | null {

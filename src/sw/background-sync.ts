@@ -7,7 +7,8 @@
  * status). With none open, the worker flushes itself with the same store and
  * engine — the one-tab lock keeps the two from ever running at once.
  */
-import { getOrCreateDeviceId, getSetting } from '../store/settings.ts';
+import { getSession, isSessionExpired } from '../store/session.ts';
+import { getOrCreateDeviceId } from '../store/settings.ts';
 import { openStore } from '../store/store.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { BACKGROUND_SYNC_TAG, SYNC_LOCK } from '../sync/triggers.ts';
@@ -26,16 +27,19 @@ async function flush(scope: ServiceWorkerGlobalScope): Promise<void> {
     for (const client of windows) client.postMessage({ type: FLUSH });
     return;
   }
-  const tenantId = await getSetting('tenantId');
-  if (!tenantId) return;
+  // Signed out, or run out: nothing is sent without a live session. The
+  // page handles a refused token (sign in again, or wipe a revoked device).
+  const session = await getSession();
+  if (!session || isSessionExpired(session, Date.now())) return;
   const deviceId = await getOrCreateDeviceId();
-  const store = await openStore({ deviceId, tenantId });
+  const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
   try {
     const engine = createSyncEngine({
       store,
       fetch: scope.fetch.bind(scope),
       baseUrl: scope.location.origin,
-      headers: () => ({ 'X-Device-Id': deviceId, 'X-Tenant-Id': tenantId }),
+      // Read for every call: a sign-in in a tab meanwhile gives a new token.
+      headers: async () => ({ authorization: `Bearer ${(await getSession())?.token ?? ''}` }),
     });
     const result = await scope.navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) =>
       lock ? engine.sync('background-sync') : null,

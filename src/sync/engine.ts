@@ -3,14 +3,16 @@
  * src/sync/README.md for the invariants it keeps.
  *
  * @example
- * const engine = createSyncEngine({ store, fetch, headers: () => ({ 'X-Device-Id': id, 'X-Tenant-Id': tenant }) });
+ * const engine = createSyncEngine({ store, fetch, headers: async () => ({ Authorization: `Bearer ${(await getSession())?.token}` }) });
  * const result = await engine.sync('manual'); // { ok: true, pushed, pulled } | { ok: false, reason }
  */
 import type { Reason } from '../domain/errors.ts';
 import { MAX_PULL_LIMIT, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Mutation, type PushResult } from '../domain/protocol.ts';
 import type { BatchLimits, Store } from '../store/store.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { callApi, SyncFailure, type FetchLike } from './http.ts';
+import { callApi, isAuthReason, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
+
+export type { AuthReason };
 
 export type SyncResult = { ok: true; pushed: number; pulled: number } | { ok: false; reason: Reason };
 export type SyncStatus = {
@@ -43,8 +45,16 @@ export type SyncEngineOptions = {
   baseUrl?: string;
   now?: () => number;
   random?: () => number;
-  /** Identity headers of every call (X-Device-Id, X-Tenant-Id). */
-  headers: () => Record<string, string>;
+  /** Headers of every call: `Authorization: Bearer <device token>`, read afresh for each call. */
+  headers: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * The server refused the device token (401): 'session-expired' or
+   * 'unauthenticated' → sign in again, local data kept; 'device-revoked' →
+   * the app wipes the device. Called after the sync has finished, so nothing
+   * of this engine still writes to the store. The engine itself **never
+   * touches the outbox on a 401**.
+   */
+  onAuthProblem?: (reason: AuthReason) => void;
   batch?: BatchLimits;
   pullLimit?: number;
   timeoutMs?: number;
@@ -70,7 +80,7 @@ const MAX_PUSH_ROUNDS = 100;
 const MAX_PULL_PAGES = 1_000;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { store, fetch, baseUrl = '', now = Date.now, random = Math.random, headers } = options;
+  const { store, fetch, baseUrl = '', now = Date.now, random = Math.random, headers, onAuthProblem } = options;
   const batch = options.batch ?? { maxCount: 200, maxBytes: 256 * 1024 };
   const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -93,8 +103,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   };
 
-  const call = <T>(method: 'GET' | 'POST', path: string, schema: Parameters<typeof callApi<T>>[1], body?: unknown): Promise<T> =>
-    callApi({ fetch, url: `${baseUrl}${path}`, method, headers: headers(), body, timeoutMs }, schema);
+  const call = async <T>(method: 'GET' | 'POST', path: string, schema: Parameters<typeof callApi<T>>[1], body?: unknown): Promise<T> =>
+    callApi({ fetch, url: `${baseUrl}${path}`, method, headers: await headers(), body, timeoutMs }, schema);
 
   /** Correct the store's clock offset when the server's time is more than a minute away. */
   const adjustClock = async (serverTime: number, offset: { value: number }): Promise<void> => {
@@ -152,7 +162,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
       const response = await call('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${pullLimit}`, PullResponseSchema);
       await adjustClock(response.serverTime, offset);
-      await store.applyPullPage(response.records, response.cursor);
+      // `reset`: the person's scope changed and the server starts over from zero.
+      await store.applyPullPage(response.records, response.cursor, { reset: response.reset === true });
       pulled += response.records.length;
       if (!response.hasMore || response.cursor === cursor) break;
       cursor = response.cursor;
@@ -199,6 +210,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const again = runAgain && result.ok;
       runAgain = false;
       if (again) void sync('follow-up');
+      if (!result.ok && isAuthReason(result.reason)) {
+        try {
+          onAuthProblem?.(result.reason);
+        } catch {
+          // The app's handler must not turn a sync into an exception.
+        }
+      }
       return result;
     });
     running = started;

@@ -1,9 +1,9 @@
 /**
- * One HTTP call of the sync API, answered as parsed data or a machine reason:
+ * One HTTP call of the API, answered as parsed data or a machine reason:
  * never an exception the engine has not classified.
  */
 import * as z from 'zod/mini';
-import { ApiErrorSchema, type Reason } from '../domain/errors.ts';
+import { ApiErrorSchema, type Issue, type Reason } from '../domain/errors.ts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response> | Response;
 
@@ -11,31 +11,46 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response> | 
 export class SyncFailure extends Error {
   readonly reason: Reason;
   readonly status: number | null;
-  constructor(reason: Reason, status: number | null = null, message: string = reason) {
+  /** Field-level problems the server named (a form shows them beside the fields). */
+  readonly issues: readonly Issue[];
+  constructor(reason: Reason, status: number | null = null, message: string = reason, issues: readonly Issue[] = []) {
     super(message);
     this.name = 'SyncFailure';
     this.reason = reason;
     this.status = status;
+    this.issues = issues;
   }
 }
 
 export type CallOptions = {
   readonly fetch: FetchLike;
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly headers: Record<string, string>;
   readonly body?: unknown;
   readonly timeoutMs: number;
 };
 
+/** The reasons of a 401: the app asks to sign in again (keeping local data), or wipes a revoked device. */
+export const AUTH_REASONS = ['unauthenticated', 'session-expired', 'device-revoked'] as const;
+export type AuthReason = (typeof AUTH_REASONS)[number];
+
+export function isAuthReason(reason: string): reason is AuthReason {
+  return (AUTH_REASONS as readonly string[]).includes(reason);
+}
+
 /**
- * Call the API and parse a 2xx answer with `schema`. Failures map to reasons:
- * no answer (offline, DNS, timeout) → 'network'; 5xx → 'server-unavailable';
- * 401 → 'unauthenticated'; 426 → 'client-outdated'; other 4xx → the reason in
- * the API error body. A 2xx that is not our JSON (a captive portal's login
- * page) → 'server-unavailable'.
+ * Call the API and parse a 2xx answer with `schema` (null: the body does not
+ * matter). Failures map to reasons: no answer (offline, DNS, timeout) →
+ * 'network'; 5xx → 'server-unavailable'; 401 → the body's 'session-expired'
+ * or 'device-revoked', else 'unauthenticated'; 426 → 'client-outdated'; other
+ * 4xx → the reason in the API error body (a wrong password is a 401
+ * 'invalid-credentials'). A 2xx that is not our JSON (a captive portal's
+ * login page) → 'server-unavailable'.
  */
-export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T>): Promise<T> {
+export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T>): Promise<T>;
+export async function callApi(options: CallOptions, schema: null): Promise<void>;
+export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T> | null): Promise<T | void> {
   let response: Response;
   try {
     response = await options.fetch(options.url, {
@@ -50,6 +65,10 @@ export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T>)
     throw new SyncFailure('network');
   }
   if (!response.ok) throw await failureOf(response);
+  if (schema === null) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
   let body: unknown;
   try {
     body = await response.json();
@@ -64,12 +83,13 @@ export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T>)
 
 async function failureOf(response: Response): Promise<SyncFailure> {
   const { status } = response;
-  if (status === 401) return new SyncFailure('unauthenticated', status);
   if (status === 426) return new SyncFailure('client-outdated', status);
   if (status >= 500) return new SyncFailure('server-unavailable', status);
   const body = await response.json().catch(() => null);
   const parsed = z.safeParse(ApiErrorSchema, body);
-  if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message);
+  // A 401 without our error body (a proxy's login wall) still means "sign in again".
+  if (status === 401 && !parsed.success) return new SyncFailure('unauthenticated', status);
+  if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message, parsed.data.error.issues);
   return new SyncFailure(status === 413 ? 'body-too-large' : 'internal', status);
 }
 

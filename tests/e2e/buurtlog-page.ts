@@ -3,9 +3,15 @@
  * dorpsmakelaar does (`await phone.tap('Bewoners', 10)`), and finds controls
  * by their accessible names — the same names a screen reader announces.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { E2E_COORDINATOR_EMAIL, E2E_COORDINATOR_PASSWORD } from './harness.ts';
 
-export type NewActivity = { title: string; buurt?: string; type?: string; date?: string; start?: string; place?: string };
+export type Account = { email: string; password: string };
+export const COORDINATOR: Account = { email: E2E_COORDINATOR_EMAIL, password: E2E_COORDINATOR_PASSWORD };
+
+export type NewActivity = { title: string; buurt?: string; type?: string; team?: string; date?: string; start?: string; place?: string };
 
 export class BuurtlogPage {
   readonly page: Page;
@@ -37,7 +43,16 @@ export class BuurtlogPage {
         .locator('header')
         .innerText({ timeout: 1_000 })
         .catch(() => '(no header)');
-      throw new Error(`${what} did not happen.\nHeader: ${header}\nURL: ${this.page.url()}\nTrail:\n${this.trail.join('\n')}\n${String(error)}`);
+      const body = await this.page
+        .locator('body')
+        .innerText({ timeout: 1_000 })
+        .then((text) => text.replace(/\s+/g, ' ').slice(0, 400))
+        .catch(() => '(no body)');
+      const shot = join(tmpdir(), `buurtlog-e2e-${Date.now()}.png`);
+      await this.page.screenshot({ path: shot, timeout: 2_000 }).catch(() => undefined);
+      throw new Error(
+        `${what} did not happen.\nHeader: ${header}\nPage: ${body}\nURL: ${this.page.url()}\nScreenshot: ${shot}\nTrail:\n${this.trail.join('\n')}\n${String(error)}`,
+      );
     }
   }
 
@@ -48,16 +63,59 @@ export class BuurtlogPage {
     );
   }
 
-  static async open(context: BrowserContext, baseUrl: string): Promise<BuurtlogPage> {
+  /**
+   * Open Buurtlog as a person would: read the privacy screen on a first
+   * start, sign in (as the seeded coordinator unless told otherwise), and land
+   * on the activity list.
+   */
+  static async open(context: BrowserContext, baseUrl: string, account: Account = COORDINATOR): Promise<BuurtlogPage> {
     const page = await context.newPage();
     const phone = new BuurtlogPage(page, baseUrl);
     await page.goto(`${baseUrl}/`);
+    await phone.passGate(account);
     await phone.waitForList();
     return phone;
   }
 
+  /** Open an invite link on this phone: read the privacy screen, accept the invite, land on the list. */
+  static async openInvite(context: BrowserContext, baseUrl: string, inviteUrl: string): Promise<BuurtlogPage> {
+    const page = await context.newPage();
+    const phone = new BuurtlogPage(page, baseUrl);
+    await page.goto(inviteUrl);
+    await phone.acknowledgePrivacyIfAsked();
+    await phone.expectSoon('the invite screen', () => page.getByRole('button', { name: 'Aanmelden op dit toestel' }).waitFor({ timeout: 30_000 }));
+    await page.getByRole('button', { name: 'Aanmelden op dit toestel' }).click();
+    await phone.waitForList();
+    return phone;
+  }
+
+  /** Whatever stands between a fresh phone and the list: the privacy screen, then sign-in. */
+  async passGate(account: Account = COORDINATOR): Promise<void> {
+    await this.acknowledgePrivacyIfAsked();
+    const signInHeading = this.page.getByRole('heading', { level: 1, name: 'Aanmelden' });
+    const list = this.page.getByRole('heading', { level: 1, name: 'Activiteiten' });
+    await this.expectSoon('sign-in or the list', () => signInHeading.or(list).first().waitFor({ timeout: 30_000 }));
+    if (await signInHeading.isVisible()) await this.signIn(account);
+  }
+
+  async acknowledgePrivacyIfAsked(): Promise<void> {
+    const privacy = this.page.getByRole('heading', { level: 1, name: 'Wat Buurtlog bewaart en waarom' });
+    // Any of the screens that can follow start-up (not the loading screen).
+    const next = this.page
+      .getByRole('heading', { level: 1, name: /^(Aanmelden|Activiteiten|Uitnodiging)$/ })
+      .or(this.page.getByRole('button', { name: 'Aanmelden op dit toestel' }));
+    await this.expectSoon('the first screen', () => privacy.or(next).first().waitFor({ timeout: 30_000 }));
+    if (await privacy.isVisible()) await this.page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+  }
+
+  async signIn(account: Account): Promise<void> {
+    await this.page.getByLabel('E-mailadres').fill(account.email);
+    await this.page.getByLabel('Wachtwoord').fill(account.password);
+    await this.page.getByRole('button', { name: 'Aanmelden' }).click();
+  }
+
   async waitForList(): Promise<void> {
-    await this.page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
+    await this.expectSoon('the activity list', () => this.page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor({ timeout: 30_000 }));
   }
 
   /** Wait until the service worker controls this page: from then on the shell opens offline. */
@@ -84,6 +142,7 @@ export class BuurtlogPage {
     await page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
     await page.getByLabel('Buurt', { exact: true }).selectOption({ label: activity.buurt ?? 'Oranjebuurt' });
     await page.getByLabel('Soort activiteit').selectOption({ label: activity.type ?? 'Bijeenkomst' });
+    if (activity.team) await page.getByLabel('Team', { exact: true }).selectOption({ label: activity.team });
     await page.getByLabel('Titel', { exact: true }).fill(activity.title);
     await page.getByLabel('Datum', { exact: true }).fill(activity.date ?? daysFromToday(1));
     await page.getByLabel('Begintijd').fill(activity.start ?? '19:30');

@@ -29,11 +29,9 @@ describe('counts on the phone', () => {
   it('survives a crash of the tab, offline', async () => {
     const device = await launchPersistentDevice();
     try {
-      const page = device.context.pages()[0] ?? (await device.context.newPage());
-      await page.goto(`${env.server.url}/`);
-      await page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
-      await page.close();
+      const first = await BuurtlogPage.open(device.context, env.server.url);
+      await first.waitUntilOfflineReady();
+      await first.page.close();
 
       await device.context.setOffline(true);
       const phone = await BuurtlogPage.open(device.context, env.server.url);
@@ -51,7 +49,7 @@ describe('counts on the phone', () => {
       await crashed;
       const reopened = await device.context.newPage();
       await reopened.goto(url);
-      await reopened.getByTestId('value-children').filter({ hasText: '12' }).waitFor();
+      await phone.expectSoon('the count after the crash', () => reopened.getByTestId('value-children').filter({ hasText: '12' }).waitFor({ timeout: 30_000 }));
       await reopened.close();
     } finally {
       await device.dispose();

@@ -88,7 +88,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context: each context is another device with its own IndexedDB. */
-export async function newDevice(browser: Browser): Promise<BrowserContext> {
+export async function newDevice(browser: Browser, opts: { userAgent?: string } = {}): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -96,8 +96,13 @@ export async function newDevice(browser: Browser): Promise<BrowserContext> {
     hasTouch: true,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
+    ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
   });
 }
+
+/** User agents of the phones and tablets in the tests (the app names a device after them). */
+export const ANDROID_PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
+export const ANDROID_TABLET_UA = 'Mozilla/5.0 (Linux; Android 14; Tablet) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 /** A context with a profile on disk: survives a browser restart; Chromium calls only these installable. */
 export async function launchPersistentDevice(): Promise<{ context: BrowserContext; dir: string; dispose(): Promise<void> }> {

@@ -16,7 +16,7 @@ describe('the app shell', () => {
     await phone.waitForList();
     // Lazy screens come from the precache too.
     await phone.page.getByRole('link', { name: 'Nieuwe activiteit' }).click();
-    await phone.page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
+    await phone.expectSoon('the form, offline', () => phone.page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor({ timeout: 30_000 }));
     await context.close();
   });
 
@@ -46,10 +46,9 @@ describe('the app shell', () => {
   it('is installable: Chromium reports no installability errors', async () => {
     const device = await launchPersistentDevice();
     try {
-      const page = device.context.pages()[0] ?? (await device.context.newPage());
-      await page.goto(`${env.server.url}/`);
-      await page.getByRole('heading', { level: 1, name: 'Activiteiten' }).waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+      const phone = await BuurtlogPage.open(device.context, env.server.url);
+      await phone.waitUntilOfflineReady();
+      const page = phone.page;
       const cdp = await device.context.newCDPSession(page);
       const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
       expect(installabilityErrors).toEqual([]);

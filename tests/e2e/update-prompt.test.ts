@@ -49,7 +49,7 @@ describe('a new version of the app', () => {
     await phone.page.getByLabel('Begintijd').fill('10:00');
     await phone.page.getByRole('button', { name: 'Opslaan' }).click();
     await phone.page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
-    await phone.page.getByText('Nieuwe versie beschikbaar').waitFor();
+    await phone.expectSoon('the update banner', () => phone.page.getByText('Nieuwe versie beschikbaar').waitFor({ timeout: 30_000 }));
 
     await Promise.all([phone.page.waitForEvent('load'), banner.click()]);
     await phone.page.waitForFunction(async () => {
@@ -59,7 +59,7 @@ describe('a new version of the app', () => {
     await phone.page.getByRole('heading', { level: 1 }).first().waitFor();
     // Nothing typed was lost: the activity is still there after the reload.
     await phone.page.goto(`${server.url}/#/`);
-    await phone.page.getByRole('link', { name: /Lief & leed overleg/ }).waitFor();
+    await phone.waitForActivityInList('Lief & leed overleg');
     await phone.page.context().close();
   });
 });

@@ -35,6 +35,18 @@ describe('validating the activity form', () => {
     expect(errors.end).toBeUndefined();
   });
 
+  it('asks a volunteer for a team, and lets others leave it empty', () => {
+    expect(validateDraft(valid(), { isTeamRequired: true }).teamId?.key).toBe('error.choose');
+    expect(validateDraft({ ...valid(), teamId: 'buurtpreventie-oranjebuurt' }, { isTeamRequired: true })).toEqual({});
+    expect(validateDraft(valid())).toEqual({});
+  });
+
+  it('writes no team as null and a chosen team by id', () => {
+    expect(fieldsOf(valid()).teamId).toBeNull();
+    expect(fieldsOf({ ...valid(), teamId: 'buurtpreventie-oranjebuurt' }).teamId).toBe('buurtpreventie-oranjebuurt');
+    expect(draftOf({ ...fieldsOf(valid()), teamId: 'schouwgroep-staatsliedenbuurt' }).teamId).toBe('schouwgroep-staatsliedenbuurt');
+  });
+
   it('refuses a title of only spaces', () => {
     expect(validateDraft({ ...valid(), title: '   ' }).title?.key).toBe('error.required');
   });

@@ -53,4 +53,31 @@ describe('the hash router', () => {
     expect(sectionOf({ name: 'settings' })).toBe('settings');
     expect(sectionOf({ name: 'attendance', id: ID })).toBe('activities');
   });
+
+  it('reads sign-in, privacy, an invite link and the admin sections', () => {
+    expect(parseRoute('#/aanmelden')).toEqual({ name: 'sign-in' });
+    expect(parseRoute('#/privacy')).toEqual({ name: 'privacy' });
+    expect(parseRoute('#/uitnodiging/3AdrJirKutBrYBVRo8GKOw')).toEqual({ name: 'invite', code: '3AdrJirKutBrYBVRo8GKOw' });
+    expect(parseRoute('#/beheer')).toEqual({ name: 'admin', section: null });
+    expect(parseRoute('#/beheer/teams')).toEqual({ name: 'admin', section: 'teams' });
+  });
+
+  it('refuses what is not an invite code or an admin section', () => {
+    expect(parseRoute('#/uitnodiging/kort')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/uitnodiging/<script>alert(1)</script>')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/beheer/geheim')).toEqual({ name: 'not-found' });
+  });
+
+  it('writes the new routes so that they read back the same, each in its section', () => {
+    const routes: Route[] = [
+      { name: 'sign-in' },
+      { name: 'privacy' },
+      { name: 'invite', code: 'AbCdEfGhIjKlMnOpQrStUv' },
+      { name: 'admin', section: null },
+      { name: 'admin', section: 'auditlog' },
+    ];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+    expect(sectionOf({ name: 'admin', section: 'gebruikers' })).toBe('admin');
+    expect(sectionOf({ name: 'privacy' })).toBe('settings');
+  });
 });

@@ -61,4 +61,20 @@ describe('the sync slot (the engine loads right after the first render)', () => 
     slot.fail(new Error('chunk failed'));
     await expect(slot.syncNow()).rejects.toThrow('chunk failed');
   });
+
+  it('never starts a sync that arrives after the device was wiped, and stops one that runs', () => {
+    let stopped = 0;
+    const early = fakeStarted();
+    const late = { ...early, triggers: Object.assign(() => void stopped++, { notifyChange: () => undefined, syncNow: early.triggers.syncNow }) };
+    const wiped = createSyncSlot();
+    wiped.stop();
+    wiped.attach(late);
+    expect(stopped).toBe(1);
+    expect(wiped.started()).toBeNull();
+
+    const running = createSyncSlot();
+    running.attach(late);
+    running.stop();
+    expect(stopped).toBe(2);
+  });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../../src/app/settings/export-file.ts';
-import { formatMegabytes } from '../../src/app/format.ts';
+import { formatMegabytes } from '../../src/app/settings/megabytes.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { nl } from '../../src/app/i18n/nl.ts';
+import { packT } from '../../src/app/i18n/pack.ts';
+import { screensPack } from '../../src/app/i18n/screens/pack.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
 import { syncStatusText } from '../../src/app/sync/status-text.ts';
 import type { SyncEngineStatus } from '../../src/app/ports.ts';
@@ -51,8 +53,8 @@ describe('exporting what was not sent', () => {
   });
 
   it('shows storage in megabytes', () => {
-    expect(formatMegabytes('nl', t, 1_234_567)).toBe('1,2 MB');
-    expect(formatMegabytes('en', createT(en), 1_234_567)).toBe('1.2 MB');
+    expect(formatMegabytes('nl', packT(t, 'nl', screensPack), 1_234_567)).toBe('1,2 MB');
+    expect(formatMegabytes('en', packT(createT(en), 'en', screensPack), 1_234_567)).toBe('1.2 MB');
   });
 });
 

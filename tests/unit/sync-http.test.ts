@@ -31,6 +31,29 @@ describe('calling the sync API', () => {
     expect(await reasonOf(answer as FetchLike)).toBe(reason);
   });
 
+  it.each([
+    ['session-expired', 'session-expired'],
+    ['device-revoked', 'device-revoked'],
+    ['unauthenticated', 'unauthenticated'],
+    ['invalid-credentials', 'invalid-credentials'],
+  ] as const)('reads a 401 %s from the body', async (reason, expected) => {
+    expect(await reasonOf(() => Response.json({ error: { reason, message: 'no' } }, { status: 401 }))).toBe(expected);
+  });
+
+  it('carries the field problems a 4xx names', async () => {
+    const answer = () => Response.json({ error: { reason: 'invalid-payload', message: 'no', issues: [{ path: 'email', message: 'is already in use' }] } }, { status: 409 });
+    const error = await callApi({ fetch: answer, url: '/x', method: 'POST', headers: {}, body: {}, timeoutMs: 1_000 }, Schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncFailure);
+    expect((error as SyncFailure).issues).toEqual([{ path: 'email', message: 'is already in use' }]);
+  });
+
+  it('answers a call whose body does not matter without parsing it', async () => {
+    const seen: RequestInit[] = [];
+    const ok = (_url: string, init: RequestInit) => (seen.push(init), new Response(null, { status: 204 }));
+    await expect(callApi({ fetch: ok, url: '/devices/x', method: 'DELETE', headers: {}, timeoutMs: 1_000 }, null)).resolves.toBeUndefined();
+    expect(seen[0]?.method).toBe('DELETE');
+  });
+
   it('gives up silently on a call that takes too long', async () => {
     const hanging: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));

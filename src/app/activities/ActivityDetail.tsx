@@ -1,5 +1,6 @@
 import '../ui/screens.css';
 import type { ComponentChildren } from 'preact';
+import { mayCount, mayEditActivity } from '../abilities.ts';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange } from '../format.ts';
@@ -8,10 +9,12 @@ import { activityTypeLabel, buurtName, organisationLabel, statusLabel, themeLabe
 import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 /** `#/activiteit/:id`: what was recorded, where it is, and the two things to do next. */
 export function ActivityDetail({ id }: { id: string }) {
-  const { t, lang, config } = useApp();
+  const { lang, config, principal } = useApp();
+  const t = useScreenT();
   const data = useLive(async (store) => {
     const activity = await store.getActivity(id);
     return { activity, attendance: activity ? await store.getAttendance(id) : null };
@@ -48,12 +51,16 @@ export function ActivityDetail({ id }: { id: string }) {
         <SyncBadge state={activity.syncState} />
       </p>
       <div class="action-stack">
-        <a class="button button-primary button-large button-block" href={hrefOf({ name: 'attendance', id })}>
-          {t('detail.attendance')}
-        </a>
-        <a class="button button-large button-block" href={hrefOf({ name: 'edit', id })}>
-          {t('detail.edit')}
-        </a>
+        {mayCount(principal, activity) && (
+          <a class="button button-primary button-large button-block" href={hrefOf({ name: 'attendance', id })}>
+            {t('detail.attendance')}
+          </a>
+        )}
+        {mayEditActivity(principal, activity) && (
+          <a class="button button-large button-block" href={hrefOf({ name: 'edit', id })}>
+            {t('detail.edit')}
+          </a>
+        )}
       </div>
       <dl class="details">
         <Item term={t('activity.date')}>{formatDate(lang, activity.date)}</Item>

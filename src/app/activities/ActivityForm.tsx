@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
+import { activityChoices, mayDeleteActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { setEditing } from '../editing.ts';
 import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
@@ -20,6 +21,7 @@ import {
 } from './form-logic.ts';
 import { DeleteActivity } from './DeleteActivity.tsx';
 import { OrganisationField } from './OrganisationField.tsx';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 export type ActivityFormProps = {
   formId: string;
@@ -35,7 +37,11 @@ export type ActivityFormProps = {
 };
 
 export function ActivityForm(props: ActivityFormProps) {
-  const { t, config, store, announce, platform } = useApp();
+  const { config, store, announce, platform, principal } = useApp();
+  const t = useScreenT();
+  // What the permission table lets this person choose: volunteers file
+  // activities only under their own teams, and must pick one.
+  const choices = activityChoices(principal, { buurten: config.buurten, teams: config.teams });
   const [draft, setDraft] = useState<ActivityDraft>(props.restored ?? props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showRestored, setShowRestored] = useState(props.restored !== null);
@@ -62,7 +68,7 @@ export function ActivityForm(props: ActivityFormProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving.current) return;
-    const found = validateDraft(draft);
+    const found = validateDraft(draft, { isTeamRequired: choices.isTeamRequired });
     setErrors(found);
     const first = DRAFT_FIELDS.find((name) => found[name]);
     if (first) {
@@ -107,7 +113,8 @@ export function ActivityForm(props: ActivityFormProps) {
 
   const types = offered(activityTypesOf(config), [draft.type]);
   const themes = offered(themesOf(config), draft.themes);
-  const buurten = offered(config.buurten, [draft.buurtId]);
+  const buurten = offered(choices.buurten, [draft.buurtId]);
+  const teams = offered(choices.teams, [draft.teamId]);
   const hasErrors = Object.values(errors).some(Boolean);
 
   return (
@@ -138,6 +145,25 @@ export function ActivityForm(props: ActivityFormProps) {
         </select>
         <FieldMessages id="activity-buurtId" error={err('buurtId')} />
       </div>
+
+      {(teams.length > 0 || choices.isTeamRequired) && (
+        <div class="field">
+          <label for="activity-teamId">{t('activity.team')}</label>
+          <select
+            {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
+            value={draft.teamId}
+            onChange={(e) => set('teamId', e.currentTarget.value)}
+          >
+            <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
+        </div>
+      )}
 
       <div class="field">
         <label for="activity-type">{t('activity.type')}</label>
@@ -272,7 +298,9 @@ export function ActivityForm(props: ActivityFormProps) {
         </button>
       </div>
 
-      {props.activityId !== null && <DeleteActivity id={props.activityId} formId={props.formId} />}
+      {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
+        <DeleteActivity id={props.activityId} formId={props.formId} />
+      )}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import '../ui/screens.css';
 import { useEffect, useState } from 'preact/hooks';
+import { activityChoices, mayCreateActivity, mayEditActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
+import { reasonText } from '../i18n/reasons.ts';
 import { localDate } from '../format.ts';
 import { visible } from '../i18n/labels.ts';
 import { LIST, hrefOf } from '../router.ts';
@@ -8,12 +10,14 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ActivityForm, type ActivityFormProps } from './ActivityForm.tsx';
 import { loadDraft } from './draft-storage.ts';
 import { draftOf, emptyDraft, fieldsOf } from './form-logic.ts';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
-type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found';
+type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found' | 'forbidden';
 
 /** `#/activiteit/nieuw` and `#/activiteit/:id/bewerken`. */
 export function ActivityFormScreen({ id }: { id: string | null }) {
-  const { t, store, config, navigate, now, platform } = useApp();
+  const { store, config, navigate, now, platform, principal } = useApp();
+  const t = useScreenT();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
@@ -21,9 +25,11 @@ export function ActivityFormScreen({ id }: { id: string | null }) {
     const formId = id === null ? 'activity-new' : `activity-${id}`;
     const stored = loadDraft(platform.localStorage, formId);
     if (id === null) {
-      const buurten = visible(config.buurten);
-      const only = buurten.length === 1 ? buurten[0]?.id : undefined;
-      const initial = emptyDraft({ today: localDate(now()), ...(only ? { buurtId: only } : {}) });
+      if (!mayCreateActivity(principal, config)) return setLoaded('forbidden');
+      const choices = activityChoices(principal, { buurten: visible(config.buurten), teams: visible(config.teams) });
+      const only = choices.buurten.length === 1 ? choices.buurten[0]?.id : undefined;
+      const onlyTeam = choices.isTeamRequired && choices.teams.length === 1 ? choices.teams[0]?.id : undefined;
+      const initial = emptyDraft({ today: localDate(now()), ...(only ? { buurtId: only } : {}), ...(onlyTeam ? { teamId: onlyTeam } : {}) });
       setLoaded({ formId, activityId: null, base: null, initial, restored: stored?.draft ?? null });
       return;
     }
@@ -32,6 +38,7 @@ export function ActivityFormScreen({ id }: { id: string | null }) {
     void store.getActivity(id).then((activity) => {
       if (!live) return;
       if (!activity || activity.deleted) return setLoaded('not-found');
+      if (!mayEditActivity(principal, activity)) return setLoaded('forbidden');
       const base = stored?.base ?? fieldsOf(draftOf(activity), activity);
       setLoaded({ formId, activityId: id, base, initial: draftOf(base), restored: stored?.draft ?? null });
     });
@@ -45,6 +52,13 @@ export function ActivityFormScreen({ id }: { id: string | null }) {
       <ScreenTitle>{t(id === null ? 'form.newTitle' : 'form.editTitle')}</ScreenTitle>
       {loaded === null ? (
         <p class="muted">{t('app.loading')}</p>
+      ) : loaded === 'forbidden' ? (
+        <>
+          <p>{reasonText('forbidden', t)}</p>
+          <a class="button" href={hrefOf(id === null ? LIST : { name: 'detail', id })}>
+            {t(id === null ? 'app.backToList' : 'attendance.back')}
+          </a>
+        </>
       ) : loaded === 'not-found' ? (
         <>
           <p>{t('form.notFound')}</p>

@@ -1,3 +1,4 @@
+import { mayCreateActivity } from '../abilities.ts';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange, localDate } from '../format.ts';
@@ -14,7 +15,7 @@ type ListRoute = Extract<Route, { name: 'list' }>;
 type Row = ActivityView & { turnedUp: number };
 
 export function ActivityList({ route }: { route: ListRoute }) {
-  const { t, lang, config, navigate } = useApp();
+  const { t, lang, config, navigate, principal } = useApp();
   const today = localDate(useNow(60_000));
   const rows = useLive(async (store): Promise<Row[]> => {
     const activities = await store.listActivities();
@@ -26,10 +27,12 @@ export function ActivityList({ route }: { route: ListRoute }) {
   return (
     <>
       <ScreenTitle>{t('list.title')}</ScreenTitle>
-      <a class="button button-primary button-block button-large" href={hrefOf({ name: 'new' })}>
-        <span aria-hidden="true">+ </span>
-        {t('list.new')}
-      </a>
+      {mayCreateActivity(principal, config) && (
+        <a class="button button-primary button-block button-large" href={hrefOf({ name: 'new' })}>
+          <span aria-hidden="true">+ </span>
+          {t('list.new')}
+        </a>
+      )}
 
       <div class="list-filters">
         <div class="field">
@@ -66,7 +69,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
       ) : shown.length === 0 ? (
         <div class="empty-state">
           <p>{route.buurt ? t('list.emptyFiltered') : t(route.when === 'upcoming' ? 'list.emptyUpcoming' : 'list.emptyPast')}</p>
-          {!route.buurt && <p class="muted">{t('list.emptyHint')}</p>}
+          {!route.buurt && mayCreateActivity(principal, config) && <p class="muted">{t('list.emptyHint')}</p>}
         </div>
       ) : (
         <>

@@ -3,10 +3,12 @@ import { useApp } from '../context.ts';
 import { setEditing } from '../editing.ts';
 import { LIST } from '../router.ts';
 import { clearDraft } from './draft-storage.ts';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 /** Delete with an inline confirmation; the store writes a tombstone, never a hard delete. */
 export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
-  const { t, store, announce, navigate, platform } = useApp();
+  const { store, announce, navigate, platform } = useApp();
+  const t = useScreenT();
   const [confirming, setConfirming] = useState(false);
   const yesRef = useRef<HTMLButtonElement>(null);
 

@@ -4,6 +4,7 @@ import { useApp } from '../context.ts';
 import { offered } from '../i18n/labels.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { addOrganisationName, toggleOrganisation } from './form-logic.ts';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 /** Partners from the tenant config as checkboxes, plus free names (school, church, sports club …). */
 export function OrganisationField(props: {
@@ -13,7 +14,8 @@ export function OrganisationField(props: {
   onChange(next: OrganisationRef[]): void;
   error?: string | undefined;
 }) {
-  const { t, config } = useApp();
+  const { config } = useApp();
+  const t = useScreenT();
   const [name, setName] = useState('');
   const inUse = props.value.flatMap((ref) => ('partnerId' in ref ? [ref.partnerId] : []));
   const partners = offered(config.partners, inUse);

@@ -18,6 +18,8 @@ export const ActivityDraftSchema = z.object({
   type: z.string(),
   themes: z.array(z.string()),
   buurtId: z.string(),
+  /** '' for no team; drafts saved before teams existed have none. */
+  teamId: z._default(z.string(), ''),
   date: z.string(),
   start: z.string(),
   end: z.string(),
@@ -37,6 +39,7 @@ export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 /** Form order, so the first invalid field gets focus. */
 export const DRAFT_FIELDS: readonly DraftField[] = [
   'buurtId',
+  'teamId',
   'type',
   'themes',
   'title',
@@ -50,12 +53,13 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
   'notes',
 ];
 
-export function emptyDraft(opts: { today: string; buurtId?: string }): ActivityDraft {
+export function emptyDraft(opts: { today: string; buurtId?: string; teamId?: string }): ActivityDraft {
   return {
     title: '',
     type: '',
     themes: [],
     buurtId: opts.buurtId ?? '',
+    teamId: opts.teamId ?? '',
     date: opts.today,
     start: '',
     end: '',
@@ -73,6 +77,7 @@ export function draftOf(activity: ActivityFields): ActivityDraft {
     type: activity.type,
     themes: [...activity.themes],
     buurtId: activity.buurtId,
+    teamId: activity.teamId ?? '',
     date: activity.date,
     start: activity.start,
     end: activity.end ?? '',
@@ -91,7 +96,7 @@ export function fieldsOf(draft: ActivityDraft, base?: ActivityFields): ActivityF
     type: draft.type,
     themes: draft.themes,
     buurtId: draft.buurtId,
-    teamId: base?.teamId ?? null,
+    teamId: draft.teamId === '' ? null : draft.teamId,
     projectId: base?.projectId ?? null,
     date: draft.date,
     start: draft.start,
@@ -107,12 +112,16 @@ export function fieldsOf(draft: ActivityDraft, base?: ActivityFields): ActivityF
 
 /**
  * Field-level errors, from the domain's field schemas (the same rules the
- * server applies), plus "end before start", which only a form can see.
+ * server applies), plus what only the form can see: "end before start", and
+ * a team where the person may only file activities under a team
+ * (abilities.ts `isTeamRequired`, from the permission table).
  */
-export function validateDraft(draft: ActivityDraft): FieldErrors {
+export function validateDraft(draft: ActivityDraft, opts: { isTeamRequired?: boolean } = {}): FieldErrors {
   const fields = fieldsOf(draft);
   const errors: FieldErrors = {};
+  if (opts.isTeamRequired && draft.teamId === '') errors.teamId = { key: 'error.choose' };
   for (const name of DRAFT_FIELDS) {
+    if (errors[name]) continue;
     const schema = ActivityFieldSchemas[name];
     const result = z.safeParse(schema, fields[name]);
     if (!result.success) errors[name] = errorOf(name, fields[name], result.error.issues[0]);
@@ -127,7 +136,7 @@ type Issue = { code?: string; maximum?: unknown } | undefined;
 
 function errorOf(name: DraftField, value: unknown, issue: Issue): FieldError {
   const empty = value === '' || (Array.isArray(value) && value.length === 0);
-  if (name === 'buurtId' || name === 'type') return { key: 'error.choose' };
+  if (name === 'buurtId' || name === 'type' || name === 'teamId') return { key: 'error.choose' };
   if (issue?.code === 'too_big') {
     const max = Number(issue.maximum);
     return Array.isArray(value) ? { key: 'error.tooMany', params: { max } } : { key: 'error.tooLong', params: { max } };

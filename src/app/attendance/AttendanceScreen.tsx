@@ -1,6 +1,7 @@
 import '../ui/screens.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, type CountKey } from '../../domain/attendance.ts';
+import { mayCount } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
 import { countLabel, methodLabel } from '../i18n/labels.ts';
@@ -12,6 +13,7 @@ import { CounterRow } from './CounterRow.tsx';
 import { Pc4Entry } from './Pc4Entry.tsx';
 import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from './tally.ts';
 import { turnedUp } from './turned-up.ts';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 type CounterKey = CountKey | `pc4:${string}`;
 
@@ -22,8 +24,11 @@ const DOOR_KEYS = ['residents', 'volunteers', 'professionals', 'children', 'firs
 
 /** `#/activiteit/:id/aanwezigheid`: counting at the door with one hand. */
 export function AttendanceScreen({ id }: { id: string }) {
-  const { t, store, announce } = useApp();
+  const { store, announce, principal } = useApp();
+  const t = useScreenT();
   const activity = useLive((s) => s.getActivity(id), [id]);
+  // Counting buttons only for whom the permission table lets count (attendance takes its activity's scope).
+  const isReadOnly = !activity || !mayCount(principal, activity);
   const attendance = useLive((s) => s.getAttendance(id), [id]);
   const [tally, setTally] = useState<Tally>(EMPTY_TALLY);
   // The latest live answer, for callbacks that outlive the render that made them.
@@ -109,11 +114,18 @@ export function AttendanceScreen({ id }: { id: string }) {
                   incrementLabel={t('attendance.increment', { label })}
                   decrementLabel={t('attendance.decrement', { label })}
                   onBump={(delta) => bump(key, delta, label)}
+                  isReadOnly={isReadOnly}
                 />
               );
             })}
           </section>
+          {isReadOnly && activity && <p class="muted">{t('attendance.readOnly')}</p>}
 
+          {isReadOnly ? (
+            <p>
+              {t('attendance.method')}: {methodLabel(t, attendance.method)}
+            </p>
+          ) : (
           <fieldset class="fieldset">
             <legend>{t('attendance.method')}</legend>
             <div class="checks checks-inline">
@@ -133,10 +145,11 @@ export function AttendanceScreen({ id }: { id: string }) {
               ))}
             </div>
           </fieldset>
+          )}
 
           <section aria-labelledby="pc4-title" class="pc4">
             <h2 id="pc4-title">{t('attendance.pc4Title')}</h2>
-            <Pc4Entry onAdd={(pc4) => bump(pc4CounterKey(pc4) as CounterKey, 1, t('attendance.pc4Label', { pc4 }))} />
+            {!isReadOnly && <Pc4Entry onAdd={(pc4) => bump(pc4CounterKey(pc4) as CounterKey, 1, t('attendance.pc4Label', { pc4 }))} />}
             {postcodes.length === 0 ? (
               <p class="muted">{t('attendance.pc4None')}</p>
             ) : (
@@ -152,6 +165,7 @@ export function AttendanceScreen({ id }: { id: string }) {
                     incrementLabel={t('attendance.increment', { label })}
                     decrementLabel={t('attendance.decrement', { label })}
                     onBump={(delta) => bump(key, delta, label)}
+                    isReadOnly={isReadOnly}
                   />
                 );
               })

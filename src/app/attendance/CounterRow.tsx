@@ -11,8 +11,24 @@ export function CounterRow(props: {
   incrementLabel: string;
   decrementLabel: string;
   onBump(delta: 1 | -1): void;
+  /** Someone who may see but not count (the permission table): the value alone. */
+  isReadOnly?: boolean;
 }) {
   const atZero = props.value <= 0;
+  if (props.isReadOnly) {
+    return (
+      <div class="counter" role="group" aria-labelledby={`${props.id}-label`} data-testid={`counter-${props.id}`}>
+        <div class="counter-body">
+          <span class="counter-label" id={`${props.id}-label`}>
+            {props.label}
+          </span>
+          <span class="counter-value" data-testid={`value-${props.id}`}>
+            {props.value}
+          </span>
+        </div>
+      </div>
+    );
+  }
   return (
     <div class="counter" role="group" aria-labelledby={`${props.id}-label`} data-testid={`counter-${props.id}`}>
       <button

@@ -3,10 +3,11 @@ import { useApp } from '../context.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 /** Type a four-digit postcode and count one participant for it. */
 export function Pc4Entry({ onAdd }: { onAdd(pc4: string): void }) {
-  const { t } = useApp();
+  const t = useScreenT();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);

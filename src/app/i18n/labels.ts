@@ -8,6 +8,7 @@ import type { ActivityStatus } from '../../domain/activity.ts';
 import type { CountKey } from '../../domain/attendance.ts';
 import type { OrganisationRef } from '../../domain/fields.ts';
 import type { AttendanceMethod } from '../../store/store.ts';
+import type { ScreensT } from './screens/pack.ts';
 import { isMessageKey, type T } from './translate.ts';
 
 
@@ -22,11 +23,11 @@ export function statusLabel(t: T, status: ActivityStatus): string {
   return t(`status.${status}`);
 }
 
-export function countLabel(t: T, key: CountKey): string {
+export function countLabel(t: ScreensT, key: CountKey): string {
   return t(`count.${key}`);
 }
 
-export function methodLabel(t: T, method: AttendanceMethod): string {
+export function methodLabel(t: ScreensT, method: AttendanceMethod): string {
   return t(`method.${method}`);
 }
 

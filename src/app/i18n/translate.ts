@@ -31,7 +31,11 @@ export async function loadMessages(lang: Lang): Promise<Messages> {
 }
 
 export function translate(messages: Messages, key: MessageKey, params?: Params): string {
-  const template = messages[key] || nl[key];
+  return fill(messages[key] || nl[key], params);
+}
+
+/** Fill `{name}` parameters; an unknown one stays visible. */
+export function fill(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,20 +1,25 @@
 import '../ui/screens.css';
+import '../account/account.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from '../../store/settings.ts';
 import { useApp } from '../context.ts';
-import { formatMegabytes, formatRelative } from '../format.ts';
+import { formatRelative } from '../format.ts';
+import { formatMegabytes } from './megabytes.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { LANGS } from '../i18n/translate.ts';
 import { syncStatusText } from '../sync/status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { AccountSection } from './AccountSection.tsx';
+import { useScreenT } from '../i18n/screens/pack.ts';
 
 const LANGUAGE_NAMES = { nl: 'Nederlands', en: 'English' } as const;
 
-/** `#/instellingen`: language, storage on this phone, sync and export. */
+/** `#/instellingen`: who is signed in and their devices, language, storage on this phone, sync and export. */
 export function SettingsScreen() {
-  const { t, lang, setLang, deviceId, config, store, announce } = useApp();
+  const { lang, setLang, deviceId, store, announce } = useApp();
+  const t = useScreenT();
   const status = useSyncStatus();
   const summary = useLive((s) => s.syncSummary(), []);
   const now = useNow(30_000);
@@ -24,6 +29,8 @@ export function SettingsScreen() {
   return (
     <>
       <ScreenTitle>{t('settings.title')}</ScreenTitle>
+
+      <AccountSection />
 
       <section class="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.language')}</h2>
@@ -85,10 +92,6 @@ export function SettingsScreen() {
         <h2 id="settings-device">{t('settings.device')}</h2>
         <dl class="details">
           <div class="details-item">
-            <dt>{t('settings.tenant')}</dt>
-            <dd>{config.name}</dd>
-          </div>
-          <div class="details-item">
             <dt>{t('settings.deviceId')}</dt>
             <dd>
               <code data-testid="device-id">{deviceId}</code>
@@ -101,7 +104,8 @@ export function SettingsScreen() {
 }
 
 function StorageSection() {
-  const { t, lang, platform, announce } = useApp();
+  const { lang, platform, announce } = useApp();
+  const t = useScreenT();
   const [info, setInfo] = useState<StorageInfo | null>(null);
   const refresh = () => void platform.storageInfo().then(setInfo, () => setInfo({ persisted: null }));
   useEffect(refresh, []);

@@ -15,6 +15,8 @@ export type SyncSlot = Pick<SyncEngine, 'status' | 'subscribe'> & {
   /** The running triggers, or null while they are still loading. */
   started(): SyncTriggers | null;
   attach(started: StartedSync): void;
+  /** Stop the triggers for good (the device is being wiped); a sync under way finishes. */
+  stop(): void;
   /** Loading the sync code failed: a waiting or later "sync now" rejects. */
   fail(error: unknown): void;
 };
@@ -23,6 +25,7 @@ const INITIAL: SyncEngineStatus = { state: 'idle', lastSuccessAt: null, lastErro
 
 export function createSyncSlot(): SyncSlot {
   let current: StartedSync | null = null;
+  let isStopped = false;
   let resolveReady: (started: StartedSync) => void = () => {};
   let rejectReady: (error: unknown) => void = () => {};
   const ready = new Promise<StartedSync>((resolve, reject) => {
@@ -42,6 +45,11 @@ export function createSyncSlot(): SyncSlot {
     syncNow: (trigger = 'manual') => ready.then(({ triggers }) => triggers.syncNow(trigger)),
     started: () => current?.triggers ?? null,
     attach(started) {
+      // Stopped before the sync code arrived (a wipe): it must never start.
+      if (isStopped) {
+        started.triggers();
+        return;
+      }
       current = started;
       started.engine.subscribe((status) => {
         for (const listener of listeners) listener(status);
@@ -50,5 +58,9 @@ export function createSyncSlot(): SyncSlot {
       for (const listener of listeners) listener(started.engine.status());
     },
     fail: (error) => rejectReady(error),
+    stop() {
+      isStopped = true;
+      current?.triggers();
+    },
   };
 }

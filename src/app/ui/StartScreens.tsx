@@ -10,23 +10,6 @@ export function Loading({ t }: { t: T }) {
   );
 }
 
-/** First start without a network and without a saved tenant config. */
-export function SetupNeeded({ t, onRetry, isRetrying }: { t: T; onRetry(): void; isRetrying: boolean }) {
-  return (
-    <main class="app-main start-screen">
-      <h1 class="screen-title">{t('app.setupNeeded.title')}</h1>
-      <p class="lead">{t('app.setupNeeded.body')}</p>
-      <p>{t('app.setupNeeded.hint')}</p>
-      <button type="button" class="button button-primary button-large button-block" onClick={onRetry}>
-        {t('app.setupNeeded.retry')}
-      </button>
-      <p role="status" class="muted">
-        {isRetrying ? t('app.setupNeeded.trying') : ''}
-      </p>
-    </main>
-  );
-}
-
 export function StartFailed({ t }: { t: T }) {
   return (
     <main class="app-main start-screen">

@@ -8,13 +8,15 @@ import type { Database } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import { accountsMigration } from './migrations/0002-accounts.ts';
 import * as deviceInvites from './migrations/0003-device-invites.ts';
+import { photosMigration } from './migrations/0004-photos.ts';
 
-/** Every migration by name, in order; the dialect picks the one dialect-specific piece (audit_log's guard). */
+/** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
 export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
   return {
     '0001-initial': initial,
     '0002-accounts': accountsMigration(database.dialect),
     '0003-device-invites': deviceInvites,
+    '0004-photos': photosMigration(database.dialect),
   };
 }
 

@@ -109,6 +109,29 @@ export type SignInAttemptsTable = {
   count: number;
 };
 
+/** One row per tenant and photo; the same bytes uploaded again are the same row. */
+export type PhotosTable = {
+  tenant_id: string;
+  /** Lowercase hex SHA-256 of `bytes`. */
+  sha256: string;
+  /** image/jpeg or image/webp. */
+  type: string;
+  /** A BLOB on SQLite, bytea on PostgreSQL; a Buffer either way. */
+  bytes: Uint8Array;
+  size: number;
+  created_at: number;
+  /** The user and device that uploaded it first. */
+  created_by: string;
+  device_id: string;
+};
+
+/** Which records refer to which photos (their current, not-deleted state), kept by the push path. */
+export type PhotoRefsTable = {
+  tenant_id: string;
+  sha256: string;
+  record_id: string;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -119,4 +142,6 @@ export type Schema = {
   invites: InvitesTable;
   audit_log: AuditLogTable;
   sign_in_attempts: SignInAttemptsTable;
+  photos: PhotosTable;
+  photo_refs: PhotoRefsTable;
 };

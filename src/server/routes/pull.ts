@@ -19,11 +19,10 @@ import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
-import type { SyncRecord } from '../../domain/records.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
-import { mayRead, parentIdOf } from '../authorise.ts';
-import { loadRecords, recordsSince } from '../db/records.ts';
+import { recordsSince } from '../db/records.ts';
 import { ApiFailure } from '../errors.ts';
+import { readableRecords } from '../readable.ts';
 import type { ServerContext } from '../server-context.ts';
 
 export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
@@ -35,12 +34,7 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const { from, reset } = startOf(query.data.cursor, scope);
 
     const page = await recordsSince(database.db, principal.tenantId, from, query.data.limit);
-    const records = page.rows.map((row) => row.record);
-    const parents = await parentsOf(database, principal.tenantId, records);
-    const readable = records.filter((record) => {
-      const parentId = parentIdOf({ recordType: record.type, fields: record.fields }, undefined);
-      return mayRead(principal, record, parentId === null ? undefined : parents.get(parentId));
-    });
+    const readable = await readableRecords(database.db, principal, page.rows.map((row) => row.record));
 
     return c.json({
       records: readable,
@@ -68,17 +62,4 @@ function startOf(cursor: string, scope: string): { from: number; reset: boolean 
   // A bare '0' is a first pull; a bare number above it is a cursor of an older server, made without scope.
   if (prefix === null && seq === 0) return { from: 0, reset: false };
   return { from: 0, reset: true };
-}
-
-/** The activities the page's attendance records count, in one query (those in the page itself are taken from it). */
-async function parentsOf(database: ServerContext['database'], tenantId: string, records: readonly SyncRecord[]): Promise<Map<string, SyncRecord>> {
-  const inPage = new Map(records.map((record) => [record.id, record]));
-  const wanted = new Set<string>();
-  for (const record of records) {
-    const parentId = parentIdOf({ recordType: record.type, fields: record.fields }, undefined);
-    if (parentId !== null && !inPage.has(parentId)) wanted.add(parentId);
-  }
-  const loaded = await loadRecords(database.db, tenantId, [...wanted]);
-  for (const [id, record] of inPage) loaded.set(id, record);
-  return loaded;
 }

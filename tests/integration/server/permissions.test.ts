@@ -15,9 +15,11 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { ACTIONS, PERMISSIONS, ROLES, type Action, type Role } from '../../../src/domain/permissions.ts';
 import type { PushResult } from '../../../src/domain/protocol.ts';
 import { RECORD_TYPES, type RecordType, type SyncRecord } from '../../../src/domain/records.ts';
+import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
+import { findingValues, statusChangeValues } from '../../fixtures/server-schouw.ts';
 import { NOW, TENANT, idFactory, mutation, type PushedMutation } from '../../fixtures/server-mutations.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
@@ -50,7 +52,11 @@ function aboutOf(type: RecordType, target: Target): { buurtIds: string[]; isOwnT
   switch (type) {
     case 'activity':
     case 'attendance':
+    case 'schouw':
+    case 'finding':
+    case 'findingStatusChange':
     case 'team':
+      // Attendance and schouw by their activity; findings and their history carry their schouw's buurt and team.
       return { buurtIds: [target.buurtId], isOwnTeam: target.isOwnTeam };
     case 'project':
       return { buurtIds: [target.buurtId], isOwnTeam: false };
@@ -124,6 +130,44 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           const setup: ServerRecord[] = [parent, { type: 'attendance', id, values: { activityId, method: 'headcount' } }];
           const push = c.action === 'read' ? null : c.action === 'delete' ? mutation(ids, 'attendance', id, { deleted: true }, stamp) : { ...counted, fields: {} };
           return { title: c.title, recordId: id, setup, push, readId: id };
+        }
+        case 'schouw': {
+          const activityId = ids();
+          const id = schouwIdFor(activityId);
+          const parent: ServerRecord = { type: 'activity', id: activityId, values: activityValues(c.target.buurtId, teamId, { type: 'schouw' }) };
+          const counted = { ...mutation(ids, 'schouw', id, { activityId, kind: 'withResidents' }, stamp), counters: { residents: { [device]: { p: 4, n: 0 } } } };
+          if (c.action === 'create') return { title: c.title, recordId: id, setup: [parent], push: counted, readId: null };
+          const setup: ServerRecord[] = [parent, { type: 'schouw', id, values: { activityId, method: 'crow', targetLevel: 'B' } }];
+          const push = c.action === 'read' ? null : c.action === 'delete' ? mutation(ids, 'schouw', id, { deleted: true }, stamp) : { ...counted, fields: {} };
+          return { title: c.title, recordId: id, setup, push, readId: id };
+        }
+        case 'finding': {
+          const activityId = ids();
+          const id = ids();
+          const parent: ServerRecord = { type: 'activity', id: activityId, values: activityValues(c.target.buurtId, teamId, { type: 'schouw' }) };
+          const values = findingValues(activityId, c.target.buurtId, teamId);
+          if (c.action === 'create') return { title: c.title, recordId: id, setup: [parent], push: mutation(ids, 'finding', id, values, stamp), readId: null };
+          const edit = c.action === 'delete' ? { deleted: true } : { note: 'bijgewerkt' };
+          return { title: c.title, recordId: id, setup: [parent, { type: 'finding', id, values }], push: c.action === 'read' ? null : mutation(ids, 'finding', id, edit, stamp), readId: id };
+        }
+        case 'findingStatusChange': {
+          const activityId = ids();
+          const findingId = ids();
+          const id = ids();
+          const setup: ServerRecord[] = [
+            { type: 'activity', id: activityId, values: activityValues(c.target.buurtId, teamId, { type: 'schouw' }) },
+            { type: 'finding', id: findingId, values: findingValues(activityId, c.target.buurtId, teamId) },
+          ];
+          const values = statusChangeValues(findingId, c.target.buurtId, teamId);
+          if (c.action === 'create') return { title: c.title, recordId: id, setup, push: mutation(ids, 'findingStatusChange', id, values, stamp), readId: null };
+          const edit = c.action === 'delete' ? { deleted: true } : { note: 'bijgewerkt' };
+          return {
+            title: c.title,
+            recordId: id,
+            setup: [...setup, { type: 'findingStatusChange', id, values }],
+            push: c.action === 'read' ? null : mutation(ids, 'findingStatusChange', id, edit, stamp),
+            readId: id,
+          };
         }
         default: {
           const values = configValues(c.type, c.target, c.principal.isTeamMember ? volunteers : []);
@@ -201,8 +245,8 @@ function configValues(type: RecordType, target: Target, members: readonly string
   }
 }
 
-/** Whether the case's update reached the record (a note, a name or label, or a count). */
+/** Whether the case's update reached the record (notes or a note, a name or label, or a count). */
 function wasEdited(record: SyncRecord): boolean {
-  const { notes, name, label } = record.fields;
-  return notes?.v === 'bijgewerkt' || name?.v === 'Bijgewerkt' || label?.v === 'Bijgewerkt' || Object.keys(record.counters).length > 0;
+  const { notes, note, name, label } = record.fields;
+  return notes?.v === 'bijgewerkt' || note?.v === 'bijgewerkt' || name?.v === 'Bijgewerkt' || label?.v === 'Bijgewerkt' || Object.keys(record.counters).length > 0;
 }

@@ -107,3 +107,49 @@ describe('applying a pulled page', () => {
     expect(await store.getActivity(id)).toBeNull();
   });
 });
+
+describe('a pull that starts over (the person’s scope changed)', () => {
+  const remoteActivity = (title: string, offset: number): SyncRecord => {
+    const id = uuidv7(T0 + offset);
+    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title }), createdAt: T0, createdBy: PHONE_B }).map(([k, v]) => [k, { v, t: stamp(offset) }]));
+    return { id, type: 'activity', tenantId: TENANT, fields, counters: {} };
+  };
+
+  it('drops every synced record on its first page, and keeps pending and refused local work', async () => {
+    const clock = manualClock();
+    const store = await openTestStore({ now: clock.now });
+    const old = remoteActivity('Van het oude team', 1);
+    await store.applyPullPage([old], 'aaa.5');
+    const pending = await store.createActivity(activityInput({ title: 'Nog niet verstuurd' }));
+    const refused = await store.createActivity(activityInput({ title: 'Geweigerd' }));
+    const sent = await store.createActivity(activityInput({ title: 'Al verstuurd' }));
+    const batch = await store.takeBatch({ maxCount: 10, maxBytes: 1_000_000 });
+    const idOf = (recordId: string) => batch.find((m) => m.recordId === recordId)?.mutationId as string;
+    await store.applyPushResults([
+      { mutationId: idOf(refused), status: 'rejected', reason: 'forbidden', message: 'not your team' },
+      { mutationId: idOf(sent), status: 'applied' },
+    ]);
+
+    const fresh = remoteActivity('Van het nieuwe team', 2);
+    await store.applyPullPage([fresh], 'bbb.9', { reset: true });
+
+    const titles = (await store.listActivities()).map((a) => a.title).sort();
+    expect(titles).toEqual(['Geweigerd', 'Nog niet verstuurd', 'Van het nieuwe team']);
+    expect(await store.getActivity(old.id)).toBeNull();
+    expect(await store.getActivity(sent)).toBeNull();
+    expect(await store.getActivity(pending)).toMatchObject({ syncState: 'local' });
+    expect((await store.syncSummary()).rejected).toEqual([expect.objectContaining({ recordId: refused, reason: 'forbidden' })]);
+    expect(await store.getCursor()).toBe('bbb.9');
+  });
+
+  it('adds the later pages of the new view to the first, without dropping again', async () => {
+    const store = await openTestStore();
+    const first = remoteActivity('Eerste pagina', 1);
+    const second = remoteActivity('Tweede pagina', 2);
+    await store.applyPullPage([remoteActivity('Oud', 0)], 'aaa.3');
+    await store.applyPullPage([first], 'bbb.4', { reset: true });
+    await store.applyPullPage([second], 'bbb.8');
+    expect((await store.listActivities()).map((a) => a.title).sort()).toEqual(['Eerste pagina', 'Tweede pagina']);
+  });
+});
+

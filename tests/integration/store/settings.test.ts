@@ -12,13 +12,13 @@ describe('device settings', () => {
     expect(await getOrCreateDeviceId(kv)).toBe(a);
   });
 
-  it('keeps language and tenant', async () => {
+  it('keeps the language and when the privacy notice was read', async () => {
     const kv = createStore('settings-values', 'keyval');
     expect(await getSetting('language', kv)).toBeUndefined();
     await setSetting('language', 'en', kv);
-    await setSetting('tenantId', 'alblasserdam', kv);
+    await setSetting('privacyAcknowledgedAt', 1_700_000_000_000, kv);
     expect(await getSetting('language', kv)).toBe('en');
-    expect(await getSetting('tenantId', kv)).toBe('alblasserdam');
+    expect(await getSetting('privacyAcknowledgedAt', kv)).toBe(1_700_000_000_000);
   });
 });
 

@@ -66,6 +66,10 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
         } else if (change.kind === 'delete') {
           await store.deleteActivity(id);
         } else {
+          // A phone counts only an activity it holds (the counting screen is
+          // reached from it); the server refuses counts of an activity it has
+          // never seen ('unknown-activity').
+          if (!(await store.getActivity(id))) return;
           // A minus is refused only when this phone shows zero.
           const shown = totalOf(await store.getAttendance(id), change.key);
           await store.bumpCount(id, change.key, change.delta);

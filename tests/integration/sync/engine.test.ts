@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PHONE_A, PHONE_B, T0, activityInput, manualClock } from '../../fixtures/factories.ts';
-import { openDevice, startTestServer, type TestServer } from './harness.ts';
+import { SEEDED_RECORDS, openDevice, startTestServer, type TestServer } from './harness.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -20,13 +20,14 @@ describe('syncing two phones through the server', () => {
     const b = await openDevice(server, PHONE_B, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
 
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 1, pulled: 1 });
+    // The first pull also brings the configuration (buurten, partners, …) as records.
+    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 1, pulled: 1 + SEEDED_RECORDS });
     expect(await a.store.getActivity(id)).toMatchObject({ syncState: 'sent' });
     expect(a.network.calls).toEqual(['POST /api/v1/sync/push', 'GET /api/v1/sync/pull']);
     expect(a.engine.status()).toEqual({ state: 'idle', lastSuccessAt: T0, lastError: null, nextAttemptAt: null });
     expect((await a.store.syncSummary()).lastSyncAt).toBe(T0);
 
-    expect(await b.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 1 });
+    expect(await b.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 1 + SEEDED_RECORDS });
     expect(await b.store.getActivity(id)).toMatchObject({ title: 'Buurtbarbecue Oranjebuurt', syncState: 'sent' });
 
     clock.advance(1_000);
@@ -129,7 +130,7 @@ describe('when things go wrong', () => {
   it('shows a mutation the server refuses, and goes on with the rest', async () => {
     const wrongTenant = await openDevice(server, PHONE_A, { now: clock.now, tenantId: 'ridderkerk' });
     await wrongTenant.store.createActivity(activityInput());
-    expect(await wrongTenant.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await wrongTenant.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: SEEDED_RECORDS });
     const summary = await wrongTenant.store.syncSummary();
     expect(summary.pending).toBe(0);
     expect(summary.rejected).toEqual([expect.objectContaining({ reason: 'tenant-mismatch', recordType: 'activity' })]);
@@ -167,9 +168,9 @@ describe('when things go wrong', () => {
   it('pushes a large outbox in bounded batches and pulls every page', async () => {
     const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { batch: { maxCount: 4, maxBytes: 256 * 1024 }, pullLimit: 3 } });
     for (let i = 0; i < 10; i++) await a.store.createActivity(activityInput({ title: `Activiteit ${i}` }));
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 10, pulled: 10 });
+    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 10, pulled: 10 + SEEDED_RECORDS });
     expect(a.network.calls.filter((call) => call.startsWith('POST'))).toHaveLength(3);
-    expect(a.network.calls.filter((call) => call.startsWith('GET'))).toHaveLength(4);
+    expect(a.network.calls.filter((call) => call.startsWith('GET'))).toHaveLength(Math.ceil((10 + SEEDED_RECORDS) / 3));
     const b = await openDevice(server, PHONE_B, { now: clock.now, engine: { pullLimit: 3 } });
     await b.engine.sync('test');
     expect(await b.store.listActivities()).toHaveLength(10);

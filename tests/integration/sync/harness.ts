@@ -1,30 +1,49 @@
 /**
  * Phones and the real server in one process: the Hono app on a temporary
  * SQLite file, driven through `app.request()` (no ports), and devices made of
- * a store on their own fake IndexedDB plus a sync engine.
+ * a store on their own fake IndexedDB plus a sync engine that sends a real
+ * device token (tests/fixtures/server-auth.ts signs them in).
  */
+import type { IDBFactory } from 'fake-indexeddb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../src/server/app.ts';
-import { createDatabase } from '../../../src/server/db/database.ts';
+import { createDatabase, type Database } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
-import { seed } from '../../../src/server/seed.ts';
+import { SEED_TENANTS, seed } from '../../../src/server/seed.ts';
 import type { Store } from '../../../src/store/store.ts';
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
+import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
-import { T0, TENANT, openTestStore } from '../../fixtures/factories.ts';
+import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
+import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, openTestStore } from '../../fixtures/factories.ts';
 
-export type TestServer = { fetch: FetchLike; cleanup(): Promise<void> };
+/** How many configuration records (buurten, partners, themes, types, teams) the seed gives the test tenant. */
+export const SEEDED_RECORDS = SEED_TENANTS.find((tenant) => tenant.id === TENANT)?.items.length ?? 0;
+
+export type TestServer = {
+  fetch: FetchLike;
+  database: Database;
+  /** The tenant's coordinator, signed in on PHONE_A, PHONE_B and PHONE_C. */
+  coordinator: TestUser;
+  /** Another person of the tenant with signed-in devices. */
+  addUser(options: TestUserOptions): Promise<TestUser>;
+  cleanup(): Promise<void>;
+};
 
 export async function startTestServer(now: () => number = () => T0): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-sync-'));
   const database = createDatabase({ dataDir });
   await migrateToLatest(database);
-  await seed(database, now());
+  // No one signs in with the seeded coordinator's password here: a hash that matches nothing spares the scrypt.
+  await seed(database, { now: now(), coordinatorPasswordHash: 'not-a-password-hash' });
   const app = createApp({ db: database, now });
+  const addUser = (options: TestUserOptions) => createTestUser(database, { signedInAt: now(), ...options });
   return {
     fetch: (url, init) => app.request(url, init),
+    database,
+    coordinator: await addUser({ role: 'coordinator', devices: [PHONE_A, PHONE_B, PHONE_C], displayName: 'Coördinator' }),
+    addUser,
     async cleanup() {
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -41,7 +60,7 @@ export type Network = {
 };
 
 /** A fetch to `server` through a network the test controls. */
-export function networkTo(server: TestServer): { fetch: FetchLike; network: Network } {
+export function networkTo(server: Pick<TestServer, 'fetch'>): { fetch: FetchLike; network: Network } {
   const network: Network = { mode: 'up', calls: [] };
   const fetch: FetchLike = async (url, init) => {
     network.calls.push(`${init.method ?? 'GET'} ${url.split('?')[0]}`);
@@ -73,23 +92,38 @@ export function networkTo(server: TestServer): { fetch: FetchLike; network: Netw
   return { fetch, network };
 }
 
-export type Device = { store: Store; engine: SyncEngine; network: Network };
+export type Device = {
+  store: Store;
+  engine: SyncEngine;
+  network: Network;
+  /** The 401 reasons the engine reported, in order. */
+  authProblems: AuthReason[];
+  /** The token the engine sends; a new sign-in replaces it. */
+  token: { value: string };
+};
 
 export async function openDevice(
   server: TestServer,
   deviceId: string,
-  options: { now?: () => number; tenantId?: string; engine?: Partial<SyncEngineOptions> } = {},
+  options: { now?: () => number; tenantId?: string; user?: TestUser; factory?: IDBFactory; engine?: Partial<SyncEngineOptions> } = {},
 ): Promise<Device> {
   const now = options.now ?? (() => T0);
-  const store = await openTestStore({ deviceId, now, ...(options.tenantId ? { tenantId: options.tenantId } : {}) });
+  const store = await openTestStore({ deviceId, now, ...(options.tenantId ? { tenantId: options.tenantId } : {}), ...(options.factory ? { factory: options.factory } : {}) });
   const { fetch, network } = networkTo(server);
+  const user = options.user ?? server.coordinator;
+  // A phone the user has not used yet signs in first, as a new phone would.
+  const token = { value: user.tokens.get(deviceId) ?? (await signInDevice(server.database, { tenantId: user.tenantId, userId: user.userId, deviceId, signedInAt: now() })) };
+  const authProblems: AuthReason[] = [];
   const engine = createSyncEngine({
     store,
     fetch,
     now,
     random: () => 0.5,
-    headers: () => ({ 'X-Device-Id': deviceId, 'X-Tenant-Id': TENANT }),
+    headers: () => ({ authorization: `Bearer ${token.value}` }),
+    onAuthProblem: (reason) => authProblems.push(reason),
     ...options.engine,
   });
-  return { store, engine, network };
+  return { store, engine, network, authProblems, token };
 }
+
+export { PHONE_A, PHONE_B, PHONE_C };

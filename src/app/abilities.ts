@@ -1,0 +1,72 @@
+/**
+ * What the person may do, for the UI: every answer comes from the domain's
+ * one permission table (src/domain/permissions.ts), so a button shows
+ * exactly when the server would accept what it does. Pure; tested in
+ * tests/unit/app-abilities.test.ts.
+ */
+import type { Me } from '../domain/auth.ts';
+import { CONFIG_RECORD_TYPES } from '../domain/config-records.ts';
+import { can, mayEver, scopeOf, teamIdsOf, type Principal, type Role } from '../domain/permissions.ts';
+
+type TeamLike = { readonly id: string; readonly memberIds: readonly string[] };
+type ActivityLike = { readonly id: string; readonly buurtId: string; readonly teamId: string | null };
+type ConfigLike = { readonly buurten: ReadonlyArray<{ readonly id: string }>; readonly teams: readonly TeamLike[] };
+
+/**
+ * The person as the table sees them. Team membership is the team records'
+ * `memberIds` (as on the server), read from this device's copy so a change
+ * of team reaches the UI with the pull that brings it; `me.teamIds` until
+ * any team record is here.
+ */
+export function principalOf(me: Pick<Me, 'userId' | 'tenantId' | 'role' | 'buurtIds' | 'teamIds'>, teams: readonly TeamLike[] = []): Principal {
+  return {
+    userId: me.userId,
+    tenantId: me.tenantId,
+    role: me.role,
+    buurtIds: me.buurtIds,
+    teamIds: teams.length > 0 ? teamIdsOf(me.userId, teams) : me.teamIds,
+  };
+}
+
+export type ActivityChoices<B, T> = {
+  /** Buurten in which the person may create an activity (with some team, or none). */
+  buurten: B[];
+  /** Teams the person may file an activity under. */
+  teams: T[];
+  /** No activity without a team (volunteers: only their own teams' activities). */
+  isTeamRequired: boolean;
+};
+
+/** The buurten and teams the activity form offers. */
+export function activityChoices<B extends { readonly id: string }, T extends TeamLike>(
+  principal: Principal,
+  config: { readonly buurten: readonly B[]; readonly teams: readonly T[] },
+): ActivityChoices<B, T> {
+  const allowed = (buurtId: string, teamId: string | null) => can(principal, 'create', 'activity', { buurtIds: [buurtId], teamId });
+  const teams = config.teams.filter((team) => config.buurten.some((buurt) => allowed(buurt.id, team.id)));
+  const buurten = config.buurten.filter((buurt) => allowed(buurt.id, null) || teams.some((team) => allowed(buurt.id, team.id)));
+  return { buurten, teams, isTeamRequired: !config.buurten.some((buurt) => allowed(buurt.id, null)) };
+}
+
+/** "Nieuwe activiteit": the role may create activities, and there is somewhere to put one. */
+export function mayCreateActivity(principal: Principal, config: ConfigLike): boolean {
+  return mayEver(principal.role, 'create', 'activity') && activityChoices(principal, config).buurten.length > 0;
+}
+
+export function mayEditActivity(principal: Principal, activity: ActivityLike): boolean {
+  return can(principal, 'update', 'activity', scopeOf('activity', activity.id, activity));
+}
+
+export function mayDeleteActivity(principal: Principal, activity: ActivityLike): boolean {
+  return can(principal, 'delete', 'activity', scopeOf('activity', activity.id, activity));
+}
+
+/** The counting buttons: attendance takes its scope from its activity. */
+export function mayCount(principal: Principal, activity: ActivityLike): boolean {
+  return can(principal, 'update', 'attendance', scopeOf('attendance', '', {}, activity));
+}
+
+/** The admin screens ("Beheer"): the role may change the configuration. */
+export function mayManageConfig(role: Role): boolean {
+  return CONFIG_RECORD_TYPES.some((type) => mayEver(role, 'update', type));
+}

@@ -1,0 +1,95 @@
+import { useRef, useState } from 'preact/hooks';
+import type { DeviceInfo } from '../../domain/auth.ts';
+import { formatRelative } from '../format.ts';
+import type { AccountKey } from '../i18n/account/nl.ts';
+import type { PackT } from '../i18n/pack.ts';
+import type { Lang } from '../i18n/translate.ts';
+import { problemText } from './problem-text.ts';
+
+/**
+ * Devices with their name and when they were last seen; this one marked.
+ * Any other live device can be revoked (a lost phone): it wipes its data at
+ * its next contact with the server.
+ */
+export function DeviceList(props: {
+  devices: readonly DeviceInfo[];
+  t: PackT<AccountKey>;
+  lang: Lang;
+  now: number;
+  /** The device id of this phone, when the list is someone else's (admin). */
+  thisDeviceId?: string;
+  revoke(device: DeviceInfo): Promise<void>;
+  announce(text: string): void;
+}) {
+  const { t } = props;
+  if (props.devices.length === 0) return <p class="muted">{t('devices.none')}</p>;
+  const sorted = [...props.devices].sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent) || (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0));
+  return (
+    <ul class="device-list" data-testid="device-list">
+      {sorted.map((device) => (
+        <DeviceItem key={device.id} {...props} device={device} isThis={device.isCurrent || device.id === props.thisDeviceId} />
+      ))}
+    </ul>
+  );
+}
+
+function DeviceItem(props: Parameters<typeof DeviceList>[0] & { device: DeviceInfo; isThis: boolean }) {
+  const { t, device } = props;
+  const [isConfirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const yesRef = useRef<HTMLButtonElement>(null);
+  const isRevoked = device.revokedAt !== null;
+  const confirm = async () => {
+    try {
+      await props.revoke(device);
+      setConfirming(false);
+      props.announce(t('devices.revokedDone', { name: device.name }));
+    } catch (error) {
+      setProblem(problemText(error, t));
+    }
+  };
+  return (
+    <li data-device-id={device.id}>
+      <p class="device-name">
+        {device.name}
+        {props.isThis && <span class="badge badge-sent">{t('devices.thisDevice')}</span>}
+      </p>
+      <p class="muted">
+        {isRevoked
+          ? t('devices.revoked')
+          : device.lastSeenAt === null
+            ? t('devices.neverSeen')
+            : t('devices.lastSeen', { when: formatRelative(props.lang, t, device.lastSeenAt, props.now) })}
+      </p>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!isRevoked && !props.isThis &&
+        (isConfirming ? (
+          <div class="confirm" role="group" aria-labelledby={`revoke-${device.id}`}>
+            <p id={`revoke-${device.id}`}>{t('devices.revokeConfirm', { name: device.name })}</p>
+            <button ref={yesRef} type="button" class="button button-danger" onClick={() => void confirm()}>
+              {t('devices.revokeYes')}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              {t('devices.revokeNo')}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            class="button button-danger-outline button-small"
+            aria-label={t('devices.revokeLabel', { name: device.name })}
+            onClick={() => {
+              setConfirming(true);
+              requestAnimationFrame(() => yesRef.current?.focus());
+            }}
+          >
+            {t('devices.revoke')}
+          </button>
+        ))}
+    </li>
+  );
+}

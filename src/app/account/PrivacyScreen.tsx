@@ -1,0 +1,20 @@
+import '../ui/screens.css';
+import './account.css';
+import { hrefOf } from '../router.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { PrivacyText } from './PrivacyText.tsx';
+import { useAccountEnv } from './use-account-env.ts';
+
+/** `#/privacy`: what Buurtlog keeps and why, from Settings. */
+export function PrivacyScreen() {
+  const { t } = useAccountEnv();
+  return (
+    <>
+      <ScreenTitle>{t('privacy.title')}</ScreenTitle>
+      <PrivacyText t={t} />
+      <a class="button button-block" href={hrefOf({ name: 'settings' })}>
+        {t('nav.settings')}
+      </a>
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Invite } from '../../domain/auth.ts';
+import type { Team } from '../../domain/config-records.ts';
+import { problemText } from '../account/problem-text.ts';
+import { useApp } from '../context.ts';
+import { LOCALES } from '../i18n/translate.ts';
+import { controlProps } from '../ui/field.ts';
+import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { useAdminT } from './use-admin.ts';
+
+const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
+
+/**
+ * "Uitnodiging maken" for a team: a one-time invite for a volunteer, shown
+ * as a link, a QR code to scan with their phone, "Kopiëren" and "Delen"
+ * (the share sheet: WhatsApp is where teams talk). Needs a connection.
+ */
+export function InvitePanel({ team, onClose }: { team: Team; onClose(): void }) {
+  const { api, announce, platform } = useApp();
+  const t = useAdminT();
+  const prefix = `invite-${team.id}`;
+  const [name, setName] = useState('');
+  const [hours, setHours] = useState<number>(72);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => nameRef.current?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (isBusy) return;
+    if (name.trim() === '') {
+      setError(t('error.required'));
+      nameRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    setProblem(null);
+    setBusy(true);
+    try {
+      const made = await (await api()).createInvite({ teamId: team.id, displayName: name.trim(), expiresInHours: hours });
+      setInvite(made);
+      announce(t('adminInvite.made', { name: made.displayName }));
+    } catch (failure) {
+      const text = problemText(failure, t);
+      setProblem(text);
+      announce(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby={`${prefix}-title`} data-testid="invite-panel">
+      <h2 id={`${prefix}-title`}>{t('adminInvite.title', { team: team.name })}</h2>
+      {invite ? (
+        <InviteResult
+          invite={invite}
+          team={team}
+          onAnother={() => {
+            setInvite(null);
+            setName('');
+          }}
+          onClose={onClose}
+        />
+      ) : (
+        <form class="form" noValidate onSubmit={(e) => void submit(e)}>
+          {problem && (
+            <p class="form-error-summary" role="alert">
+              {problem}
+            </p>
+          )}
+          <div class="field">
+            <label for={`${prefix}-name`}>{t('adminInvite.name')}</label>
+            <input
+              ref={nameRef}
+              {...controlProps(`${prefix}-name`, { hint: true, error })}
+              type="text"
+              maxLength={120}
+              autocomplete="off"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+            <FieldMessages id={`${prefix}-name`} hint={t('adminInvite.nameHint')} error={error} />
+          </div>
+          <div class="field">
+            <label for={`${prefix}-hours`}>{t('adminInvite.expires')}</label>
+            <select id={`${prefix}-hours`} value={String(hours)} onChange={(e) => setHours(Number(e.currentTarget.value))}>
+              {VALIDITY_HOURS.map((h) => (
+                <option key={h} value={String(h)}>
+                  {h < 48 ? t('adminInvite.hours', { count: h }) : t('adminInvite.days', { count: h / 24 })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button button-primary" aria-disabled={isBusy ? 'true' : undefined}>
+              {isBusy ? t('adminInvite.busy') : t('adminInvite.submit')}
+            </button>
+            <button type="button" class="button" onClick={onClose}>
+              {t('admin.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {platform.document.defaultView?.navigator.onLine === false && !invite && <p class="field-hint">{t('online.needed')}</p>}
+    </section>
+  );
+}
+
+function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; team: Team; onAnother(): void; onClose(): void }) {
+  const { announce, lang, platform } = useApp();
+  const t = useAdminT();
+  const [qr, setQr] = useState<string | null>(null);
+  const nav = platform.document.defaultView?.navigator;
+  const canShare = typeof nav?.share === 'function';
+  const linkId = `invite-link-${invite.code}`;
+
+  useEffect(() => {
+    let live = true;
+    // The QR encoder loads only here. It draws an SVG string; shown as an
+    // <img> with a data: URL, it needs neither innerHTML nor style
+    // attributes, which the Content-Security-Policy forbids.
+    void import('uqr').then(({ renderSVG }) => {
+      if (live) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(invite.url, { ecc: 'M', border: 4 }))}`);
+    });
+    return () => {
+      live = false;
+    };
+  }, [invite.url]);
+
+  const copy = async () => {
+    try {
+      await nav?.clipboard.writeText(invite.url);
+      announce(t('adminInvite.copied'));
+    } catch {
+      platform.document.getElementById(linkId)?.focus();
+      (platform.document.getElementById(linkId) as HTMLInputElement | null)?.select();
+      announce(t('adminInvite.copyFailed'));
+    }
+  };
+  const share = async () => {
+    try {
+      await nav?.share({ title: 'Buurtlog', text: t('adminInvite.shareText', { team: team.name }), url: invite.url });
+    } catch {
+      // Closing the share sheet is not an error.
+    }
+  };
+  const until = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' }).format(invite.expiresAt);
+
+  return (
+    <div class="form">
+      <p class="lead">{invite.displayName}</p>
+      {qr ? <img class="invite-qr" src={qr} alt={t('adminInvite.qr', { name: invite.displayName })} width={288} height={288} data-testid="invite-qr" /> : <p class="muted">{t('app.loading')}</p>}
+      <div class="field">
+        <label for={linkId}>{t('adminInvite.link')}</label>
+        <input id={linkId} class="invite-link" type="text" readOnly value={invite.url} onFocus={(e) => e.currentTarget.select()} data-testid="invite-url" />
+      </div>
+      <p class="field-hint">{t('adminInvite.validUntil', { when: until })}</p>
+      <div class="form-actions">
+        <button type="button" class="button button-primary" onClick={() => void copy()}>
+          {t('adminInvite.copy')}
+        </button>
+        {canShare && (
+          <button type="button" class="button button-primary" onClick={() => void share()}>
+            {t('adminInvite.share')}
+          </button>
+        )}
+      </div>
+      <div class="form-actions">
+        <button type="button" class="button" onClick={onAnother}>
+          {t('adminInvite.another')}
+        </button>
+        <button type="button" class="button" onClick={onClose}>
+          {t('adminInvite.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

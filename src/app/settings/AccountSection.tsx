@@ -1,0 +1,139 @@
+import { useRef, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { DeviceList } from '../account/DeviceList.tsx';
+import { RemoteState } from '../account/RemoteState.tsx';
+import { useRemote } from '../account/use-remote.ts';
+import { formatDate, localDate } from '../format.ts';
+import { useLive, useNow } from '../hooks.ts';
+import { accountPack } from '../i18n/account/pack.ts';
+import { packT } from '../i18n/pack.ts';
+import { hrefOf } from '../router.ts';
+import { useSyncActions } from '../sync/use-sync-actions.ts';
+
+/** Who is signed in (name, role, programme), signing out, and "Mijn toestellen". */
+export function AccountSection() {
+  const { t: coreT, lang, me, session, config } = useApp();
+  const t = packT(coreT, lang, accountPack);
+  return (
+    <>
+      <section class="card" aria-labelledby="settings-account">
+        <h2 id="settings-account">{t('account.title')}</h2>
+        <dl class="details" data-testid="account">
+          <div class="details-item">
+            <dt>{t('account.name')}</dt>
+            <dd>{me.displayName}</dd>
+          </div>
+          <div class="details-item">
+            <dt>{t('account.role')}</dt>
+            <dd>{t(`role.${me.role}`)}</dd>
+          </div>
+          <div class="details-item">
+            <dt>{t('account.tenant')}</dt>
+            <dd>{me.tenantName || config.name}</dd>
+          </div>
+          {me.email && (
+            <div class="details-item">
+              <dt>{t('account.email')}</dt>
+              <dd>{me.email}</dd>
+            </div>
+          )}
+          <div class="details-item">
+            <dt>{t('account.sessionUntil')}</dt>
+            <dd>{formatDate(lang, localDate(session.expiresAt))}</dd>
+          </div>
+        </dl>
+        <p>
+          <a href={hrefOf({ name: 'privacy' })}>{t('account.privacy')}</a>
+        </p>
+        <SignOut />
+      </section>
+      <Devices />
+    </>
+  );
+}
+
+function SignOut() {
+  const { t: coreT, lang, signOut, announce } = useApp();
+  const t = packT(coreT, lang, accountPack);
+  const actions = useSyncActions();
+  const summary = useLive((store) => store.syncSummary(), []);
+  const [isConfirming, setConfirming] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const yesRef = useRef<HTMLButtonElement>(null);
+  const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
+
+  const confirm = async () => {
+    setBusy(true);
+    announce(t('account.signingOut'));
+    await signOut();
+  };
+
+  return (
+    <div class="danger-zone">
+      <h3>{t('account.signOut')}</h3>
+      <p class="field-hint">{t('account.signOutHint')}</p>
+      {isConfirming ? (
+        <div class="confirm" role="group" aria-labelledby="sign-out-confirm">
+          {unsent > 0 && (
+            <>
+              <p class="form-error-summary" data-testid="sign-out-unsent">
+                {t('account.signOutUnsent', { count: unsent })}
+              </p>
+              <button type="button" class="button button-block" onClick={actions.syncNow}>
+                {t('sync.now')}
+              </button>
+              <button type="button" class="button button-primary button-block" onClick={() => void actions.exportUnsent()}>
+                {t('sync.exportLong')}
+              </button>
+            </>
+          )}
+          <p id="sign-out-confirm">{t('account.signOutConfirm')}</p>
+          <button ref={yesRef} type="button" class="button button-danger button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void (isBusy ? null : confirm())}>
+            {isBusy ? t('account.signingOut') : t('account.signOutYes')}
+          </button>
+          <button type="button" class="button button-block" onClick={() => setConfirming(false)}>
+            {t('account.signOutNo')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="button button-danger-outline button-block"
+          onClick={() => {
+            setConfirming(true);
+            requestAnimationFrame(() => yesRef.current?.focus());
+          }}
+        >
+          {t('account.signOut')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Devices() {
+  const { t: coreT, lang, api, announce } = useApp();
+  const t = packT(coreT, lang, accountPack);
+  const now = useNow(60_000);
+  const { remote, reload, set } = useRemote(() => api().then((a) => a.devices()), []);
+  return (
+    <section class="card" aria-labelledby="settings-devices">
+      <h2 id="settings-devices">{t('devices.title')}</h2>
+      <p class="field-hint">{t('devices.hint')}</p>
+      <RemoteState remote={remote} t={t} onRetry={reload} />
+      {remote.state === 'ready' && (
+        <DeviceList
+          devices={remote.value}
+          t={t}
+          lang={lang}
+          now={now}
+          announce={announce}
+          revoke={async (device) => {
+            await (await api()).revokeDevice(device.id);
+            set(remote.value.map((d) => (d.id === device.id ? { ...d, revokedAt: Date.now() } : d)));
+          }}
+        />
+      )}
+    </section>
+  );
+}

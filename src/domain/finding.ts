@@ -1,0 +1,180 @@
+/**
+ * Finding (bevinding) of a schouw, and the append-only history of its
+ * follow-up. See DOMAIN.md "Schouw (inspection round) and finding".
+ *
+ * Findings are records of their own (a UUIDv7 made on the device), never an
+ * array inside the schouw: many phones add to one round at once, offline,
+ * and two additions never overwrite each other. A finding carries the buurt
+ * and team of its schouw's activity, so deciding who may see it needs no
+ * other record (permissions.ts).
+ *
+ * Photos are referred to by the SHA-256 of their processed bytes
+ * (photos.ts); the bytes travel on their own (`PUT /api/v1/photos/{sha256}`).
+ */
+import * as z from 'zod/mini';
+import { ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { IdSchema } from './ids.ts';
+import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
+import { FINDING_LEVELS } from './schouw.ts';
+
+/** What the finding is about. */
+export const FINDING_ELEMENTS = [
+  'pavement',
+  'road',
+  'cyclePath',
+  'planting',
+  'grass',
+  'hedge',
+  'tree',
+  'litterBin',
+  'undergroundContainer',
+  'streetFurniture',
+  'playEquipment',
+  'streetLighting',
+  'trafficSign',
+  'water',
+  'drain',
+  'other',
+] as const;
+export type FindingElement = (typeof FINDING_ELEMENTS)[number];
+
+/** What is wrong with it — or `opportunity`: a chance to make it better (a schouw looks for both). */
+export const FINDING_ASPECTS = [
+  'litterFine',
+  'litterCoarse',
+  'weedsPaving',
+  'weedsPlanting',
+  'damage',
+  'leaning',
+  'loosePaving',
+  'graffiti',
+  'dogFouling',
+  'leaves',
+  'binFull',
+  'dumpedWaste',
+  'overgrown',
+  'bare',
+  'lightOut',
+  'missing',
+  'unsafe',
+  'other',
+  'opportunity',
+] as const;
+export type FindingAspect = (typeof FINDING_ASPECTS)[number];
+
+export const FINDING_ACTIONS = ['reportFixi', 'fixedOnSpot', 'residentsActionList', 'referHousingCorporation', 'referOtherDepartment', 'none'] as const;
+export type FindingAction = (typeof FINDING_ACTIONS)[number];
+
+/** The melding's status as the person sees it in FIXI (or another system); typed by hand, never fetched. */
+export const MELDING_STATUSES = ['notReported', 'received', 'inProgress', 'resolved'] as const;
+export type MeldingStatus = (typeof MELDING_STATUSES)[number];
+
+/** Follow-up: new → reported → in progress → resolved | won't fix. */
+export const FINDING_STATUSES = ['new', 'reported', 'inProgress', 'resolved', 'wontFix'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const FindingStatusSchema = z.enum(FINDING_STATUSES);
+
+/** Still to be followed up: the open findings a wijkbeheerder works through. */
+export function isOpenStatus(status: FindingStatus): boolean {
+  return status !== 'resolved' && status !== 'wontFix';
+}
+
+/** A Dutch postcode, as PDOK writes it ("2951AB") or typed with a space ("2951 AB"). */
+export const PostcodeSchema = z.string().check(z.regex(/^[1-9]\d{3} ?[A-Z]{2}$/, 'must be a Dutch postcode like 2951 AB'));
+
+export const AddressSchema = z.strictObject({
+  street: text(120, 1),
+  /** House number with any addition ("12a"); empty for a spot along the street. */
+  number: text(20),
+  postcode: z.nullable(PostcodeSchema),
+  place: text(80),
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+export const FindingFieldSchemas = {
+  /** The schouw's activity id (the schouw record itself is `schouwIdFor(schouwId)`). */
+  schouwId: IdSchema,
+  /** The point's number on the round's route, if the round numbers its points. */
+  pointNo: z.nullable(z.int().check(z.gte(1), z.lte(9999))),
+  location: z.nullable(LocationSchema),
+  address: z.nullable(AddressSchema),
+  /** The schouw's buurt: who may see the finding is decided by it (and by `teamId`). */
+  buurtId: ConfigIdSchema,
+  /** The schouw's team (schouw group): its members see the findings. */
+  teamId: z.nullable(ConfigIdSchema),
+  /** SHA-256 of each processed photo, in the order taken; no photo twice. */
+  photos: z.array(Sha256Schema).check(
+    z.maxLength(MAX_PHOTOS_PER_RECORD, `must hold at most ${MAX_PHOTOS_PER_RECORD} photos`),
+    z.refine((hashes) => new Set(hashes).size === hashes.length, 'must not hold the same photo twice'),
+  ),
+  note: text(2000),
+  element: z.enum(FINDING_ELEMENTS),
+  aspect: z.enum(FINDING_ASPECTS),
+  /** A CROW level or good/bad/plus per the round's method; null when not rated. */
+  level: z.nullable(z.enum(FINDING_LEVELS)),
+  action: z.nullable(z.enum(FINDING_ACTIONS)),
+  responsiblePartnerId: z.nullable(ConfigIdSchema),
+  meldingNumber: z.nullable(text(40, 1)),
+  meldingStatus: z.enum(MELDING_STATUSES),
+  status: FindingStatusSchema,
+  createdAt: z.int().check(z.gte(0)),
+  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  deleted: z.boolean(),
+};
+
+/** A finding is saved once it is complete: what, what is wrong, where it belongs. */
+export const FINDING_REQUIRED = ['schouwId', 'buurtId', 'element', 'aspect', 'createdAt', 'createdBy'] as const;
+
+export const FindingSchema = z.object({
+  ...FindingFieldSchemas,
+  pointNo: z._default(FindingFieldSchemas.pointNo, null),
+  location: z._default(FindingFieldSchemas.location, null),
+  address: z._default(FindingFieldSchemas.address, null),
+  teamId: z._default(FindingFieldSchemas.teamId, null),
+  photos: z._default(FindingFieldSchemas.photos, []),
+  note: z._default(FindingFieldSchemas.note, ''),
+  level: z._default(FindingFieldSchemas.level, null),
+  action: z._default(FindingFieldSchemas.action, null),
+  responsiblePartnerId: z._default(FindingFieldSchemas.responsiblePartnerId, null),
+  meldingNumber: z._default(FindingFieldSchemas.meldingNumber, null),
+  meldingStatus: z._default(FindingFieldSchemas.meldingStatus, 'notReported'),
+  status: z._default(FindingFieldSchemas.status, 'new'),
+  deleted: z._default(FindingFieldSchemas.deleted, false),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+/**
+ * One step of a finding's follow-up (who, when, from → to, note), as
+ * Signalen keeps it: a record of its own, so two people's entries never
+ * overwrite each other, and append-only — the server refuses any change to a
+ * stored entry. The finding's own `status` field is the current status
+ * (last writer wins); the entries are what happened. `from` equal to `to` is
+ * a follow-up note without a change of status.
+ *
+ * Carries the finding's buurt and team, so it is read exactly like its
+ * finding; making one needs the right to change the finding.
+ */
+export const FindingStatusChangeFieldSchemas = {
+  findingId: IdSchema,
+  from: FindingStatusSchema,
+  to: FindingStatusSchema,
+  note: text(2000),
+  /** When, in Unix ms. */
+  at: z.int().check(z.gte(0)),
+  /** Who: the user id. */
+  by: z.string().check(z.minLength(1), z.maxLength(64)),
+  buurtId: ConfigIdSchema,
+  teamId: z.nullable(ConfigIdSchema),
+  /** Present so a delete can be expressed — and refused: nobody may delete history. */
+  deleted: z.boolean(),
+};
+
+export const FINDING_STATUS_CHANGE_REQUIRED = ['findingId', 'from', 'to', 'at', 'by', 'buurtId'] as const;
+
+export const FindingStatusChangeSchema = z.object({
+  ...FindingStatusChangeFieldSchemas,
+  note: z._default(FindingStatusChangeFieldSchemas.note, ''),
+  teamId: z._default(FindingStatusChangeFieldSchemas.teamId, null),
+  deleted: z._default(FindingStatusChangeFieldSchemas.deleted, false),
+});
+export type FindingStatusChange = z.infer<typeof FindingStatusChangeSchema>;

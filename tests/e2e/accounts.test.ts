@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { BuurtlogPage } from './buurtlog-page.ts';
+import { ANDROID_PHONE_UA, ANDROID_TABLET_UA, newDevice, signIn } from './harness.ts';
+import { serverActivityByTitle } from './server-view.ts';
+import { useServerAndBrowser } from './use-server-and-browser.ts';
+
+const TEAM = 'Buurtpreventie Oranjebuurt';
+
+describe('a volunteer invited by a coordinator', () => {
+  const env = useServerAndBrowser();
+
+  it('signs in by link, works offline, syncs, and is wiped when the coordinator revokes that phone; their other device keeps working', async () => {
+    const { server, browser } = env;
+
+    // The coordinator makes an invite for the team, in the app.
+    const coordinator = await BuurtlogPage.open(await newDevice(browser), server.url);
+    await coordinator.page.goto(`${server.url}/#/beheer/teams`);
+    await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
+    await coordinator.page.getByLabel('Naam van de vrijwilliger').fill('Sanne');
+    await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
+    const link = coordinator.page.getByTestId('invite-url');
+    await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
+    await coordinator.page.getByTestId('invite-qr').waitFor();
+    const inviteUrl = await link.inputValue();
+    expect(inviteUrl).toMatch(/\/#\/uitnodiging\/[\w-]{20,}$/);
+
+    // Sanne opens the link on her phone and is signed in.
+    const phone = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_PHONE_UA }), server.url, inviteUrl);
+    await phone.waitUntilOfflineReady();
+    await phone.page.getByRole('link', { name: 'Beheer' }).waitFor({ state: 'detached' });
+
+    // Offline, she records an activity of her team; back online it syncs.
+    await phone.goOffline();
+    await phone.createActivity({ title: 'Avondronde Oranjebuurt', team: TEAM, type: 'Anders' });
+    expect(await phone.pendingText()).toMatch(/alleen op dit toestel/);
+    await phone.goOnline();
+    await phone.waitUntilAllSent();
+    expect(await serverActivityByTitle(server, 'Avondronde Oranjebuurt')).toHaveLength(1);
+
+    // Her second device (a tablet), signed in by an invite for her existing account.
+    const token = await signIn(server);
+    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string; displayName: string }>;
+    const sanne = users.find((user) => user.displayName === 'Sanne');
+    const second = await fetch(`${server.url}/api/v1/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ teamId: 'buurtpreventie-oranjebuurt', displayName: 'Sanne', userId: sanne?.id }),
+    });
+    const tablet = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_TABLET_UA }), server.url, ((await second.json()) as { url: string }).url);
+    await tablet.waitForActivityInList('Avondronde Oranjebuurt');
+
+    // The coordinator revokes the phone (lost) in the app.
+    await coordinator.page.goto(`${server.url}/#/beheer/gebruikers`);
+    await coordinator.page.getByRole('button', { name: 'Sanne bewerken' }).click();
+    await coordinator.page.getByRole('button', { name: 'Telefoon (Chrome) afmelden' }).click();
+    await coordinator.page.getByRole('button', { name: 'Ja, afmelden' }).click();
+    await coordinator.expectSoon('the revocation', () => coordinator.page.getByText('Telefoon (Chrome) is afgemeld').first().waitFor({ timeout: 30_000 }));
+
+    // At its next contact the phone wipes everything and asks to sign in.
+    await phone.syncNow();
+    await phone.expectSoon('the wipe', () => phone.page.getByText('Dit toestel is afgemeld door een coördinator').first().waitFor({ timeout: 30_000 }));
+    const databases = await phone.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+    expect(databases.filter((name) => name.startsWith('buurtlog-'))).toEqual([]);
+
+    // The tablet keeps working: it records and syncs.
+    await tablet.page.goto(`${server.url}/#/`);
+    await tablet.createActivity({ title: 'Ochtendronde Oranjebuurt', team: TEAM, type: 'Anders' });
+    await tablet.waitUntilAllSent();
+    expect(await serverActivityByTitle(server, 'Ochtendronde Oranjebuurt')).toHaveLength(1);
+  });
+});
