@@ -119,8 +119,22 @@ export class BuurtlogPage {
   }
 
   /** Wait until the service worker controls this page: from then on the shell opens offline. */
+  /**
+   * Ready to go offline: the service worker controls the page (the shell
+   * opens without network) and the first sync finished (the configuration —
+   * buurten, teams — is on the device; without it there is nowhere to put an
+   * activity).
+   */
   async waitUntilOfflineReady(): Promise<void> {
-    await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    await this.expectSoon('the service worker in control', () =>
+      this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 }),
+    );
+    await this.waitUntilSynced();
+  }
+
+  /** At least one sync has completed on this device (the header says when). */
+  async waitUntilSynced(): Promise<void> {
+    await this.expectSoon('a completed sync', () => this.page.getByText(/Laatst gesynchroniseerd/).first().waitFor({ timeout: 30_000 }));
   }
 
   async goOffline(): Promise<void> {
