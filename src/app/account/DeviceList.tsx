@@ -1,10 +1,45 @@
 import { useRef, useState } from 'preact/hooks';
 import type { DeviceInfo } from '../../domain/auth.ts';
+import { useApp } from '../context.ts';
 import { formatRelative } from '../format.ts';
+import { useNow } from '../hooks.ts';
 import type { AccountKey } from '../i18n/account/nl.ts';
 import type { PackT } from '../i18n/pack.ts';
 import type { Lang } from '../i18n/translate.ts';
 import { problemText } from './problem-text.ts';
+import { RemoteState } from './RemoteState.tsx';
+import { useRemote } from './use-remote.ts';
+
+type AccountApi = Awaited<ReturnType<ReturnType<typeof useApp>['api']>>;
+
+/**
+ * One person's devices as the server lists them, with revoke: "Mijn
+ * toestellen" in Settings and a user's devices in Beheer. Needs a connection;
+ * RemoteState says so when there is none.
+ */
+export function RemoteDeviceList(props: { load(api: AccountApi): Promise<DeviceInfo[]>; deps: readonly unknown[]; t: PackT<AccountKey> }) {
+  const { api, lang, announce } = useApp();
+  const now = useNow(60_000);
+  const { remote, reload, set } = useRemote(() => api().then((a) => props.load(a)), props.deps);
+  return (
+    <>
+      <RemoteState remote={remote} t={props.t} onRetry={reload} />
+      {remote.state === 'ready' && (
+        <DeviceList
+          devices={remote.value}
+          t={props.t}
+          lang={lang}
+          now={now}
+          announce={announce}
+          revoke={async (device) => {
+            await (await api()).revokeDevice(device.id);
+            set(remote.value.map((d) => (d.id === device.id ? { ...d, revokedAt: Date.now() } : d)));
+          }}
+        />
+      )}
+    </>
+  );
+}
 
 /**
  * Devices with their name and when they were last seen; this one marked.

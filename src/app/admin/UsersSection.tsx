@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { EmailSchema, PasswordSchema, type User } from '../../domain/auth.ts';
 import { ROLES, type Role } from '../../domain/permissions.ts';
-import { DeviceList } from '../account/DeviceList.tsx';
+import { RemoteDeviceList } from '../account/DeviceList.tsx';
 import { issuesOf, problemText } from '../account/problem-text.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../account/use-remote.ts';
@@ -156,26 +156,10 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
 }
 
 function UserDevices({ user, t }: { user: User; t: AdminT }) {
-  const { api, lang, announce } = useApp();
-  const now = useNow(60_000);
-  const { remote, reload, set } = useRemote(() => api().then((a) => a.userDevices(user.id)), [user.id]);
   return (
     <section aria-label={t('users.devicesLabel', { name: user.displayName })}>
       <h3>{t('users.devices')}</h3>
-      <RemoteState remote={remote} t={t} onRetry={reload} />
-      {remote.state === 'ready' && (
-        <DeviceList
-          devices={remote.value}
-          t={t}
-          lang={lang}
-          now={now}
-          announce={announce}
-          revoke={async (device) => {
-            await (await api()).revokeDevice(device.id);
-            set(remote.value.map((d) => (d.id === device.id ? { ...d, revokedAt: Date.now() } : d)));
-          }}
-        />
-      )}
+      <RemoteDeviceList load={(api) => api.userDevices(user.id)} deps={[user.id]} t={t} />
     </section>
   );
 }

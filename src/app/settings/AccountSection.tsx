@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { DeviceList } from '../account/DeviceList.tsx';
+import { RemoteDeviceList } from '../account/DeviceList.tsx';
 import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../account/use-remote.ts';
 import { formatDate, localDate } from '../format.ts';
@@ -112,28 +112,13 @@ function SignOut() {
 }
 
 function Devices() {
-  const { t: coreT, lang, api, announce } = useApp();
+  const { t: coreT, lang } = useApp();
   const t = packT(coreT, lang, accountPack);
-  const now = useNow(60_000);
-  const { remote, reload, set } = useRemote(() => api().then((a) => a.devices()), []);
   return (
     <section class="card" aria-labelledby="settings-devices">
       <h2 id="settings-devices">{t('devices.title')}</h2>
       <p class="field-hint">{t('devices.hint')}</p>
-      <RemoteState remote={remote} t={t} onRetry={reload} />
-      {remote.state === 'ready' && (
-        <DeviceList
-          devices={remote.value}
-          t={t}
-          lang={lang}
-          now={now}
-          announce={announce}
-          revoke={async (device) => {
-            await (await api()).revokeDevice(device.id);
-            set(remote.value.map((d) => (d.id === device.id ? { ...d, revokedAt: Date.now() } : d)));
-          }}
-        />
-      )}
+      <RemoteDeviceList load={(api) => api.devices()} deps={[]} t={t} />
     </section>
   );
 }
