@@ -41,10 +41,31 @@ export type OutboxEntry = {
 
 export type MetaRow = { key: string; value: unknown };
 
+/**
+ * 'pending': not yet confirmed by the server (waiting, or backing off until
+ * `nextAttemptAt`); 'sent': the server answered 200/201; 'failed': the server
+ * refused it for good (`lastError` says why), kept so it can be shown.
+ */
+export type PhotoState = 'pending' | 'sent' | 'failed';
+
+/** A processed photo, named by the SHA-256 of its bytes (see src/domain/photos.ts). */
+export type PhotoRow = {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  bytes: number;
+  createdAt: number;
+  state: PhotoState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+};
+
 export type BuurtlogDatabase = Dexie & {
   records: Table<StoredRecord, string>;
   outbox: Table<OutboxEntry, number>;
   meta: Table<MetaRow, string>;
+  photos: Table<PhotoRow, string>;
 };
 
 export type DatabaseOptions = {
@@ -68,6 +89,13 @@ export function createDatabase(name: string, options: DatabaseOptions = {}): Buu
     records: 'id, type',
     outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
     meta: 'key',
+  });
+  // Version 2 only adds the photos table: existing rows keep their shape.
+  db.version(2).stores({
+    records: 'id, type',
+    outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
+    meta: 'key',
+    photos: 'sha256, state, [state+nextAttemptAt]',
   });
   return db;
 }

@@ -19,6 +19,8 @@ import type { StoreContext } from './local-write.ts';
 import { META_KEYS, readMeta, writeMeta } from './meta.ts';
 import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
+import * as photos from './photos.ts';
+import type { PhotoInput, PhotoStatus, QueuedPhoto } from './photos.ts';
 import type { ActivityView, AttendanceMethod, AttendanceView, SyncState } from './views.ts';
 
 export { InvalidInputError };
@@ -29,10 +31,16 @@ export type PullOptions = {
   /** The server rebuilds this device's view (the person's scope changed): drop what is not pending first. */
   reset?: boolean;
 };
+export type { PhotoInput, PhotoStatus, QueuedPhoto };
 export type { ActivityInput, ActivityView, AttendanceMethod, AttendanceView, BatchLimits, SyncState };
 
 export type RejectedChange = { mutationId: string; recordId: string; recordType: string; reason: Reason; message?: string; createdAt: number };
-export type SyncSummary = { pending: number; rejected: RejectedChange[]; lastSyncAt: number | null };
+/**
+ * `pendingPhotos`: photos the server has not confirmed yet (waiting or backing
+ * off; refused ones not counted). The store always fills it in; it is optional
+ * here only so summaries built by hand (UI tests) stay valid.
+ */
+export type SyncSummary = { pending: number; rejected: RejectedChange[]; lastSyncAt: number | null; pendingPhotos?: number };
 export type UnsentChange = Omit<OutboxEntry, 'seq'>;
 export type UnsentExport = { exportedAt: string; deviceId: string; tenantId: string; changes: UnsentChange[]; records: SyncRecord[] };
 
@@ -51,7 +59,7 @@ export type Store = {
   listActivities(): Promise<ActivityView[]>;
   getActivity(id: string): Promise<ActivityView | null>;
   getAttendance(activityId: string): Promise<AttendanceView>;
-  syncSummary(): Promise<SyncSummary>;
+  syncSummary(): Promise<SyncSummary & { pendingPhotos: number }>;
   exportUnsent(): Promise<UnsentExport>;
   dismissRejected(mutationId: string): Promise<void>;
   getConfig(): Promise<Config>;
@@ -61,6 +69,10 @@ export type Store = {
    * the outbox. Resolves to the item's id.
    */
   saveConfigItem(type: ConfigRecordType, id: string | null, values: Readonly<Record<string, unknown>>): Promise<string>;
+  /** Keep a processed photo for upload; idempotent by its hash (one transaction). Resolves to true when it was new. */
+  addPhoto(input: PhotoInput): Promise<boolean>;
+  photoState(sha256: string): Promise<PhotoStatus | null>;
+  getPhotoBlob(sha256: string): Promise<Blob | null>;
   observe<T>(query: (store: Store) => Promise<T>, onValue: (value: T) => void, onError?: (error: unknown) => void): () => void;
   close(): void;
   /** Close and delete this device's database (wipeLocalData). */
@@ -75,6 +87,13 @@ export type Store = {
   getClockOffset(): Promise<number>;
   getCursor(): Promise<string>;
   pendingCount(): Promise<number>;
+  /** Pending photos whose next attempt is due now. */
+  pendingPhotos(limit: number): Promise<QueuedPhoto[]>;
+  /** Only after the server's 200/201. */
+  markPhotoSent(sha256: string): Promise<void>;
+  markPhotoFailed(sha256: string, reason: string, permanent: boolean, nextAttemptAt: number): Promise<void>;
+  /** The server lacks these: photos held as sent go back in the queue. */
+  requeuePhotos(hashes: readonly string[]): Promise<number>;
   /** Changes with every committed local write (in any tab): observe it to sync soon after a change. */
   lastLocalChange(): Promise<string | null>;
 };
@@ -189,11 +208,12 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 
     syncSummary() {
       return run(() =>
-        db.transaction('r', [db.outbox, db.meta], async () => {
-          const [pending, rejected, lastSyncAt] = await Promise.all([
+        db.transaction('r', [db.outbox, db.meta, db.photos], async () => {
+          const [pending, rejected, lastSyncAt, pendingPhotos] = await Promise.all([
             db.outbox.where('state').equals('pending').count(),
             db.outbox.where('state').equals('rejected').toArray(),
             readMeta<number>(db, META_KEYS.lastSyncAt),
+            photos.countPendingPhotos(db),
           ]);
           return {
             pending,
@@ -206,6 +226,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
               createdAt: entry.createdAt,
             })),
             lastSyncAt: lastSyncAt ?? null,
+            pendingPhotos,
           };
         }),
       );
@@ -231,6 +252,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       const { saveConfigItem } = await import('./config-write.ts');
       return run(() => saveConfigItem(ctx, type, id, values));
     },
+
+    addPhoto: (input) => run(() => photos.addPhoto(db, ctx.now(), input)),
+    photoState: (sha256) => run(() => photos.photoState(db, sha256)),
+    getPhotoBlob: (sha256) => run(() => photos.getPhotoBlob(db, sha256)),
 
     observe(query, onValue, onError) {
       return observeQuery(db.name, () => query(store), onValue, onError);
@@ -288,6 +313,11 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     },
 
     pendingCount: () => run(() => db.outbox.where('state').equals('pending').count()),
+
+    pendingPhotos: (limit) => run(() => photos.pendingPhotos(db, ctx.now(), limit)),
+    markPhotoSent: (sha256) => run(() => photos.markPhotoSent(db, sha256)),
+    markPhotoFailed: (sha256, reason, permanent, nextAttemptAt) => run(() => photos.markPhotoFailed(db, sha256, reason, permanent, nextAttemptAt)),
+    requeuePhotos: (hashes) => run(() => photos.requeuePhotos(db, hashes)),
 
     async lastLocalChange() {
       return (await run(() => readMeta<string>(db, META_KEYS.localChanges))) ?? null;

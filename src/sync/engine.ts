@@ -1,5 +1,6 @@
 /**
- * The client sync engine: push the outbox, then pull by cursor. See
+ * The client sync engine: push the outbox, upload the due photos one by one,
+ * then pull by cursor. See
  * src/sync/README.md for the invariants it keeps.
  *
  * @example
@@ -10,11 +11,13 @@ import type { Reason } from '../domain/errors.ts';
 import { MAX_PULL_LIMIT, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Mutation, type PushResult } from '../domain/protocol.ts';
 import type { BatchLimits, Store } from '../store/store.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { callApi, isAuthReason, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
+import { callApi, isAuthReason, putPhoto, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
 
 export type { AuthReason };
 
-export type SyncResult = { ok: true; pushed: number; pulled: number } | { ok: false; reason: Reason };
+/** `photos` is there when this run tried to upload any photo: how many the server confirmed, how many attempts failed. */
+export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason };
+export type PhotoUploads = { sent: number; failed: number };
 export type SyncStatus = {
   state: 'idle' | 'syncing' | 'offline' | 'error';
   lastSuccessAt: number | null;
@@ -37,7 +40,10 @@ export type SyncStore = Pick<
   | 'getClockOffset'
   | 'getCursor'
   | 'lastLocalChange'
->;
+> &
+  // The photo queue: a store without it (a test double) syncs records only.
+  Partial<PhotoQueue>;
+type PhotoQueue = Pick<Store, 'pendingPhotos' | 'markPhotoSent' | 'markPhotoFailed' | 'requeuePhotos'>;
 
 export type SyncEngineOptions = {
   store: SyncStore;
@@ -77,6 +83,9 @@ export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
 /** The name of the performance measure around one whole pull (read by `npm run bench`). */
 export const PULL_MEASURE = 'buurtlog:pull';
 const MAX_PUSH_ROUNDS = 100;
+/** Photos read from the queue at a time; each goes up on its own. */
+const PHOTO_BATCH = 20;
+const MAX_PHOTO_ROUNDS = 50;
 const MAX_PULL_PAGES = 1_000;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -116,7 +125,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   /** Push every pending entry in bounded batches; resolves to how many the server acknowledged. */
-  const pushAll = async (offset: { value: number }): Promise<{ pushed: number; done: boolean }> => {
+  const pushAll = async (offset: { value: number }, missingPhotos: Set<string>): Promise<{ pushed: number; done: boolean }> => {
     let pushed = 0;
     let limits = batch;
     const restamped = new Set<string>();
@@ -145,6 +154,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (answered.length === 0) throw new SyncFailure('internal', null, 'the server answered none of the pushed mutations');
       for (const result of answered) {
         if (result.status !== 'rejected') pushed++;
+        for (const hash of result.missingPhotos ?? []) missingPhotos.add(hash);
         const recordId = sent.get(result.mutationId) as string;
         // Re-stamp once per sync: a second refusal stays visible to the user.
         if (result.status === 'rejected' && result.reason === 'clock-ahead' && !restamped.has(recordId)) {
@@ -153,6 +163,45 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     }
     return { pushed, done: false };
+  };
+
+  /**
+   * Upload the pending photos that are due, one PUT each, after the push (the
+   * server takes a record before its photos). First, photos the server says
+   * it lacks go back in the queue. A photo is 'sent' only on the server's
+   * 200/201; a permanent refusal marks it 'failed' with the reason; anything
+   * else schedules its own next attempt (backoff with jitter on its own
+   * count), and the others go on. No answer at all stops the round (the rest
+   * stay due); a 401 ends the sync like any other call.
+   */
+  const uploadPhotos = async (missing: ReadonlySet<string>): Promise<PhotoUploads | null> => {
+    const { pendingPhotos, markPhotoSent, markPhotoFailed, requeuePhotos } = store;
+    if (!pendingPhotos || !markPhotoSent || !markPhotoFailed || !requeuePhotos) return null;
+    if (missing.size > 0) await requeuePhotos([...missing]);
+    const tally: PhotoUploads = { sent: 0, failed: 0 };
+    const tried = new Set<string>();
+    for (let round = 0; round < MAX_PHOTO_ROUNDS; round++) {
+      const due = (await pendingPhotos(PHOTO_BATCH + tried.size)).filter((photo) => !tried.has(photo.sha256));
+      if (due.length === 0) break;
+      for (const photo of due) {
+        tried.add(photo.sha256);
+        try {
+          await putPhoto({ fetch, url: `${baseUrl}/api/v1/photos/${photo.sha256}`, headers: await headers(), timeoutMs, blob: photo.blob, type: photo.type, sha256: photo.sha256 });
+          await markPhotoSent(photo.sha256);
+          tally.sent++;
+          continue;
+        } catch (error) {
+          if (!(error instanceof SyncFailure)) throw error;
+          if (isAuthReason(error.reason)) throw error;
+          const permanent = isPermanentPhotoRefusal(error) || (isHashMismatch(error) && !(await hasOwnHash(photo.blob, photo.sha256)));
+          const nextAttemptAt = permanent ? 0 : now() + backoffDelay(photo.attempts + 1, random, backoff);
+          await markPhotoFailed(photo.sha256, describeFailure(error, permanent), permanent, nextAttemptAt);
+          tally.failed++;
+          if (error.reason === 'network') return tally;
+        }
+      }
+    }
+    return tally.sent + tally.failed === 0 ? null : tally;
   };
 
   /** Pull every page past the stored cursor; resolves to how many records came in. */
@@ -177,7 +226,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const offset = { value: await store.getClockOffset() };
       // Push before pull: the pull then already carries the merge of this
       // device's changes, and fewer fields are held back as pending.
-      const { pushed, done } = await pushAll(offset);
+      const missingPhotos = new Set<string>();
+      const { pushed, done } = await pushAll(offset, missingPhotos);
+      const photos = await uploadPhotos(missingPhotos);
       const perf = globalThis.performance;
       const pullStartedAt = typeof perf?.measure === 'function' ? perf.now() : null;
       const pulled = await pullAll(offset);
@@ -187,7 +238,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       failures = 0;
       if (!done) runAgain = true;
       setStatus({ state: 'idle', lastSuccessAt: at, lastError: null, nextAttemptAt: null });
-      return { ok: true, pushed, pulled };
+      return { ok: true, pushed, pulled, ...(photos ? { photos } : {}) };
     } catch (error) {
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
       failures++;
@@ -247,4 +298,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       );
     },
   };
+}
+
+/**
+ * The server refused the photo itself, so sending it again cannot help: 413
+ * (too large), 415 (not JPEG/WebP), a 400 other than a hash mismatch (not
+ * really that type, metadata left in it, not a SHA-256 name).
+ */
+function isPermanentPhotoRefusal(failure: SyncFailure): boolean {
+  if (failure.status === 413 || failure.status === 415) return true;
+  return failure.status === 400 && !isHashMismatch(failure);
+}
+
+/** The bytes were damaged on the way: worth another try. */
+function isHashMismatch(failure: SyncFailure): boolean {
+  return failure.status === 400 && failure.issues.some((issue) => issue.message === 'hash-mismatch');
+}
+
+/** Whether the stored bytes still hash to their name (if not, no retry can ever succeed). */
+async function hasOwnHash(blob: Blob, sha256: string): Promise<boolean> {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') === sha256;
+  } catch {
+    // Cannot tell: assume the bytes are fine and let the backoff retry.
+    return true;
+  }
+}
+
+function describeFailure(failure: SyncFailure, permanent: boolean): string {
+  if (permanent && isHashMismatch(failure)) return 'hash-mismatch: the photo stored on this device no longer matches its hash';
+  return failure.message && failure.message !== failure.reason ? `${failure.reason}: ${failure.message}` : failure.reason;
 }

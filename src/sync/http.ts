@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ApiErrorSchema, type Issue, type Reason } from '../domain/errors.ts';
+import { PhotoUploadResponseSchema } from '../domain/photos.ts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response> | Response;
 
@@ -96,4 +97,39 @@ async function failureOf(response: Response): Promise<SyncFailure> {
 function isAbort(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AbortError' || name === 'TimeoutError';
+}
+
+/**
+ * `PUT /api/v1/photos/{sha256}` with the photo's bytes as the body. Resolves
+ * only on 200 (the server had it) or 201 (stored now); every other answer is a
+ * SyncFailure classified as for `callApi`, with the server's issues (a
+ * `hash-mismatch` issue means: send it again).
+ */
+export async function putPhoto(options: Omit<CallOptions, 'method' | 'body'> & { readonly blob: Blob; readonly type: string; readonly sha256: string }): Promise<200 | 201> {
+  let response: Response;
+  try {
+    response = await options.fetch(options.url, {
+      method: 'PUT',
+      headers: { accept: 'application/json', ...options.headers, 'content-type': options.type },
+      body: options.blob,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch {
+    throw new SyncFailure('network');
+  }
+  if (!response.ok) throw await failureOf(response);
+  // A 2xx that is not the server's answer naming this photo (a captive
+  // portal's page) does not count as sent.
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (isAbort(error)) throw new SyncFailure('network');
+    body = null;
+  }
+  const parsed = z.safeParse(PhotoUploadResponseSchema, body);
+  if ((response.status !== 200 && response.status !== 201) || !parsed.success || parsed.data.sha256 !== options.sha256) {
+    throw new SyncFailure('server-unavailable', response.status, 'the answer to a photo upload did not match the protocol');
+  }
+  return response.status;
 }

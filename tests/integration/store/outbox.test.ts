@@ -60,6 +60,7 @@ describe('the outbox', () => {
       pending: 0,
       rejected: [{ mutationId: sent?.mutationId, recordId: id, recordType: 'activity', reason: 'invalid-payload', message: 'Some fields have invalid values.', createdAt: T0 }],
       lastSyncAt: null,
+      pendingPhotos: 0,
     });
     expect((await store.getActivity(id))?.syncState).toBe('rejected');
 
