@@ -13,12 +13,16 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 
 const MIN_GAP_MS = 16;
+/** During a bulk pull: a list of thousands re-read after every page would hold up the next page. */
+const BUSY_GAP_MS = 2_000;
 
 export function observeQuery<T>(
   databaseName: string,
   run: () => Promise<T>,
   onValue: (value: T) => void,
   onError?: (error: unknown) => void,
+  /** True while the store takes in a bulk pull: re-run at most every BUSY_GAP_MS then. */
+  isBusy: () => boolean = () => false,
 ): () => void {
   const prefix = `idb://${databaseName}/`;
   let stopped = false;
@@ -52,7 +56,8 @@ export function observeQuery<T>(
       return;
     }
     if (timer !== null) return;
-    const wait = Math.max(0, lastEnd + Math.max(MIN_GAP_MS, 2 * lastDuration) - Date.now());
+    const gap = isBusy() ? Math.max(BUSY_GAP_MS, 4 * lastDuration) : Math.max(MIN_GAP_MS, 2 * lastDuration);
+    const wait = Math.max(0, lastEnd + gap - Date.now());
     timer = setTimeout(() => {
       timer = null;
       void execute();

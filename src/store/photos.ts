@@ -52,10 +52,6 @@ export async function pendingPhotos(db: BuurtlogDatabase, now: number, limit: nu
   return rows.map(({ sha256, blob, type, bytes, attempts }) => ({ sha256, blob, type, bytes, attempts }));
 }
 
-export function countPendingPhotos(db: BuurtlogDatabase): Promise<number> {
-  return db.photos.where('state').equals('pending').count();
-}
-
 /** Only after the server's 200/201. */
 export async function markPhotoSent(db: BuurtlogDatabase, sha256: string): Promise<void> {
   await db.transaction('rw', db.photos, async () => {

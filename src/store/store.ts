@@ -19,7 +19,6 @@ import type { StoreContext } from './local-write.ts';
 import { META_KEYS, readMeta, writeMeta } from './meta.ts';
 import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
-import * as photos from './photos.ts';
 import type { PhotoInput, PhotoStatus, QueuedPhoto } from './photos.ts';
 import type { ActivityView, AttendanceMethod, AttendanceView, SyncState } from './views.ts';
 
@@ -30,6 +29,8 @@ export type { ConfigRecordType };
 export type PullOptions = {
   /** The server rebuilds this device's view (the person's scope changed): drop what is not pending first. */
   reset?: boolean;
+  /** More pages follow at once (a bulk pull): live queries hold back until it is done. */
+  hasMore?: boolean;
 };
 export type { PhotoInput, PhotoStatus, QueuedPhoto };
 export type { ActivityInput, ActivityView, AttendanceMethod, AttendanceView, BatchLimits, SyncState };
@@ -110,7 +111,12 @@ export type OpenStoreOptions = DatabaseOptions & {
   database?: BuurtlogDatabase;
 };
 
+/** How long a bulk pull keeps live queries quiet after its last page came in. */
+const BULK_PULL_HOLD_MS = 10_000;
+
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  /** Until when a bulk pull is under way (see applyPullPage). */
+  let bulkPullUntil = 0;
   const { deviceId, tenantId } = opts;
   const db = opts.database ?? createDatabase(opts.name ?? `buurtlog-${tenantId}`, opts);
   const ctx: StoreContext = { db, deviceId, tenantId, now: opts.now ?? Date.now };
@@ -119,6 +125,12 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   // (withReopen, Dexie's auto-open) would recreate what a wipe deleted.
   const run = <T>(operation: () => Promise<T>): Promise<T> =>
     isDestroyed ? Promise.reject(new Error('This device store was wiped.')) : withReopen(db, operation);
+  // Photo code loads when first used (a schouw screen, the sync engine), not with the first screen;
+  // imported before the transaction starts: awaiting anything but Dexie inside one would commit it early.
+  const withPhotos = async <T>(use: (photos: typeof import('./photos.ts')) => Promise<T>): Promise<T> => {
+    const photos = await import('./photos.ts');
+    return run(() => use(photos));
+  };
   // How records become views needs every record type's schema: that code
   // loads while the database opens, beside the first screen, not in it.
   let viewsModule: Promise<typeof import('./views.ts')> | null = null;
@@ -213,7 +225,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
             db.outbox.where('state').equals('pending').count(),
             db.outbox.where('state').equals('rejected').toArray(),
             readMeta<number>(db, META_KEYS.lastSyncAt),
-            photos.countPendingPhotos(db),
+            // Inline rather than from photos.ts, which loads with the first sync, not the first screen.
+            db.photos.where('state').equals('pending').count(),
           ]);
           return {
             pending,
@@ -253,12 +266,12 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       return run(() => saveConfigItem(ctx, type, id, values));
     },
 
-    addPhoto: (input) => run(() => photos.addPhoto(db, ctx.now(), input)),
-    photoState: (sha256) => run(() => photos.photoState(db, sha256)),
-    getPhotoBlob: (sha256) => run(() => photos.getPhotoBlob(db, sha256)),
+    addPhoto: (input) => withPhotos((photos) => photos.addPhoto(db, ctx.now(), input)),
+    photoState: (sha256) => withPhotos((photos) => photos.photoState(db, sha256)),
+    getPhotoBlob: (sha256) => withPhotos((photos) => photos.getPhotoBlob(db, sha256)),
 
     observe(query, onValue, onError) {
-      return observeQuery(db.name, () => query(store), onValue, onError);
+      return observeQuery(db.name, () => query(store), onValue, onError, () => Date.now() < bulkPullUntil);
     },
 
     close() {
@@ -284,6 +297,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       return run(() => applyPushResults(db, results));
     },
     async applyPullPage(records, cursor, options) {
+      // While pages keep coming, the UI re-reads rarely; the last page (or
+      // a pull that stops half-way, after a while) lets it follow closely again.
+      bulkPullUntil = options?.hasMore ? Date.now() + BULK_PULL_HOLD_MS : 0;
       const { applyPullPage } = await import('./pull.ts');
       return run(() => applyPullPage(ctx, records, cursor, options));
     },
@@ -314,10 +330,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 
     pendingCount: () => run(() => db.outbox.where('state').equals('pending').count()),
 
-    pendingPhotos: (limit) => run(() => photos.pendingPhotos(db, ctx.now(), limit)),
-    markPhotoSent: (sha256) => run(() => photos.markPhotoSent(db, sha256)),
-    markPhotoFailed: (sha256, reason, permanent, nextAttemptAt) => run(() => photos.markPhotoFailed(db, sha256, reason, permanent, nextAttemptAt)),
-    requeuePhotos: (hashes) => run(() => photos.requeuePhotos(db, hashes)),
+    pendingPhotos: (limit) => withPhotos((photos) => photos.pendingPhotos(db, ctx.now(), limit)),
+    markPhotoSent: (sha256) => withPhotos((photos) => photos.markPhotoSent(db, sha256)),
+    markPhotoFailed: (sha256, reason, permanent, nextAttemptAt) => withPhotos((photos) => photos.markPhotoFailed(db, sha256, reason, permanent, nextAttemptAt)),
+    requeuePhotos: (hashes) => withPhotos((photos) => photos.requeuePhotos(db, hashes)),
 
     async lastLocalChange() {
       return (await run(() => readMeta<string>(db, META_KEYS.localChanges))) ?? null;
