@@ -37,21 +37,18 @@ describe('a volunteer invited by a coordinator', () => {
     await phone.waitUntilAllSent();
     expect(await serverActivityByTitle(server, 'Avondronde Oranjebuurt')).toHaveLength(1);
 
-    // Her second device (a tablet), signed in by an invite for her existing account.
-    const token = await signIn(server);
-    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string; displayName: string }>;
-    const sanne = users.find((user) => user.displayName === 'Sanne');
-    const second = await fetch(`${server.url}/api/v1/invites`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ teamId: 'buurtpreventie-oranjebuurt', displayName: 'Sanne', userId: sanne?.id }),
-    });
-    const tablet = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_TABLET_UA }), server.url, ((await second.json()) as { url: string }).url);
-    await tablet.waitForActivityInList('Avondronde Oranjebuurt');
-
-    // The coordinator revokes the phone (lost) in the app.
+    // Her second device (a tablet): the coordinator makes an invite for her existing account.
     await coordinator.page.goto(`${server.url}/#/beheer/gebruikers`);
     await coordinator.page.getByRole('button', { name: 'Sanne bewerken' }).click();
+    await coordinator.page.getByRole('button', { name: 'Ander toestel aanmelden voor Sanne' }).click();
+    await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
+    await coordinator.expectSoon('the second invite link', () => link.waitFor({ timeout: 30_000 }));
+    const tablet = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_TABLET_UA }), server.url, await link.inputValue());
+    await tablet.waitForActivityInList('Avondronde Oranjebuurt');
+    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${await signIn(server)}` } })).json()) as Array<{ displayName: string }>;
+    expect(users.filter((user) => user.displayName === 'Sanne')).toHaveLength(1);
+
+    // The coordinator revokes the phone (lost) in the app.
     await coordinator.page.getByRole('button', { name: 'Telefoon (Chrome) afmelden' }).click();
     await coordinator.page.getByRole('button', { name: 'Ja, afmelden' }).click();
     await coordinator.expectSoon('the revocation', () => coordinator.page.getByText('Telefoon (Chrome) is afgemeld').first().waitFor({ timeout: 30_000 }));

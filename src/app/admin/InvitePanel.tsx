@@ -15,11 +15,12 @@ const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
  * as a link, a QR code to scan with their phone, "Kopiëren" and "Delen"
  * (the share sheet: WhatsApp is where teams talk). Needs a connection.
  */
-export function InvitePanel({ team, onClose }: { team: Team; onClose(): void }) {
+export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: string; displayName: string }; onClose(): void }) {
   const { api, announce, platform } = useApp();
   const t = useAdminT();
-  const prefix = `invite-${team.id}`;
-  const [name, setName] = useState('');
+  const prefix = `invite-${user?.id ?? team.id}`;
+  // With `user`: another phone for someone already on the team (a volunteer has no password).
+  const [name, setName] = useState(user?.displayName ?? '');
   const [hours, setHours] = useState<number>(72);
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function InvitePanel({ team, onClose }: { team: Team; onClose(): void }) 
     setProblem(null);
     setBusy(true);
     try {
-      const made = await (await api()).createInvite({ teamId: team.id, displayName: name.trim(), expiresInHours: hours });
+      const made = await (await api()).createInvite({ teamId: team.id, displayName: name.trim(), expiresInHours: hours, ...(user ? { userId: user.id } : {}) });
       setInvite(made);
       announce(t('adminInvite.made', { name: made.displayName }));
     } catch (failure) {
@@ -54,7 +55,7 @@ export function InvitePanel({ team, onClose }: { team: Team; onClose(): void }) 
 
   return (
     <section class="card" aria-labelledby={`${prefix}-title`} data-testid="invite-panel">
-      <h2 id={`${prefix}-title`}>{t('adminInvite.title', { team: team.name })}</h2>
+      <h2 id={`${prefix}-title`}>{user ? t('adminInvite.deviceTitle', { name: user.displayName }) : t('adminInvite.title', { team: team.name })}</h2>
       {invite ? (
         <InviteResult
           invite={invite}
@@ -80,6 +81,7 @@ export function InvitePanel({ team, onClose }: { team: Team; onClose(): void }) 
               type="text"
               maxLength={120}
               autocomplete="off"
+              readOnly={user !== undefined}
               value={name}
               onInput={(e) => setName(e.currentTarget.value)}
             />

@@ -13,6 +13,7 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
+import { InvitePanel } from './InvitePanel.tsx';
 import { useAdminT, type AdminT } from './use-admin.ts';
 
 /**
@@ -78,6 +79,7 @@ function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: Admin
         <>
           <EditUserForm user={user} t={t} onSaved={onSaved} />
           <UserDevices user={user} t={t} />
+          <AnotherDevice user={user} t={t} />
         </>
       )}
     </>
@@ -152,6 +154,24 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
         </button>
       </div>
     </form>
+  );
+}
+
+/** A volunteer signs in on a new or second phone by an invite for their own account. */
+function AnotherDevice({ user, t }: { user: User; t: AdminT }) {
+  const { config } = useApp();
+  const [isOpen, setOpen] = useState(false);
+  const team = config.teams.find((candidate) => user.teamIds.includes(candidate.id));
+  if (user.role !== 'volunteer' || !user.active || !team) return null;
+  return isOpen ? (
+    <InvitePanel team={team} user={user} onClose={() => setOpen(false)} />
+  ) : (
+    <div class="field">
+      <button type="button" class="button" aria-label={t('users.inviteDeviceLabel', { name: user.displayName })} onClick={() => setOpen(true)}>
+        {t('users.inviteDevice')}
+      </button>
+      <p class="field-hint">{t('users.inviteDeviceHint')}</p>
+    </div>
   );
 }
 

@@ -89,6 +89,7 @@ export const en: Readonly<Record<AdminKey, string>> = {
   'team.unsentHint': 'A new team must be synchronised before you invite anyone to it.',
 
   'adminInvite.title': 'Invite for {team}',
+  'adminInvite.deviceTitle': 'Another device for {name}',
   'adminInvite.name': 'Name of the volunteer',
   'adminInvite.nameHint': 'As the team knows this person: the volunteer’s own name, never a resident’s.',
   'adminInvite.expires': 'Valid for',
@@ -125,6 +126,9 @@ export const en: Readonly<Record<AdminKey, string>> = {
   'users.created': '{name} has been created',
   'users.saved': '{name} has been updated',
   'users.devices': 'Devices',
+  'users.inviteDevice': 'Sign in another device',
+  'users.inviteDeviceLabel': 'Sign in another device for {name}',
+  'users.inviteDeviceHint': 'Volunteers have no password: a new or second phone signs in with an invite for their own account.',
   'users.devicesLabel': 'Devices of {name}',
   'users.hideDevices': 'Hide devices',
   'users.none': 'No users yet.',

@@ -90,6 +90,7 @@ export const nl = {
   'team.unsentHint': 'Een nieuw team moet eerst gesynchroniseerd zijn voordat je er iemand voor uitnodigt.',
 
   'adminInvite.title': 'Uitnodiging voor {team}',
+  'adminInvite.deviceTitle': 'Ander toestel voor {name}',
   'adminInvite.name': 'Naam van de vrijwilliger',
   'adminInvite.nameHint': 'Zoals het team deze persoon kent: de naam van de vrijwilliger zelf, nooit die van bewoners.',
   'adminInvite.expires': 'Geldig',
@@ -126,6 +127,9 @@ export const nl = {
   'users.created': '{name} is aangemaakt',
   'users.saved': '{name} is bijgewerkt',
   'users.devices': 'Toestellen',
+  'users.inviteDevice': 'Ander toestel aanmelden',
+  'users.inviteDeviceLabel': 'Ander toestel aanmelden voor {name}',
+  'users.inviteDeviceHint': 'Vrijwilligers hebben geen wachtwoord: een nieuwe of tweede telefoon meldt zich aan met een uitnodiging voor hun eigen account.',
   'users.devicesLabel': 'Toestellen van {name}',
   'users.hideDevices': 'Toestellen verbergen',
   'users.none': 'Nog geen gebruikers.',
