@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { PARTNER_KINDS, type TenantConfig } from './tenant-config.ts';
-import { ConfigIdSchema, DateSchema, text } from './fields.ts';
+import { CbsBuurtCodeSchema, ConfigIdSchema, DateSchema, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
 export const CONFIG_RECORD_TYPES = ['buurt', 'partner', 'theme', 'activityType', 'project', 'team'] as const;
@@ -25,7 +25,7 @@ const common = {
 export const BuurtFieldSchemas = {
   ...common,
   name: text(120, 1),
-  cbsCode: z.nullable(z.string().check(z.regex(/^BU\d{8}$/, 'must be a CBS buurtcode like BU04820101'))),
+  cbsCode: z.nullable(CbsBuurtCodeSchema),
   cbsYear: z.nullable(z.int().check(z.gte(2000), z.lte(2100))),
 };
 

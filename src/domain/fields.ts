@@ -14,6 +14,9 @@ export const ConfigIdSchema = z.string().check(
   z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'),
 );
 
+/** CBS buurtcode, e.g. BU04820101; codes change yearly, so a year goes with it. */
+export const CbsBuurtCodeSchema = z.string().check(z.regex(/^BU\d{8}$/, 'must be a CBS buurtcode like BU04820101'));
+
 export const DateSchema = z.string().check(
   z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'),
 );

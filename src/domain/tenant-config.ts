@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ACTIVITY_TYPES } from './activity.ts';
-import { ConfigIdSchema, text } from './fields.ts';
+import { CbsBuurtCodeSchema, ConfigIdSchema, text } from './fields.ts';
 
 const ItemBase = {
   id: ConfigIdSchema,
@@ -16,8 +16,7 @@ const ItemBase = {
 export const BuurtSchema = z.object({
   id: ConfigIdSchema,
   name: text(120, 1),
-  /** CBS buurtcode, e.g. BU04820101; codes change yearly, so the year goes with it. */
-  cbsCode: z.optional(z.string().check(z.regex(/^BU\d{8}$/, 'must be a CBS buurtcode like BU04820101'))),
+  cbsCode: z.optional(CbsBuurtCodeSchema),
   cbsYear: z.optional(z.int().check(z.gte(2000), z.lte(2100))),
   hidden: z.optional(z.boolean()),
 });
