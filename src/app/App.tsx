@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSessionExpired, type Session } from '../store/session.ts';
 import type { Config } from '../store/store.ts';
 import type { AccountApi } from '../sync/account-api.ts';
-import { mayManageConfig, principalOf } from './abilities.ts';
+import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, useApp, type AppContextValue, type Platform } from './context.ts';
 import { isEditing, subscribeEditing } from './editing.ts';
@@ -25,6 +25,7 @@ const AttendanceScreen = lazyScreen(() => import('./attendance/AttendanceScreen.
 const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const AccountScreen = lazyScreen(() => import('./account/AccountScreen.tsx').then((m) => m.AccountScreen));
 const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) => m.AdminScreen));
+const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) => m.SchouwArea));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
@@ -97,7 +98,7 @@ export function App(props: AppProps) {
   }, []);
 
   // Changing the list's filters is not a new screen: focus stays on the filter.
-  const screenKey = 'id' in route ? `${route.name}:${route.id}` : route.name;
+  const screenKey = 'id' in route ? `${route.name}:${route.id}` : 'path' in route ? route.path : route.name;
   useEffect(() => {
     const title = titleOf(route, t);
     // The account screens name themselves (their words load with them).
@@ -184,6 +185,14 @@ export function App(props: AppProps) {
           </span>
           {t('nav.activities')}
         </a>
+        {mayReadFindings(session.me.role) && (
+          <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
+            <span aria-hidden="true" class="nav-icon">
+              ⚑
+            </span>
+            {t('nav.findings')}
+          </a>
+        )}
         {isCoordinator && (
           <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
             <span aria-hidden="true" class="nav-icon">
@@ -227,6 +236,8 @@ function Screen({ route }: { route: Route }) {
       return <AccountScreen route={route} />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'schouw':
+      return <SchouwArea path={route.path} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -277,6 +288,8 @@ function titleOf(route: Route, t: T): string | null {
       return null;
     case 'admin':
       return t('nav.admin');
+    case 'schouw':
+      return null;
     case 'not-found':
       return t('app.notFound.title');
   }

@@ -70,3 +70,8 @@ export function mayCount(principal: Principal, activity: ActivityLike): boolean 
 export function mayManageConfig(role: Role): boolean {
   return CONFIG_RECORD_TYPES.some((type) => mayEver(role, 'update', type));
 }
+
+/** "Bevindingen" in the navigation: the role may read schouw findings somewhere (not the police). */
+export function mayReadFindings(role: Role): boolean {
+  return mayEver(role, 'read', 'finding');
+}

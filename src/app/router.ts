@@ -20,6 +20,8 @@ export type Route =
   | { name: 'sign-in' }
   | { name: 'invite'; code: string }
   | { name: 'admin'; section: AdminSection | null }
+  /** A schouw screen; its own router (schouw/routes.ts) loads with it and reads `path`. */
+  | { name: 'schouw'; path: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -51,6 +53,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/aanmelden') return { name: 'sign-in' };
   if (path === '/beheer') return { name: 'admin', section: null };
+  if (/^\/(schouw|bevindingen?)(\/|$)/.test(path)) return { name: 'schouw', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -85,6 +88,8 @@ export function hrefOf(route: Route): string {
       return `#/uitnodiging/${route.code}`;
     case 'admin':
       return route.section ? `#/beheer/${route.section}` : '#/beheer';
+    case 'schouw':
+      return `#${route.path}`;
     case 'not-found':
       return '#/';
   }
@@ -93,7 +98,8 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'settings' | 'admin' {
+export function sectionOf(route: Route): 'activities' | 'findings' | 'settings' | 'admin' {
   if (route.name === 'admin') return 'admin';
+  if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

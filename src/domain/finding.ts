@@ -12,7 +12,7 @@
  * (photos.ts); the bytes travel on their own (`PUT /api/v1/photos/{sha256}`).
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
 import { FINDING_LEVELS } from './schouw.ts';
@@ -98,6 +98,11 @@ export const FindingFieldSchemas = {
   pointNo: z.nullable(z.int().check(z.gte(1), z.lte(9999))),
   location: z.nullable(LocationSchema),
   address: z.nullable(AddressSchema),
+  /**
+   * The CBS buurt the place lies in, as PDOK Locatieserver says (looked up
+   * when online, after the finding was saved); null until then or when typed.
+   */
+  cbsBuurtCode: z.nullable(CbsBuurtCodeSchema),
   /** The schouw's buurt: who may see the finding is decided by it (and by `teamId`). */
   buurtId: ConfigIdSchema,
   /** The schouw's team (schouw group): its members see the findings. */
@@ -130,6 +135,7 @@ export const FindingSchema = z.object({
   pointNo: z._default(FindingFieldSchemas.pointNo, null),
   location: z._default(FindingFieldSchemas.location, null),
   address: z._default(FindingFieldSchemas.address, null),
+  cbsBuurtCode: z._default(FindingFieldSchemas.cbsBuurtCode, null),
   teamId: z._default(FindingFieldSchemas.teamId, null),
   photos: z._default(FindingFieldSchemas.photos, []),
   note: z._default(FindingFieldSchemas.note, ''),

@@ -85,3 +85,16 @@ export async function requeuePhotos(db: BuurtlogDatabase, hashes: readonly strin
     return sent.length;
   });
 }
+
+/**
+ * Keep a photo fetched from the server (taken on another phone) so it shows
+ * offline next time: stored as 'sent', never queued. A photo already here
+ * keeps its row — this device's own upload state wins.
+ */
+export async function cachePhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<void> {
+  if (!z.safeParse(Sha256Schema, input.sha256).success) throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
+  await db.transaction('rw', db.photos, async () => {
+    if ((await db.photos.get(input.sha256)) !== undefined) return;
+    await db.photos.add({ sha256: input.sha256, blob: input.blob, type: input.type, bytes: input.blob.size, createdAt: now, state: 'sent', attempts: 0, nextAttemptAt: 0 });
+  });
+}

@@ -20,6 +20,8 @@ import { META_KEYS, readMeta, writeMeta } from './meta.ts';
 import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
 import type { PhotoInput, PhotoStatus, QueuedPhoto } from './photos.ts';
+import type { FindingChanges, FindingInput, SchouwSettings, StatusChangeInput } from './schouw-write.ts';
+import type { FindingFilter, FindingHistoryEntry, FindingView, SchouwView } from './schouw-views.ts';
 import type { ActivityView, AttendanceMethod, AttendanceView, SyncState } from './views.ts';
 
 export { InvalidInputError };
@@ -34,6 +36,7 @@ export type PullOptions = {
 };
 export type { PhotoInput, PhotoStatus, QueuedPhoto };
 export type { ActivityInput, ActivityView, AttendanceMethod, AttendanceView, BatchLimits, SyncState };
+export type { FindingChanges, FindingFilter, FindingHistoryEntry, FindingInput, FindingView, SchouwSettings, SchouwView, StatusChangeInput };
 
 export type RejectedChange = { mutationId: string; recordId: string; recordType: string; reason: Reason; message?: string; createdAt: number };
 /**
@@ -60,6 +63,26 @@ export type Store = {
   listActivities(): Promise<ActivityView[]>;
   getActivity(id: string): Promise<ActivityView | null>;
   getAttendance(activityId: string): Promise<AttendanceView>;
+  // A schouw round, its findings and their follow-up (schouw-write.ts, schouw-views.ts).
+  /** The round's settings (defaults until someone changes one) and participants. */
+  getSchouw(activityId: string): Promise<SchouwView>;
+  updateSchouw(activityId: string, changes: Partial<SchouwSettings>): Promise<void>;
+  /** `residents` or `partner:<id>`; a minus at zero does nothing. */
+  bumpSchouwCount(activityId: string, key: string, delta: 1 | -1): Promise<void>;
+  /** Takes the round's buurt and team from its activity; `createdBy` is the user id. Resolves to the finding's id. */
+  createFinding(input: FindingInput, createdBy: string): Promise<string>;
+  updateFinding(id: string, changes: FindingChanges): Promise<void>;
+  deleteFinding(id: string): Promise<void>;
+  /** The finding's status and an append-only history entry, in one transaction. Resolves to the entry's id. */
+  setFindingStatus(findingId: string, change: StatusChangeInput): Promise<string>;
+  listFindings(filter: FindingFilter): Promise<FindingView[]>;
+  getFinding(id: string): Promise<FindingView | null>;
+  /** Oldest first. */
+  getFindingHistory(findingId: string): Promise<FindingHistoryEntry[]>;
+  /** Per hash: 'pending' (nog niet verstuurd), 'sent', 'failed', or null when this device does not hold the photo. */
+  photoStates(hashes: readonly string[]): Promise<Record<string, PhotoStatus['state'] | null>>;
+  /** Keep a photo fetched from the server (taken elsewhere), as sent; never queued. */
+  cachePhoto(input: PhotoInput): Promise<void>;
   syncSummary(): Promise<SyncSummary & { pendingPhotos: number }>;
   exportUnsent(): Promise<UnsentExport>;
   dismissRejected(mutationId: string): Promise<void>;
@@ -145,6 +168,11 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const readOnly = <T>(operation: () => Promise<T>): Promise<T> => run(() => db.transaction('r', [db.records, db.outbox], operation));
   const entriesOf = (recordId: string) => db.outbox.where('recordId').equals(recordId).toArray();
   // The writes load beside the first screen, not in it; by the first tap they are here.
+  // The schouw's writes and reads load with the first schouw screen.
+  const schouwWrites = async () => import('./schouw-write.ts');
+  const schouwViews = async () => import('./schouw-views.ts');
+  const readSchouwTables = <T>(operation: () => Promise<T>): Promise<T> =>
+    run(() => db.transaction('r', [db.records, db.outbox, db.photos], operation));
   let writesModule: Promise<typeof import('./activity-write.ts')> | null = null;
   const loadWrites = () => (writesModule ??= import('./activity-write.ts'));
   void loadWrites().catch(() => {
@@ -217,6 +245,52 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
         return views.attendanceView(activityId, record, deviceId, views.stateOf(record, entries));
       });
     },
+
+    async getSchouw(activityId) {
+      const views = await schouwViews();
+      return readSchouwTables(() => views.readSchouw(db, deviceId, activityId));
+    },
+    async updateSchouw(activityId, changes) {
+      const writes = await schouwWrites();
+      await run(() => writes.updateSchouw(ctx, activityId, changes));
+    },
+    async bumpSchouwCount(activityId, key, delta) {
+      const writes = await schouwWrites();
+      await run(() => writes.bumpSchouwCount(ctx, activityId, key, delta));
+    },
+    async createFinding(input, createdBy) {
+      const writes = await schouwWrites();
+      return run(() => writes.createFinding(ctx, input, createdBy));
+    },
+    async updateFinding(id, changes) {
+      const writes = await schouwWrites();
+      await run(() => writes.updateFinding(ctx, id, changes));
+    },
+    async deleteFinding(id) {
+      const writes = await schouwWrites();
+      await run(() => writes.deleteFinding(ctx, id));
+    },
+    async setFindingStatus(findingId, change) {
+      const writes = await schouwWrites();
+      return run(() => writes.setFindingStatus(ctx, findingId, change));
+    },
+    async listFindings(filter) {
+      const views = await schouwViews();
+      return readSchouwTables(() => views.readFindings(db, filter));
+    },
+    async getFinding(id) {
+      const views = await schouwViews();
+      return readSchouwTables(() => views.readFinding(db, id));
+    },
+    async getFindingHistory(findingId) {
+      const views = await schouwViews();
+      return readSchouwTables(() => views.readFindingHistory(db, findingId));
+    },
+    async photoStates(hashes) {
+      const views = await schouwViews();
+      return readSchouwTables(() => views.readPhotoStates(db, hashes));
+    },
+    cachePhoto: (input) => withPhotos((photos) => photos.cachePhoto(db, ctx.now(), input)),
 
     syncSummary() {
       return run(() =>

@@ -25,7 +25,7 @@ import {
   type Session,
   type User,
 } from '../domain/auth.ts';
-import { callApi, isAuthReason, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
+import { callApi, getPhoto, isAuthReason, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
 
 /** `GET /api/v1/tenant` (public): the programme this server serves first, for the sign-in screen. */
 export const TenantInfoSchema = z.object({ id: z.string(), name: z.string() });
@@ -80,6 +80,14 @@ export function createAccountApi(options: AccountApiOptions) {
     userDevices: (userId: string): Promise<DeviceInfo[]> => call('GET', `/users/${encodeURIComponent(userId)}/devices`, z.array(DeviceInfoSchema)),
     revokeDevice: (id: string) => call('DELETE', `/devices/${encodeURIComponent(id)}`, null),
     createInvite: (request: CreateInviteRequest): Promise<Invite> => call('POST', '/invites', InviteSchema, request),
+    /** A photo taken on another phone, checked against its hash (a finding's thumbnails). */
+    photo(sha256: string): Promise<{ blob: Blob; type: string }> {
+      const bearer = token();
+      return getPhoto({ fetch, url: `${baseUrl}/api/v1/photos/${encodeURIComponent(sha256)}`, headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, timeoutMs, sha256 }).catch((error: unknown) => {
+        if (bearer && error instanceof SyncFailure && isAuthReason(error.reason)) onAuthProblem?.(error.reason);
+        throw error;
+      });
+    },
     audit: (cursor: string | null, limit = 50): Promise<AuditPage> =>
       call('GET', `/audit?${new URLSearchParams({ ...(cursor ? { cursor } : {}), limit: String(limit) })}`, AuditPageSchema),
   };

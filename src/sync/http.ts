@@ -133,3 +133,26 @@ export async function putPhoto(options: Omit<CallOptions, 'method' | 'body'> & {
   }
   return response.status;
 }
+
+/**
+ * `GET /api/v1/photos/{sha256}`: a photo taken on another phone. Resolves
+ * only to bytes whose SHA-256 is the name asked for (a proxy's page or a
+ * damaged download is a 'server-unavailable' failure, never a wrong photo).
+ */
+export async function getPhoto(options: Omit<CallOptions, 'method' | 'body'> & { readonly sha256: string }): Promise<{ blob: Blob; type: string }> {
+  let response: Response;
+  let bytes: ArrayBuffer;
+  try {
+    response = await options.fetch(options.url, { method: 'GET', headers: { accept: 'image/*', ...options.headers }, signal: AbortSignal.timeout(options.timeoutMs) });
+    if (!response.ok) throw await failureOf(response);
+    bytes = await response.arrayBuffer();
+  } catch (error) {
+    if (error instanceof SyncFailure) throw error;
+    throw new SyncFailure('network');
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (hex !== options.sha256) throw new SyncFailure('server-unavailable', response.status, 'the photo that came back does not match its hash');
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? 'image/jpeg';
+  return { blob: new Blob([bytes], { type }), type };
+}

@@ -7,12 +7,14 @@ import { accountPack } from '../../src/app/i18n/account/pack.ts';
 import { adminPack } from '../../src/app/i18n/admin/pack.ts';
 import { packT, type Pack } from '../../src/app/i18n/pack.ts';
 import { screensPack } from '../../src/app/i18n/screens/pack.ts';
+import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
 import { createT, isLang, loadMessages, plural, translate } from '../../src/app/i18n/translate.ts';
 
 const PACKS: ReadonlyArray<readonly [string, Pack<string>]> = [
   ['screens', screensPack],
   ['account', accountPack],
   ['admin', adminPack],
+  ['findings', findingsPack],
 ];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -16,6 +16,7 @@ export const en: Messages = {
   'nav.activities': 'Activities',
   'nav.settings': 'Settings',
   'nav.admin': 'Admin',
+  'nav.findings': 'Findings',
 
   'session.expired': 'Your session has expired — sign in again',
   'session.signInAgain': 'Sign in again',

@@ -19,6 +19,7 @@ export const nl = {
   'nav.activities': 'Activiteiten',
   'nav.settings': 'Instellingen',
   'nav.admin': 'Beheer',
+  'nav.findings': 'Bevindingen',
 
   'session.expired': 'Je sessie is verlopen — log opnieuw in',
   'session.signInAgain': 'Opnieuw aanmelden',

@@ -1,0 +1,60 @@
+/**
+ * A photo to show, by its hash: from this device's photo table, or — taken
+ * on another phone — fetched from the server once (checked against its hash)
+ * and kept, so it shows offline next time. The object URL is revoked when
+ * the component goes.
+ *
+ * @example
+ * const photo = usePhotoUrl(finding.photos[0]);
+ * return photo.url ? <img src={photo.url} alt="" /> : <span>{t(photo.state === 'loading' ? … : …)}</span>;
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { useOnline } from '../hooks.ts';
+
+export type PhotoUrl = {
+  readonly url: string | null;
+  /** 'unavailable': not on this device and no connection (or the server lacks it for now). */
+  readonly state: 'loading' | 'ready' | 'unavailable';
+};
+
+/** One download per photo at a time, across every component that shows it. */
+const downloads = new Map<string, Promise<void>>();
+
+export function usePhotoUrl(sha256: string): PhotoUrl {
+  const { store, api } = useApp();
+  const online = useOnline();
+  const [photo, setPhoto] = useState<PhotoUrl>({ url: null, state: 'loading' });
+  useEffect(() => {
+    let url: string | null = null;
+    let isCurrent = true;
+    const show = (blob: Blob) => {
+      if (!isCurrent) return;
+      url = URL.createObjectURL(blob);
+      setPhoto({ url, state: 'ready' });
+    };
+    const load = async () => {
+      const local = await store.getPhotoBlob(sha256);
+      if (local) return show(local);
+      if (!online) return isCurrent && setPhoto({ url: null, state: 'unavailable' });
+      let download = downloads.get(sha256);
+      if (!download) {
+        download = api()
+          .then((client) => client.photo(sha256))
+          .then(({ blob, type }) => store.cachePhoto({ sha256, blob, type }))
+          .finally(() => downloads.delete(sha256));
+        downloads.set(sha256, download);
+      }
+      await download;
+      const fetched = await store.getPhotoBlob(sha256);
+      if (fetched) show(fetched);
+      else if (isCurrent) setPhoto({ url: null, state: 'unavailable' });
+    };
+    load().catch(() => isCurrent && setPhoto({ url: null, state: 'unavailable' }));
+    return () => {
+      isCurrent = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [store, sha256, online]);
+  return photo;
+}

@@ -1,0 +1,2 @@
+/** Placeholder (replaced before commit). */
+export function usePlaceLookup(): void {}

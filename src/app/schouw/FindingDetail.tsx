@@ -1,0 +1,4 @@
+/** Placeholder while the screen is being built (replaced before commit). */
+export function FindingDetail(_props: { id: string }) {
+  return null;
+}

@@ -1,0 +1,180 @@
+/**
+ * The UI's writes of a schouw round, its findings and their follow-up, each
+ * through writeLocal (record and outbox entry in one transaction). Loaded
+ * with the first schouw screen, not with the first screen.
+ *
+ * A finding copies its round's buurt and team from the activity inside the
+ * same transaction that writes it, so who may see it is decided by the
+ * finding alone (permissions.ts). A status change writes the finding's
+ * current status and its history entry in one transaction: the history never
+ * misses a step the finding shows, nor the other way round.
+ */
+import * as z from 'zod/mini';
+import { activityOf } from '../domain/records.ts';
+import type { Issue } from '../domain/errors.ts';
+import {
+  FINDING_REQUIRED,
+  FindingFieldSchemas,
+  FindingStatusSchema,
+  type Finding,
+  type FindingStatus,
+} from '../domain/finding.ts';
+import { IdSchema, uuidv7 } from '../domain/ids.ts';
+import { toIssues } from '../domain/issues.ts';
+import { counterValue, stableStringify } from '../domain/merge.ts';
+import { isSchouwCounterKey, SchouwFieldSchemas, schouwIdFor, type Schouw } from '../domain/schouw.ts';
+import type { StoredRecord } from './database.ts';
+import { check, InvalidInputError } from './input.ts';
+import { writeLocal, type StoreContext } from './local-write.ts';
+
+/** The round's own settings a person may change. */
+export type SchouwSettings = Pick<Schouw, 'kind' | 'method' | 'targetLevel'>;
+const SCHOUW_SETTING_KEYS = ['kind', 'method', 'targetLevel'] as const satisfies readonly (keyof SchouwSettings)[];
+
+/** What a person fills in for a new finding; the store adds the round's buurt and team, when and by whom. */
+export type FindingInput = Pick<Finding, 'schouwId' | 'element' | 'aspect'> &
+  Partial<Pick<Finding, 'pointNo' | 'location' | 'address' | 'photos' | 'note' | 'level' | 'action' | 'responsiblePartnerId' | 'meldingNumber' | 'meldingStatus'>>;
+
+/** What may change on a finding afterwards (status goes through setFindingStatus, so it has a history). */
+export type FindingChanges = Partial<
+  Pick<
+    Finding,
+    | 'pointNo'
+    | 'location'
+    | 'address'
+    | 'cbsBuurtCode'
+    | 'photos'
+    | 'note'
+    | 'element'
+    | 'aspect'
+    | 'level'
+    | 'action'
+    | 'responsiblePartnerId'
+    | 'meldingNumber'
+    | 'meldingStatus'
+  >
+>;
+
+const FINDING_CHANGE_KEYS = [
+  'pointNo',
+  'location',
+  'address',
+  'cbsBuurtCode',
+  'photos',
+  'note',
+  'element',
+  'aspect',
+  'level',
+  'action',
+  'responsiblePartnerId',
+  'meldingNumber',
+  'meldingStatus',
+] as const satisfies readonly (keyof FindingChanges)[];
+
+export type StatusChangeInput = { to: FindingStatus; note?: string; by: string };
+
+/** Validate the named fields of `input` with the finding's field schemas; unknown keys are ignored. */
+function validFields<K extends string>(schemas: Readonly<Record<K, z.ZodMiniType>>, keys: readonly K[], input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const key of keys) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const parsed = z.safeParse(schemas[key], value);
+    if (parsed.success) fields[key] = parsed.data;
+    else issues.push(...toIssues(parsed.error, key));
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return fields;
+}
+
+/** Only the fields whose value differs get a new HLC: an untouched field must not overwrite a colleague's edit. */
+function changedOnly(current: StoredRecord, fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name, value]) => stableStringify(current.fields[name]?.v) !== stableStringify(value)));
+}
+
+function liveActivity(record: StoredRecord | undefined, activityId: string) {
+  const activity = record?.type === 'activity' ? activityOf(record) : null;
+  if (!activity || activity.deleted) throw new InvalidInputError([{ path: 'schouwId', message: `no schouw activity ${activityId} on this device` }]);
+  return activity;
+}
+
+export async function updateSchouw(ctx: StoreContext, activityId: string, changes: Partial<SchouwSettings>): Promise<void> {
+  check(IdSchema, activityId, 'activityId');
+  const fields = validFields(SchouwFieldSchemas, SCHOUW_SETTING_KEYS, changes);
+  await writeLocal(ctx, { id: schouwIdFor(activityId), type: 'schouw' }, (current) => ({
+    fields: { ...(current?.fields['activityId'] ? {} : { activityId }), ...(current ? changedOnly(current, fields) : fields) },
+  }));
+}
+
+/** One more (or one fewer) participant: residents, or `partner:<id>`. Two phones counting add up. */
+export async function bumpSchouwCount(ctx: StoreContext, activityId: string, key: string, delta: 1 | -1): Promise<void> {
+  check(IdSchema, activityId, 'activityId');
+  if (!isSchouwCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a participant count: ${key}` }]);
+  if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);
+  await writeLocal(ctx, { id: schouwIdFor(activityId), type: 'schouw' }, (current) => {
+    // A minus at zero would make a hidden negative that swallows the next plus.
+    if (delta < 0 && counterValue(current?.counters[key]) <= 0) return null;
+    return { fields: current?.fields['activityId'] ? {} : { activityId }, counterDeltas: { [key]: delta } };
+  });
+}
+
+export async function createFinding(ctx: StoreContext, input: FindingInput, createdBy: string): Promise<string> {
+  check(IdSchema, input.schouwId, 'schouwId');
+  const given = validFields(FindingFieldSchemas, ['element', 'aspect', ...FINDING_CHANGE_KEYS.filter((key) => key !== 'cbsBuurtCode')], input);
+  const missing = FINDING_REQUIRED.filter((key) => (key === 'element' || key === 'aspect') && given[key] === undefined);
+  if (missing.length > 0) throw new InvalidInputError(missing.map((path) => ({ path, message: 'required' })));
+  check(FindingFieldSchemas.createdBy, createdBy, 'createdBy');
+  const { db } = ctx;
+  return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+    const activity = liveActivity(await db.records.get(input.schouwId), input.schouwId);
+    const createdAt = ctx.now();
+    const id = uuidv7(createdAt);
+    const fields = { ...given, schouwId: input.schouwId, buurtId: activity.buurtId, teamId: activity.teamId, createdAt, createdBy };
+    await writeLocal(ctx, { id, type: 'finding' }, (current) => (current ? null : { fields }));
+    return id;
+  });
+}
+
+export async function updateFinding(ctx: StoreContext, id: string, changes: FindingChanges): Promise<void> {
+  check(IdSchema, id, 'id');
+  const fields = validFields(FindingFieldSchemas, FINDING_CHANGE_KEYS, changes);
+  await writeLocal(ctx, { id, type: 'finding' }, (current) => {
+    if (current?.type !== 'finding') throw new InvalidInputError([{ path: 'id', message: `no finding ${id}` }]);
+    return { fields: changedOnly(current, fields) };
+  });
+}
+
+export async function deleteFinding(ctx: StoreContext, id: string): Promise<void> {
+  check(IdSchema, id, 'id');
+  await writeLocal(ctx, { id, type: 'finding' }, (current) => (current?.type !== 'finding' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
+}
+
+/**
+ * Move a finding's follow-up to `to` (or, with the same status, add a note):
+ * the finding's status and a history entry (who, when, from → to, note) in
+ * one transaction. Resolves to the entry's id.
+ */
+export async function setFindingStatus(ctx: StoreContext, findingId: string, input: StatusChangeInput): Promise<string> {
+  check(IdSchema, findingId, 'findingId');
+  const to = check(FindingStatusSchema, input.to, 'to');
+  const note = check(FindingFieldSchemas.note, input.note ?? '', 'note');
+  const by = check(FindingFieldSchemas.createdBy, input.by, 'by');
+  const { db } = ctx;
+  return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+    const record = await db.records.get(findingId);
+    const rawFrom = record?.type === 'finding' ? record.fields['status']?.v ?? 'new' : null;
+    const from = z.safeParse(FindingStatusSchema, rawFrom);
+    if (record?.type !== 'finding' || record.fields['deleted']?.v === true || !from.success) {
+      throw new InvalidInputError([{ path: 'findingId', message: `no finding ${findingId}` }]);
+    }
+    if (from.data === to && note.trim() === '') throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
+    const at = ctx.now();
+    const entryId = uuidv7(at);
+    const buurtId = record.fields['buurtId']?.v;
+    const teamId = record.fields['teamId']?.v ?? null;
+    await writeLocal(ctx, { id: entryId, type: 'findingStatusChange' }, () => ({ fields: { findingId, from: from.data, to, note, at, by, buurtId, teamId } }));
+    if (from.data !== to) await writeLocal(ctx, { id: findingId, type: 'finding' }, () => ({ fields: { status: to } }));
+    return entryId;
+  });
+}
