@@ -75,3 +75,28 @@ export function mayManageConfig(role: Role): boolean {
 export function mayReadFindings(role: Role): boolean {
   return mayEver(role, 'read', 'finding');
 }
+
+type FindingLike = { readonly buurtId: string; readonly teamId: string | null };
+
+/** The round's settings (kind, method, target level) and its participant counts: the schouw takes its activity's scope. */
+export function mayUpdateSchouw(principal: Principal, activity: ActivityLike): boolean {
+  return can(principal, 'update', 'schouw', scopeOf('schouw', '', {}, activity));
+}
+
+/** "Bevinding toevoegen": a finding gets its round's buurt and team, so the activity's scope decides. */
+export function mayAddFinding(principal: Principal, activity: ActivityLike): boolean {
+  return can(principal, 'create', 'finding', scopeOf('finding', '', { buurtId: activity.buurtId, teamId: activity.teamId }));
+}
+
+export function mayUpdateFinding(principal: Principal, finding: FindingLike): boolean {
+  return can(principal, 'update', 'finding', scopeOf('finding', '', finding));
+}
+
+export function mayDeleteFinding(principal: Principal, finding: FindingLike): boolean {
+  return can(principal, 'delete', 'finding', scopeOf('finding', '', finding));
+}
+
+/** A step in the follow-up: a history entry (carrying the finding's scope) and the finding's new status. */
+export function mayChangeFindingStatus(principal: Principal, finding: FindingLike): boolean {
+  return can(principal, 'create', 'findingStatusChange', scopeOf('findingStatusChange', '', finding)) && mayUpdateFinding(principal, finding);
+}

@@ -20,6 +20,7 @@ import { META_KEYS, readMeta, writeMeta } from './meta.ts';
 import { observeQuery } from './observe.ts';
 import type { BatchLimits } from './outbox.ts';
 import type { PhotoInput, PhotoStatus, QueuedPhoto } from './photos.ts';
+import type { SchouwStore } from './schouw-store.ts';
 import type { FindingChanges, FindingInput, SchouwSettings, StatusChangeInput } from './schouw-write.ts';
 import type { FindingFilter, FindingHistoryEntry, FindingView, SchouwView } from './schouw-views.ts';
 import type { ActivityView, AttendanceMethod, AttendanceView, SyncState } from './views.ts';
@@ -169,10 +170,13 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const entriesOf = (recordId: string) => db.outbox.where('recordId').equals(recordId).toArray();
   // The writes load beside the first screen, not in it; by the first tap they are here.
   // The schouw's writes and reads load with the first schouw screen.
-  const schouwWrites = async () => import('./schouw-write.ts');
-  const schouwViews = async () => import('./schouw-views.ts');
-  const readSchouwTables = <T>(operation: () => Promise<T>): Promise<T> =>
-    run(() => db.transaction('r', [db.records, db.outbox, db.photos], operation));
+  // The schouw's half of the store (schouw-store.ts) loads with the first schouw screen.
+  let schouwModule: Promise<SchouwStore> | null = null;
+  const schouw = <K extends keyof SchouwStore>(name: K): SchouwStore[K] =>
+    (async (...args: unknown[]) => {
+      schouwModule ??= import('./schouw-store.ts').then((m) => m.schouwStore(ctx, run));
+      return ((await schouwModule)[name] as (...a: unknown[]) => unknown)(...args);
+    }) as SchouwStore[K];
   let writesModule: Promise<typeof import('./activity-write.ts')> | null = null;
   const loadWrites = () => (writesModule ??= import('./activity-write.ts'));
   void loadWrites().catch(() => {
@@ -246,51 +250,18 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       });
     },
 
-    async getSchouw(activityId) {
-      const views = await schouwViews();
-      return readSchouwTables(() => views.readSchouw(db, deviceId, activityId));
-    },
-    async updateSchouw(activityId, changes) {
-      const writes = await schouwWrites();
-      await run(() => writes.updateSchouw(ctx, activityId, changes));
-    },
-    async bumpSchouwCount(activityId, key, delta) {
-      const writes = await schouwWrites();
-      await run(() => writes.bumpSchouwCount(ctx, activityId, key, delta));
-    },
-    async createFinding(input, createdBy) {
-      const writes = await schouwWrites();
-      return run(() => writes.createFinding(ctx, input, createdBy));
-    },
-    async updateFinding(id, changes) {
-      const writes = await schouwWrites();
-      await run(() => writes.updateFinding(ctx, id, changes));
-    },
-    async deleteFinding(id) {
-      const writes = await schouwWrites();
-      await run(() => writes.deleteFinding(ctx, id));
-    },
-    async setFindingStatus(findingId, change) {
-      const writes = await schouwWrites();
-      return run(() => writes.setFindingStatus(ctx, findingId, change));
-    },
-    async listFindings(filter) {
-      const views = await schouwViews();
-      return readSchouwTables(() => views.readFindings(db, filter));
-    },
-    async getFinding(id) {
-      const views = await schouwViews();
-      return readSchouwTables(() => views.readFinding(db, id));
-    },
-    async getFindingHistory(findingId) {
-      const views = await schouwViews();
-      return readSchouwTables(() => views.readFindingHistory(db, findingId));
-    },
-    async photoStates(hashes) {
-      const views = await schouwViews();
-      return readSchouwTables(() => views.readPhotoStates(db, hashes));
-    },
-    cachePhoto: (input) => withPhotos((photos) => photos.cachePhoto(db, ctx.now(), input)),
+    getSchouw: schouw('getSchouw'),
+    updateSchouw: schouw('updateSchouw'),
+    bumpSchouwCount: schouw('bumpSchouwCount'),
+    createFinding: schouw('createFinding'),
+    updateFinding: schouw('updateFinding'),
+    deleteFinding: schouw('deleteFinding'),
+    setFindingStatus: schouw('setFindingStatus'),
+    listFindings: schouw('listFindings'),
+    getFinding: schouw('getFinding'),
+    getFindingHistory: schouw('getFindingHistory'),
+    photoStates: schouw('photoStates'),
+    cachePhoto: schouw('cachePhoto'),
 
     syncSummary() {
       return run(() =>
