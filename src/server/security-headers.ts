@@ -2,7 +2,8 @@
  * Headers every answer carries (issue 3, "Web security"): a strict Content
  * Security Policy without 'unsafe-inline' (the built app has no inline script
  * or style), no framing, no referrer, camera and location for this origin
- * only, HSTS when served over HTTPS. No CORS headers at all: the PWA is
+ * only, HSTS when served over HTTPS. The only other origins are PDOK's: map
+ * tiles and the address lookup. No CORS headers at all: the PWA is
  * served by this same server, so no other origin needs to call the API.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -12,8 +13,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Map tiles (PDOK BRT-Achtergrondkaart) and the address lookup (PDOK
+  // Locatieserver): those two origins only (src/app/place/).
+  "img-src 'self' data: blob: https://service.pdok.nl",
+  "connect-src 'self' https://api.pdok.nl",
   "worker-src 'self'",
   "manifest-src 'self'",
   "font-src 'self'",

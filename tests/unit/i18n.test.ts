@@ -8,6 +8,8 @@ import { adminPack } from '../../src/app/i18n/admin/pack.ts';
 import { packT, type Pack } from '../../src/app/i18n/pack.ts';
 import { screensPack } from '../../src/app/i18n/screens/pack.ts';
 import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
+import { placePack } from '../../src/app/i18n/place/pack.ts';
+import { reportPack } from '../../src/app/i18n/report/pack.ts';
 import { createT, isLang, loadMessages, plural, translate } from '../../src/app/i18n/translate.ts';
 
 const PACKS: ReadonlyArray<readonly [string, Pack<string>]> = [
@@ -15,6 +17,8 @@ const PACKS: ReadonlyArray<readonly [string, Pack<string>]> = [
   ['account', accountPack],
   ['admin', adminPack],
   ['findings', findingsPack],
+  ['place', placePack],
+  ['report', reportPack],
 ];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -7,6 +7,7 @@ import { formatDate, formatTimeRange } from '../format.ts';
 import { useLive } from '../hooks.ts';
 import { activityTypeLabel, buurtName, organisationLabel, statusLabel, themeLabel } from '../i18n/labels.ts';
 import { LIST, hrefOf } from '../router.ts';
+import { schouwHref } from '../schouw/routes.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { useScreenT } from '../i18n/screens/pack.ts';
@@ -51,6 +52,11 @@ export function ActivityDetail({ id }: { id: string }) {
         <SyncBadge state={activity.syncState} />
       </p>
       <div class="action-stack">
+        {activity.type === 'schouw' && (
+          <a class="button button-primary button-large button-block" href={schouwHref({ name: 'round', activityId: id })}>
+            {t('detail.openSchouw')}
+          </a>
+        )}
         {mayCount(principal, activity) && (
           <a class="button button-primary button-large button-block" href={hrefOf({ name: 'attendance', id })}>
             {t('detail.attendance')}

@@ -1,4 +1,141 @@
-/** Placeholder while the screen is being built (replaced before commit). */
-export function FeedbackScreen(_props: { activityId: string }) {
-  return null;
+import '../ui/screens.css';
+import './report.css';
+import { useApp } from '../context.ts';
+import { formatDate, localDate } from '../format.ts';
+import { useLive } from '../hooks.ts';
+import { findingLabel } from '../i18n/findings/labels.ts';
+import { buurtName } from '../i18n/labels.ts';
+import { useReportT, type ReportT } from '../i18n/report/pack.ts';
+import { schouwHref } from '../schouw/routes.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import type { FindingHistoryEntry, FindingView } from '../../store/store.ts';
+import { FindingThumb } from './FindingPhoto.tsx';
+import { feedbackGroups, findingNumbers, latestNote, type FeedbackGroup } from './report-data.ts';
+import { counted, partnerName, whatText, whereText } from './words.ts';
+
+type WithHistory = { readonly finding: FindingView; readonly history: readonly FindingHistoryEntry[] };
+
+/**
+ * `#/schouw/:id/terugkoppeling`: what came of each finding, for the
+ * residents who walked the round — in plain words, grouped as opgelost, mee
+ * bezig, nog open and wordt niet opgepakt (with the reason when one was
+ * given). Printable like the report. Who changed a status is never shown:
+ * residents read what happened, not who typed it.
+ */
+export function FeedbackScreen({ activityId }: { activityId: string }) {
+  const { lang, config, now, platform } = useApp();
+  const t = useReportT();
+  const data = useLive(
+    async (store) => {
+      const activity = await store.getActivity(activityId);
+      if (!activity || activity.deleted) return { activity: null } as const;
+      const findings = await store.listFindings({ schouwId: activityId });
+      const histories = await Promise.all(findings.map((finding) => store.getFindingHistory(finding.id)));
+      return { activity, items: findings.map((finding, i): WithHistory => ({ finding, history: histories[i] ?? [] })) } as const;
+    },
+    [activityId],
+  );
+
+  if (data === undefined) return <ScreenTitle>{t('report.loading')}</ScreenTitle>;
+  if (data.activity === null) {
+    return (
+      <>
+        <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
+        <p>{t('report.notFound')}</p>
+      </>
+    );
+  }
+  const { activity, items } = data;
+  const numbers = findingNumbers(items.map((item) => item.finding));
+  const groups = feedbackGroups(items.map((item) => ({ ...item, status: item.finding.status })));
+
+  return (
+    <article class="print-page feedback">
+      <ScreenTitle>{t('feedback.title')}</ScreenTitle>
+      <p class="lead">{t('feedback.lead', { date: formatDate(lang, activity.date), buurt: buurtName(t, config, activity.buurtId), title: activity.title })}</p>
+      <p>{t('feedback.intro')}</p>
+      <div class="report-toolbar no-print" role="group" aria-label={t('report.actions')}>
+        <button type="button" class="button button-primary" onClick={() => platform.document.defaultView?.print()}>
+          {t('report.print')}
+        </button>
+        <a href={schouwHref({ name: 'report', activityId })}>{t('report.toReport')}</a>
+        <a href={schouwHref({ name: 'round', activityId })}>{t('report.backToRound')}</a>
+      </div>
+      {items.length === 0 && <p>{t('feedback.none')}</p>}
+      {items.length > 0 &&
+        groups.map(({ group, findings }) => (
+          <section key={group} class="report-section" aria-labelledby={`feedback-${group}`} data-testid={`feedback-${group}`}>
+            <h2 id={`feedback-${group}`}>
+              {t(`feedback.group.${group}`)} <span class="muted">({counted(t, 'report.findingCount', findings.length)})</span>
+            </h2>
+            {findings.length === 0 ? (
+              <p class="muted">{t('feedback.groupEmpty')}</p>
+            ) : (
+              <ul class="feedback-list">
+                {findings.map(({ finding, history }) => (
+                  <FeedbackItem key={finding.id} t={t} group={group} finding={finding} history={history} nr={numbers.get(finding.id) ?? 0} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      <p class="muted report-footer">{t('report.generated', { date: formatDate(lang, localDate(now())) })}</p>
+    </article>
+  );
+}
+
+function FeedbackItem({ t, group, finding, history, nr }: WithHistory & { t: ReportT; group: FeedbackGroup; nr: number }) {
+  const { lang, config } = useApp();
+  const what = whatText(t, finding);
+  const reason = group === 'wontFix' ? latestNote(history, 'wontFix') : null;
+  const latest = latestNote(history);
+  const last = history.at(-1);
+  return (
+    <li class="feedback-item">
+      <FindingThumb photos={finding.photos} alt={t('report.photoAlt', { n: 1, nr, what })} />
+      <div class="feedback-body">
+        <h3 class="feedback-what">
+          {t('report.findingNo', { nr })}: {what}
+        </h3>
+        <dl class="report-finding-facts">
+          <div>
+            <dt>{t('feedback.where')}</dt>
+            <dd>{whereText(t, lang, finding)}</dd>
+          </div>
+          {finding.note && (
+            <div>
+              <dt>{t('report.note')}</dt>
+              <dd class="report-note">{finding.note}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('feedback.done')}</dt>
+            <dd>
+              {findingLabel(t, 'findingStatus', finding.status)}
+              {finding.action && finding.action !== 'none' && <> · {findingLabel(t, 'action', finding.action)}</>}
+            </dd>
+          </div>
+          {finding.responsiblePartnerId && (
+            <div>
+              <dt>{t('feedback.who')}</dt>
+              <dd>{partnerName(config, finding.responsiblePartnerId)}</dd>
+            </div>
+          )}
+          {group === 'wontFix' && (
+            <div>
+              <dt>{t('feedback.reason')}</dt>
+              <dd class="report-note">{reason ?? t('feedback.noReason')}</dd>
+            </div>
+          )}
+          {latest && latest !== reason && (
+            <div>
+              <dt>{t('feedback.latest')}</dt>
+              <dd class="report-note">{latest}</dd>
+            </div>
+          )}
+        </dl>
+        {last && <p class="muted">{t('feedback.updated', { date: formatDate(lang, localDate(last.at)) })}</p>}
+      </div>
+    </li>
+  );
 }

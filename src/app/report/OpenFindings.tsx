@@ -1,4 +1,231 @@
-/** Placeholder while the screen is being built (replaced before commit). */
-export function OpenFindings(_props: { activityId: string | null; buurtId: string | null }) {
-  return null;
+import '../ui/screens.css';
+import './report.css';
+import { useState } from 'preact/hooks';
+import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../domain/finding.ts';
+import type { ActivityView, FindingView } from '../../store/store.ts';
+import { useApp } from '../context.ts';
+import { formatDate } from '../format.ts';
+import { useLive } from '../hooks.ts';
+import { findingLabel } from '../i18n/findings/labels.ts';
+import { buurtName } from '../i18n/labels.ts';
+import { useReportT, type ReportT } from '../i18n/report/pack.ts';
+import { schouwHref } from '../schouw/routes.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { FindingThumb } from './FindingPhoto.tsx';
+import { ANY_OPEN, ageOf, openCountsByBuurt, openFindings, partnersInUse, statusCounts, type OpenFilter, type PartnerFilter } from './report-data.ts';
+import { ageText, counted, partnerName, whatText, whereText } from './words.ts';
+
+const OPEN_STATUSES = FINDING_STATUSES.filter(isOpenStatus);
+
+/**
+ * The wijkbeheerder's follow-up list: `#/schouw/:id/open` (one round),
+ * `#/bevindingen/:buurtId` (a buurt, every round there) and `#/bevindingen`
+ * (choose a buurt). Open findings only, the longest waiting first, with
+ * filters by responsible partner and status.
+ */
+export function OpenFindings({ activityId, buurtId }: { activityId: string | null; buurtId: string | null }) {
+  if (activityId !== null) return <OpenList scope={{ schouwId: activityId }} />;
+  if (buurtId !== null) return <OpenList scope={{ buurtId }} />;
+  return <ChooseBuurt />;
+}
+
+function ChooseBuurt() {
+  const { config } = useApp();
+  const t = useReportT();
+  const counts = useLive(async (store) => openCountsByBuurt(await store.listFindings({ all: true })), []);
+  // A hidden buurt still shows while it has open findings: they still need follow-up.
+  const buurten = config.buurten.filter((buurt) => !buurt.hidden || (counts?.get(buurt.id) ?? 0) > 0);
+  return (
+    <>
+      <ScreenTitle>{t('openFindings.buurtenTitle')}</ScreenTitle>
+      <p>{t('openFindings.buurtenLead')}</p>
+      {buurten.length === 0 ? (
+        <p>{t('openFindings.buurtenNone')}</p>
+      ) : (
+        <ul class="buurt-choice">
+          {buurten.map((buurt) => (
+            <li key={buurt.id}>
+              <a class="buurt-choice-link" href={schouwHref({ name: 'buurt-open', buurtId: buurt.id })}>
+                <span class="buurt-choice-name">{buurt.name}</span>
+                <span class="buurt-choice-count">{counts === undefined ? '…' : counted(t, 'openFindings.openCount', counts.get(buurt.id) ?? 0)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">{t('openFindings.onDevice')}</p>
+    </>
+  );
+}
+
+type Scope = { readonly schouwId: string } | { readonly buurtId: string };
+
+function OpenList({ scope }: { scope: Scope }) {
+  const { config, now } = useApp();
+  const t = useReportT();
+  const [filter, setFilter] = useState<OpenFilter>(ANY_OPEN);
+  const key = 'schouwId' in scope ? `round:${scope.schouwId}` : `buurt:${scope.buurtId}`;
+  const data = useLive(
+    async (store) => {
+      const findings = await store.listFindings(scope);
+      const activityIds = 'schouwId' in scope ? [scope.schouwId] : [...new Set(findings.map((f) => f.schouwId))];
+      const activities = await Promise.all(activityIds.map((id) => store.getActivity(id)));
+      const rounds = new Map(activities.flatMap((a) => (a ? [[a.id, a] as const] : [])));
+      return { findings, rounds };
+    },
+    [key],
+  );
+
+  const round = 'schouwId' in scope ? data?.rounds.get(scope.schouwId) : undefined;
+  const title =
+    'schouwId' in scope
+      ? t('openFindings.roundTitle', { title: round?.title ?? '…' })
+      : t('openFindings.buurtTitle', { buurt: buurtName(t, config, scope.buurtId) });
+  if (data === undefined) return <ScreenTitle>{title}</ScreenTitle>;
+
+  const open = openFindings(data.findings);
+  const shown = openFindings(data.findings, filter);
+  const counts = statusCounts(data.findings);
+  const partnerIds = [...new Set([...partnersInUse(open), ...(filter.partner.kind === 'partner' ? [filter.partner.partnerId] : [])])];
+  const time = now();
+
+  return (
+    <>
+      <ScreenTitle>{title}</ScreenTitle>
+      <p class="no-print">
+        {'schouwId' in scope ? (
+          <a href={schouwHref({ name: 'round', activityId: scope.schouwId })}>{t('report.backToRound')}</a>
+        ) : (
+          <a href={schouwHref({ name: 'buurt-open', buurtId: null })}>{t('openFindings.otherBuurten')}</a>
+        )}
+      </p>
+
+      <section aria-labelledby="open-counts">
+        <h2 id="open-counts" class="visually-hidden">
+          {t('openFindings.counts')}
+        </h2>
+        <dl class="status-counts" data-testid="status-counts">
+          {FINDING_STATUSES.map((status) => (
+            <div key={status} class={`status-count${isOpenStatus(status) ? ' status-count-open' : ''}`}>
+              <dt>{findingLabel(t, 'findingStatus', status)}</dt>
+              <dd>{counts[status]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {open.length > 0 && (
+        <fieldset class="fieldset list-filters open-filters">
+          <legend>{t('openFindings.filters')}</legend>
+          <div class="field">
+            <label for="open-partner">{t('openFindings.filterPartner')}</label>
+            <select
+              id="open-partner"
+              value={partnerValue(filter.partner)}
+              onChange={(event) => setFilter({ ...filter, partner: partnerFilterOf(event.currentTarget.value) })}
+            >
+              <option value="any">{t('openFindings.allPartners')}</option>
+              <option value="none">{t('openFindings.noPartner')}</option>
+              {partnerIds.map((id) => (
+                <option key={id} value={`partner:${id}`}>
+                  {partnerName(config, id)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="open-status">{t('openFindings.filterStatus')}</label>
+            <select
+              id="open-status"
+              value={filter.status ?? 'any'}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setFilter({ ...filter, status: (OPEN_STATUSES as readonly string[]).includes(value) ? (value as FindingStatus) : null });
+              }}
+            >
+              <option value="any">{t('openFindings.allOpen')}</option>
+              {OPEN_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {findingLabel(t, 'findingStatus', status)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+      )}
+
+      {open.length === 0 ? (
+        <p class="empty-state">{t('openFindings.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p class="empty-state">{t('openFindings.emptyFiltered')}</p>
+      ) : (
+        <>
+          <p class="list-count" role="status">
+            {counted(t, 'openFindings.shown', shown.length)}
+          </p>
+          <ul class="open-list">
+            {shown.map((finding) => (
+              <OpenRow key={finding.id} t={t} finding={finding} now={time} round={'buurtId' in scope ? data.rounds.get(finding.schouwId) : undefined} />
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function partnerValue(filter: PartnerFilter): string {
+  return filter.kind === 'partner' ? `partner:${filter.partnerId}` : filter.kind;
+}
+
+function partnerFilterOf(value: string): PartnerFilter {
+  if (value === 'none') return { kind: 'none' };
+  if (value.startsWith('partner:')) return { kind: 'partner', partnerId: value.slice('partner:'.length) };
+  return { kind: 'any' };
+}
+
+function OpenRow({ t, finding, now, round }: { t: ReportT; finding: FindingView; now: number; round: ActivityView | undefined }) {
+  const { lang, config } = useApp();
+  const what = whatText(t, finding);
+  return (
+    <li class="open-row" data-testid="open-finding">
+      <FindingThumb photos={finding.photos} alt={what} />
+      <div class="open-row-body">
+        <h2 class="open-row-title">
+          <a href={schouwHref({ name: 'finding', id: finding.id })}>{what}</a>
+        </h2>
+        <p class="open-row-age">
+          <strong>{ageText(t, ageOf(finding.createdAt, now))}</strong> · {findingLabel(t, 'findingStatus', finding.status)}
+        </p>
+        <dl class="report-finding-facts">
+          <div>
+            <dt>{t('openFindings.place')}</dt>
+            <dd>{whereText(t, lang, finding)}</dd>
+          </div>
+          {round && (
+            <div>
+              <dt>{t('openFindings.round')}</dt>
+              <dd>
+                {round.title}, {formatDate(lang, round.date)}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('openFindings.action')}</dt>
+            <dd>{findingLabel(t, 'action', finding.action ?? 'none')}</dd>
+          </div>
+          <div>
+            <dt>{t('openFindings.responsible')}</dt>
+            <dd>{finding.responsiblePartnerId ? partnerName(config, finding.responsiblePartnerId) : t('report.nobody')}</dd>
+          </div>
+          <div>
+            <dt>{t('openFindings.melding')}</dt>
+            <dd>
+              {finding.meldingNumber ?? t('report.noMelding')} · {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
+            </dd>
+          </div>
+        </dl>
+      </div>
+    </li>
+  );
 }

@@ -1,4 +1,173 @@
-/** Placeholder while the screen is being built (replaced before commit). */
-export function FindingDetail(_props: { id: string }) {
-  return null;
+import '../ui/screens.css';
+import './schouw.css';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { meetsTarget } from '../../domain/schouw.ts';
+import { mayDeleteFinding, mayUpdateFinding } from '../abilities.ts';
+import { useApp } from '../context.ts';
+import { useLive } from '../hooks.ts';
+import { findingLabel } from '../i18n/findings/labels.ts';
+import { useFindingsT } from '../i18n/findings/pack.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { photoAlt } from './FindingCard.tsx';
+import { FollowUp } from './FollowUp.tsx';
+import { hasUnsentPhoto } from './photo-badge.ts';
+import { PhotoThumb } from './PhotoThumb.tsx';
+import { placeText } from './place-text.ts';
+import { schouwHref, schouwPath } from './routes.ts';
+
+/** `#/bevinding/<id>`: the finding, whether it meets the round's target, and its follow-up. */
+export function FindingDetail({ id }: { id: string }) {
+  const { principal, store, announce, navigate } = useApp();
+  const t = useFindingsT();
+  const data = useLive(async (s) => {
+    const finding = await s.getFinding(id);
+    if (!finding) return null;
+    const [schouw, activity, history, photoStates] = await Promise.all([
+      s.getSchouw(finding.schouwId),
+      s.getActivity(finding.schouwId),
+      s.getFindingHistory(id),
+      s.photoStates(finding.photos),
+    ]);
+    return { finding, schouw, activity, history, photoStates };
+  }, [id]);
+  const [isConfirming, setConfirming] = useState(false);
+  // The question appears in place of its button: focus moves to the safe answer, so a screen reader hears it.
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isConfirming) keepButton.current?.focus();
+  }, [isConfirming]);
+
+  if (data === undefined) return <ScreenTitle>{t('capture.loading')}</ScreenTitle>;
+  if (data === null) {
+    return (
+      <>
+        <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
+        <p>{t('findingDetail.notFound')}</p>
+      </>
+    );
+  }
+
+  const { finding, schouw, activity, history, photoStates } = data;
+  const element = findingLabel(t, 'element', finding.element);
+  const aspect = findingLabel(t, 'aspect', finding.aspect);
+  const meets = meetsTarget(finding.level, schouw.targetLevel);
+  const roundHref = schouwHref({ name: 'round', activityId: finding.schouwId });
+  const mayUpdate = mayUpdateFinding(principal, finding);
+
+  const remove = () => {
+    store.deleteFinding(id).then(
+      () => {
+        announce(t('findingDelete.done'));
+        navigate({ name: 'schouw', path: schouwPath({ name: 'round', activityId: finding.schouwId }) }, { replace: true });
+      },
+      () => announce(t('round.saveFailed')),
+    );
+  };
+
+  return (
+    <>
+      <ScreenTitle>{t('findingDetail.title', { element, aspect })}</ScreenTitle>
+      <p class="round-meta">
+        <span>
+          {t('findingDetail.round')}: <a href={roundHref}>{activity?.title ?? t('round.notFound')}</a>
+        </span>
+        <SyncBadge state={finding.syncState} />
+        {hasUnsentPhoto(finding.photos, photoStates) && (
+          <span class="badge badge-photo-unsent" data-testid="photo-unsent">
+            <span aria-hidden="true">📷</span>
+            {t('finding.photoUnsent')}
+          </span>
+        )}
+      </p>
+
+      {finding.photos.length > 0 ? (
+        <section aria-labelledby="detail-photos-title">
+          <h2 id="detail-photos-title" class="visually-hidden">
+            {t('findingDetail.photos')}
+          </h2>
+          <ul class="photo-gallery">
+            {finding.photos.map((hash, i) => (
+              <li key={hash}>
+                <PhotoThumb sha256={hash} alt={photoAlt(t, finding, i + 1)} size="large" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="muted">{t('finding.noPhoto')}</p>
+      )}
+
+      {mayUpdate && (
+        <a class="button button-large button-block" href={schouwHref({ name: 'edit-finding', id })}>
+          {t('findingDetail.edit')}
+        </a>
+      )}
+
+      <dl class="details">
+        <Item term={t('findingDetail.what')}>
+          {element}: {aspect}
+          {finding.aspect === 'opportunity' && (
+            <>
+              {' '}
+              <span class="badge badge-opportunity">
+                <span aria-hidden="true">✨</span>
+                {t('finding.opportunity')}
+              </span>
+            </>
+          )}
+        </Item>
+        <Item term={t('findingDetail.where')}>{placeText(t, finding)}</Item>
+        <Item term={t('finding.level')}>
+          {findingLabel(t, 'level', finding.level)}
+          <span class={meets === false ? 'target target-miss' : 'target'} data-testid="meets-target">
+            <span aria-hidden="true">{meets === null ? '–' : meets ? '✓' : '✗'}</span>
+            {meets === null ? t('findingDetail.notRated') : t(meets ? 'findingDetail.meets' : 'findingDetail.notMeets', { target: schouw.targetLevel })}
+          </span>
+        </Item>
+        {finding.note && <Item term={t('findingDetail.note')}>{finding.note}</Item>}
+        <Item term={t('finding.status')}>{findingLabel(t, 'findingStatus', finding.status)}</Item>
+      </dl>
+
+      <FollowUp finding={finding} history={history} mayUpdate={mayUpdate} />
+
+      {mayDeleteFinding(principal, finding) && (
+        <div class="danger-zone">
+          {isConfirming ? (
+            <div class="notice" role="group" aria-labelledby="delete-question">
+              <p id="delete-question">{t('findingDelete.confirm')}</p>
+              <div class="form-actions">
+                <button type="button" class="button button-danger" onClick={remove}>
+                  {t('findingDelete.yes')}
+                </button>
+                <button type="button" class="button" ref={keepButton} onClick={() => setConfirming(false)}>
+                  {t('findingDelete.no')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" class="button button-danger-outline button-block" onClick={() => setConfirming(true)}>
+              {t('findingDelete.button')}
+            </button>
+          )}
+        </div>
+      )}
+
+      <p>
+        <a class="button button-block" href={roundHref}>
+          {t('capture.backToRound')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function Item({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <div class="details-item">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
 }

@@ -72,7 +72,7 @@ const FIELDS = ['photos', 'element', 'aspect', 'level', 'location', 'address', '
 export function changesOf(saved: CaptureDraft, next: CaptureDraft): FindingChanges {
   const changes: Record<string, unknown> = {};
   for (const field of FIELDS) {
-    if (JSON.stringify(saved[field]) !== JSON.stringify(next[field])) changes[field] = field === 'note' ? next.note.trim() : next[field];
+    if (JSON.stringify(saved[field]) !== JSON.stringify(next[field])) changes[field] = next[field];
   }
   return changes as FindingChanges;
 }
@@ -110,7 +110,7 @@ export function createFindingSaver(
     if (!isComplete(draft)) return { kind: 'incomplete' };
     if (id === null || saved === null) {
       const { photos, element, aspect, level, location, address } = draft;
-      id = await store.createFinding({ schouwId: opts.schouwId, element, aspect, photos: [...photos], level, location, address, note: draft.note.trim() }, opts.createdBy);
+      id = await store.createFinding({ schouwId: opts.schouwId, element, aspect, photos: [...photos], level, location, address, note: draft.note }, opts.createdBy);
       saved = draft;
       return { kind: 'created', id };
     }
@@ -137,4 +137,17 @@ export function createFindingSaver(
       saved = stored;
     },
   };
+}
+
+/**
+ * The address was looked up once online (use-place-lookup.ts) while the
+ * screen is open: show it, unless the person has an unsaved address of their
+ * own. Only the address: the other fields are this screen's own writes, and a
+ * live answer from before the latest write must not undo a tap on screen.
+ * Returns the new "last saved" and the draft to show.
+ */
+export function mergeStored(saved: CaptureDraft, draft: CaptureDraft, stored: CaptureDraft): { saved: CaptureDraft; draft: CaptureDraft } {
+  if (JSON.stringify(saved.address) === JSON.stringify(stored.address)) return { saved, draft };
+  const isOwnChange = JSON.stringify(draft.address) !== JSON.stringify(saved.address);
+  return { saved: { ...saved, address: stored.address }, draft: isOwnChange ? draft : { ...draft, address: stored.address } };
 }

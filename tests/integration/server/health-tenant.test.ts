@@ -7,7 +7,7 @@ import { NOW } from '../../fixtures/server-mutations.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https://service.pdok.nl; connect-src 'self' https://api.pdok.nl; worker-src 'self'; manifest-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 describe.each(DIALECTS)('health, tenant, security headers and unknown routes on %s', (dialect) => {
   let test: TestDatabase;

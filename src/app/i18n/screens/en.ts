@@ -45,6 +45,7 @@ export const en: Readonly<Record<ScreensKey, string>> = {
 
   'detail.count': 'Attendance',
   'detail.attendance': 'Count attendance',
+  'detail.openSchouw': 'Open the schouw',
   'detail.edit': 'Edit',
   'detail.syncState': 'Synchronisation',
 

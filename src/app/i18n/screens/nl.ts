@@ -48,6 +48,7 @@ export const nl = {
 
   'detail.count': 'Aanwezigheid',
   'detail.attendance': 'Aanwezigheid tellen',
+  'detail.openSchouw': 'Schouw openen',
   'detail.edit': 'Bewerken',
   'detail.syncState': 'Synchronisatie',
 

@@ -1,0 +1,24 @@
+import { usePhotoUrl } from '../photos/use-photo-url.ts';
+import { useReportT } from '../i18n/report/pack.ts';
+
+/**
+ * One photo of a finding, by its hash: from this device, or fetched once
+ * from the server. While it loads, or when it cannot be had offline, a short
+ * text stands in its place (the layout does not jump in print).
+ */
+export function FindingPhoto({ sha256, alt, class: className }: { sha256: string; alt: string; class: string }) {
+  const t = useReportT();
+  const photo = usePhotoUrl(sha256);
+  if (photo.url) return <img class={className} src={photo.url} alt={alt} />;
+  return (
+    <span class={`${className} photo-missing`}>{t(photo.state === 'loading' ? 'report.photoLoading' : 'report.photoUnavailable')}</span>
+  );
+}
+
+/** The first photo as a small thumbnail, or "Geen foto". */
+export function FindingThumb({ photos, alt }: { photos: readonly string[]; alt: string }) {
+  const t = useReportT();
+  const first = photos[0];
+  if (!first) return <span class="finding-thumb photo-missing">{t('report.noPhoto')}</span>;
+  return <FindingPhoto key={first} sha256={first} alt={alt} class="finding-thumb" />;
+}

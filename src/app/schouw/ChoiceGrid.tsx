@@ -1,0 +1,52 @@
+/**
+ * A group of large buttons to pick one value with a thumb: element, aspect,
+ * level. A fieldset with a legend; each button says whether it is chosen with
+ * aria-pressed and with a visible check mark, never by colour alone.
+ */
+export function ChoiceGrid<V extends string>(props: {
+  legend: string;
+  hint?: string;
+  options: readonly V[];
+  value: V | null;
+  label(value: V): string;
+  icon?(value: V): string;
+  /** Extra class for one option (the opportunity aspect stands apart). */
+  variant?(value: V): string | undefined;
+  onChoose(value: V): void;
+  isCompact?: boolean;
+  testId?: string;
+}) {
+  const hintId = props.hint ? `${props.testId ?? 'choice'}-hint` : undefined;
+  return (
+    <fieldset class="fieldset choice-fieldset" aria-describedby={hintId} data-testid={props.testId}>
+      <legend class="choice-legend">{props.legend}</legend>
+      {props.hint && (
+        <p class="field-hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      <div class={props.isCompact ? 'choice-grid choice-grid-compact' : 'choice-grid'}>
+        {props.options.map((option) => {
+          const extra = props.variant?.(option);
+          return (
+            <button
+              key={option}
+              type="button"
+              class={extra ? `choice ${extra}` : 'choice'}
+              aria-pressed={props.value === option ? 'true' : 'false'}
+              data-value={option}
+              onClick={() => props.onChoose(option)}
+            >
+              {props.icon && (
+                <span class="choice-icon" aria-hidden="true">
+                  {props.icon(option)}
+                </span>
+              )}
+              <span class="choice-label">{props.label(option)}</span>
+            </button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,51 @@
+import { findingLabel } from '../i18n/findings/labels.ts';
+import { useFindingsT, type FindingsT } from '../i18n/findings/pack.ts';
+import type { FindingView } from '../../store/store.ts';
+import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { PhotoThumb } from './PhotoThumb.tsx';
+import { schouwHref } from './routes.ts';
+
+/** "Foto 1 van bevinding: Afvalbak, Afvalbak vol": the alt text of a finding's photo. */
+export function photoAlt(t: FindingsT, finding: Pick<FindingView, 'element' | 'aspect'>, n: number): string {
+  return t('finding.photoAlt', { n, element: findingLabel(t, 'element', finding.element), aspect: findingLabel(t, 'aspect', finding.aspect) });
+}
+
+/** One finding in the round's list: first photo, what, level, follow-up, and whether it (and its photos) left this phone. */
+export function FindingCard({ finding, hasUnsentPhoto }: { finding: FindingView; hasUnsentPhoto: boolean }) {
+  const t = useFindingsT();
+  const first = finding.photos[0];
+  return (
+    <li>
+      <a class="finding-card" href={schouwHref({ name: 'finding', id: finding.id })} data-testid="finding-card" data-finding-id={finding.id}>
+        {first ? (
+          <PhotoThumb sha256={first} alt={photoAlt(t, finding, 1)} size="small" />
+        ) : (
+          <span class="photo photo-small photo-missing">{t('finding.noPhoto')}</span>
+        )}
+        <span class="finding-card-body">
+          <span class="finding-card-title">
+            {findingLabel(t, 'element', finding.element)}: {findingLabel(t, 'aspect', finding.aspect)}
+          </span>
+          <span class="finding-card-meta">
+            {t('finding.level')}: {findingLabel(t, 'level', finding.level)} · {t('finding.status')}: {findingLabel(t, 'findingStatus', finding.status)}
+          </span>
+          <span class="finding-card-badges">
+            {finding.aspect === 'opportunity' && (
+              <span class="badge badge-opportunity">
+                <span aria-hidden="true">✨</span>
+                {t('finding.opportunity')}
+              </span>
+            )}
+            <SyncBadge state={finding.syncState} />
+            {hasUnsentPhoto && (
+              <span class="badge badge-photo-unsent" data-testid="photo-unsent">
+                <span aria-hidden="true">📷</span>
+                {t('finding.photoUnsent')}
+              </span>
+            )}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+import { usePhotoUrl } from '../photos/use-photo-url.ts';
+import { useFindingsT } from '../i18n/findings/pack.ts';
+
+/**
+ * One photo of a finding, by its hash: from this device, or fetched once
+ * from the server (usePhotoUrl). While it loads or cannot be had offline a
+ * same-sized box says so in words.
+ */
+export function PhotoThumb({ sha256, alt, size }: { sha256: string; alt: string; size: 'small' | 'medium' | 'large' }) {
+  const t = useFindingsT();
+  const photo = usePhotoUrl(sha256);
+  if (photo.url) return <img class={`photo photo-${size}`} src={photo.url} alt={alt} />;
+  return (
+    <span class={`photo photo-${size} photo-missing`} role="img" aria-label={alt}>
+      <span aria-hidden="true">{photo.state === 'loading' ? t('finding.photoLoading') : t('finding.photoUnavailable')}</span>
+    </span>
+  );
+}
