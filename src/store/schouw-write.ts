@@ -139,6 +139,8 @@ export async function createFinding(ctx: StoreContext, input: FindingInput, crea
 export async function updateFinding(ctx: StoreContext, id: string, changes: FindingChanges): Promise<void> {
   check(IdSchema, id, 'id');
   const fields = validFields(FindingFieldSchemas, FINDING_CHANGE_KEYS, changes);
+  // The CBS buurt was looked up for the old point: a new point needs a new lookup.
+  if ('location' in fields && !('cbsBuurtCode' in fields)) fields['cbsBuurtCode'] = null;
   await writeLocal(ctx, { id, type: 'finding' }, (current) => {
     if (current?.type !== 'finding') throw new InvalidInputError([{ path: 'id', message: `no finding ${id}` }]);
     return { fields: changedOnly(current, fields) };

@@ -84,6 +84,9 @@ describe('findings on the device', () => {
     expect(finding).toMatchObject({ photos: [HASH_A, HASH_B], note: 'Kale plek bij de bank', address: { street: 'Oranjelaan' }, cbsBuurtCode: 'BU04820101' });
     expect(await store.pendingCount()).toBe(2); // the activity and the finding
     await expect(store.updateFinding(id, { cbsBuurtCode: 'GM0482' })).rejects.toBeInstanceOf(InvalidInputError);
+    // A new point makes the looked-up buurt code stale: it goes, to be looked up again.
+    await store.updateFinding(id, { location: { lat: 51.87, lon: 4.67, source: 'map' } });
+    expect(await store.getFinding(id)).toMatchObject({ cbsBuurtCode: null, address: { street: 'Oranjelaan' } });
     await store.deleteFinding(id);
     expect(await store.getFinding(id)).toBeNull();
     expect(await store.listFindings({ schouwId: activityId })).toEqual([]);
