@@ -87,24 +87,8 @@ export type FindingCsvWords = FindingWords & {
   readonly no: string;
 };
 
-type CsvFinding = Pick<
-  Finding,
-  | 'pointNo'
-  | 'element'
-  | 'aspect'
-  | 'level'
-  | 'note'
-  | 'address'
-  | 'cbsBuurtCode'
-  | 'location'
-  | 'action'
-  | 'responsiblePartnerId'
-  | 'meldingNumber'
-  | 'meldingStatus'
-  | 'status'
-  | 'photos'
-  | 'createdAt'
-> & { readonly id: string };
+/** A finding as the exports read it: every field (the export writes them all) and its id. */
+type CsvFinding = Finding & { readonly id: string };
 
 /** A CROW level is written as its code (A+ … D), which sorts and filters well; good/bad/plus as words. */
 function levelCell(level: Finding['level'], words: FindingWords): string | null {

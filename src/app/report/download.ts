@@ -1,7 +1,4 @@
-/**
- * Save an export as a file: a Blob behind a temporary `<a download>`, the
- * way every browser (and an installed PWA) accepts without a server.
- */
+/** File names and media types of the schouw exports (the download itself: ui/download.ts). */
 import { GEOJSON_TYPE } from './geojson.ts';
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -29,16 +26,4 @@ export function mediaTypeOf(extension: 'csv' | 'geojson'): string {
   return extension === 'csv' ? CSV_TYPE : GEOJSON_TYPE;
 }
 
-/** Start the download of `content` as `fileName`. */
-export function downloadFile(doc: Document, content: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once cancels the download in some browsers (WebKit).
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { downloadFile } from '../ui/download.ts';

@@ -57,26 +57,8 @@ export type FindingFeature = {
 
 export type FindingCollection = { readonly type: 'FeatureCollection'; readonly features: readonly FindingFeature[] };
 
-type GeoFinding = Pick<
-  Finding,
-  | 'pointNo'
-  | 'schouwId'
-  | 'buurtId'
-  | 'element'
-  | 'aspect'
-  | 'level'
-  | 'note'
-  | 'address'
-  | 'cbsBuurtCode'
-  | 'location'
-  | 'action'
-  | 'responsiblePartnerId'
-  | 'meldingNumber'
-  | 'meldingStatus'
-  | 'status'
-  | 'photos'
-  | 'createdAt'
-> & { readonly id: string };
+/** A finding as the exports read it: every field (the export writes them all) and its id. */
+type GeoFinding = Finding & { readonly id: string };
 
 /** One round's findings (in the round's order) as a FeatureCollection. */
 export function findingsGeoJson(findings: readonly GeoFinding[], targetLevel: CrowLevel, words: FindingWords): FindingCollection {

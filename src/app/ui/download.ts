@@ -1,0 +1,17 @@
+/**
+ * Save something as a file: a Blob behind a temporary `<a download>`, the
+ * way every browser (and an installed PWA) accepts without a server. The one
+ * place for it: the export of unsent changes and the schouw exports use it.
+ */
+export function downloadFile(doc: Document, content: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once cancels the download in some browsers (WebKit).
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
