@@ -1,34 +1,28 @@
-import { act } from 'preact/test-utils';
+// @vitest-environment happy-dom
+import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addressFromDraft, formatAddress, formatCoordinates, normalizePostcode } from '../../src/app/place/address-input.ts';
 import { PlaceField, type PlaceValue } from '../../src/app/place/PlaceField.tsx';
-import { renderInApp, type Rendered } from '../fixtures/place-app.tsx';
+import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.cleanup();
-  view = null;
-});
+afterEach(cleanupApps);
 
 const EMPTY: PlaceValue = { location: null, address: null };
 
-function field(value: PlaceValue, opts: { online?: boolean; geolocation?: Geolocation } = {}) {
+async function field(value: PlaceValue, opts: { online?: boolean; geolocation?: Geolocation } = {}) {
   const changes: PlaceValue[] = [];
-  view = renderInApp(<PlaceField value={value} onChange={(next) => changes.push(next)} online={opts.online ?? true} {...(opts.geolocation ? { geolocation: opts.geolocation } : {})} />);
-  return { view, changes };
+  const app = await openApp();
+  const view = app.render(<PlaceField value={value} onChange={(next) => changes.push(next)} online={opts.online ?? true} {...(opts.geolocation ? { geolocation: opts.geolocation } : {})} />);
+  return { app, view, changes };
 }
 
-function type(view: Rendered, label: string, text: string) {
-  const input = view.byLabel(label);
-  input.value = text;
-  act(() => {
-    input.dispatch('input');
-  });
-}
-const click = (view: Rendered, text: string | RegExp) =>
-  act(() => {
-    view.byText('button', text).dispatch('click');
-  });
+const type = (label: string, text: string) => fireEvent.input(screen.getByRole('textbox', { name: label }), { target: { value: text } });
+const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
+/** The ways to give a place, by their names, in order. */
+const ways = () =>
+  within(screen.getByRole('group', { name: 'Kies hoe je de plek vastlegt' }))
+    .getAllByRole('button')
+    .map((b) => b.textContent);
 
 describe('typing an address', () => {
   it('tidies what was typed and checks it with the domain', () => {
@@ -48,85 +42,101 @@ describe('typing an address', () => {
     expect(formatCoordinates({ lat: 51.865634, lon: 4.659189 })).toBe('51.86563, 4.65919');
   });
 
-  it('uses a typed street and house number, keeping the point', () => {
+  it('uses a typed street and house number, keeping the point', async () => {
     const location = { lat: 51.86563, lon: 4.65919, accuracyM: 23, source: 'gps' as const };
-    const { view, changes } = field({ location, address: null });
-    click(view, 'Adres typen');
-    type(view, 'Straat', 'Cortgene');
-    type(view, 'Huisnummer', '2');
-    type(view, 'Postcode (niet verplicht)', '2951eb');
-    click(view, 'Adres gebruiken');
+    const { app, changes } = await field({ location, address: null });
+    click('Adres typen');
+    expect(screen.getByRole('button', { name: 'Adres typen' }).getAttribute('aria-expanded')).toBe('true');
+    type('Straat', 'Cortgene');
+    type('Huisnummer', '2');
+    type('Postcode (niet verplicht)', '2951eb');
+    click('Adres gebruiken');
     expect(changes).toEqual([{ location, address: { street: 'Cortgene', number: '2', postcode: '2951 EB', place: '' } }]);
-    expect(view.announced).toEqual(['Adres vastgelegd']);
+    expect(app.announce.mock.calls).toEqual([['Adres vastgelegd']]);
   });
 
-  it('says what to fix, by the field, and changes nothing', () => {
-    const { view, changes } = field(EMPTY);
-    click(view, 'Adres typen');
-    type(view, 'Postcode (niet verplicht)', '12');
-    click(view, 'Adres gebruiken');
+  it('says what to fix, by the field, and changes nothing', async () => {
+    const { changes } = await field(EMPTY);
+    click('Adres typen');
+    type('Postcode (niet verplicht)', '12');
+    click('Adres gebruiken');
     expect(changes).toEqual([]);
-    const street = view.byLabel('Straat');
+    const street = screen.getByRole('textbox', { name: 'Straat' });
     expect(street.getAttribute('aria-invalid')).toBe('true');
-    expect(view.byText('p', /Vul de straat in/).getAttribute('id')).toBe(`${street.getAttribute('id')}-error`);
-    expect(view.byText('p', /postcode in zoals 2951 EB/)).toBeTruthy();
+    expect(street.getAttribute('aria-required')).toBe('true');
+    const streetError = screen.getByText(/Vul de straat in/);
+    expect(streetError.getAttribute('id')).toBe(`${street.getAttribute('id')}-error`);
+    // The error is what a screen reader hears with the field.
+    expect(street.getAttribute('aria-describedby')?.split(' ')).toContain(streetError.getAttribute('id'));
+    const postcode = screen.getByRole('textbox', { name: 'Postcode (niet verplicht)' });
+    expect(postcode.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/postcode in zoals 2951 EB/).getAttribute('id')).toBe(`${postcode.getAttribute('id')}-error`);
   });
 });
 
 describe('the place field', () => {
-  it('shows the current place with its source and can clear it', () => {
-    const { view, changes } = field({ location: { lat: 51.865634, lon: 4.659189, accuracyM: 23, source: 'gps' }, address: null });
-    expect(view.byText('p', /Coördinaten 51\.86563, 4\.65919 \(GPS, ± 23 m\)/)).toBeTruthy();
-    expect(view.byText('p', /zodra er internet is/)).toBeTruthy();
-    click(view, 'Plek wissen');
+  it('shows the current place with its source and can clear it', async () => {
+    const { changes } = await field({ location: { lat: 51.865634, lon: 4.659189, accuracyM: 23, source: 'gps' }, address: null });
+    expect(screen.getByRole('group', { name: 'Plek' })).toBeTruthy();
+    expect(screen.getByText(/Coördinaten 51\.86563, 4\.65919 \(GPS, ± 23 m\)/).localName).toBe('p');
+    expect(screen.getByText(/zodra er internet is/).localName).toBe('p');
+    click('Plek wissen');
     expect(changes).toEqual([EMPTY]);
+    // Focus goes to the first way to give a new place.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gebruik mijn locatie' }));
   });
 
-  it('offers the map only when online, and the other two ways always', () => {
-    const offline = field(EMPTY, { online: false }).view;
-    expect(offline.all('button').map((b) => b.textContent)).toEqual(['Gebruik mijn locatie', 'Adres typen']);
-    expect(offline.byText('p', /kan alleen met internet/)).toBeTruthy();
-    offline.cleanup();
-    view = field(EMPTY, { online: true }).view;
-    expect(view.all('button').map((b) => b.textContent)).toEqual(['Gebruik mijn locatie', 'Aanwijzen op de kaart', 'Adres typen']);
+  it('offers the map only when online, and the other two ways always', async () => {
+    const offline = await field(EMPTY, { online: false });
+    expect(ways()).toEqual(['Gebruik mijn locatie', 'Adres typen']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Gebruik mijn locatie', 'Adres typen']);
+    expect(screen.getByText(/kan alleen met internet/).localName).toBe('p');
+    offline.view.unmount();
+    await field(EMPTY, { online: true });
+    expect(ways()).toEqual(['Gebruik mijn locatie', 'Aanwijzen op de kaart', 'Adres typen']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Gebruik mijn locatie', 'Aanwijzen op de kaart', 'Adres typen']);
   });
 
-  it('places a point by hand on the map, marked as placed by hand', () => {
-    const { view, changes } = field(EMPTY);
-    click(view, 'Aanwijzen op de kaart');
-    click(view, 'Midden van de kaart kiezen');
+  it('places a point by hand on the map, marked as placed by hand', async () => {
+    const { app, changes } = await field(EMPTY);
+    click('Aanwijzen op de kaart');
+    expect(screen.getByRole('application', { name: /Kaart om de plek aan te wijzen/ })).toBeTruthy();
+    click('Midden van de kaart kiezen');
     expect(changes[0]?.location).toMatchObject({ source: 'map' });
     expect(changes[0]?.location).not.toHaveProperty('accuracyM');
     expect(changes[0]?.address).toBeNull();
+    expect(app.announce).toHaveBeenCalledWith('Plek aangewezen op de kaart');
   });
 
-  it('takes a good GPS fix and says how accurate it is', () => {
+  it('takes a good GPS fix and says how accurate it is', async () => {
     let success: PositionCallback | null = null;
     const geolocation = {
       watchPosition: (s: PositionCallback) => ((success = s), 1),
       clearWatch() {},
       getCurrentPosition() {},
     } as unknown as Geolocation;
-    const { view, changes } = field(EMPTY, { geolocation });
-    click(view, 'Gebruik mijn locatie');
-    expect(view.byText('p', 'Locatie zoeken…').getAttribute('aria-live')).toBe('polite');
+    const { app, changes } = await field(EMPTY, { geolocation });
+    click('Gebruik mijn locatie');
+    expect(screen.getByText('Locatie zoeken…').getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByRole('button', { name: 'Deze locatie gebruiken' })).toHaveProperty('disabled', true);
     act(() => success?.({ coords: { latitude: 51.8656, longitude: 4.6592, accuracy: 23 } } as GeolocationPosition));
-    expect(view.byText('p', 'Nauwkeurigheid ± 23 m')).toBeTruthy();
-    click(view, 'Deze locatie gebruiken (± 23 m)');
+    expect(screen.getByText('Nauwkeurigheid ± 23 m').localName).toBe('p');
+    click('Deze locatie gebruiken (± 23 m)');
     expect(changes).toEqual([{ location: { lat: 51.8656, lon: 4.6592, accuracyM: 23, source: 'gps' }, address: null }]);
-    expect(view.announced).toEqual(['Locatie vastgelegd, ± 23 m']);
+    expect(app.announce.mock.calls).toEqual([['Locatie vastgelegd, ± 23 m']]);
   });
 
-  it('explains a refused location and points to the other ways', () => {
+  it('explains a refused location and points to the other ways', async () => {
     const geolocation = {
       watchPosition: (_s: PositionCallback, e: PositionErrorCallback) => (e({ code: 1 } as GeolocationPositionError), 1),
       clearWatch() {},
       getCurrentPosition() {},
     } as unknown as Geolocation;
-    const { view } = field(EMPTY, { geolocation, online: false });
-    click(view, 'Gebruik mijn locatie');
-    expect(view.byText('p', /mag je locatie niet gebruiken/).getAttribute('role')).toBe('alert');
-    expect(view.all('button').map((b) => b.textContent)).toContain('Opnieuw proberen');
-    expect(view.all('button').filter((b) => b.textContent === 'Adres typen')).toHaveLength(2);
+    await field(EMPTY, { geolocation, online: false });
+    click('Gebruik mijn locatie');
+    expect(screen.getByRole('alert').textContent).toMatch(/mag je locatie niet gebruiken/);
+    expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Adres typen' })).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Aanwijzen op de kaart' })).toBeNull();
   });
 });

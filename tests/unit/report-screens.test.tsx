@@ -1,16 +1,14 @@
+// @vitest-environment happy-dom
 // Dexie's liveQuery (useLive) needs a global indexedDB when dexie loads.
 import 'fake-indexeddb/auto';
-import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppContext, type AppContextValue } from '../../src/app/context.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
-import { createT } from '../../src/app/i18n/translate.ts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OpenFindings } from '../../src/app/report/OpenFindings.tsx';
 import { ReportScreen } from '../../src/app/report/ReportScreen.tsx';
 import { FeedbackScreen } from '../../src/app/report/FeedbackScreen.tsx';
-import type { Config, Store } from '../../src/store/store.ts';
-import { activityInput, manualClock, openTestStore } from '../fixtures/factories.ts';
-import { FakeDocument, FakeElement, byTag, byTestId, eventually, findAll, textOf } from '../fixtures/tiny-dom.ts';
+import type { Store } from '../../src/store/store.ts';
+import { activityInput, manualClock } from '../fixtures/factories.ts';
+import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
 
 // The map is another module's concern (and draws tiles): here it only has to receive the points.
 vi.mock('../../src/app/place/MapView.tsx', () => ({
@@ -22,64 +20,30 @@ vi.mock('../../src/app/place/MapView.tsx', () => ({
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date(2026, 4, 14, 10, 0).getTime();
 
-const CONFIG: Config = {
-  id: 'alblasserdam',
-  name: 'Alblasserdam',
-  buurten: [
-    { id: 'oranjebuurt', name: 'Oranjebuurt' },
-    { id: 'schildersbuurt', name: 'Schildersbuurt' },
-  ],
-  partners: [
-    { id: 'gemeente', name: 'Gemeente Alblasserdam', kind: 'municipality' },
-    { id: 'woonkracht10', name: 'Woonkracht10', kind: 'housingCorporation' },
-  ],
-  themes: [],
-  activityTypes: [],
-  projects: [],
-  teams: [],
-};
-
-const mounted: FakeElement[] = [];
-const stores: Store[] = [];
-
 afterEach(() => {
-  for (const root of mounted.splice(0)) render(null, root as unknown as Element);
-  for (const store of stores.splice(0)) store.close();
+  cleanupApps();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 async function setUp() {
   const clock = manualClock(START);
-  const store = await openTestStore({ now: clock.now });
-  stores.push(store);
-  const print = vi.fn();
   // Offline: photos not on this phone say so instead of being fetched.
-  const doc = new FakeDocument({ navigator: { onLine: false }, addEventListener() {}, removeEventListener() {}, print });
-  vi.stubGlobal('document', doc);
-  const announce = vi.fn();
-  const context = {
-    store,
-    config: CONFIG,
-    lang: 'nl',
-    t: createT(nl),
-    now: () => START + 30 * DAY,
-    announce,
-    navigate: () => {},
-    platform: { document: doc },
-  } as unknown as AppContextValue;
-  const show = (screen: preact.VNode) => {
-    const root = doc.createElement('main');
-    doc.body.appendChild(root);
-    mounted.push(root);
-    render(<AppContext.Provider value={context}>{screen}</AppContext.Provider>, root as unknown as Element);
-    return root;
-  };
-  return { store, clock, show, print, announce };
+  const app = await openApp({ clock: clock.now, now: () => START + 30 * DAY, online: false });
+  return { ...app, clock };
 }
+
+/** Text with runs of white space made single, as a reader hears it. */
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The report's findings: each a list item headed by its number, which links to the finding. */
+const reportFindings = () => screen.getAllByRole('link', { name: /^Nr\. \d+$/ }).map((a) => a.closest('li') as HTMLElement);
+/** The open findings: each a list item with a heading that links to the finding. */
+const openRows = () => screen.queryAllByRole('listitem').filter((li) => within(li).queryByRole('heading', { level: 2 }) !== null);
+const linkOf = (row: HTMLElement) => within(within(row).getByRole('heading', { level: 2 })).getByRole('link').getAttribute('href');
 
 describe('the schouw report', () => {
   it('shows the score against the target level, the groups by element and aspect, and the action list', async () => {
-    const { store, clock, show } = await setUp();
+    const { store, clock, render } = await setUp();
     const round = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', date: '2026-05-14' }));
     await store.updateSchouw(round, { targetLevel: 'B' });
     await store.bumpSchouwCount(round, 'residents', 1);
@@ -95,82 +59,104 @@ describe('the schouw report', () => {
     await add({ element: 'tree', aspect: 'litterFine', level: null });
     await add({ element: 'grass', aspect: 'bare', level: 'D', location: { lat: 51.861, lon: 4.661, source: 'map' } });
 
-    const root = show(<ReportScreen activityId={round} />);
-    await eventually(() => expect(byTestId(root, 'report-score')).toHaveLength(1));
+    render(<ReportScreen activityId={round} />);
+    const score = await screen.findByRole('region', { name: 'Score' });
 
-    expect(textOf(byTag(root, 'h1')[0] as FakeElement)).toBe('Schouwrapport: Voorjaarsschouw');
-    expect(textOf(byTestId(root, 'report-score')[0] as FakeElement)).toBe('2 van 4 beoordeelde bevindingen (50 %) voldoen aan ambitieniveau B');
-    expect(textOf(root)).toContain('3 in totaal (bewoners: 2, Gemeente Alblasserdam: 1)');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Schouwrapport: Voorjaarsschouw');
+    expect(text(within(score).getByText(/beoordeelde bevindingen/))).toBe('2 van 4 beoordeelde bevindingen (50 %) voldoen aan ambitieniveau B');
+    expect(text(screen.getByText('Deelnemers').nextElementSibling)).toBe('3 in totaal (bewoners: 2, Gemeente Alblasserdam: 1)');
 
     // Element headings (h3) in the capture form's order, aspects (h4) under them.
-    expect(byTag(root, 'h3').map(textOf)).toEqual(['Stoep en bestrating', 'Gras', 'Boom en boomspiegel']);
-    expect(byTag(root, 'h4').map(textOf)).toEqual([
+    expect(screen.getAllByRole('heading', { level: 3 }).map(text)).toEqual(['Stoep en bestrating', 'Gras', 'Boom en boomspiegel']);
+    expect(screen.getAllByRole('heading', { level: 4 }).map(text)).toEqual([
       'Losliggende tegels (1 bevinding)',
       'Kale plekken (1 bevinding)',
       'Zwerfafval, fijn (tot 10 cm) (1 bevinding)',
       'Beschadigd (2 bevindingen)',
     ]);
-    const findings = byTestId(root, 'report-finding').map(textOf);
+    // Each element group is a region named by its heading.
+    expect(within(screen.getByRole('region', { name: 'Boom en boomspiegel' })).getAllByRole('link', { name: /^Nr\. / }).map(text)).toEqual(['Nr. 4', 'Nr. 1', 'Nr. 3']);
+    const findings = reportFindings().map(text);
     expect(findings).toHaveLength(5);
     expect(findings[4]).toContain('Nr. 3 Boom en boomspiegel — Beschadigd');
     expect(findings[4]).toContain('B (basis) — voldoet aan het ambitieniveau');
     // Not on this phone and no connection: said in words, in the photo's place.
-    await eventually(() => expect(textOf(byTestId(root, 'report-finding')[4] as FakeElement)).toContain('Foto niet beschikbaar op dit toestel'));
-    expect(findAll(root, (el) => el.localName === 'img').every((img) => img.hasAttribute('alt'))).toBe(true);
+    await waitFor(() => expect(text(reportFindings()[4])).toContain('Foto niet beschikbaar op dit toestel'));
+    expect(within(reportFindings()[4]!).getByRole('list', { name: 'Foto’s' })).toBeTruthy();
+    expect([...document.querySelectorAll('img')].every((img) => img.hasAttribute('alt'))).toBe(true);
 
     // Only the two placed findings are on the map, by their numbers.
-    expect(byTestId(root, 'map')[0]?.getAttribute('data-labels')).toBe('1,5');
-    expect(textOf(root)).toContain('3 bevindingen hebben geen plek en staan niet op de kaart.');
+    expect(within(screen.getByRole('region', { name: 'Overzichtskaart' })).getByTestId('map').getAttribute('data-labels')).toBe('1,5');
+    expect(screen.getByText('3 bevindingen hebben geen plek en staan niet op de kaart.')).toBeTruthy();
 
     // The action list: the FIXI melding only ("none" is no action).
-    const table = findAll(root, (el) => el.localName === 'table' && textOf(el).startsWith('Bevindingen met een actie'))[0] as FakeElement;
-    const rows = byTag(table, 'tr')
-      .slice(1)
-      .map((row) => findAll(row, (el) => el.localName === 'th' || el.localName === 'td').map(textOf));
-    expect(rows).toEqual([
+    const table = screen.getByRole('table', { name: /^Bevindingen met een actie/ });
+    const [head, ...rows] = within(table).getAllByRole('row');
+    expect(within(head!).getAllByRole('columnheader').map(text)).toHaveLength(6);
+    expect(rows.map((row) => [...row.children].map(text))).toEqual([
       ['1', 'Boom en boomspiegel — Beschadigd51,86000 NB, 4,66000 OL', 'Melden in FIXI', 'Gemeente Alblasserdam', 'F-42Nog niet gemeld', 'Nieuw'],
     ]);
-    expect(byTag(table, 'th').every((th) => th.hasAttribute('scope'))).toBe(true);
+    expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('1');
+    expect([...table.querySelectorAll('th')].every((th) => th.hasAttribute('scope'))).toBe(true);
   });
 
   it('prints and downloads from its buttons', async () => {
-    const { store, show, print, announce } = await setUp();
+    const { store, render, announce } = await setUp();
     const round = await store.createActivity(activityInput({ type: 'schouw', date: '2026-05-14' }));
     await store.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
-    const created: Blob[] = [];
-    vi.stubGlobal('URL', { createObjectURL: (blob: Blob) => (created.push(blob), 'blob:x'), revokeObjectURL: () => {} });
-    const root = show(<ReportScreen activityId={round} />);
-    await eventually(() => expect(byTestId(root, 'report-finding')).toHaveLength(1));
-    const button = (label: string) => byTag(root, 'button').find((b) => textOf(b) === label) as FakeElement;
+    // happy-dom has no window.print.
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL');
+    const created = () => createObjectURL.mock.calls.map(([blob]) => blob as Blob);
+    // What the browser is asked to save: the link's file name and address, at the moment it is clicked.
+    const saved: Array<{ download: string; href: string }> = [];
+    const listening = new AbortController();
+    onTestFinished(() => listening.abort());
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (event.target instanceof HTMLAnchorElement && event.target.download) saved.push({ download: event.target.download, href: event.target.href });
+      },
+      { signal: listening.signal },
+    );
+    render(<ReportScreen activityId={round} />);
+    await waitFor(() => expect(reportFindings()).toHaveLength(1));
+    const toolbar = within(screen.getByRole('group', { name: 'Rapport afdrukken en exporteren' }));
 
-    button('Afdrukken of opslaan als PDF').click();
+    fireEvent.click(toolbar.getByRole('button', { name: 'Afdrukken of opslaan als PDF' }));
     expect(print).toHaveBeenCalledOnce();
 
-    button('CSV downloaden').click();
+    fireEvent.click(toolbar.getByRole('button', { name: 'CSV downloaden' }));
     expect(announce).toHaveBeenLastCalledWith('Bestand schouw-2026-05-14-oranjebuurt.csv is gedownload');
-    const csv = new Uint8Array(await (created[0] as Blob).arrayBuffer());
+    expect(saved[0]).toEqual({ download: 'schouw-2026-05-14-oranjebuurt.csv', href: createObjectURL.mock.results[0]?.value });
+    const csv = new Uint8Array(await created()[0]!.arrayBuffer());
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-    button('GeoJSON downloaden').click();
+    fireEvent.click(toolbar.getByRole('button', { name: 'GeoJSON downloaden' }));
     expect(announce).toHaveBeenLastCalledWith('Bestand schouw-2026-05-14-oranjebuurt.geojson is gedownload');
-    expect(created[1]?.type).toBe('application/geo+json');
-    expect(JSON.parse(await (created[1] as Blob).text()).features[0].geometry).toBeNull();
+    expect(saved[1]?.download).toBe('schouw-2026-05-14-oranjebuurt.geojson');
+    expect(created()[1]?.type).toBe('application/geo+json');
+    expect(JSON.parse(await created()[1]!.text()).features[0].geometry).toBeNull();
+    // The temporary links are gone again, and the report is still there.
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Schouwrapport/);
   });
 
   it('says so when nothing was rated yet', async () => {
-    const { store, show } = await setUp();
+    const { store, render } = await setUp();
     const round = await store.createActivity(activityInput({ type: 'schouw' }));
     await store.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
-    const root = show(<ReportScreen activityId={round} />);
-    await eventually(() => expect(textOf(root)).toContain('Nog geen beoordeelde bevindingen: er is geen score.'));
+    render(<ReportScreen activityId={round} />);
+    expect(await screen.findByText('Nog geen beoordeelde bevindingen: er is geen score.')).toBeTruthy();
     await store.updateSchouw(round, { method: 'free' });
-    await eventually(() => expect(textOf(root)).toContain('Deze schouw gebruikt vrije notities zonder niveau: er is geen score.'));
+    expect(await screen.findByText('Deze schouw gebruikt vrije notities zonder niveau: er is geen score.')).toBeTruthy();
   });
 });
 
 describe('the terugkoppeling for residents', () => {
   it('groups the findings by what came of them, with the reason when it will not be taken up', async () => {
-    const { store, show } = await setUp();
+    const { store, render } = await setUp();
     const round = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw' }));
     const fixed = await store.createFinding({ schouwId: round, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'gemeente', action: 'reportFixi' }, 'user-1');
     const dropped = await store.createFinding({ schouwId: round, element: 'hedge', aspect: 'overgrown' }, 'user-1');
@@ -178,17 +164,24 @@ describe('the terugkoppeling for residents', () => {
     await store.setFindingStatus(fixed, { to: 'resolved', note: 'Afvalbak is geleegd en vaker ingepland.', by: 'user-2' });
     await store.setFindingStatus(dropped, { to: 'wontFix', note: 'De haag staat op particulier terrein.', by: 'user-2' });
 
-    const root = show(<FeedbackScreen activityId={round} />);
-    await eventually(() => expect(byTestId(root, 'feedback-resolved')).toHaveLength(1));
-    const group = (name: string) => textOf(byTestId(root, `feedback-${name}`)[0] as FakeElement);
-    expect(group('resolved')).toContain('Afvalbak — Afvalbak vol');
-    expect(group('resolved')).toContain('Opgelost · Melden in FIXI');
-    expect(group('resolved')).toContain('Gemeente Alblasserdam');
-    expect(group('resolved')).toContain('Afvalbak is geleegd en vaker ingepland.');
-    expect(group('wontFix')).toContain('RedenDe haag staat op particulier terrein.');
-    expect(group('open')).toContain('Kolk en put — Iets anders');
-    expect(group('busy')).toContain('Geen bevindingen.');
-    expect(textOf(root)).not.toContain('user-2');
+    render(<FeedbackScreen activityId={round} />);
+    await screen.findByRole('region', { name: /^Opgelost \(/ });
+    // Each group is a region named by its heading, with its count.
+    const group = (name: string) => text(screen.getByRole('region', { name: new RegExp(`^${name} \\(`) }));
+    expect(screen.getAllByRole('region').map((region) => text(region.querySelector('h2')))).toEqual([
+      'Opgelost (1 bevinding)',
+      'Mee bezig (0 bevindingen)',
+      'Nog open (1 bevinding)',
+      'Wordt niet opgepakt (1 bevinding)',
+    ]);
+    expect(group('Opgelost')).toContain('Afvalbak — Afvalbak vol');
+    expect(group('Opgelost')).toContain('Opgelost · Melden in FIXI');
+    expect(group('Opgelost')).toContain('Gemeente Alblasserdam');
+    expect(group('Opgelost')).toContain('Afvalbak is geleegd en vaker ingepland.');
+    expect(group('Wordt niet opgepakt')).toContain('RedenDe haag staat op particulier terrein.');
+    expect(group('Nog open')).toContain('Kolk en put — Iets anders');
+    expect(group('Mee bezig')).toContain('Geen bevindingen.');
+    expect(text(document.body)).not.toContain('user-2');
   });
 });
 
@@ -210,51 +203,63 @@ describe('the open findings', () => {
   }
 
   it('lists a buurt’s open findings over all its rounds, oldest first, with their age', async () => {
-    const { show, old, recent } = await twoRounds();
-    const root = show(<OpenFindings activityId={null} buurtId="oranjebuurt" />);
-    await eventually(() => expect(byTestId(root, 'open-finding')).toHaveLength(2));
-    expect(textOf(byTag(root, 'h1')[0] as FakeElement)).toBe('Open bevindingen in Oranjebuurt');
-    const rows = byTestId(root, 'open-finding');
-    expect(byTag(rows[0] as FakeElement, 'a')[0]?.getAttribute('href')).toBe(`#/bevinding/${old}`);
-    expect(textOf(rows[0] as FakeElement)).toContain('4 weken open · Nieuw');
-    expect(textOf(rows[0] as FakeElement)).toContain('Voorjaarsschouw');
-    expect(byTag(rows[1] as FakeElement, 'a')[0]?.getAttribute('href')).toBe(`#/bevinding/${recent}`);
-    expect(textOf(rows[1] as FakeElement)).toContain('2 weken open · Gemeld');
-    expect(textOf(byTestId(root, 'status-counts')[0] as FakeElement)).toBe('Nieuw1Gemeld1In behandeling0Opgelost1Wordt niet opgepakt0');
+    const { render, old, recent } = await twoRounds();
+    render(<OpenFindings activityId={null} buurtId="oranjebuurt" />);
+    await waitFor(() => expect(openRows()).toHaveLength(2));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Open bevindingen in Oranjebuurt');
+    expect(screen.getByRole('status').textContent).toBe('2 bevindingen, de oudste eerst');
+    const rows = openRows();
+    expect(linkOf(rows[0]!)).toBe(`#/bevinding/${old}`);
+    expect(text(rows[0])).toContain('4 weken open · Nieuw');
+    expect(text(rows[0])).toContain('Voorjaarsschouw');
+    expect(linkOf(rows[1]!)).toBe(`#/bevinding/${recent}`);
+    expect(text(rows[1])).toContain('2 weken open · Gemeld');
+    const counts = within(screen.getByRole('region', { name: 'Aantal per status' }));
+    expect(counts.getAllByRole('term').map((dt) => [text(dt), text(dt.nextElementSibling)])).toEqual([
+      ['Nieuw', '1'],
+      ['Gemeld', '1'],
+      ['In behandeling', '0'],
+      ['Opgelost', '1'],
+      ['Wordt niet opgepakt', '0'],
+    ]);
   });
 
   it('filters by responsible partner and by status', async () => {
-    const { show, old } = await twoRounds();
-    const root = show(<OpenFindings activityId={null} buurtId="oranjebuurt" />);
-    await eventually(() => expect(byTestId(root, 'open-finding')).toHaveLength(2));
-    const select = (id: string) => findAll(root, (el) => el.getAttribute('id') === id)[0] as FakeElement;
+    const { render, old } = await twoRounds();
+    render(<OpenFindings activityId={null} buurtId="oranjebuurt" />);
+    await waitFor(() => expect(openRows()).toHaveLength(2));
+    const filters = within(screen.getByRole('group', { name: 'Filteren' }));
+    const partner = filters.getByRole('combobox', { name: 'Verantwoordelijke partner' });
+    expect(within(partner).getAllByRole('option').map(text)).toEqual(expect.arrayContaining(['Alle partners', 'Nog niemand toegewezen', 'Gemeente Alblasserdam', 'Woonkracht10']));
 
-    select('open-partner').value = 'partner:gemeente';
-    select('open-partner').dispatch('change');
-    await eventually(() => expect(byTestId(root, 'open-finding')).toHaveLength(1));
-    expect(byTag(byTestId(root, 'open-finding')[0] as FakeElement, 'a')[0]?.getAttribute('href')).toBe(`#/bevinding/${old}`);
+    fireEvent.change(partner, { target: { value: within(partner).getByRole('option', { name: 'Gemeente Alblasserdam' }).getAttribute('value') } });
+    await waitFor(() => expect(openRows()).toHaveLength(1));
+    expect(linkOf(openRows()[0]!)).toBe(`#/bevinding/${old}`);
+    expect(screen.getByRole('status').textContent).toBe('1 bevinding, de oudste eerst');
 
-    select('open-status').value = 'reported';
-    select('open-status').dispatch('change');
-    await eventually(() => expect(textOf(root)).toContain('Geen open bevindingen met deze filters.'));
+    const status = filters.getByRole('combobox', { name: 'Status' });
+    fireEvent.change(status, { target: { value: within(status).getByRole('option', { name: 'Gemeld' }).getAttribute('value') } });
+    expect(await screen.findByText('Geen open bevindingen met deze filters.')).toBeTruthy();
+    expect(openRows()).toHaveLength(0);
   });
 
   it('lists one round’s open findings only', async () => {
-    const { show, autumn, recent } = await twoRounds();
-    const root = show(<OpenFindings activityId={autumn} buurtId={null} />);
-    await eventually(() => expect(byTestId(root, 'open-finding')).toHaveLength(1));
-    expect(textOf(byTag(root, 'h1')[0] as FakeElement)).toBe('Open bevindingen: Najaarsschouw');
-    expect(byTag(byTestId(root, 'open-finding')[0] as FakeElement, 'a')[0]?.getAttribute('href')).toBe(`#/bevinding/${recent}`);
+    const { render, autumn, recent } = await twoRounds();
+    render(<OpenFindings activityId={autumn} buurtId={null} />);
+    await waitFor(() => expect(openRows()).toHaveLength(1));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Open bevindingen: Najaarsschouw');
+    expect(linkOf(openRows()[0]!)).toBe(`#/bevinding/${recent}`);
   });
 
   it('lets the wijkbeheerder choose a buurt, with the open findings on this device per buurt', async () => {
-    const { show } = await twoRounds();
-    const root = show(<OpenFindings activityId={null} buurtId={null} />);
-    await eventually(() => expect(textOf(root)).toContain('2 open bevindingen'));
-    const links = findAll(root, (el) => el.localName === 'a' && (el.getAttribute('href') ?? '').startsWith('#/bevindingen/'));
-    expect(links.map((a) => [a.getAttribute('href'), textOf(a)])).toEqual([
+    const { render } = await twoRounds();
+    render(<OpenFindings activityId={null} buurtId={null} />);
+    await screen.findByText('2 open bevindingen');
+    const links = screen.getAllByRole('link').filter((a) => (a.getAttribute('href') ?? '').startsWith('#/bevindingen/'));
+    expect(links.map((a) => [a.getAttribute('href'), text(a)])).toEqual([
       ['#/bevindingen/oranjebuurt', 'Oranjebuurt2 open bevindingen'],
       ['#/bevindingen/schildersbuurt', 'Schildersbuurt1 open bevinding'],
     ]);
+    expect(screen.getByRole('link', { name: /^Oranjebuurt/ }).getAttribute('href')).toBe('#/bevindingen/oranjebuurt');
   });
 });

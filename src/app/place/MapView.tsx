@@ -148,7 +148,8 @@ export function MapView(props: MapViewProps) {
         height={height}
         role={isPicking ? 'application' : 'img'}
         aria-label={label}
-        tabIndex={isPicking ? 0 : undefined}
+        // Lower case: SVG attributes are case-sensitive, and Preact sets `tabIndex` on an <svg> as written (not focusable).
+        tabindex={isPicking ? 0 : undefined}
         {...pointerHandlers}
       >
         <rect class="place-map-plain" x="0" y="0" width={width} height={height} />
