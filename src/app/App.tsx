@@ -14,6 +14,7 @@ import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { ScreenTitle } from './ui/ScreenTitle.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
+import { NotFound } from './ui/NotFound.tsx';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
 import type { UpdateSlot } from './update-slot.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -243,18 +244,6 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-function NotFound() {
-  const { t } = useApp();
-  return (
-    <>
-      <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
-      <p>{t('app.notFound.body')}</p>
-      <a class="button" href={hrefOf(LIST)}>
-        {t('app.backToList')}
-      </a>
-    </>
-  );
-}
 
 /**
  * Move focus to the screen's h1 once it is there: a lazy screen renders its

@@ -1,5 +1,4 @@
 import '../ui/screens.css';
-import type { ComponentChildren } from 'preact';
 import { mayCount, mayEditActivity } from '../abilities.ts';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
@@ -8,6 +7,7 @@ import { useLive } from '../hooks.ts';
 import { activityTypeLabel, buurtName, organisationLabel, statusLabel, themeLabel } from '../i18n/labels.ts';
 import { LIST, hrefOf } from '../router.ts';
 import { schouwHref } from '../schouw/routes.ts';
+import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { useScreenT } from '../i18n/screens/pack.ts';
@@ -69,31 +69,22 @@ export function ActivityDetail({ id }: { id: string }) {
         )}
       </div>
       <dl class="details">
-        <Item term={t('activity.date')}>{formatDate(lang, activity.date)}</Item>
-        <Item term={t('activity.time')}>{formatTimeRange(activity.start, activity.end)}</Item>
-        <Item term={t('activity.buurt')}>{buurtName(t, config, activity.buurtId)}</Item>
-        <Item term={t('activity.type')}>{activityTypeLabel(t, config, activity.type)}</Item>
-        <Item term={t('activity.status')}>{statusLabel(t, activity.status)}</Item>
-        <Item term={t('activity.themes')}>{activity.themes.length > 0 ? activity.themes.map((th) => themeLabel(config, th)).join(', ') : none}</Item>
-        <Item term={t('activity.place')}>{activity.place || none}</Item>
-        <Item term={t('activity.organisers')}>{orgs(activity.organisers)}</Item>
-        <Item term={t('activity.participating')}>{orgs(activity.participatingOrganisations)}</Item>
+        <DetailItem term={t('activity.date')}>{formatDate(lang, activity.date)}</DetailItem>
+        <DetailItem term={t('activity.time')}>{formatTimeRange(activity.start, activity.end)}</DetailItem>
+        <DetailItem term={t('activity.buurt')}>{buurtName(t, config, activity.buurtId)}</DetailItem>
+        <DetailItem term={t('activity.type')}>{activityTypeLabel(t, config, activity.type)}</DetailItem>
+        <DetailItem term={t('activity.status')}>{statusLabel(t, activity.status)}</DetailItem>
+        <DetailItem term={t('activity.themes')}>{activity.themes.length > 0 ? activity.themes.map((th) => themeLabel(config, th)).join(', ') : none}</DetailItem>
+        <DetailItem term={t('activity.place')}>{activity.place || none}</DetailItem>
+        <DetailItem term={t('activity.organisers')}>{orgs(activity.organisers)}</DetailItem>
+        <DetailItem term={t('activity.participating')}>{orgs(activity.participatingOrganisations)}</DetailItem>
         {counts && (
-          <Item term={t('detail.count')}>
+          <DetailItem term={t('detail.count')}>
             {t('attendance.turnedUp')}: {turnedUp(counts)} · {t('attendance.registered')}: {counts.registered}
-          </Item>
+          </DetailItem>
         )}
-        {activity.notes && <Item term={t('activity.notes')}>{activity.notes}</Item>}
+        {activity.notes && <DetailItem term={t('activity.notes')}>{activity.notes}</DetailItem>}
       </dl>
     </>
-  );
-}
-
-function Item({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="details-item">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

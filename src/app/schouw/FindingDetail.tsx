@@ -1,6 +1,5 @@
 import '../ui/screens.css';
 import './schouw.css';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { meetsTarget } from '../../domain/schouw.ts';
 import { mayDeleteFinding, mayUpdateFinding } from '../abilities.ts';
@@ -8,6 +7,7 @@ import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
+import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { photoAlt } from './FindingCard.tsx';
@@ -106,7 +106,7 @@ export function FindingDetail({ id }: { id: string }) {
       )}
 
       <dl class="details">
-        <Item term={t('findingDetail.what')}>
+        <DetailItem term={t('findingDetail.what')}>
           {element}: {aspect}
           {finding.aspect === 'opportunity' && (
             <>
@@ -117,17 +117,17 @@ export function FindingDetail({ id }: { id: string }) {
               </span>
             </>
           )}
-        </Item>
-        <Item term={t('findingDetail.where')}>{placeText(t, finding)}</Item>
-        <Item term={t('finding.level')}>
+        </DetailItem>
+        <DetailItem term={t('findingDetail.where')}>{placeText(t, finding)}</DetailItem>
+        <DetailItem term={t('finding.level')}>
           {findingLabel(t, 'level', finding.level)}
           <span class={meets === false ? 'target target-miss' : 'target'} data-testid="meets-target">
             <span aria-hidden="true">{meets === null ? '–' : meets ? '✓' : '✗'}</span>
             {meets === null ? t('findingDetail.notRated') : t(meets ? 'findingDetail.meets' : 'findingDetail.notMeets', { target: schouw.targetLevel })}
           </span>
-        </Item>
-        {finding.note && <Item term={t('findingDetail.note')}>{finding.note}</Item>}
-        <Item term={t('finding.status')}>{findingLabel(t, 'findingStatus', finding.status)}</Item>
+        </DetailItem>
+        {finding.note && <DetailItem term={t('findingDetail.note')}>{finding.note}</DetailItem>}
+        <DetailItem term={t('finding.status')}>{findingLabel(t, 'findingStatus', finding.status)}</DetailItem>
       </dl>
 
       <FollowUp finding={finding} history={history} mayUpdate={mayUpdate} />
@@ -160,14 +160,5 @@ export function FindingDetail({ id }: { id: string }) {
         </a>
       </p>
     </>
-  );
-}
-
-function Item({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="details-item">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -5,11 +5,9 @@
  * follow-up views load on their first use; while any schouw screen is open,
  * findings placed offline get their address looked up once there is a network.
  */
-import { useApp } from '../context.ts';
 import { usePlaceLookup } from '../place/use-place-lookup.ts';
-import { LIST, hrefOf } from '../router.ts';
 import { lazyScreen } from '../ui/lazy.tsx';
-import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { NotFound } from '../ui/NotFound.tsx';
 import { FindingCapture } from './FindingCapture.tsx';
 import { FindingDetail } from './FindingDetail.tsx';
 import { RoundScreen } from './RoundScreen.tsx';
@@ -43,15 +41,3 @@ export function SchouwArea({ path }: { path: string }) {
   }
 }
 
-function NotFound() {
-  const { t } = useApp();
-  return (
-    <>
-      <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
-      <p>{t('app.notFound.body')}</p>
-      <a class="button" href={hrefOf(LIST)}>
-        {t('app.backToList')}
-      </a>
-    </>
-  );
-}

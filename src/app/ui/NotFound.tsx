@@ -1,0 +1,17 @@
+import { useApp } from '../context.ts';
+import { LIST, hrefOf } from '../router.ts';
+import { ScreenTitle } from './ScreenTitle.tsx';
+
+/** A route that leads nowhere: say so, and offer the way back to the list. */
+export function NotFound() {
+  const { t } = useApp();
+  return (
+    <>
+      <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
+      <p>{t('app.notFound.body')}</p>
+      <a class="button" href={hrefOf(LIST)}>
+        {t('app.backToList')}
+      </a>
+    </>
+  );
+}
