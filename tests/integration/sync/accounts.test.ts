@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createStore, get } from 'idb-keyval';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/domain/ids.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';
 import { getSession, setSession } from '../../../src/store/session.ts';
@@ -12,8 +12,8 @@ import { wipeLocalData } from '../../../src/store/wipe.ts';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
 import { activityValues, addToTeam, putRecords, setTeamMembers } from '../../fixtures/server-auth.ts';
-import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, activityInput, manualClock } from '../../fixtures/factories.ts';
-import { openDevice, startTestServer, type TestServer } from './harness.ts';
+import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, activityInput } from '../../fixtures/factories.ts';
+import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const HOUR = 60 * 60_000;
 const PASSWORD = 'zomeravond-schildersbuurt';
@@ -26,12 +26,8 @@ beforeAll(async () => {
 });
 
 let server: TestServer;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(async () => {
-  clock = manualClock();
-  server = await startTestServer(clock.now);
-});
-afterEach(() => server.cleanup());
+let clock: ManualClock;
+eachTestServer((s, c) => ((server = s), (clock = c)));
 
 const api = (token: string | null = null) => createAccountApi({ fetch: server.fetch, token: () => token });
 

@@ -1,18 +1,14 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHONE_A, PHONE_B, T0, activityInput, manualClock } from '../../fixtures/factories.ts';
-import { SEEDED_RECORDS, openDevice, startTestServer, type TestServer } from './harness.ts';
+import { SEEDED_RECORDS, openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const DAY = 24 * 60 * 60_000;
 
 let server: TestServer;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(async () => {
-  clock = manualClock();
-  server = await startTestServer(clock.now);
-});
-afterEach(() => server.cleanup());
+let clock: ManualClock;
+eachTestServer((s, c) => ((server = s), (clock = c)));
 
 describe('syncing two phones through the server', () => {
   it('pushes a new activity from one phone and pulls it onto the other, and an edit back', async () => {

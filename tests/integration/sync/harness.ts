@@ -16,7 +16,8 @@ import type { Store } from '../../../src/store/store.ts';
 import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
 import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
-import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, openTestStore } from '../../fixtures/factories.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, manualClock, openTestStore } from '../../fixtures/factories.ts';
 
 /** How many configuration records (buurten, partners, themes, types, teams) the seed gives the test tenant. */
 export const SEEDED_RECORDS = SEED_TENANTS.find((tenant) => tenant.id === TENANT)?.items.length ?? 0;
@@ -49,6 +50,27 @@ export async function startTestServer(now: () => number = () => T0): Promise<Tes
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type ManualClock = ReturnType<typeof manualClock>;
+
+/**
+ * A fresh server and a clock that moves only when told, for each test of the
+ * file; `use` hands them over before each test.
+ *
+ * @example
+ * let server: TestServer;
+ * let clock: ManualClock;
+ * eachTestServer((s, c) => ((server = s), (clock = c)));
+ */
+export function eachTestServer(use: (server: TestServer, clock: ManualClock) => void): void {
+  let current: TestServer | null = null;
+  beforeEach(async () => {
+    const clock = manualClock();
+    current = await startTestServer(clock.now);
+    use(current, clock);
+  });
+  afterEach(() => current?.cleanup());
 }
 
 export type Network = {

@@ -2,11 +2,11 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findPhoto } from '../../../src/server/db/photos.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
-import { PHONE_A, PHONE_B, T0, TENANT, activityInput, manualClock } from '../../fixtures/factories.ts';
-import { openDevice, startTestServer, type Device, type TestServer } from './harness.ts';
+import { PHONE_A, PHONE_B, T0, TENANT, activityInput } from '../../fixtures/factories.ts';
+import { openDevice, eachTestServer, type Device, type ManualClock, type TestServer } from './harness.ts';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../fixtures/photos/${name}`, import.meta.url)));
 const hashOf = (bytes: Uint8Array<ArrayBuffer>) => createHash('sha256').update(bytes).digest('hex');
@@ -19,12 +19,8 @@ const photo = (bytes: Uint8Array<ArrayBuffer>) => ({ blob: new Blob([bytes], { t
 const puts = (device: Device) => device.network.calls.filter((call) => call.startsWith('PUT'));
 
 let server: TestServer;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(async () => {
-  clock = manualClock();
-  server = await startTestServer(clock.now);
-});
-afterEach(() => server.cleanup());
+let clock: ManualClock;
+eachTestServer((s, c) => ((server = s), (clock = c)));
 
 async function serverHash(sha256: string): Promise<string | null> {
   const stored = await findPhoto(server.database.db, TENANT, sha256);

@@ -2,22 +2,18 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
-import { PHONE_A, PHONE_B, activityInput, manualClock } from '../../fixtures/factories.ts';
-import { openDevice, startTestServer, type TestServer } from './harness.ts';
+import { PHONE_A, PHONE_B, activityInput } from '../../fixtures/factories.ts';
+import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const plain = new Uint8Array(await readFile(new URL('../../fixtures/photos/plain-upright.jpg', import.meta.url)));
 const PLAIN = createHash('sha256').update(plain).digest('hex');
 
 let server: TestServer;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(async () => {
-  clock = manualClock();
-  server = await startTestServer(clock.now);
-});
-afterEach(() => server.cleanup());
+let clock: ManualClock;
+eachTestServer((s, c) => ((server = s), (clock = c)));
 
 describe('a schouw round on two phones', () => {
   it('collects findings from both, offline, with their follow-up, and the second phone gets the first one’s photo checked by its hash', async () => {
