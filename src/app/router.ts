@@ -53,7 +53,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/aanmelden') return { name: 'sign-in' };
   if (path === '/beheer') return { name: 'admin', section: null };
-  if (/^\/(schouw|bevindingen?)(\/|$)/.test(path)) return { name: 'schouw', path };
+  if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
