@@ -7,6 +7,7 @@ import { findingLabel } from '../i18n/findings/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useReportT, type ReportT } from '../i18n/report/pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
+import { RoundPending } from './RoundPending.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import type { FindingHistoryEntry, FindingView } from '../../store/store.ts';
 import { FindingThumb } from './FindingPhoto.tsx';
@@ -36,15 +37,7 @@ export function FeedbackScreen({ activityId }: { activityId: string }) {
     [activityId],
   );
 
-  if (data === undefined) return <ScreenTitle>{t('report.loading')}</ScreenTitle>;
-  if (data.activity === null) {
-    return (
-      <>
-        <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
-        <p>{t('report.notFound')}</p>
-      </>
-    );
-  }
+  if (data === undefined || data.activity === null) return <RoundPending isLoading={data === undefined} />;
   const { activity, items } = data;
   const numbers = findingNumbers(items.map((item) => item.finding));
   const groups = feedbackGroups(items.map((item) => ({ ...item, status: item.finding.status })));

@@ -10,6 +10,7 @@ import { buurtName } from '../i18n/labels.ts';
 import { useReportT, type ReportT } from '../i18n/report/pack.ts';
 import { MapView } from '../place/MapView.tsx';
 import { schouwHref } from '../schouw/routes.ts';
+import { RoundPending } from './RoundPending.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import type { FindingView, SchouwView } from '../../store/store.ts';
 import { findingsCsv } from './csv.ts';
@@ -40,15 +41,7 @@ export function ReportScreen({ activityId }: { activityId: string }) {
     [activityId],
   );
 
-  if (data === undefined) return <ScreenTitle>{t('report.loading')}</ScreenTitle>;
-  if (data.activity === null) {
-    return (
-      <>
-        <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>
-        <p>{t('report.notFound')}</p>
-      </>
-    );
-  }
+  if (data === undefined || data.activity === null) return <RoundPending isLoading={data === undefined} />;
   const { activity, schouw, findings } = data;
   const buurt = buurtName(t, config, activity.buurtId);
   const numbers = findingNumbers(findings);
