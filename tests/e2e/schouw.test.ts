@@ -171,13 +171,16 @@ async function waitUntilNoUnsentPhoto(phone: BuurtlogPage, timeout = 30_000): Pr
   );
 }
 
-/** Every finding card's thumbnail is a photo that loaded: a blob: URL with pixels. */
+/** Every finding card's thumbnail is a photo that loaded: a blob: URL with pixels, a thumbnail (≤ 320 px), not the 1600 px photo. */
 async function waitForLoadedThumbnails(phone: BuurtlogPage, count: number): Promise<void> {
   await phone.expectSoon(`${count} loaded thumbnails`, () =>
     phone.page.waitForFunction(
       (count) => {
         const images = [...document.querySelectorAll<HTMLImageElement>('[data-testid="finding-card"] img')];
-        return images.length === count && images.every((img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0);
+        return (
+          images.length === count &&
+          images.every((img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0 && Math.max(img.naturalWidth, img.naturalHeight) <= 320)
+        );
       },
       count,
       { timeout: 30_000 },

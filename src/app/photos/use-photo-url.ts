@@ -11,6 +11,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
+import { createPhotoProcessor, makeThumbnail, THUMBNAIL_EDGE, type PhotoProcessor } from './photos.ts';
 
 export type PhotoUrl = {
   readonly url: string | null;
@@ -21,14 +22,39 @@ export type PhotoUrl = {
 /** One download per photo at a time, across every component that shows it. */
 const downloads = new Map<string, Promise<void>>();
 
-export function usePhotoUrl(sha256: string): PhotoUrl {
+/**
+ * Thumbnails for lists (≤ 320 px WebP, a few KB), made in the photo worker
+ * from the stored photo and kept for this session: a list of fifty findings
+ * then holds fifty small images, not fifty decoded 1600 px photos.
+ */
+const thumbnails = new Map<string, Promise<Blob>>();
+const MAX_THUMBNAILS = 300;
+let thumbnailer: PhotoProcessor | null = null;
+
+function thumbnailOf(sha256: string, photo: Blob): Promise<Blob> {
+  let thumbnail = thumbnails.get(sha256);
+  if (!thumbnail) {
+    thumbnailer ??= createPhotoProcessor();
+    thumbnail = makeThumbnail(photo, THUMBNAIL_EDGE, { processor: thumbnailer }).then((made) => made.blob);
+    thumbnail.catch(() => thumbnails.delete(sha256));
+    thumbnails.set(sha256, thumbnail);
+    const oldest = thumbnails.keys().next().value;
+    if (thumbnails.size > MAX_THUMBNAILS && oldest !== undefined) thumbnails.delete(oldest);
+  }
+  // A browser that cannot make one (no OffscreenCanvas, say) shows the photo itself.
+  return thumbnail.catch(() => photo);
+}
+
+/** `size` 'thumbnail' for lists and cards; 'full' where the photo itself is looked at (detail, report). */
+export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full'): PhotoUrl {
   const { store, api } = useApp();
   const online = useOnline();
   const [photo, setPhoto] = useState<PhotoUrl>({ url: null, state: 'loading' });
   useEffect(() => {
     let url: string | null = null;
     let isCurrent = true;
-    const show = (blob: Blob) => {
+    const show = async (photo: Blob) => {
+      const blob = size === 'thumbnail' ? await thumbnailOf(sha256, photo) : photo;
       if (!isCurrent) return;
       url = URL.createObjectURL(blob);
       setPhoto({ url, state: 'ready' });
@@ -47,7 +73,7 @@ export function usePhotoUrl(sha256: string): PhotoUrl {
       }
       await download;
       const fetched = await store.getPhotoBlob(sha256);
-      if (fetched) show(fetched);
+      if (fetched) await show(fetched);
       else if (isCurrent) setPhoto({ url: null, state: 'unavailable' });
     };
     load().catch(() => isCurrent && setPhoto({ url: null, state: 'unavailable' }));
@@ -55,6 +81,6 @@ export function usePhotoUrl(sha256: string): PhotoUrl {
       isCurrent = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [store, sha256, online]);
+  }, [store, sha256, size, online]);
   return photo;
 }

@@ -6,9 +6,9 @@ import { useReportT } from '../i18n/report/pack.ts';
  * from the server. While it loads, or when it cannot be had offline, a short
  * text stands in its place (the layout does not jump in print).
  */
-export function FindingPhoto({ sha256, alt, class: className }: { sha256: string; alt: string; class: string }) {
+export function FindingPhoto({ sha256, alt, class: className, size = 'full' }: { sha256: string; alt: string; class: string; size?: 'full' | 'thumbnail' }) {
   const t = useReportT();
-  const photo = usePhotoUrl(sha256);
+  const photo = usePhotoUrl(sha256, size);
   if (photo.url) return <img class={className} src={photo.url} alt={alt} />;
   return (
     <span class={`${className} photo-missing`}>{t(photo.state === 'loading' ? 'report.photoLoading' : 'report.photoUnavailable')}</span>
@@ -20,5 +20,5 @@ export function FindingThumb({ photos, alt }: { photos: readonly string[]; alt: 
   const t = useReportT();
   const first = photos[0];
   if (!first) return <span class="finding-thumb photo-missing">{t('report.noPhoto')}</span>;
-  return <FindingPhoto key={first} sha256={first} alt={alt} class="finding-thumb" />;
+  return <FindingPhoto key={first} sha256={first} alt={alt} class="finding-thumb" size="thumbnail" />;
 }

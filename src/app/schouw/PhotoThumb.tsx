@@ -8,7 +8,7 @@ import { useFindingsT } from '../i18n/findings/pack.ts';
  */
 export function PhotoThumb({ sha256, alt, size }: { sha256: string; alt: string; size: 'small' | 'medium' | 'large' }) {
   const t = useFindingsT();
-  const photo = usePhotoUrl(sha256);
+  const photo = usePhotoUrl(sha256, size === 'large' ? 'full' : 'thumbnail');
   if (photo.url) return <img class={`photo photo-${size}`} src={photo.url} alt={alt} />;
   return (
     <span class={`photo photo-${size} photo-missing`} role="img" aria-label={alt}>
