@@ -15,33 +15,22 @@ export function CounterRow(props: {
   isReadOnly?: boolean;
 }) {
   const atZero = props.value <= 0;
-  if (props.isReadOnly) {
-    return (
-      <div class="counter" role="group" aria-labelledby={`${props.id}-label`} data-testid={`counter-${props.id}`}>
-        <div class="counter-body">
-          <span class="counter-label" id={`${props.id}-label`}>
-            {props.label}
-          </span>
-          <span class="counter-value" data-testid={`value-${props.id}`}>
-            {props.value}
-          </span>
-        </div>
-      </div>
-    );
-  }
+  // Read-only (the person may not count): the same row, without its buttons.
   return (
     <div class="counter" role="group" aria-labelledby={`${props.id}-label`} data-testid={`counter-${props.id}`}>
-      <button
-        type="button"
-        class="counter-button counter-minus"
-        aria-label={props.decrementLabel}
-        aria-disabled={atZero ? 'true' : undefined}
-        onClick={() => {
-          if (!atZero) props.onBump(-1);
-        }}
-      >
-        <span aria-hidden="true">−</span>
-      </button>
+      {!props.isReadOnly && (
+        <button
+          type="button"
+          class="counter-button counter-minus"
+          aria-label={props.decrementLabel}
+          aria-disabled={atZero ? 'true' : undefined}
+          onClick={() => {
+            if (!atZero) props.onBump(-1);
+          }}
+        >
+          <span aria-hidden="true">−</span>
+        </button>
+      )}
       <div class="counter-body">
         <span class="counter-label" id={`${props.id}-label`}>
           {props.label}
@@ -50,9 +39,11 @@ export function CounterRow(props: {
           {props.value}
         </span>
       </div>
-      <button type="button" class="counter-button counter-plus" aria-label={props.incrementLabel} onClick={() => props.onBump(1)}>
-        <span aria-hidden="true">+</span>
-      </button>
+      {!props.isReadOnly && (
+        <button type="button" class="counter-button counter-plus" aria-label={props.incrementLabel} onClick={() => props.onBump(1)}>
+          <span aria-hidden="true">+</span>
+        </button>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { buurtName } from '../i18n/labels.ts';
 import { useReportT, type ReportT } from '../i18n/report/pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
+import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import type { FindingHistoryEntry, FindingView } from '../../store/store.ts';
 import { FindingThumb } from './FindingPhoto.tsx';
@@ -91,40 +92,32 @@ function FeedbackItem({ t, group, finding, history, nr }: WithHistory & { t: Rep
           {t('report.findingNo', { nr })}: {what}
         </h3>
         <dl class="report-finding-facts">
-          <div>
-            <dt>{t('feedback.where')}</dt>
-            <dd>{whereText(t, lang, finding)}</dd>
-          </div>
+          <DetailItem term={t('feedback.where')} class="report-fact">
+            {whereText(t, lang, finding)}
+          </DetailItem>
           {finding.note && (
-            <div>
-              <dt>{t('report.note')}</dt>
-              <dd class="report-note">{finding.note}</dd>
-            </div>
+            <DetailItem term={t('report.note')} class="report-fact" valueClass="report-note">
+              {finding.note}
+            </DetailItem>
           )}
-          <div>
-            <dt>{t('feedback.done')}</dt>
-            <dd>
-              {findingLabel(t, 'findingStatus', finding.status)}
-              {finding.action && finding.action !== 'none' && <> · {findingLabel(t, 'action', finding.action)}</>}
-            </dd>
-          </div>
+          <DetailItem term={t('feedback.done')} class="report-fact">
+            {findingLabel(t, 'findingStatus', finding.status)}
+            {finding.action && finding.action !== 'none' && <> · {findingLabel(t, 'action', finding.action)}</>}
+          </DetailItem>
           {finding.responsiblePartnerId && (
-            <div>
-              <dt>{t('feedback.who')}</dt>
-              <dd>{partnerName(config, finding.responsiblePartnerId)}</dd>
-            </div>
+            <DetailItem term={t('feedback.who')} class="report-fact">
+              {partnerName(config, finding.responsiblePartnerId)}
+            </DetailItem>
           )}
           {group === 'wontFix' && (
-            <div>
-              <dt>{t('feedback.reason')}</dt>
-              <dd class="report-note">{reason ?? t('feedback.noReason')}</dd>
-            </div>
+            <DetailItem term={t('feedback.reason')} class="report-fact" valueClass="report-note">
+              {reason ?? t('feedback.noReason')}
+            </DetailItem>
           )}
           {latest && latest !== reason && (
-            <div>
-              <dt>{t('feedback.latest')}</dt>
-              <dd class="report-note">{latest}</dd>
-            </div>
+            <DetailItem term={t('feedback.latest')} class="report-fact" valueClass="report-note">
+              {latest}
+            </DetailItem>
           )}
         </dl>
         {last && <p class="muted">{t('feedback.updated', { date: formatDate(lang, localDate(last.at)) })}</p>}

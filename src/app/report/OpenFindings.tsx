@@ -10,6 +10,7 @@ import { findingLabel } from '../i18n/findings/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useReportT, type ReportT } from '../i18n/report/pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
+import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { FindingThumb } from './FindingPhoto.tsx';
 import { ANY_OPEN, ageOf, openCountsByBuurt, openFindings, partnersInUse, statusCounts, type OpenFilter, type PartnerFilter } from './report-data.ts';
@@ -198,32 +199,23 @@ function OpenRow({ t, finding, now, round }: { t: ReportT; finding: FindingView;
           <strong>{ageText(t, ageOf(finding.createdAt, now))}</strong> · {findingLabel(t, 'findingStatus', finding.status)}
         </p>
         <dl class="report-finding-facts">
-          <div>
-            <dt>{t('openFindings.place')}</dt>
-            <dd>{whereText(t, lang, finding)}</dd>
-          </div>
+          <DetailItem term={t('openFindings.place')} class="report-fact">
+            {whereText(t, lang, finding)}
+          </DetailItem>
           {round && (
-            <div>
-              <dt>{t('openFindings.round')}</dt>
-              <dd>
-                {round.title}, {formatDate(lang, round.date)}
-              </dd>
-            </div>
+            <DetailItem term={t('openFindings.round')} class="report-fact">
+              {round.title}, {formatDate(lang, round.date)}
+            </DetailItem>
           )}
-          <div>
-            <dt>{t('openFindings.action')}</dt>
-            <dd>{findingLabel(t, 'action', finding.action ?? 'none')}</dd>
-          </div>
-          <div>
-            <dt>{t('openFindings.responsible')}</dt>
-            <dd>{finding.responsiblePartnerId ? partnerName(config, finding.responsiblePartnerId) : t('report.nobody')}</dd>
-          </div>
-          <div>
-            <dt>{t('openFindings.melding')}</dt>
-            <dd>
-              {finding.meldingNumber ?? t('report.noMelding')} · {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
-            </dd>
-          </div>
+          <DetailItem term={t('openFindings.action')} class="report-fact">
+            {findingLabel(t, 'action', finding.action ?? 'none')}
+          </DetailItem>
+          <DetailItem term={t('openFindings.responsible')} class="report-fact">
+            {finding.responsiblePartnerId ? partnerName(config, finding.responsiblePartnerId) : t('report.nobody')}
+          </DetailItem>
+          <DetailItem term={t('openFindings.melding')} class="report-fact">
+            {finding.meldingNumber ?? t('report.noMelding')} · {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
+          </DetailItem>
         </dl>
       </div>
     </li>

@@ -1,6 +1,5 @@
 import '../ui/screens.css';
 import './report.css';
-import type { ComponentChildren } from 'preact';
 import { CROW_LEVELS, FINDING_LEVELS, GOOD_BAD_PLUS, meetsTarget, schouwScore, type FindingLevel } from '../../domain/schouw.ts';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
@@ -11,6 +10,7 @@ import { useReportT, type ReportT } from '../i18n/report/pack.ts';
 import { MapView } from '../place/MapView.tsx';
 import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
+import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import type { FindingView, SchouwView } from '../../store/store.ts';
 import { findingsCsv } from './csv.ts';
@@ -86,14 +86,14 @@ export function ReportScreen({ activityId }: { activityId: string }) {
       </div>
 
       <dl class="details report-facts">
-        <Fact term={t('report.date')}>{formatDate(lang, activity.date)}</Fact>
-        <Fact term={t('report.buurt')}>{buurt}</Fact>
-        <Fact term={t('report.kind')}>{findingLabel(t, 'schouwKind', schouw.kind)}</Fact>
-        <Fact term={t('report.method')}>{findingLabel(t, 'schouwMethod', schouw.method)}</Fact>
-        <Fact term={t('report.targetLevel')}>{findingLabel(t, 'level', schouw.targetLevel)}</Fact>
-        <Fact term={t('report.participants')}>
+        <DetailItem term={t('report.date')}>{formatDate(lang, activity.date)}</DetailItem>
+        <DetailItem term={t('report.buurt')}>{buurt}</DetailItem>
+        <DetailItem term={t('report.kind')}>{findingLabel(t, 'schouwKind', schouw.kind)}</DetailItem>
+        <DetailItem term={t('report.method')}>{findingLabel(t, 'schouwMethod', schouw.method)}</DetailItem>
+        <DetailItem term={t('report.targetLevel')}>{findingLabel(t, 'level', schouw.targetLevel)}</DetailItem>
+        <DetailItem term={t('report.participants')}>
           <Participants t={t} participants={schouw.participants} partner={(id) => partnerName(config, id)} />
-        </Fact>
+        </DetailItem>
       </dl>
 
       <section aria-labelledby="report-map" class="report-section report-map">
@@ -175,15 +175,6 @@ export function ReportScreen({ activityId }: { activityId: string }) {
 
       <p class="muted report-footer">{t('report.generated', { date: formatDate(lang, localDate(now())) })}</p>
     </article>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="details-item">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -270,22 +261,17 @@ function ReportFinding({ t, finding, nr, schouw }: { t: ReportT; finding: Findin
         {what}
       </p>
       <dl class="report-finding-facts">
-        <div>
-          <dt>{t('report.level')}</dt>
-          <dd>
-            {findingLabel(t, 'level', finding.level)}
-            {meets !== null && <> — {t(meets ? 'report.meets' : 'report.meetsNot')}</>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('report.place')}</dt>
-          <dd>{whereText(t, lang, finding)}</dd>
-        </div>
+        <DetailItem term={t('report.level')} class="report-fact">
+          {findingLabel(t, 'level', finding.level)}
+          {meets !== null && <> — {t(meets ? 'report.meets' : 'report.meetsNot')}</>}
+        </DetailItem>
+        <DetailItem term={t('report.place')} class="report-fact">
+          {whereText(t, lang, finding)}
+        </DetailItem>
         {finding.note && (
-          <div>
-            <dt>{t('report.note')}</dt>
-            <dd class="report-note">{finding.note}</dd>
-          </div>
+          <DetailItem term={t('report.note')} class="report-fact" valueClass="report-note">
+            {finding.note}
+          </DetailItem>
         )}
       </dl>
       {finding.photos.length > 0 && (

@@ -7,6 +7,7 @@ import { LOCALES } from '../i18n/translate.ts';
 import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from './follow-up-logic.ts';
+import { DetailItem } from '../ui/DetailItem.tsx';
 
 /**
  * What is done about a finding: the action, the partner responsible, the
@@ -82,22 +83,18 @@ export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView
         <>
           <p class="muted">{t('followUp.readOnly')}</p>
           <dl class="details">
-            <div class="details-item">
-              <dt>{t('followUp.action')}</dt>
-              <dd>{finding.action ? findingLabel(t, 'action', finding.action) : t('followUp.noAction')}</dd>
-            </div>
-            <div class="details-item">
-              <dt>{t('followUp.responsible')}</dt>
-              <dd>{partnerName(finding.responsiblePartnerId)}</dd>
-            </div>
-            <div class="details-item">
-              <dt>{t('followUp.meldingNumber')}</dt>
-              <dd>{finding.meldingNumber ?? '—'}</dd>
-            </div>
-            <div class="details-item">
-              <dt>{t('followUp.meldingStatus')}</dt>
-              <dd>{findingLabel(t, 'meldingStatus', finding.meldingStatus)}</dd>
-            </div>
+            <DetailItem term={t('followUp.action')}>
+              {finding.action ? findingLabel(t, 'action', finding.action) : t('followUp.noAction')}
+            </DetailItem>
+            <DetailItem term={t('followUp.responsible')}>
+              {partnerName(finding.responsiblePartnerId)}
+            </DetailItem>
+            <DetailItem term={t('followUp.meldingNumber')}>
+              {finding.meldingNumber ?? '—'}
+            </DetailItem>
+            <DetailItem term={t('followUp.meldingStatus')}>
+              {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
+            </DetailItem>
           </dl>
         </>
       )}

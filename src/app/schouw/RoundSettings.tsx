@@ -3,6 +3,7 @@ import { useApp } from '../context.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
 import type { SchouwSettings, SchouwView } from '../../store/store.ts';
+import { DetailItem } from '../ui/DetailItem.tsx';
 
 /**
  * The round's kind, rating method and target level: each saved the moment
@@ -28,18 +29,15 @@ export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: 
       </summary>
       {isReadOnly ? (
         <dl class="details">
-          <div class="details-item">
-            <dt>{t('round.kind')}</dt>
-            <dd>{findingLabel(t, 'schouwKind', schouw.kind)}</dd>
-          </div>
-          <div class="details-item">
-            <dt>{t('round.method')}</dt>
-            <dd>{findingLabel(t, 'schouwMethod', schouw.method)}</dd>
-          </div>
-          <div class="details-item">
-            <dt>{t('round.targetLevel')}</dt>
-            <dd>{findingLabel(t, 'level', schouw.targetLevel)}</dd>
-          </div>
+          <DetailItem term={t('round.kind')}>
+            {findingLabel(t, 'schouwKind', schouw.kind)}
+          </DetailItem>
+          <DetailItem term={t('round.method')}>
+            {findingLabel(t, 'schouwMethod', schouw.method)}
+          </DetailItem>
+          <DetailItem term={t('round.targetLevel')}>
+            {findingLabel(t, 'level', schouw.targetLevel)}
+          </DetailItem>
         </dl>
       ) : (
         <div class="form">
