@@ -1,7 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DeviceInfo } from '../../domain/auth.ts';
 import { useApp } from '../context.ts';
 import { formatRelative } from '../format.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useNow } from '../hooks.ts';
 import type { AccountKey } from '../i18n/account/nl.ts';
 import type { PackT } from '../i18n/pack.ts';
@@ -70,14 +71,12 @@ export function DeviceList(props: {
 
 function DeviceItem(props: Parameters<typeof DeviceList>[0] & { device: DeviceInfo; isThis: boolean }) {
   const { t, device } = props;
-  const [isConfirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const yesRef = useRef<HTMLButtonElement>(null);
   const isRevoked = device.revokedAt !== null;
-  const confirm = async () => {
+  const confirm = async (close: () => void) => {
     try {
       await props.revoke(device);
-      setConfirming(false);
+      close();
       props.announce(t('devices.revokedDone', { name: device.name }));
     } catch (error) {
       setProblem(problemText(error, t));
@@ -101,30 +100,22 @@ function DeviceItem(props: Parameters<typeof DeviceList>[0] & { device: DeviceIn
           {problem}
         </p>
       )}
-      {!isRevoked && !props.isThis &&
-        (isConfirming ? (
-          <div class="confirm" role="group" aria-labelledby={`revoke-${device.id}`}>
-            <p id={`revoke-${device.id}`}>{t('devices.revokeConfirm', { name: device.name })}</p>
-            <button ref={yesRef} type="button" class="button button-danger" onClick={() => void confirm()}>
-              {t('devices.revokeYes')}
-            </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
-              {t('devices.revokeNo')}
-            </button>
-          </div>
-        ) : (
-          <button
-            type="button"
-            class="button button-danger-outline button-small"
-            aria-label={t('devices.revokeLabel', { name: device.name })}
-            onClick={() => {
-              setConfirming(true);
-              requestAnimationFrame(() => yesRef.current?.focus());
-            }}
-          >
-            {t('devices.revoke')}
-          </button>
-        ))}
+      {!isRevoked && !props.isThis && (
+        <ConfirmButton
+          label={t('devices.revoke')}
+          ariaLabel={t('devices.revokeLabel', { name: device.name })}
+          buttonClass="button button-danger-outline button-small"
+          groupClass="confirm"
+          questionId={`revoke-${device.id}`}
+          question={t('devices.revokeConfirm', { name: device.name })}
+          yes={t('devices.revokeYes')}
+          no={t('devices.revokeNo')}
+          yesClass="button button-danger"
+          noClass="button"
+          focus="yes"
+          onConfirm={confirm}
+        />
+      )}
     </li>
   );
 }

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { setEditing } from '../editing.ts';
 import { LIST } from '../router.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { clearDraft } from './draft-storage.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 
@@ -9,8 +9,6 @@ import { useScreenT } from '../i18n/screens/pack.ts';
 export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
   const { store, announce, navigate, platform } = useApp();
   const t = useScreenT();
-  const [confirming, setConfirming] = useState(false);
-  const yesRef = useRef<HTMLButtonElement>(null);
 
   const confirm = async () => {
     try {
@@ -26,30 +24,19 @@ export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
 
   return (
     <div class="danger-zone">
-      {confirming ? (
-        <div role="group" aria-labelledby="delete-confirm-text">
-          <p id="delete-confirm-text">{t('form.deleteConfirm')}</p>
-          <div class="form-actions">
-            <button ref={yesRef} type="button" class="button button-danger button-large" onClick={() => void confirm()}>
-              {t('form.deleteYes')}
-            </button>
-            <button type="button" class="button button-large" onClick={() => setConfirming(false)}>
-              {t('form.deleteNo')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          class="button button-danger-outline button-block"
-          onClick={() => {
-            setConfirming(true);
-            requestAnimationFrame(() => yesRef.current?.focus());
-          }}
-        >
-          {t('form.delete')}
-        </button>
-      )}
+      <ConfirmButton
+        label={t('form.delete')}
+        buttonClass="button button-danger-outline button-block"
+        questionId="delete-confirm-text"
+        question={t('form.deleteConfirm')}
+        yes={t('form.deleteYes')}
+        no={t('form.deleteNo')}
+        yesClass="button button-danger button-large"
+        noClass="button button-large"
+        answersClass="form-actions"
+        focus="yes"
+        onConfirm={confirm}
+      />
     </div>
   );
 }

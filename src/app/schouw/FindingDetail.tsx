@@ -1,12 +1,12 @@
 import '../ui/screens.css';
 import './schouw.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { meetsTarget } from '../../domain/schouw.ts';
 import { mayDeleteFinding, mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
@@ -32,12 +32,6 @@ export function FindingDetail({ id }: { id: string }) {
     ]);
     return { finding, schouw, activity, history, photoStates };
   }, [id]);
-  const [isConfirming, setConfirming] = useState(false);
-  // The question appears in place of its button: focus moves to the safe answer, so a screen reader hears it.
-  const keepButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (isConfirming) keepButton.current?.focus();
-  }, [isConfirming]);
 
   if (data === undefined) return <ScreenTitle>{t('capture.loading')}</ScreenTitle>;
   if (data === null) {
@@ -134,23 +128,20 @@ export function FindingDetail({ id }: { id: string }) {
 
       {mayDeleteFinding(principal, finding) && (
         <div class="danger-zone">
-          {isConfirming ? (
-            <div class="notice" role="group" aria-labelledby="delete-question">
-              <p id="delete-question">{t('findingDelete.confirm')}</p>
-              <div class="form-actions">
-                <button type="button" class="button button-danger" onClick={remove}>
-                  {t('findingDelete.yes')}
-                </button>
-                <button type="button" class="button" ref={keepButton} onClick={() => setConfirming(false)}>
-                  {t('findingDelete.no')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" class="button button-danger-outline button-block" onClick={() => setConfirming(true)}>
-              {t('findingDelete.button')}
-            </button>
-          )}
+          <ConfirmButton
+            label={t('findingDelete.button')}
+            buttonClass="button button-danger-outline button-block"
+            questionId="delete-question"
+            question={t('findingDelete.confirm')}
+            yes={t('findingDelete.yes')}
+            no={t('findingDelete.no')}
+            yesClass="button button-danger"
+            noClass="button"
+            groupClass="notice"
+            answersClass="form-actions"
+            focus="no"
+            onConfirm={remove}
+          />
         </div>
       )}
 

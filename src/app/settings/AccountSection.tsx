@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { RemoteDeviceList } from '../account/DeviceList.tsx';
 import { RemoteState } from '../account/RemoteState.tsx';
@@ -8,6 +8,7 @@ import { useLive, useNow } from '../hooks.ts';
 import { accountPack } from '../i18n/account/pack.ts';
 import { packT } from '../i18n/pack.ts';
 import { hrefOf } from '../router.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 
 /** Who is signed in (name, role, programme), signing out, and "Mijn toestellen". */
@@ -57,9 +58,7 @@ function SignOut() {
   const t = packT(coreT, lang, accountPack);
   const actions = useSyncActions();
   const summary = useLive((store) => store.syncSummary(), []);
-  const [isConfirming, setConfirming] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const yesRef = useRef<HTMLButtonElement>(null);
   const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
 
   const confirm = async () => {
@@ -72,9 +71,21 @@ function SignOut() {
     <div class="danger-zone">
       <h3>{t('account.signOut')}</h3>
       <p class="field-hint">{t('account.signOutHint')}</p>
-      {isConfirming ? (
-        <div class="confirm" role="group" aria-labelledby="sign-out-confirm">
-          {unsent > 0 && (
+      <ConfirmButton
+        label={t('account.signOut')}
+        buttonClass="button button-danger-outline button-block"
+        groupClass="confirm"
+        questionId="sign-out-confirm"
+        question={t('account.signOutConfirm')}
+        yes={t('account.signOutYes')}
+        no={t('account.signOutNo')}
+        yesClass="button button-danger button-block"
+        noClass="button button-block"
+        focus="yes"
+        isBusy={isBusy}
+        busyLabel={t('account.signingOut')}
+        before={
+          unsent > 0 && (
             <>
               <p class="form-error-summary" data-testid="sign-out-unsent">
                 {t('account.signOutUnsent', { count: unsent })}
@@ -86,27 +97,10 @@ function SignOut() {
                 {t('sync.exportLong')}
               </button>
             </>
-          )}
-          <p id="sign-out-confirm">{t('account.signOutConfirm')}</p>
-          <button ref={yesRef} type="button" class="button button-danger button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void (isBusy ? null : confirm())}>
-            {isBusy ? t('account.signingOut') : t('account.signOutYes')}
-          </button>
-          <button type="button" class="button button-block" onClick={() => setConfirming(false)}>
-            {t('account.signOutNo')}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          class="button button-danger-outline button-block"
-          onClick={() => {
-            setConfirming(true);
-            requestAnimationFrame(() => yesRef.current?.focus());
-          }}
-        >
-          {t('account.signOut')}
-        </button>
-      )}
+          )
+        }
+        onConfirm={confirm}
+      />
     </div>
   );
 }
