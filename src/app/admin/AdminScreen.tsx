@@ -35,28 +35,12 @@ export function AdminScreen({ section }: { section: AdminSection | null }) {
         <p>{t('admin.intro')}</p>
         <nav aria-labelledby="admin-config">
           <h2 id="admin-config">{t('admin.configTitle')}</h2>
-          <ul class="link-list">
-            {CONFIG_SECTIONS.map((s) => (
-              <li key={s}>
-                <a class="link-card" href={hrefOf({ name: 'admin', section: s })}>
-                  {t(`admin.section.${s}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SectionLinks sections={CONFIG_SECTIONS} label={(s) => t(`admin.section.${s}`)} />
         </nav>
         <nav aria-labelledby="admin-people">
           <h2 id="admin-people">{t('admin.peopleTitle')}</h2>
           <p class="field-hint">{t('admin.peopleHint')}</p>
-          <ul class="link-list">
-            {PEOPLE_SECTIONS.map((s) => (
-              <li key={s}>
-                <a class="link-card" href={hrefOf({ name: 'admin', section: s })}>
-                  {t(`admin.section.${s}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SectionLinks sections={PEOPLE_SECTIONS} label={(s) => t(`admin.section.${s}`)} />
         </nav>
       </>
     );
@@ -91,4 +75,18 @@ function Section({ section }: { section: AdminSection }) {
     case 'auditlog':
       return <AuditSection />;
   }
+}
+
+function SectionLinks({ sections, label }: { sections: readonly AdminSection[]; label(section: AdminSection): string }) {
+  return (
+    <ul class="link-list">
+      {sections.map((s) => (
+        <li key={s}>
+          <a class="link-card" href={hrefOf({ name: 'admin', section: s })}>
+            {label(s)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }

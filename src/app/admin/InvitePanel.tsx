@@ -7,6 +7,7 @@ import { LOCALES } from '../i18n/translate.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useAdminT } from './use-admin.ts';
+import { FormActions } from './FormActions.tsx';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
 
@@ -97,14 +98,7 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
               ))}
             </select>
           </div>
-          <div class="form-actions">
-            <button type="submit" class="button button-primary" aria-disabled={isBusy ? 'true' : undefined}>
-              {isBusy ? t('adminInvite.busy') : t('adminInvite.submit')}
-            </button>
-            <button type="button" class="button" onClick={onClose}>
-              {t('admin.cancel')}
-            </button>
-          </div>
+          <FormActions save={isBusy ? t('adminInvite.busy') : t('adminInvite.submit')} cancel={t('admin.cancel')} onCancel={onClose} isBusy={isBusy} />
         </form>
       )}
       {platform.document.defaultView?.navigator.onLine === false && !invite && <p class="field-hint">{t('online.needed')}</p>}

@@ -8,6 +8,7 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { useAdminT } from './use-admin.ts';
+import { FormActions } from './FormActions.tsx';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;
@@ -173,14 +174,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
         <input type="checkbox" checked={draft.hidden} onChange={(e) => set('hidden', e.currentTarget.checked)} />
         <span>{t('project.hidden')}</span>
       </label>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {t('admin.save')}
-        </button>
-        <button type="button" class="button" onClick={onDone}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions save={t('admin.save')} cancel={t('admin.cancel')} onCancel={onDone} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
 import { useAdminT, type AdminT } from './use-admin.ts';
+import { FormActions } from './FormActions.tsx';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
 
@@ -171,16 +172,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
           <FieldMessages id={`${prefix}-cbs`} hint={t('admin.cbsCodeHint')} error={err('cbsCode')} />
         </div>
       )}
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {item ? t('admin.save') : t('admin.new')}
-        </button>
-        {item && (
-          <button type="button" class="button" onClick={onDone}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions save={item ? t('admin.save') : t('admin.new')} cancel={t('admin.cancel')} {...(item ? { onCancel: onDone } : {})} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { fieldErrors, issuesOfError, nextOrder, type FormError } from './admin-l
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useAdminT, type AdminT } from './use-admin.ts';
+import { FormActions } from './FormActions.tsx';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
 
@@ -162,14 +163,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
         <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} />
         <span>{t('team.hidden')}</span>
       </label>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {t('admin.save')}
-        </button>
-        <button type="button" class="button" onClick={onDone}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions save={t('admin.save')} cancel={t('admin.cancel')} onCancel={onDone} />
     </form>
   );
 }
