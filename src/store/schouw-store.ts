@@ -4,7 +4,7 @@
  * so this code loads with the first schouw screen, not with the first screen.
  */
 import { cachePhoto } from './photos.ts';
-import { readFinding, readFindingHistory, readFindings, readPhotoStates, readSchouw } from './schouw-views.ts';
+import { readFinding, readFindingHistories, readFindings, readPhotoStates, readSchouw } from './schouw-views.ts';
 import { bumpSchouwCount, createFinding, deleteFinding, setFindingStatus, updateFinding, updateSchouw } from './schouw-write.ts';
 import type { StoreContext } from './local-write.ts';
 import type { Store } from './store.ts';
@@ -21,6 +21,7 @@ export type SchouwStore = Pick<
   | 'listFindings'
   | 'getFinding'
   | 'getFindingHistory'
+  | 'getFindingHistories'
   | 'photoStates'
   | 'cachePhoto'
 >;
@@ -39,7 +40,8 @@ export function schouwStore(ctx: StoreContext, run: <T>(operation: () => Promise
     setFindingStatus: (findingId, change) => run(() => setFindingStatus(ctx, findingId, change)),
     listFindings: (filter) => read(() => readFindings(db, filter)),
     getFinding: (id) => read(() => readFinding(db, id)),
-    getFindingHistory: (findingId) => read(() => readFindingHistory(db, findingId)),
+    getFindingHistory: (findingId) => read(async () => (await readFindingHistories(db, [findingId]))[findingId] ?? []),
+    getFindingHistories: (findingIds) => read(() => readFindingHistories(db, findingIds)),
     photoStates: (hashes) => read(() => readPhotoStates(db, hashes)),
     cachePhoto: (input) => run(() => cachePhoto(db, ctx.now(), input)),
   };

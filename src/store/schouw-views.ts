@@ -49,16 +49,23 @@ export function byPointThenTime(a: FindingView, b: FindingView): number {
   return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }
 
+/**
+ * The sync state of each of these records, from their own outbox entries only
+ * (by the recordId index): a list of findings never reads the whole outbox.
+ */
+async function syncStatesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
+  const states = syncStates(await db.outbox.where('recordId').anyOf(records.map((record) => record.id)).toArray());
+  return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
+}
+
 export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter): Promise<FindingView[]> {
-  const [records, entries] = await Promise.all([db.records.where('type').equals('finding').toArray(), db.outbox.toArray()]);
-  const states = syncStates(entries);
-  const list: FindingView[] = [];
-  for (const record of records) {
+  const matching: Array<{ record: StoredRecord; finding: Finding & { id: string } }> = [];
+  for (const record of await db.records.where('type').equals('finding').toArray()) {
     const finding = findingOf(record);
-    if (!finding || finding.deleted || !matches(finding, filter)) continue;
-    list.push({ ...finding, syncState: states.get(record.id) ?? (record.onServer ? 'sent' : 'local') });
+    if (finding && !finding.deleted && matches(finding, filter)) matching.push({ record, finding });
   }
-  return list.sort(byPointThenTime);
+  const stateOfRecord = await syncStatesOf(db, matching.map(({ record }) => record));
+  return matching.map(({ record, finding }) => ({ ...finding, syncState: stateOfRecord(record) })).sort(byPointThenTime);
 }
 
 export async function readFinding(db: BuurtlogDatabase, id: string): Promise<FindingView | null> {
@@ -68,20 +75,18 @@ export async function readFinding(db: BuurtlogDatabase, id: string): Promise<Fin
   return finding && !finding.deleted ? { ...finding, syncState: stateOf(record, entries) } : null;
 }
 
-/** A finding's follow-up, oldest first. */
-export async function readFindingHistory(db: BuurtlogDatabase, findingId: string): Promise<FindingHistoryEntry[]> {
-  const [records, entries] = await Promise.all([
-    db.records.where('type').equals('findingStatusChange').toArray(),
-    db.outbox.toArray(),
-  ]);
-  const states = syncStates(entries);
-  const list: FindingHistoryEntry[] = [];
-  for (const record of records as StoredRecord[]) {
+/** The follow-up of each of these findings, oldest first (every finding asked for has a list, maybe empty); one read for all. */
+export async function readFindingHistories(db: BuurtlogDatabase, findingIds: readonly string[]): Promise<Record<string, FindingHistoryEntry[]>> {
+  const histories: Record<string, FindingHistoryEntry[]> = Object.fromEntries(findingIds.map((id) => [id, []]));
+  const matching: Array<{ record: StoredRecord; change: FindingStatusChange & { id: string } }> = [];
+  for (const record of await db.records.where('type').equals('findingStatusChange').toArray()) {
     const change = findingStatusChangeOf(record);
-    if (!change || change.findingId !== findingId) continue;
-    list.push({ ...change, syncState: states.get(record.id) ?? (record.onServer ? 'sent' : 'local') });
+    if (change && Object.hasOwn(histories, change.findingId)) matching.push({ record, change });
   }
-  return list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const stateOfRecord = await syncStatesOf(db, matching.map(({ record }) => record));
+  for (const { record, change } of matching) histories[change.findingId]?.push({ ...change, syncState: stateOfRecord(record) });
+  for (const list of Object.values(histories)) list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return histories;
 }
 
 /** Each photo's upload state on this device; null for a photo this device does not hold (taken on another phone). */

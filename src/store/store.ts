@@ -80,6 +80,8 @@ export type Store = {
   getFinding(id: string): Promise<FindingView | null>;
   /** Oldest first. */
   getFindingHistory(findingId: string): Promise<FindingHistoryEntry[]>;
+  /** The history of each of these findings (a round's), read at once; every id has a list, maybe empty. */
+  getFindingHistories(findingIds: readonly string[]): Promise<Record<string, FindingHistoryEntry[]>>;
   /** Per hash: 'pending' (nog niet verstuurd), 'sent', 'failed', or null when this device does not hold the photo. */
   photoStates(hashes: readonly string[]): Promise<Record<string, PhotoStatus['state'] | null>>;
   /** Keep a photo fetched from the server (taken elsewhere), as sent; never queued. */
@@ -260,6 +262,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     listFindings: schouw('listFindings'),
     getFinding: schouw('getFinding'),
     getFindingHistory: schouw('getFindingHistory'),
+    getFindingHistories: schouw('getFindingHistories'),
     photoStates: schouw('photoStates'),
     cachePhoto: schouw('cachePhoto'),
 

@@ -32,8 +32,8 @@ export function FeedbackScreen({ activityId }: { activityId: string }) {
       const activity = await store.getActivity(activityId);
       if (!activity || activity.deleted) return { activity: null } as const;
       const findings = await store.listFindings({ schouwId: activityId });
-      const histories = await Promise.all(findings.map((finding) => store.getFindingHistory(finding.id)));
-      return { activity, items: findings.map((finding, i): WithHistory => ({ finding, history: histories[i] ?? [] })) } as const;
+      const histories = await store.getFindingHistories(findings.map((finding) => finding.id));
+      return { activity, items: findings.map((finding): WithHistory => ({ finding, history: histories[finding.id] ?? [] })) } as const;
     },
     [activityId],
   );

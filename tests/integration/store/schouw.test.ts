@@ -112,6 +112,25 @@ describe('findings on the device', () => {
     expect(history.map((entry) => entry.at)).toEqual([T0 + 1_000, T0 + 2_000, T0 + 3_000]);
   });
 
+  it('reads the follow-up of a round’s findings at once, each with its own entries', async () => {
+    const { store, activityId } = await withRound({ now: manualClock(T0, 1_000).now });
+    const bin = await store.createFinding({ schouwId: activityId, element: 'litterBin', aspect: 'binFull' }, USER);
+    const tree = await store.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage' }, USER);
+    const hedge = await store.createFinding({ schouwId: activityId, element: 'hedge', aspect: 'overgrown' }, USER);
+    await store.setFindingStatus(bin, { to: 'reported', by: USER });
+    await store.setFindingStatus(tree, { to: 'wontFix', note: 'Valt onder de woningcorporatie', by: USER });
+    await store.setFindingStatus(bin, { to: 'resolved', by: USER });
+    const histories = await store.getFindingHistories([bin, tree, hedge]);
+    expect(Object.keys(histories).sort()).toEqual([bin, tree, hedge].sort());
+    expect(histories[bin]?.map(({ from, to, syncState }) => ({ from, to, syncState }))).toEqual([
+      { from: 'new', to: 'reported', syncState: 'local' },
+      { from: 'reported', to: 'resolved', syncState: 'local' },
+    ]);
+    expect(histories[tree]?.map(({ to, note }) => ({ to, note }))).toEqual([{ to: 'wontFix', note: 'Valt onder de woningcorporatie' }]);
+    expect(histories[hedge]).toEqual([]);
+    expect(await store.getFindingHistory(bin)).toEqual(histories[bin]);
+  });
+
   it('refuses an empty follow-up note without a change of status, and follow-up on a deleted finding', async () => {
     const { store, activityId } = await withRound();
     const id = await store.createFinding({ schouwId: activityId, element: 'hedge', aspect: 'overgrown' }, USER);
