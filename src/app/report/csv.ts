@@ -9,7 +9,7 @@
  */
 import { CROW_LEVELS, meetsTarget, type CrowLevel } from '../../domain/schouw.ts';
 import type { Finding } from '../../domain/finding.ts';
-import { findingNumbers, type FindingWords } from './report-data.ts';
+import { findingNumbers, type ExportFinding, type FindingWords } from './report-data.ts';
 
 export const BOM = '\uFEFF';
 const SEPARATOR = ';';
@@ -87,9 +87,6 @@ export type FindingCsvWords = FindingWords & {
   readonly no: string;
 };
 
-/** A finding as the exports read it: every field (the export writes them all) and its id. */
-type CsvFinding = Finding & { readonly id: string };
-
 /** A CROW level is written as its code (A+ … D), which sorts and filters well; good/bad/plus as words. */
 function levelCell(level: Finding['level'], words: FindingWords): string | null {
   if (level === null) return null;
@@ -97,7 +94,7 @@ function levelCell(level: Finding['level'], words: FindingWords): string | null 
 }
 
 /** One round's findings (in the round's order) as a CSV file, headers first. */
-export function findingsCsv(findings: readonly CsvFinding[], targetLevel: CrowLevel, words: FindingCsvWords): string {
+export function findingsCsv(findings: readonly ExportFinding[], targetLevel: CrowLevel, words: FindingCsvWords): string {
   const numbers = findingNumbers(findings);
   const rows = findings.map((f): Record<FindingCsvColumn, CsvCell> => {
     const meets = meetsTarget(f.level, targetLevel);

@@ -8,7 +8,7 @@
  */
 import { meetsTarget, type CrowLevel } from '../../domain/schouw.ts';
 import type { Finding } from '../../domain/finding.ts';
-import { findingNumbers, type FindingWords } from './report-data.ts';
+import { findingNumbers, type ExportFinding, type FindingWords } from './report-data.ts';
 
 export const GEOJSON_TYPE = 'application/geo+json';
 
@@ -57,11 +57,8 @@ export type FindingFeature = {
 
 export type FindingCollection = { readonly type: 'FeatureCollection'; readonly features: readonly FindingFeature[] };
 
-/** A finding as the exports read it: every field (the export writes them all) and its id. */
-type GeoFinding = Finding & { readonly id: string };
-
 /** One round's findings (in the round's order) as a FeatureCollection. */
-export function findingsGeoJson(findings: readonly GeoFinding[], targetLevel: CrowLevel, words: FindingWords): FindingCollection {
+export function findingsGeoJson(findings: readonly ExportFinding[], targetLevel: CrowLevel, words: FindingWords): FindingCollection {
   const numbers = findingNumbers(findings);
   return {
     type: 'FeatureCollection',

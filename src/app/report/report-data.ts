@@ -16,6 +16,9 @@ export type ReportFinding = Pick<
   'pointNo' | 'element' | 'aspect' | 'action' | 'status' | 'responsiblePartnerId' | 'createdAt' | 'location' | 'address'
 > & { readonly id: string };
 
+/** A whole finding with its id, as the exports (CSV, GeoJSON) write it. */
+export type ExportFinding = Finding & { readonly id: string };
+
 export type AspectGroup<F> = { readonly aspect: FindingAspect; readonly findings: readonly F[] };
 export type ElementGroup<F> = { readonly element: FindingElement; readonly aspects: readonly AspectGroup<F>[]; readonly count: number };
 
