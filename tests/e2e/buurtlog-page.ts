@@ -215,9 +215,12 @@ export class BuurtlogPage {
   }
 }
 
+/** The calendar date `days` from today on this machine's clock (as the app reads it: local time), `YYYY-MM-DD`. */
 export function daysFromToday(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function idFromHash(url: string): string {

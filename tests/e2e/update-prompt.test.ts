@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuurtlogPage } from './buurtlog-page.ts';
+import { BuurtlogPage, daysFromToday } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, startServer, type RunningServer } from './harness.ts';
 
 describe('a new version of the app', () => {
@@ -45,7 +45,7 @@ describe('a new version of the app', () => {
     // Once the work is saved, the update is offered.
     await phone.page.getByLabel('Buurt', { exact: true }).selectOption({ label: 'Oranjebuurt' });
     await phone.page.getByLabel('Soort activiteit').selectOption({ label: 'Bijeenkomst' });
-    await phone.page.getByLabel('Datum', { exact: true }).fill('2026-12-03');
+    await phone.page.getByLabel('Datum', { exact: true }).fill(daysFromToday(3));
     await phone.page.getByLabel('Begintijd').fill('10:00');
     await phone.page.getByRole('button', { name: 'Opslaan' }).click();
     await phone.page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
