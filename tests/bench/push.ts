@@ -18,7 +18,8 @@ import { createDatabase, type Database } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrator.ts';
 import { seed } from '../../src/server/seed.ts';
 import { TEST_COORDINATOR_PASSWORD, createTestUser } from '../fixtures/server-auth.ts';
-import { DEVICE_A, NOW, idFactory, newActivity } from '../fixtures/server-mutations.ts';
+import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
+import { DEVICE_A, NOW } from '../fixtures/fixed.ts';
 
 const DATABASE_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 

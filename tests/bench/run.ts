@@ -31,7 +31,8 @@ import { nl as screenWords } from '../../src/app/i18n/screens/nl.ts';
 // The app's Dutch words: the first screen's (nl.ts) and the later screens' pack.
 const nl = { ...coreWords, ...screenWords };
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
-import { DEVICE_A, TENANT, idFactory, newActivity } from '../fixtures/server-mutations.ts';
+import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
+import { DEVICE_A, TENANT } from '../fixtures/fixed.ts';
 import { launchBrowser, newDevice, signIn, startServer, type RunningServer } from '../e2e/harness.ts';
 import { BuurtlogPage, COORDINATOR } from '../e2e/buurtlog-page.ts';
 import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './bundle-size.ts';

@@ -7,7 +7,6 @@
  * GPS, is named by the SHA-256 of exactly its bytes, and a 48 MP photo never
  * exists as a full-size canvas (iOS caps canvases at 16.7 MP).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Browser, Page, Worker } from 'playwright-core';
@@ -19,6 +18,7 @@ import { ascii, concat, exifSegment, spliceAfterSoi, tiff } from '../fixtures/ph
 import { METADATA_STRINGS, ORIENTATION_6, PLAIN_UPRIGHT, QUADRANTS, photoFixture, type PhotoFixtureName } from '../fixtures/photos/photo-fixtures.ts';
 import { startPipelineSite, type PipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 import { launchBrowser } from './harness.ts';
+import { sha256Hex } from '../fixtures/fixed.ts';
 
 const fixture = (name: PhotoFixtureName) => new Uint8Array(readFileSync(photoFixture(name)));
 const header = (bytes: Uint8Array) => readImageHeader(bytesSource(bytes));
@@ -245,7 +245,6 @@ function expectUpright(quadrants: number[][]): void {
   quadrants.forEach((rgb, i) => rgb.forEach((value, c) => expect(Math.abs(value - (expected[i] as readonly number[])[c]!), `quadrant ${i} channel ${c}: ${rgb}`).toBeLessThanOrEqual(12)));
 }
 
-const sha256 = (data: number[]) => createHash('sha256').update(Uint8Array.from(data)).digest('hex');
 
 describe('the photo pipeline in Chromium', () => {
   let site: PipelineSite;
@@ -282,7 +281,7 @@ describe('the photo pipeline in Chromium', () => {
     expect(photo.type).toBe('image/jpeg');
     expect(photo.bytes).toBe(photo.data.length);
     expect(photo.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(photo.sha256).toBe(sha256(photo.data));
+    expect(photo.sha256).toBe(sha256Hex(photo.data));
     expectNoMetadata(Uint8Array.from(photo.data));
   });
 
@@ -311,7 +310,7 @@ describe('the photo pipeline in Chromium', () => {
     if (!photo.ok) throw new Error(`failed: ${photo.message}`);
     expect({ width: photo.width, height: photo.height }).toEqual({ width: 1600, height: 1200 });
     expectUpright(photo.quadrants);
-    expect(photo.sha256).toBe(sha256(photo.data));
+    expect(photo.sha256).toBe(sha256Hex(photo.data));
     expectNoMetadata(Uint8Array.from(photo.data));
   });
 
@@ -348,7 +347,7 @@ describe('the photo pipeline in Chromium', () => {
     const tight = await runPipeline(page, { source: { fixture: PLAIN_UPRIGHT.file }, options: { maxBytes: 1_000 } });
     if (!free.ok || !tight.ok) throw new Error('failed');
     expect(tight.bytes).toBeLessThan(free.bytes);
-    expect(tight.sha256).toBe(sha256(tight.data));
+    expect(tight.sha256).toBe(sha256Hex(tight.data));
   });
 
   it('makes a WebP thumbnail for lists, upright, at most 320 px', async () => {

@@ -5,7 +5,6 @@
  * screens. Real server, built app, Chromium; only PDOK (tiles, reverse
  * lookups) is answered by the test, so nothing reaches the internet.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, serverRecords, startServer, type RunningServer } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
+import { sha256Hex } from '../fixtures/fixed.ts';
 
 const SCHOUW = 'Schouw'; // src/app/i18n/nl.ts activityType.schouw
 const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
@@ -24,7 +24,6 @@ const PDOK_REVERSE = readFileSync(join(import.meta.dirname, '../fixtures/pdok/re
 /** A 1×1 PNG: every map tile. */
 const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PHOTO_PUT = /\/api\/v1\/photos\/([0-9a-f]{64})$/;
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 // ── Devices ──────────────────────────────────────────────────────────────────
 
@@ -203,7 +202,7 @@ function storedPhotos(server: RunningServer): Map<string, string> {
   const db = new Database(join(server.dataDir, 'buurtlog.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('SELECT sha256, bytes FROM photos').all() as Array<{ sha256: string; bytes: Buffer }>;
-    return new Map(rows.map((row) => [row.sha256, sha256(row.bytes)]));
+    return new Map(rows.map((row) => [row.sha256, sha256Hex(row.bytes)]));
   } finally {
     db.close();
   }

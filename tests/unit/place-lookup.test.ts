@@ -5,7 +5,8 @@ import { createLocatieserver } from '../../src/app/place/pdok.ts';
 import { lookUpMissingPlaces } from '../../src/app/place/use-place-lookup.ts';
 import type { Location } from '../../src/domain/fields.ts';
 import type { Store } from '../../src/store/store.ts';
-import { PHONE_A, activityInput, openTestStore } from '../fixtures/factories.ts';
+import { activityInput, openTestStore } from '../fixtures/factories.ts';
+import { DEVICE_A } from '../fixtures/fixed.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pdok');
 const recorded = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
@@ -34,7 +35,7 @@ async function roundWith(store: Store, places: Array<{ location: Location | null
   const schouwId = await store.createActivity(activityInput({ title: 'Voorjaarsschouw Centrum' }));
   const ids: string[] = [];
   for (const place of places) {
-    ids.push(await store.createFinding({ schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null }, PHONE_A));
+    ids.push(await store.createFinding({ schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null }, DEVICE_A));
   }
   return ids;
 }

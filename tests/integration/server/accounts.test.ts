@@ -11,7 +11,7 @@ import { verifyPassword } from '../../../src/server/auth/passwords.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { coordinatorEmail } from '../../../src/server/seed.ts';
 import { TEST_COORDINATOR_PASSWORD, createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
-import { NOW, TENANT } from '../../fixtures/server-mutations.ts';
+import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient, type Answer } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

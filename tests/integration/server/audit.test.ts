@@ -11,7 +11,8 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { coordinatorEmail } from '../../../src/server/seed.ts';
 import { TEST_COORDINATOR_PASSWORD, createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, DEVICE_B, NOW, TENANT, attendance, editActivity, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
+import { attendance, editActivity, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

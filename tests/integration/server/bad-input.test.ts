@@ -7,7 +7,8 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../../src/domain/protocol.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, DEVICE_B, NOW, attendance, editActivity, hlc, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { attendance, editActivity, hlc, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, DEVICE_B, NOW } from '../../fixtures/fixed.ts';
 import { apiClient, rowCounts, storedMutation } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -16,7 +16,7 @@ import { hashPassword } from '../../../src/server/auth/passwords.ts';
 import { seed } from '../../../src/server/seed.ts';
 import { postgresProblem } from '../../fixtures/postgres.ts';
 import { TEST_COORDINATOR_PASSWORD } from '../../fixtures/server-auth.ts';
-import { NOW } from '../../fixtures/server-mutations.ts';
+import { NOW } from '../../fixtures/fixed.ts';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ApiErrorSchema } from '../../../src/domain/errors.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { createDatabase, type Database, type DialectName } from '../../../src/server/db/database.ts';
-import { NOW } from '../../fixtures/server-mutations.ts';
+import { NOW } from '../../fixtures/fixed.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 
 const CSP =

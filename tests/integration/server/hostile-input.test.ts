@@ -12,7 +12,8 @@ import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { coordinatorEmail } from '../../../src/server/seed.ts';
 import { TEST_COORDINATOR_PASSWORD, activityValues, addToTeam, createTestUser, putRecords, type TestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, NOW, TENANT, attendance, editActivity, idFactory, mutation, newActivity } from '../../fixtures/server-mutations.ts';
+import { attendance, editActivity, idFactory, mutation, newActivity } from '../../fixtures/server-mutations.ts';
+import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient, snapshot } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -9,7 +9,7 @@ import { createApp } from '../../../src/server/app.ts';
 import { migrateToLatest, migrationsFor } from '../../../src/server/db/migrator.ts';
 import { seed } from '../../../src/server/seed.ts';
 import { createTestUser } from '../../fixtures/server-auth.ts';
-import { NOW } from '../../fixtures/server-mutations.ts';
+import { NOW } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, TEST_COORDINATOR_PASSWORD_HASH, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -20,7 +20,8 @@ import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
 import { findingValues, statusChangeValues } from '../../fixtures/server-schouw.ts';
-import { NOW, TENANT, idFactory, mutation, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { idFactory, mutation, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -182,7 +183,7 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
     for (const principal of PRINCIPALS) {
       const user = users.get(principal.key) as TestUser;
       const client = apiClient(app, user);
-      const mine = plans.filter((plan, index) => CASES[index]?.principal === principal);
+      const mine = plans.filter((_plan, index) => CASES[index]?.principal === principal);
       const pushes = mine.filter((plan) => plan.push !== null);
       const answer = await client.push(deviceOf(principal), pushes.map((plan) => plan.push));
       pushes.forEach((plan, index) => outcomes.set(plan.title, answer.body.results[index] as PushResult));

@@ -9,7 +9,8 @@ import { MAX_MISSING_QUERY, MAX_PHOTO_BYTES } from '../../../src/domain/photos.t
 import { createApp } from '../../../src/server/app.ts';
 import { activityValues, createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
 import { findingValues, fixturePhoto, photoBytes, variantJpeg, type PhotoBytes } from '../../fixtures/server-schouw.ts';
-import { DEVICE_A, NOW, TENANT, idFactory, mutation } from '../../fixtures/server-mutations.ts';
+import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

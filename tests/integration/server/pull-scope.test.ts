@@ -9,7 +9,8 @@ import { isConfigRecordType } from '../../../src/domain/config-records.ts';
 import type { SyncRecord } from '../../../src/domain/records.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { activityValues, createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
-import { NOW, TENANT, idFactory } from '../../fixtures/server-mutations.ts';
+import { idFactory } from '../../fixtures/server-mutations.ts';
+import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -5,7 +5,8 @@ import { activityOf, attendanceTotals, type SyncRecord } from '../../../src/doma
 import { createApp } from '../../../src/server/app.ts';
 import { insertTenantIfMissing } from '../../../src/server/db/tenants.ts';
 import { createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, DEVICE_B, NOW, attendance, editActivity, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { attendance, editActivity, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, DEVICE_B, NOW } from '../../fixtures/fixed.ts';
 import { apiClient, rowCounts, storedMutation } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

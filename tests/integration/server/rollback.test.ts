@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src/server/app.ts';
 import type { Database } from '../../../src/server/db/database.ts';
 import { createTestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, NOW, attendance, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
+import { attendance, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, NOW } from '../../fixtures/fixed.ts';
 import { apiClient, rowCounts } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -14,7 +14,8 @@ import { mergeRecord } from '../../../src/domain/merge.ts';
 import { PullResponseSchema, PushResponseSchema, SCHEMA_VERSION } from '../../../src/domain/protocol.ts';
 import { attendanceTotals, type SyncRecord } from '../../../src/domain/records.ts';
 import { createTestUser, type TestUser } from '../../fixtures/server-auth.ts';
-import { DEVICE_A, DEVICE_B, DEVICE_C, TENANT, attendance, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { attendance, idFactory, newActivity, type PushedMutation } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, DEVICE_B, DEVICE_C, TENANT } from '../../fixtures/fixed.ts';
 import { HAS_POSTGRES, TEST_DATABASE_URL, openTestDatabase, type TestDatabase } from './databases.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 

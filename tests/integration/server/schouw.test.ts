@@ -11,7 +11,8 @@ import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
 import { findingValues, statusChangeValues } from '../../fixtures/server-schouw.ts';
-import { DEVICE_A, DEVICE_B, NOW, TENANT, idFactory, mutation } from '../../fixtures/server-mutations.ts';
+import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
+import { DEVICE_A, DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient, rowCounts } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src/domain/hlc.ts';
 import type { SyncRecord } from '../../../src/domain/records.ts';
 import { InvalidInputError } from '../../../src/store/store.ts';
-import { PHONE_B, T0, TENANT, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 
-const stamp = (offsetMs = 0) => formatHlc({ wall: T0 + offsetMs, counter: 0, node: PHONE_B });
+const stamp = (offsetMs = 0) => formatHlc({ wall: NOW + offsetMs, counter: 0, node: DEVICE_B });
 const item = (type: SyncRecord['type'], id: string, values: Record<string, unknown>): SyncRecord => ({
   id,
   type,

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { PHONE_A, activityInput, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_A } from '../../fixtures/fixed.ts';
 
 /** Resolves when `predicate` holds for a value seen by the observer. */
 function until<T>(values: T[], predicate: (value: T) => boolean): Promise<void> {
@@ -38,7 +39,7 @@ describe('observing the store', () => {
     await Promise.all([tab1.bumpCount(activityId, 'residents', 1), tab2.bumpCount(activityId, 'residents', 1)]);
     await until(seen, (n) => n === 2);
     expect((await tab2.getAttendance(activityId)).ownCounts).toEqual({ residents: 2 });
-    expect(tab2.deviceId).toBe(PHONE_A);
+    expect(tab2.deviceId).toBe(DEVICE_A);
     stop();
   });
 });

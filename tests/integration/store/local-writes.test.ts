@@ -6,7 +6,8 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { parseHlc } from '../../../src/domain/hlc.ts';
 import { createDatabase, type BuurtlogDatabase } from '../../../src/store/database.ts';
 import { InvalidInputError, TAP_MEASURE, type Store } from '../../../src/store/store.ts';
-import { PHONE_A, T0, TENANT, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_A, NOW, TENANT } from '../../fixtures/fixed.ts';
 
 /** A database whose writes to `table` fail while `failing.on` is set (a quota error, a crash mid-write). */
 function failingDatabase(table: string): { db: BuurtlogDatabase; failing: { on: boolean } } {
@@ -36,7 +37,7 @@ describe('a local write', () => {
     const id = await store.createActivity(activityInput());
 
     const [view] = await store.listActivities();
-    expect(view).toMatchObject({ id, title: 'Buurtbarbecue Oranjebuurt', createdBy: PHONE_A, createdAt: T0, deleted: false, syncState: 'local' });
+    expect(view).toMatchObject({ id, title: 'Buurtbarbecue Oranjebuurt', createdBy: DEVICE_A, createdAt: NOW, deleted: false, syncState: 'local' });
     const changes = await outboxOf(store);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ recordId: id, recordType: 'activity', state: 'pending', mutation: { recordId: id, tenantId: TENANT, schemaVersion: 1 } });
@@ -80,9 +81,9 @@ describe('a local write', () => {
 
     const { records } = await store.exportUnsent();
     const fields = records[0]?.fields ?? {};
-    expect(parseHlc(fields['title']?.t ?? '').wall).toBe(T0 + 60_000);
-    expect(parseHlc(fields['notes']?.t ?? '').wall).toBe(T0 + 60_000);
-    expect(parseHlc(fields['place']?.t ?? '').wall).toBe(T0);
+    expect(parseHlc(fields['title']?.t ?? '').wall).toBe(NOW + 60_000);
+    expect(parseHlc(fields['notes']?.t ?? '').wall).toBe(NOW + 60_000);
+    expect(parseHlc(fields['place']?.t ?? '').wall).toBe(NOW);
   });
 
   it('writes nothing when an update changes nothing', async () => {
@@ -127,7 +128,7 @@ describe('counting at the door', () => {
     const entries = (await outboxOf(store)).filter((c) => c.recordType === 'attendance');
     expect(entries).toHaveLength(1);
     expect(entries[0]?.recordId).toBe(attendanceIdFor(activityId));
-    expect(entries[0]?.mutation.counters).toEqual({ residents: { [PHONE_A]: { p: 10, n: 0 } } });
+    expect(entries[0]?.mutation.counters).toEqual({ residents: { [DEVICE_A]: { p: 10, n: 0 } } });
     expect(entries[0]?.mutation.fields['activityId']?.v).toBe(activityId);
   });
 

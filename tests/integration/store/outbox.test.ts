@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { hlcWall, parseHlc } from '../../../src/domain/hlc.ts';
 import { MAX_CLOCK_AHEAD_MS } from '../../../src/domain/protocol.ts';
-import { T0, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { NOW } from '../../fixtures/fixed.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -58,7 +59,7 @@ describe('the outbox', () => {
 
     expect(await store.syncSummary()).toEqual({
       pending: 0,
-      rejected: [{ mutationId: sent?.mutationId, recordId: id, recordType: 'activity', reason: 'invalid-payload', message: 'Some fields have invalid values.', createdAt: T0 }],
+      rejected: [{ mutationId: sent?.mutationId, recordId: id, recordType: 'activity', reason: 'invalid-payload', message: 'Some fields have invalid values.', createdAt: NOW }],
       lastSyncAt: null,
       pendingPhotos: 0,
     });
@@ -90,7 +91,7 @@ describe('the outbox', () => {
 
     const exported = await store.exportUnsent();
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
-    expect(exported).toMatchObject({ exportedAt: new Date(T0).toISOString(), deviceId: store.deviceId, tenantId: store.tenantId });
+    expect(exported).toMatchObject({ exportedAt: new Date(NOW).toISOString(), deviceId: store.deviceId, tenantId: store.tenantId });
     expect(exported.changes.map((c) => c.recordType).sort()).toEqual(['activity', 'attendance']);
     expect(exported.records.map((r) => r.id)).not.toContain(sentId);
     expect(exported.records.find((r) => r.id === localId)).toEqual({ id: localId, type: 'activity', tenantId: store.tenantId, fields: expect.any(Object), counters: {} });
@@ -99,7 +100,7 @@ describe('the outbox', () => {
 
 describe('a clock running ahead', () => {
   it('re-stamps a refused change, and every other unsent future stamp, with the corrected clock', async () => {
-    const clock = manualClock(T0 + DAY); // the phone thinks it is tomorrow
+    const clock = manualClock(NOW + DAY); // the phone thinks it is tomorrow
     const store = await openTestStore({ now: clock.now });
     const first = await store.createActivity(activityInput({ title: 'Eerste' }));
     const [sent] = await store.takeBatch({ maxCount: 10, maxBytes: 100_000 });
@@ -114,7 +115,7 @@ describe('a clock running ahead', () => {
     const restamped = await store.takeBatch({ maxCount: 10, maxBytes: 100_000 });
     expect(restamped.map((m) => m.recordId)).toEqual([first, second]);
     const stamps = restamped.map((m) => m.fields['title']?.t ?? '');
-    for (const stamp of stamps) expect(hlcWall(stamp)).toBeLessThanOrEqual(T0 + 2_000);
+    for (const stamp of stamps) expect(hlcWall(stamp)).toBeLessThanOrEqual(NOW + 2_000);
     // The order of the writes is kept.
     expect((stamps[0] ?? '') < (stamps[1] ?? '')).toBe(true);
 
@@ -123,7 +124,7 @@ describe('a clock running ahead', () => {
     await store.updateActivity(first, { title: 'Later bewerkt' });
     expect((await store.getActivity(first))?.title).toBe('Later bewerkt');
     const { records } = await store.exportUnsent();
-    expect(parseHlc(records.find((r) => r.id === first)?.fields['title']?.t ?? '').wall).toBeLessThan(T0 + MAX_CLOCK_AHEAD_MS);
+    expect(parseHlc(records.find((r) => r.id === first)?.fields['title']?.t ?? '').wall).toBeLessThan(NOW + MAX_CLOCK_AHEAD_MS);
   });
 
   it('re-stamps nothing for an entry that was not refused for its clock', async () => {

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/store/store.ts';
-import { T0, TENANT, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { NOW, TENANT, sha256Hex } from '../../fixtures/fixed.ts';
 
 const jpeg = new Uint8Array(await readFile(new URL('../../fixtures/photos/plain-upright.jpg', import.meta.url)));
-const sha256 = createHash('sha256').update(jpeg).digest('hex');
+const sha256 = sha256Hex(jpeg);
 const photo = () => ({ blob: new Blob([jpeg], { type: 'image/jpeg' }), sha256, type: 'image/jpeg' });
 
 describe('the photo store', () => {
@@ -42,9 +42,9 @@ describe('the photo store', () => {
     await store.addPhoto({ ...photo(), sha256: other });
     expect((await store.pendingPhotos(10)).map((p) => p.sha256).sort()).toEqual([sha256, other].sort());
 
-    await store.markPhotoFailed(sha256, 'server-unavailable', false, T0 + 5_000);
+    await store.markPhotoFailed(sha256, 'server-unavailable', false, NOW + 5_000);
     expect((await store.pendingPhotos(10)).map((p) => p.sha256)).toEqual([other]);
-    expect(await store.photoState(sha256)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: T0 + 5_000, lastError: 'server-unavailable' });
+    expect(await store.photoState(sha256)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: NOW + 5_000, lastError: 'server-unavailable' });
     clock.advance(5_000);
     expect(await store.pendingPhotos(10)).toHaveLength(2);
     expect(await store.pendingPhotos(1)).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('the photo store', () => {
     await store.markPhotoSent(sha256);
     await store.markPhotoFailed(refused, 'invalid-payload', true, 0);
     // A late failure never un-sends a photo.
-    await store.markPhotoFailed(sha256, 'network', false, T0 + 1);
+    await store.markPhotoFailed(sha256, 'network', false, NOW + 1);
     expect(await store.photoState(sha256)).toMatchObject({ state: 'sent' });
 
     expect(await store.requeuePhotos([sha256, refused, 'd'.repeat(64)])).toBe(1);

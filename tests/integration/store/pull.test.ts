@@ -6,9 +6,10 @@ import { formatHlc } from '../../../src/domain/hlc.ts';
 import { uuidv7 } from '../../../src/domain/ids.ts';
 import type { SyncRecord } from '../../../src/domain/records.ts';
 import type { Store } from '../../../src/store/store.ts';
-import { PHONE_A, PHONE_B, T0, TENANT, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 
-const stamp = (offsetMs: number, node = PHONE_B) => formatHlc({ wall: T0 + offsetMs, counter: 0, node });
+const stamp = (offsetMs: number, node = DEVICE_B) => formatHlc({ wall: NOW + offsetMs, counter: 0, node });
 
 /** The store's own record of `id`, as the server would send it back. */
 async function asServerHas(store: Store, id: string): Promise<SyncRecord> {
@@ -25,8 +26,8 @@ async function acknowledgeAll(store: Store): Promise<void> {
 describe('applying a pulled page', () => {
   it('adds new records and stores the cursor', async () => {
     const store = await openTestStore();
-    const id = uuidv7(T0);
-    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title: 'Van collega' }), createdAt: T0, createdBy: PHONE_B }).map(([k, v]) => [k, { v, t: stamp(0) }]));
+    const id = uuidv7(NOW);
+    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title: 'Van collega' }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(0) }]));
     await store.applyPullPage([{ id, type: 'activity', tenantId: TENANT, fields, counters: {} }], '17');
 
     expect(await store.getCursor()).toBe('17');
@@ -54,7 +55,7 @@ describe('applying a pulled page', () => {
   });
 
   it('keeps a later local write over an older remote one', async () => {
-    const clock = manualClock(T0 + 10_000);
+    const clock = manualClock(NOW + 10_000);
     const store = await openTestStore({ now: clock.now });
     const id = await store.createActivity(activityInput({ title: 'Nieuw' }));
     const mine = await asServerHas(store, id);
@@ -71,7 +72,7 @@ describe('applying a pulled page', () => {
     const counted = await asServerHas(store, id);
 
     // The server still has an old total of this phone, and phone B's 4.
-    const remote = { ...counted, counters: { residents: { [PHONE_A]: { p: 1, n: 0 }, [PHONE_B]: { p: 4, n: 0 } } } };
+    const remote = { ...counted, counters: { residents: { [DEVICE_A]: { p: 1, n: 0 }, [DEVICE_B]: { p: 4, n: 0 } } } };
     await store.applyPullPage([remote], '4');
     expect(await store.getAttendance(activityId)).toMatchObject({ counts: { residents: 7 }, ownCounts: { residents: 3 } });
   });
@@ -101,7 +102,7 @@ describe('applying a pulled page', () => {
 
   it('ignores records of another tenant', async () => {
     const store = await openTestStore();
-    const id = uuidv7(T0);
+    const id = uuidv7(NOW);
     await store.applyPullPage([{ id, type: 'activity', tenantId: 'ridderkerk', fields: { title: { v: 'x', t: stamp(0) } }, counters: {} }], '7');
     expect((await store.exportUnsent()).records).toEqual([]);
     expect(await store.getActivity(id)).toBeNull();
@@ -110,8 +111,8 @@ describe('applying a pulled page', () => {
 
 describe('a pull that starts over (the person’s scope changed)', () => {
   const remoteActivity = (title: string, offset: number): SyncRecord => {
-    const id = uuidv7(T0 + offset);
-    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title }), createdAt: T0, createdBy: PHONE_B }).map(([k, v]) => [k, { v, t: stamp(offset) }]));
+    const id = uuidv7(NOW + offset);
+    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(offset) }]));
     return { id, type: 'activity', tenantId: TENANT, fields, counters: {} };
   };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { InvalidInputError } from '../../../src/store/store.ts';
-import { PHONE_A, T0, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_A, NOW } from '../../fixtures/fixed.ts';
 
 const USER = 'user-anna';
 const HASH_A = 'a'.repeat(64);
@@ -57,7 +58,7 @@ describe('findings on the device', () => {
       photos: [HASH_A],
       status: 'new',
       meldingStatus: 'notReported',
-      createdAt: T0 + 60_000,
+      createdAt: NOW + 60_000,
       createdBy: USER,
       syncState: 'local',
     });
@@ -109,11 +110,11 @@ describe('findings on the device', () => {
       { from: 'reported', to: 'reported', note: 'Gemeente belt terug', by: 'user-bert', buurtId: 'oranjebuurt', teamId: 'schouwgroep-oranjebuurt' },
       { from: 'reported', to: 'resolved', note: '', by: USER, buurtId: 'oranjebuurt', teamId: 'schouwgroep-oranjebuurt' },
     ]);
-    expect(history.map((entry) => entry.at)).toEqual([T0 + 1_000, T0 + 2_000, T0 + 3_000]);
+    expect(history.map((entry) => entry.at)).toEqual([NOW + 1_000, NOW + 2_000, NOW + 3_000]);
   });
 
   it('reads the follow-up of a round’s findings at once, each with its own entries', async () => {
-    const { store, activityId } = await withRound({ now: manualClock(T0, 1_000).now });
+    const { store, activityId } = await withRound({ now: manualClock(NOW, 1_000).now });
     const bin = await store.createFinding({ schouwId: activityId, element: 'litterBin', aspect: 'binFull' }, USER);
     const tree = await store.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage' }, USER);
     const hedge = await store.createFinding({ schouwId: activityId, element: 'hedge', aspect: 'overgrown' }, USER);
@@ -152,6 +153,6 @@ describe('findings on the device', () => {
 
   it('uses the device id of its store', async () => {
     const { store } = await withRound();
-    expect(store.deviceId).toBe(PHONE_A);
+    expect(store.deviceId).toBe(DEVICE_A);
   });
 });

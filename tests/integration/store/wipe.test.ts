@@ -7,7 +7,8 @@ import { getSession, setSession } from '../../../src/store/session.ts';
 import { getOrCreateDeviceId, getSetting, setSetting } from '../../../src/store/settings.ts';
 import { openStore } from '../../../src/store/store.ts';
 import { wipeLocalData } from '../../../src/store/wipe.ts';
-import { T0, TENANT, activityInput, manualClock } from '../../fixtures/factories.ts';
+import { activityInput, manualClock } from '../../fixtures/factories.ts';
+import { NOW, TENANT } from '../../fixtures/fixed.ts';
 
 describe('wiping the device', () => {
   it('deletes every Buurtlog database, the session and the settings, and rotates the device id', async () => {
@@ -16,8 +17,8 @@ describe('wiping the device', () => {
     const clock = manualClock();
     const oldId = await getOrCreateDeviceId(kv, clock.now);
     await setSetting('language', 'en', kv);
-    await setSetting('privacyAcknowledgedAt', T0, kv);
-    await setSession({ token: 'k'.repeat(43), expiresAt: T0 + 1_000, me: { userId: '0193a1b2-0000-7000-8000-00000000000a', tenantId: TENANT, tenantName: 'Alblasserdam', displayName: 'Anna', email: null, role: 'professional', buurtIds: [], teamIds: [], deviceId: oldId } }, kv);
+    await setSetting('privacyAcknowledgedAt', NOW, kv);
+    await setSession({ token: 'k'.repeat(43), expiresAt: NOW + 1_000, me: { userId: '0193a1b2-0000-7000-8000-00000000000a', tenantId: TENANT, tenantName: 'Alblasserdam', displayName: 'Anna', email: null, role: 'professional', buurtIds: [], teamIds: [], deviceId: oldId } }, kv);
 
     const store = await openStore({ deviceId: oldId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now });
     const id = await store.createActivity(activityInput());
@@ -49,7 +50,7 @@ describe('wiping the device', () => {
 
   it('refuses every later use of the wiped store, so nothing can recreate the database', async () => {
     const factory = new IDBFactory();
-    const store = await openStore({ deviceId: 'device-a-0000-0001', tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: () => T0 });
+    const store = await openStore({ deviceId: 'device-a-0000-0001', tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: () => NOW });
     await wipeLocalData({ store, indexedDB: factory, kv: createStore('wipe-late', 'keyval') });
     await expect(store.listActivities()).rejects.toThrow();
     await expect(store.pendingCount()).rejects.toThrow();

@@ -1,7 +1,7 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createStore, get } from 'idb-keyval';
+import { createStore } from 'idb-keyval';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/domain/ids.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';
@@ -12,7 +12,8 @@ import { wipeLocalData } from '../../../src/store/wipe.ts';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
 import { activityValues, addToTeam, putRecords, setTeamMembers } from '../../fixtures/server-auth.ts';
-import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, activityInput } from '../../fixtures/factories.ts';
+import { activityInput } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, DEVICE_C, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const HOUR = 60 * 60_000;
@@ -33,8 +34,8 @@ const api = (token: string | null = null) => createAccountApi({ fetch: server.fe
 
 describe('a session that runs out', () => {
   it('answers session-expired, tells the app, keeps the outbox, and sends it all after a new sign-in', async () => {
-    const dorpsmakelaar = await server.addUser({ role: 'professional', email: 'anna@alblasserdam.example', passwordHash, devices: [PHONE_A], expiresAt: T0 + HOUR });
-    const phone = await openDevice(server, PHONE_A, { now: clock.now, user: dorpsmakelaar });
+    const dorpsmakelaar = await server.addUser({ role: 'professional', email: 'anna@alblasserdam.example', passwordHash, devices: [DEVICE_A], expiresAt: NOW + HOUR });
+    const phone = await openDevice(server, DEVICE_A, { now: clock.now, user: dorpsmakelaar });
     const id = await phone.store.createActivity(activityInput());
     await phone.store.bumpCount(id, 'residents', 1);
     const { changes, records } = await phone.store.exportUnsent();
@@ -44,15 +45,15 @@ describe('a session that runs out', () => {
     expect(phone.authProblems).toEqual(['session-expired']);
     expect(await phone.store.exportUnsent()).toMatchObject({ changes, records });
 
-    const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: PHONE_A, deviceName: 'Telefoon (Chrome)' });
-    expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: PHONE_A });
+    const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: DEVICE_A, deviceName: 'Telefoon (Chrome)' });
+    expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: DEVICE_A });
     phone.token.value = session.token;
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
     expect(await phone.store.syncSummary()).toMatchObject({ pending: 0, rejected: [] });
   });
 
   it('answers unauthenticated for a token the server does not know, and keeps the outbox', async () => {
-    const phone = await openDevice(server, PHONE_A, { now: clock.now });
+    const phone = await openDevice(server, DEVICE_A, { now: clock.now });
     await phone.store.createActivity(activityInput());
     const before = await phone.store.exportUnsent();
     phone.token.value = 'x'.repeat(43);
@@ -64,7 +65,7 @@ describe('a session that runs out', () => {
   it('refuses a wrong password with invalid-credentials, as a reason the app can show', async () => {
     await server.addUser({ role: 'professional', email: 'anna@alblasserdam.example', passwordHash, devices: [] });
     const failure = await api()
-      .signIn({ email: 'anna@alblasserdam.example', password: 'niet-het-wachtwoord', deviceId: PHONE_A, deviceName: 'Telefoon' })
+      .signIn({ email: 'anna@alblasserdam.example', password: 'niet-het-wachtwoord', deviceId: DEVICE_A, deviceName: 'Telefoon' })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SyncFailure);
     expect((failure as SyncFailure).reason).toBe('invalid-credentials');
@@ -75,9 +76,9 @@ describe('a revoked device', () => {
   it('learns it at next contact, and the wipe empties it and gives it a new id; the other phone keeps working', async () => {
     const factory = new IDBFactory();
     const kv = createStore('wipe-revoked', 'keyval');
-    const lost = await openDevice(server, PHONE_A, { now: clock.now, factory });
-    const other = await openDevice(server, PHONE_B, { now: clock.now });
-    await setSession({ token: lost.token.value, expiresAt: T0 + HOUR, me: (await api(lost.token.value).me()) }, kv);
+    const lost = await openDevice(server, DEVICE_A, { now: clock.now, factory });
+    const other = await openDevice(server, DEVICE_B, { now: clock.now });
+    await setSession({ token: lost.token.value, expiresAt: NOW + HOUR, me: (await api(lost.token.value).me()) }, kv);
     const oldId = await getOrCreateDeviceId(kv);
     await lost.store.createActivity(activityInput());
     expect(await lost.engine.sync('test')).toMatchObject({ ok: true });
@@ -86,8 +87,8 @@ describe('a revoked device', () => {
 
     // From the other phone: "Mijn toestellen" → revoke the lost one.
     const otherApi = api(other.token.value);
-    expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(expect.arrayContaining([[PHONE_A, false], [PHONE_B, true]]));
-    await otherApi.revokeDevice(PHONE_A);
+    expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(expect.arrayContaining([[DEVICE_A, false], [DEVICE_B, true]]));
+    await otherApi.revokeDevice(DEVICE_A);
 
     expect(await lost.engine.sync('test')).toEqual({ ok: false, reason: 'device-revoked' });
     expect(lost.authProblems).toEqual(['device-revoked']);
@@ -110,7 +111,7 @@ describe('a revoked device', () => {
 
 describe('who sees what', () => {
   it('brings the configuration as records with the first pull', async () => {
-    const phone = await openDevice(server, PHONE_A, { now: clock.now });
+    const phone = await openDevice(server, DEVICE_A, { now: clock.now });
     expect((await phone.store.getConfig()).buurten).toEqual([]);
     await phone.engine.sync('test');
     const config = await phone.store.getConfig();
@@ -119,8 +120,8 @@ describe('who sees what', () => {
   });
 
   it('carries a coordinator’s rename of a buurt to another phone like any record', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     await a.engine.sync('test');
     await b.engine.sync('test');
     clock.advance(1_000);
@@ -131,20 +132,20 @@ describe('who sees what', () => {
   });
 
   it('shows a volunteer only their team’s work; moved to another team, the pull starts over and keeps their refused local work', async () => {
-    const volunteer = await server.addUser({ role: 'volunteer', devices: [PHONE_C], displayName: 'Sanne' });
-    await addToTeam(server.database, TENANT, ORANJE, volunteer.userId, T0 - 30_000);
-    const oranjeRound = uuidv7(T0 - 100_000);
-    const schouwDay = uuidv7(T0 - 90_000);
+    const volunteer = await server.addUser({ role: 'volunteer', devices: [DEVICE_C], displayName: 'Sanne' });
+    await addToTeam(server.database, TENANT, ORANJE, volunteer.userId, NOW - 30_000);
+    const oranjeRound = uuidv7(NOW - 100_000);
+    const schouwDay = uuidv7(NOW - 90_000);
     await putRecords(
       server.database,
       TENANT,
       [
-        { type: 'activity', id: oranjeRound, values: activityValues('oranjebuurt', ORANJE, { createdAt: T0 - 100_000 }) },
-        { type: 'activity', id: schouwDay, values: activityValues('staatsliedenbuurt', SCHOUW, { createdAt: T0 - 90_000 }) },
+        { type: 'activity', id: oranjeRound, values: activityValues('oranjebuurt', ORANJE, { createdAt: NOW - 100_000 }) },
+        { type: 'activity', id: schouwDay, values: activityValues('staatsliedenbuurt', SCHOUW, { createdAt: NOW - 90_000 }) },
       ],
-      T0 - 20_000,
+      NOW - 20_000,
     );
-    const phone = await openDevice(server, PHONE_C, { now: clock.now, user: volunteer });
+    const phone = await openDevice(server, DEVICE_C, { now: clock.now, user: volunteer });
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
     expect((await phone.store.listActivities()).map((a) => a.id)).toEqual([oranjeRound]);
     expect((await phone.store.getConfig()).teams.map((team) => team.id)).toEqual([ORANJE]);
@@ -153,8 +154,8 @@ describe('who sees what', () => {
     clock.advance(60_000);
     const mine = await phone.store.createActivity(activityInput({ title: 'Avondronde', teamId: ORANJE }));
     // …while the coordinator moves her to the schouw group.
-    await setTeamMembers(server.database, TENANT, ORANJE, [], T0 + 10_000);
-    await addToTeam(server.database, TENANT, SCHOUW, volunteer.userId, T0 + 20_000);
+    await setTeamMembers(server.database, TENANT, ORANJE, [], NOW + 10_000);
+    await addToTeam(server.database, TENANT, SCHOUW, volunteer.userId, NOW + 20_000);
 
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 0 });
     const summary = await phone.store.syncSummary();

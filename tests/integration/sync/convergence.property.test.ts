@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_STATUSES } from '../../../src/domain/activity.ts';
 import { InvalidInputError, type AttendanceView } from '../../../src/store/store.ts';
-import { PHONE_A, PHONE_B, PHONE_C, T0, activityInput } from '../../fixtures/factories.ts';
+import { activityInput } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, DEVICE_C, NOW } from '../../fixtures/fixed.ts';
 import { openDevice, startTestServer, type Device, type Network } from './harness.ts';
 
-const PHONES = [PHONE_A, PHONE_B, PHONE_C];
+const PHONES = [DEVICE_A, DEVICE_B, DEVICE_C];
 const KEYS = ['residents', 'children', 'pc4:2951'] as const;
 const TEXTS = ['Koffieochtend', 'Schouw Oranjebuurt', 'Opruimdag', 'Tegelwippen'];
 
@@ -43,7 +44,7 @@ function totalOf(attendance: AttendanceView, key: (typeof KEYS)[number]): number
 }
 
 async function runScenario(ops: readonly Op[], skews: readonly number[]): Promise<void> {
-  let time = T0;
+  let time = NOW;
   const server = await startTestServer(() => time);
   try {
     const phones: Device[] = await Promise.all(PHONES.map((id, i) => openDevice(server, id, { now: () => time + (skews[i] ?? 0) })));

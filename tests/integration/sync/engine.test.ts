@@ -1,7 +1,8 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { PHONE_A, PHONE_B, T0, activityInput, manualClock } from '../../fixtures/factories.ts';
+import { activityInput, manualClock } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, NOW } from '../../fixtures/fixed.ts';
 import { SEEDED_RECORDS, openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -12,16 +13,16 @@ eachTestServer((s, c) => ((server = s), (clock = c)));
 
 describe('syncing two phones through the server', () => {
   it('pushes a new activity from one phone and pulls it onto the other, and an edit back', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
 
     // The first pull also brings the configuration (buurten, partners, …) as records.
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 1, pulled: 1 + SEEDED_RECORDS });
     expect(await a.store.getActivity(id)).toMatchObject({ syncState: 'sent' });
     expect(a.network.calls).toEqual(['POST /api/v1/sync/push', 'GET /api/v1/sync/pull']);
-    expect(a.engine.status()).toEqual({ state: 'idle', lastSuccessAt: T0, lastError: null, nextAttemptAt: null });
-    expect((await a.store.syncSummary()).lastSyncAt).toBe(T0);
+    expect(a.engine.status()).toEqual({ state: 'idle', lastSuccessAt: NOW, lastError: null, nextAttemptAt: null });
+    expect((await a.store.syncSummary()).lastSyncAt).toBe(NOW);
 
     expect(await b.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 1 + SEEDED_RECORDS });
     expect(await b.store.getActivity(id)).toMatchObject({ title: 'Buurtbarbecue Oranjebuurt', syncState: 'sent' });
@@ -34,8 +35,8 @@ describe('syncing two phones through the server', () => {
   });
 
   it('adds up two phones counting the same activity offline: 10 and 15 make 25 on both', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
     await a.engine.sync('test');
     await b.engine.sync('test');
@@ -57,7 +58,7 @@ describe('syncing two phones through the server', () => {
   });
 
   it('counts a push whose answer was lost exactly once when it is sent again', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
     for (let i = 0; i < 3; i++) await a.store.bumpCount(id, 'children', 1);
     a.network.mode = 'lose-push-answer';
@@ -66,15 +67,15 @@ describe('syncing two phones through the server', () => {
 
     a.network.mode = 'up';
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
-    const fresh = await openDevice(server, PHONE_B, { now: clock.now });
+    const fresh = await openDevice(server, DEVICE_B, { now: clock.now });
     await fresh.engine.sync('test');
     expect((await fresh.store.getAttendance(id)).counts.children).toBe(3);
   });
 
   it('keeps the user\u2019s pending edit during a pull, then converges on the server\u2019s winner', async () => {
-    const clockA = manualClock(T0 + 10_000);
-    const a = await openDevice(server, PHONE_A, { now: clockA.now });
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const clockA = manualClock(NOW + 10_000);
+    const a = await openDevice(server, DEVICE_A, { now: clockA.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
     await a.engine.sync('test');
     await b.engine.sync('test');
@@ -107,7 +108,7 @@ describe('when things go wrong', () => {
     ['unauthenticated', 'unauthenticated', 'error'],
     ['outdated', 'client-outdated', 'error'],
   ] as const)('%s: answers %s, keeps the outbox, and backs off', async (mode, reason, state) => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     const id = await a.store.createActivity(activityInput());
     await a.store.bumpCount(id, 'residents', 1);
     const before = await a.store.exportUnsent();
@@ -116,7 +117,7 @@ describe('when things go wrong', () => {
     expect(await a.engine.sync('test')).toEqual({ ok: false, reason });
     expect(await a.store.exportUnsent()).toEqual(before);
     expect(a.engine.status()).toMatchObject({ state, lastError: reason, lastSuccessAt: null });
-    expect(a.engine.status().nextAttemptAt).toBeGreaterThan(T0);
+    expect(a.engine.status().nextAttemptAt).toBeGreaterThan(NOW);
 
     a.network.mode = 'up';
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
@@ -124,7 +125,7 @@ describe('when things go wrong', () => {
   });
 
   it('shows a mutation the server refuses, and goes on with the rest', async () => {
-    const wrongTenant = await openDevice(server, PHONE_A, { now: clock.now, tenantId: 'ridderkerk' });
+    const wrongTenant = await openDevice(server, DEVICE_A, { now: clock.now, tenantId: 'ridderkerk' });
     await wrongTenant.store.createActivity(activityInput());
     expect(await wrongTenant.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: SEEDED_RECORDS });
     const summary = await wrongTenant.store.syncSummary();
@@ -133,21 +134,21 @@ describe('when things go wrong', () => {
   });
 
   it('corrects a phone whose clock runs a day ahead and re-sends its changes', async () => {
-    const phoneClock = manualClock(T0 + DAY);
-    const a = await openDevice(server, PHONE_A, { now: phoneClock.now });
+    const phoneClock = manualClock(NOW + DAY);
+    const a = await openDevice(server, DEVICE_A, { now: phoneClock.now });
     const id = await a.store.createActivity(activityInput());
 
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1 });
     expect(await a.store.getClockOffset()).toBe(-DAY);
     expect(await a.store.syncSummary()).toMatchObject({ pending: 0, rejected: [] });
 
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     await b.engine.sync('test');
     expect((await b.store.getActivity(id))?.title).toBe('Buurtbarbecue Oranjebuurt');
   });
 
   it('runs one sync at a time, and once more after it when asked meanwhile', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.createActivity(activityInput());
     const states: string[] = [];
     a.engine.subscribe((status) => states.push(status.state));
@@ -162,12 +163,12 @@ describe('when things go wrong', () => {
   });
 
   it('pushes a large outbox in bounded batches and pulls every page', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { batch: { maxCount: 4, maxBytes: 256 * 1024 }, pullLimit: 3 } });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { batch: { maxCount: 4, maxBytes: 256 * 1024 }, pullLimit: 3 } });
     for (let i = 0; i < 10; i++) await a.store.createActivity(activityInput({ title: `Activiteit ${i}` }));
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 10, pulled: 10 + SEEDED_RECORDS });
     expect(a.network.calls.filter((call) => call.startsWith('POST'))).toHaveLength(3);
     expect(a.network.calls.filter((call) => call.startsWith('GET'))).toHaveLength(Math.ceil((10 + SEEDED_RECORDS) / 3));
-    const b = await openDevice(server, PHONE_B, { now: clock.now, engine: { pullLimit: 3 } });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now, engine: { pullLimit: 3 } });
     await b.engine.sync('test');
     expect(await b.store.listActivities()).toHaveLength(10);
   });

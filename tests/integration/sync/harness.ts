@@ -4,7 +4,6 @@
  * a store on their own fake IndexedDB plus a sync engine that sends a real
  * device token (tests/fixtures/server-auth.ts signs them in).
  */
-import type { IDBFactory } from 'fake-indexeddb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,8 @@ import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOpti
 import type { FetchLike } from '../../../src/sync/http.ts';
 import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
 import { afterEach, beforeEach } from 'vitest';
-import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, DEVICE_C, NOW, TENANT } from '../../fixtures/fixed.ts';
 
 /** How many configuration records (buurten, partners, themes, types, teams) the seed gives the test tenant. */
 export const SEEDED_RECORDS = SEED_TENANTS.find((tenant) => tenant.id === TENANT)?.items.length ?? 0;
@@ -25,14 +25,14 @@ export const SEEDED_RECORDS = SEED_TENANTS.find((tenant) => tenant.id === TENANT
 export type TestServer = {
   fetch: FetchLike;
   database: Database;
-  /** The tenant's coordinator, signed in on PHONE_A, PHONE_B and PHONE_C. */
+  /** The tenant's coordinator, signed in on DEVICE_A, DEVICE_B and DEVICE_C. */
   coordinator: TestUser;
   /** Another person of the tenant with signed-in devices. */
   addUser(options: TestUserOptions): Promise<TestUser>;
   cleanup(): Promise<void>;
 };
 
-export async function startTestServer(now: () => number = () => T0): Promise<TestServer> {
+export async function startTestServer(now: () => number = () => NOW): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-sync-'));
   const database = createDatabase({ dataDir });
   await migrateToLatest(database);
@@ -43,7 +43,7 @@ export async function startTestServer(now: () => number = () => T0): Promise<Tes
   return {
     fetch: (url, init) => app.request(url, init),
     database,
-    coordinator: await addUser({ role: 'coordinator', devices: [PHONE_A, PHONE_B, PHONE_C], displayName: 'Coördinator' }),
+    coordinator: await addUser({ role: 'coordinator', devices: [DEVICE_A, DEVICE_B, DEVICE_C], displayName: 'Coördinator' }),
     addUser,
     async cleanup() {
       await database.close();
@@ -129,7 +129,7 @@ export async function openDevice(
   deviceId: string,
   options: { now?: () => number; tenantId?: string; user?: TestUser; factory?: IDBFactory; engine?: Partial<SyncEngineOptions> } = {},
 ): Promise<Device> {
-  const now = options.now ?? (() => T0);
+  const now = options.now ?? (() => NOW);
   const store = await openTestStore({ deviceId, now, ...(options.tenantId ? { tenantId: options.tenantId } : {}), ...(options.factory ? { factory: options.factory } : {}) });
   const { fetch, network } = networkTo(server);
   const user = options.user ?? server.coordinator;
@@ -147,5 +147,3 @@ export async function openDevice(
   });
   return { store, engine, network, authProblems, token };
 }
-
-export { PHONE_A, PHONE_B, PHONE_C };

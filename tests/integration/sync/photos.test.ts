@@ -1,21 +1,20 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { findPhoto } from '../../../src/server/db/photos.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
-import { PHONE_A, PHONE_B, T0, TENANT, activityInput } from '../../fixtures/factories.ts';
+import { activityInput } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, NOW, TENANT, sha256Hex } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type Device, type ManualClock, type TestServer } from './harness.ts';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../fixtures/photos/${name}`, import.meta.url)));
-const hashOf = (bytes: Uint8Array<ArrayBuffer>) => createHash('sha256').update(bytes).digest('hex');
 const plain = await fixture('plain-upright.jpg');
-const PLAIN = hashOf(plain);
+const PLAIN = sha256Hex(plain);
 /** Another valid JPEG without metadata: the same bytes with zero padding after the end marker. */
 const padded = new Uint8Array([...plain, 0, 0]);
-const PADDED = hashOf(padded);
-const photo = (bytes: Uint8Array<ArrayBuffer>) => ({ blob: new Blob([bytes], { type: 'image/jpeg' }), sha256: hashOf(bytes), type: 'image/jpeg' });
+const PADDED = sha256Hex(padded);
+const photo = (bytes: Uint8Array<ArrayBuffer>) => ({ blob: new Blob([bytes], { type: 'image/jpeg' }), sha256: sha256Hex(bytes), type: 'image/jpeg' });
 const puts = (device: Device) => device.network.calls.filter((call) => call.startsWith('PUT'));
 
 let server: TestServer;
@@ -24,7 +23,7 @@ eachTestServer((s, c) => ((server = s), (clock = c)));
 
 async function serverHash(sha256: string): Promise<string | null> {
   const stored = await findPhoto(server.database.db, TENANT, sha256);
-  return stored ? hashOf(new Uint8Array(stored.bytes)) : null;
+  return stored ? sha256Hex(new Uint8Array(stored.bytes)) : null;
 }
 
 /** A fetch to the server that lets a test change one call on the way (`tamper` answers null to pass it on unchanged). */
@@ -39,7 +38,7 @@ function tamperedFetch(tamper: (url: string, init: RequestInit, call: number) =>
 
 describe('uploading photos', () => {
   it('uploads a photo added offline once the phone is online, and the server holds the same bytes', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     a.network.mode = 'offline';
     await a.store.createActivity(activityInput());
     expect(await a.store.addPhoto(photo(plain))).toBe(true);
@@ -54,19 +53,19 @@ describe('uploading photos', () => {
     expect((await a.store.syncSummary()).pendingPhotos).toBe(0);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
 
-    const answer = await server.fetch(`/api/v1/photos/missing?ids=${PLAIN},${PADDED}`, { method: 'GET', headers: server.coordinator.auth(PHONE_A) });
+    const answer = await server.fetch(`/api/v1/photos/missing?ids=${PLAIN},${PADDED}`, { method: 'GET', headers: server.coordinator.auth(DEVICE_A) });
     expect(await answer.json()).toEqual({ missing: [PADDED] });
   });
 
   it('re-adding a photo changes nothing and uploads nothing again; another phone with the same photo gets a 200', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.addPhoto(photo(plain));
     await a.engine.sync('test');
     expect(await a.store.addPhoto(photo(plain))).toBe(false);
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(1);
 
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     await b.store.addPhoto(photo(plain));
     expect(await b.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await b.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
@@ -74,7 +73,7 @@ describe('uploading photos', () => {
   });
 
   it('keeps a photo pending when the server fails in the middle, uploads the others, and completes it on a later sync', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.addPhoto(photo(plain));
     await a.store.addPhoto(photo(padded));
     let failed: string | null = null;
@@ -87,7 +86,7 @@ describe('uploading photos', () => {
     const other = failed === PLAIN ? PADDED : PLAIN;
     expect(await a.store.photoState(other)).toMatchObject({ state: 'sent' });
     // random() is 0.5 in the harness: half of the first step (2 s) of backoff.
-    expect(await a.store.photoState(failed as unknown as string)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: T0 + 1_000, lastError: 'server-unavailable' });
+    expect(await a.store.photoState(failed as unknown as string)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: NOW + 1_000, lastError: 'server-unavailable' });
     expect(await serverHash(failed as unknown as string)).toBeNull();
     expect((await a.store.syncSummary()).pendingPhotos).toBe(1);
 
@@ -109,7 +108,7 @@ describe('uploading photos', () => {
       await server.fetch(url, init);
       throw new TypeError('Network connection was lost');
     });
-    const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', lastError: 'network' });
@@ -129,7 +128,7 @@ describe('uploading photos', () => {
       bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 0xff;
       return server.fetch(url, { ...init, body: new Blob([bytes]) });
     });
-    const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
@@ -143,7 +142,7 @@ describe('uploading photos', () => {
 
   it('marks a photo failed when the server refuses its type (415) and never sends it again', async () => {
     const { fetch, calls } = tamperedFetch((url, init) => (init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null));
-    const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(/^unsupported-media-type: /) });
@@ -157,11 +156,11 @@ describe('uploading photos', () => {
 
   it('marks a photo that still carries EXIF failed with the server’s reason, and uploads the next one', async () => {
     const withExif = await fixture('orientation-6-gps.jpg');
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.addPhoto(photo(withExif));
     await a.store.addPhoto(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
-    expect(await a.store.photoState(hashOf(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
+    expect(await a.store.photoState(sha256Hex(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
   });
 
@@ -173,7 +172,7 @@ describe('uploading photos', () => {
       answer.results = answer.results.map((result) => ({ ...result, missingPhotos: [PLAIN] }));
       return Response.json(answer);
     });
-    const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
     await a.store.markPhotoSent(PLAIN);
     await a.store.createActivity(activityInput());
@@ -183,7 +182,7 @@ describe('uploading photos', () => {
   });
 
   it('leaves the photo queue alone on a 401 and reports the sign-in problem', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.addPhoto(photo(plain));
     a.network.beforeCall = (_url, init) => {
       a.network.mode = init.method === 'PUT' ? 'unauthenticated' : 'up';
@@ -194,7 +193,7 @@ describe('uploading photos', () => {
   });
 
   it('marks a photo failed when its stored bytes no longer match its name, instead of retrying for ever', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
     // Named by the hash of other bytes: the server will always find a mismatch.
     await a.store.addPhoto({ ...photo(plain), sha256: PADDED });
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });

@@ -1,15 +1,15 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
-import { PHONE_A, PHONE_B, activityInput } from '../../fixtures/factories.ts';
+import { activityInput } from '../../fixtures/factories.ts';
+import { DEVICE_A, DEVICE_B, sha256Hex } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
 const plain = new Uint8Array(await readFile(new URL('../../fixtures/photos/plain-upright.jpg', import.meta.url)));
-const PLAIN = createHash('sha256').update(plain).digest('hex');
+const PLAIN = sha256Hex(plain);
 
 let server: TestServer;
 let clock: ManualClock;
@@ -17,8 +17,8 @@ eachTestServer((s, c) => ((server = s), (clock = c)));
 
 describe('a schouw round on two phones', () => {
   it('collects findings from both, offline, with their follow-up, and the second phone gets the first one’s photo checked by its hash', async () => {
-    const a = await openDevice(server, PHONE_A, { now: clock.now });
-    const b = await openDevice(server, PHONE_B, { now: clock.now });
+    const a = await openDevice(server, DEVICE_A, { now: clock.now });
+    const b = await openDevice(server, DEVICE_B, { now: clock.now });
     const activityId = await a.store.createActivity(activityInput({ type: 'schouw', title: 'Najaarsschouw' }));
     await a.engine.sync('test');
     await b.engine.sync('test');
@@ -51,10 +51,10 @@ describe('a schouw round on two phones', () => {
 
     // Phone B has no copy of the photo: it fetches it once, checked against its hash, and keeps it.
     expect(await b.store.getPhotoBlob(PLAIN)).toBeNull();
-    const api = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(PHONE_B) ?? null });
+    const api = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(DEVICE_B) ?? null });
     const fetched = await api.photo(PLAIN);
     await b.store.cachePhoto({ sha256: PLAIN, ...fetched });
-    expect(createHash('sha256').update(new Uint8Array(await ((await b.store.getPhotoBlob(PLAIN)) as Blob).arrayBuffer())).digest('hex')).toBe(PLAIN);
+    expect(sha256Hex(new Uint8Array(await ((await b.store.getPhotoBlob(PLAIN)) as Blob).arrayBuffer()))).toBe(PLAIN);
     expect(await b.store.photoStates([PLAIN])).toEqual({ [PLAIN]: 'sent' });
     expect(await b.store.pendingPhotos(10)).toEqual([]);
   });
@@ -63,7 +63,7 @@ describe('a schouw round on two phones', () => {
     const forged = async (url: string, init: RequestInit) => (url.includes('/photos/') ? new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/jpeg' } }) : server.fetch(url, init));
     const api = createAccountApi({ fetch: forged, token: () => 'token' });
     await expect(api.photo(PLAIN)).rejects.toBeInstanceOf(SyncFailure);
-    const missing = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(PHONE_A) ?? null });
+    const missing = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(DEVICE_A) ?? null });
     await expect(missing.photo('f'.repeat(64))).rejects.toMatchObject({ status: 404 });
   });
 });
