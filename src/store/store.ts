@@ -12,7 +12,7 @@ import type { CountKey } from '../domain/attendance.ts';
 import type { Reason } from '../domain/errors.ts';
 import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { SyncRecord } from '../domain/records.ts';
-import { createDatabase, withReopen, type BuurtlogDatabase, type DatabaseOptions, type OutboxEntry, type StoredRecord } from './database.ts';
+import { createDatabase, withReopen, type BuurtlogDatabase, type DatabaseOptions, type OutboxEntry } from './database.ts';
 import type { ActivityInput } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import type { StoreContext } from './local-write.ts';

@@ -7,7 +7,6 @@ import { issuesOf, problemText } from '../account/problem-text.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../account/use-remote.ts';
 import { useApp } from '../context.ts';
-import { useNow } from '../hooks.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';

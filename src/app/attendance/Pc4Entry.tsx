@@ -1,5 +1,4 @@
 import { useRef, useState } from 'preact/hooks';
-import { useApp } from '../context.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
