@@ -12,7 +12,7 @@ export function unusableInvite(invite: InviteRow | null, now: number): string | 
 
 /** The team record with its name and members, unless it is missing, deleted or not a team. */
 export function usableTeam(record: SyncRecord | undefined): { record: SyncRecord; name: string; memberIds: string[] } | null {
-  if (!record || record.type !== 'team' || isDeleted(record)) return null;
+  if (record?.type !== 'team' || isDeleted(record)) return null;
   const values = fieldValues(record);
   const memberIds = Array.isArray(values['memberIds']) ? values['memberIds'].filter((id): id is string => typeof id === 'string') : [];
   return { record, name: typeof values['name'] === 'string' ? values['name'] : record.id, memberIds };

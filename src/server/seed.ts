@@ -10,9 +10,9 @@
  * so they have sequence numbers and reach devices by pull.
  */
 import { randomBytes } from 'node:crypto';
-import { TEAM_KINDS, type ConfigRecordType } from '../domain/config-records.ts';
+import type { TEAM_KINDS, ConfigRecordType } from '../domain/config-records.ts';
 import { uuidv7 } from '../domain/ids.ts';
-import { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, PARTNER_KINDS } from '../domain/tenant-config.ts';
+import { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, type PARTNER_KINDS } from '../domain/tenant-config.ts';
 import { applyMutations } from './apply-push.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Database } from './db/database.ts';

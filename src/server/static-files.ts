@@ -79,5 +79,5 @@ async function send(c: Context, file: string, cacheControl: string): Promise<Res
 }
 
 function acceptsHtml(accept: string | undefined): boolean {
-  return accept !== undefined && accept.includes('text/html');
+  return accept?.includes('text/html') === true;
 }

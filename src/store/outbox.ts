@@ -94,7 +94,7 @@ export function restampClockAhead(ctx: StoreContext, mutationId: string): Promis
   const { db } = ctx;
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const rejected = await db.outbox.where('mutationId').equals(mutationId).first();
-    if (!rejected || rejected.state !== 'rejected' || rejected.reason !== 'clock-ahead') return false;
+    if (rejected?.state !== 'rejected' || rejected.reason !== 'clock-ahead') return false;
     const { clock: stored, offset } = await readClock(db, ctx.deviceId);
     const corrected = ctx.now() + offset;
     let clock: ClockState = stored.wall > corrected ? { wall: corrected, counter: 0, node: ctx.deviceId } : stored;

@@ -189,7 +189,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           await putPhoto({ fetch, url: `${baseUrl}/api/v1/photos/${photo.sha256}`, headers: await headers(), timeoutMs, blob: photo.blob, type: photo.type, sha256: photo.sha256 });
           await markPhotoSent(photo.sha256);
           tally.sent++;
-          continue;
         } catch (error) {
           if (!(error instanceof SyncFailure)) throw error;
           if (isAuthReason(error.reason)) throw error;

@@ -23,11 +23,7 @@ export function ActivityDetail({ id }: { id: string }) {
   const activity = data?.activity;
 
   if (data === undefined) {
-    return (
-      <>
-        <ScreenTitle>{t('app.loading')}</ScreenTitle>
-      </>
-    );
+    return <ScreenTitle>{t('app.loading')}</ScreenTitle>;
   }
   if (!activity || activity.deleted) {
     return (

@@ -46,10 +46,10 @@ export function AttendanceScreen({ id }: { id: string }) {
     if (pc4 === null) return a.counts[key as CountKey];
     return a.postcodes.find(([code]) => code === pc4)?.[1] ?? 0;
   };
-  const valueOf = (key: CounterKey) => shown(totalOf(attendance, key), attendance?.ownCounts[key] ?? 0, tally[key]);
+  const countOf = (key: CounterKey) => shown(totalOf(attendance, key), attendance?.ownCounts[key] ?? 0, tally[key]);
 
   const bump = (key: CounterKey, delta: 1 | -1, label: string) => {
-    const next = Math.max(0, valueOf(key) + delta);
+    const next = Math.max(0, countOf(key) + delta);
     setTally((current) => tapped(current, key, delta, ownOf(key)));
     // Written at once; nothing else is awaited on the way (DESIGN.md: the
     // network is never on the path of a tap).
@@ -68,7 +68,7 @@ export function AttendanceScreen({ id }: { id: string }) {
     announce(t('attendance.announce', { label, count: next }));
   };
 
-  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, valueOf(key)])) as Record<CountKey, number>;
+  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, countOf(key)])) as Record<CountKey, number>;
   const seenPostcodes = useRef(new Set<string>());
   const postcodes = pc4Keys(attendance, tally, seenPostcodes.current);
 
@@ -161,7 +161,7 @@ export function AttendanceScreen({ id }: { id: string }) {
                     key={pc4}
                     id={`pc4-${pc4}`}
                     label={label}
-                    value={valueOf(key)}
+                    value={countOf(key)}
                     incrementLabel={t('attendance.increment', { label })}
                     decrementLabel={t('attendance.decrement', { label })}
                     onBump={(delta) => bump(key, delta, label)}

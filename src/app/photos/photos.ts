@@ -89,8 +89,14 @@ export function createPhotoProcessor(opts: { useWorker?: boolean } = {}): PhotoP
       };
       const settled = () => signal?.removeEventListener('abort', onAbort);
       pending.set(id, {
-        resolve: (photo) => (settled(), resolve(photo)),
-        reject: (error) => (settled(), reject(error)),
+        resolve: (photo) => {
+          settled();
+          resolve(photo);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
         file,
         options,
       });

@@ -179,6 +179,7 @@ export function MapView(props: MapViewProps) {
           );
         })}
         {picked && <PickedMarker at={toScreen(view, width, height, picked)} title={t('map.picked')} />}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <path> takes no focus (the <svg> does); the crosshair is decoration. */}
         {isPicking && <path class="place-map-crosshair" d={`M${width / 2 - 8} ${height / 2}h16M${width / 2} ${height / 2 - 8}v16`} aria-hidden="true" />}
       </svg>
       {isNoteShown && (

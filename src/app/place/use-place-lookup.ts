@@ -16,7 +16,7 @@ import { mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
 import type { Store } from '../ports.ts';
-import { createLocatieserver, LocatieserverError, type Locatieserver } from './pdok.ts';
+import { createLocatieserver, LocatieserverError, type Locatieserver, type ReverseResult } from './pdok.ts';
 
 export type PlaceLookupStore = Pick<Store, 'listFindings' | 'getFinding' | 'updateFinding'>;
 
@@ -63,7 +63,7 @@ export async function lookUpMissingPlaces(opts: {
   for (const finding of waiting.slice(0, limit)) {
     const location = finding.location as Location;
     if (signal?.aborted) break;
-    let result;
+    let result: ReverseResult | null;
     try {
       result = await locatieserver.reverse(location, signal ? { signal } : {});
     } catch (error) {
@@ -102,7 +102,10 @@ const skippedByStore = new WeakMap<object, Set<string>>();
 
 function skippedFor(store: object): Set<string> {
   let skip = skippedByStore.get(store);
-  if (!skip) skippedByStore.set(store, (skip = new Set()));
+  if (!skip) {
+    skip = new Set();
+    skippedByStore.set(store, skip);
+  }
   return skip;
 }
 

@@ -23,11 +23,11 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
 
   const totalOf = (view: SchouwView, key: string): number =>
     key === RESIDENTS_COUNT ? view.participants.residents : (view.participants.partners.find(([id]) => partnerCounterKey(id) === key)?.[1] ?? 0);
-  const valueOf = (key: string) => shown(totalOf(schouw, key), schouw.ownCounts[key] ?? 0, tally[key]);
+  const countOf = (key: string) => shown(totalOf(schouw, key), schouw.ownCounts[key] ?? 0, tally[key]);
   const ownOf = (key: string) => live.current.ownCounts[key] ?? 0;
 
   const bump = (key: string, delta: 1 | -1, label: string) => {
-    const next = Math.max(0, valueOf(key) + delta);
+    const next = Math.max(0, countOf(key) + delta);
     setTally((current) => tapped(current, key, delta, ownOf(key)));
     store.bumpSchouwCount(activityId, key, delta).then(
       () => {
@@ -49,7 +49,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
     { key: RESIDENTS_COUNT, id: 'residents', label: t('round.residents') },
     ...partners.map((partner) => ({ key: partnerCounterKey(partner.id), id: `partner-${partner.id}`, label: partner.name })),
   ];
-  const total = rows.reduce((sum, row) => sum + valueOf(row.key), 0);
+  const total = rows.reduce((sum, row) => sum + countOf(row.key), 0);
 
   return (
     <section aria-labelledby="participants-title" class="round-section">
@@ -62,7 +62,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
           key={row.key}
           id={row.id}
           label={row.label}
-          value={valueOf(row.key)}
+          value={countOf(row.key)}
           incrementLabel={t('round.increment', { label: row.label })}
           decrementLabel={t('round.decrement', { label: row.label })}
           onBump={(delta) => bump(row.key, delta, row.label)}

@@ -41,7 +41,7 @@ export function authenticate(database: Database, now: () => number): MiddlewareH
     const time = now();
     if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');
     const user = await findUser(database.db, device.tenant_id, device.user_id);
-    if (!user || !user.isActive) throw new ApiFailure(401, 'unauthenticated', 'This account is no longer active.');
+    if (!user?.isActive) throw new ApiFailure(401, 'unauthenticated', 'This account is no longer active.');
 
     if (device.last_seen_at === null || time - device.last_seen_at >= TOUCH_EVERY_MS) {
       await touchDevice(database.db, tokenHash, time, time + SESSION_MS);

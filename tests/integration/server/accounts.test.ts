@@ -25,6 +25,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
   const client = (user?: TestUser, at = NOW, options: { publicUrl?: string } = {}) =>
     apiClient(createApp({ db: test.database, now: () => at, ...options }), user, `192.0.2.${++addressCounter}`);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  // biome-ignore lint/suspicious/noExplicitAny: any JSON answer; each test states its shape with toMatchObject.
   const withToken = async (token: string, method: string, path: string, at = NOW, body?: unknown): Promise<Answer<any>> =>
     client(undefined, at).send(path, {
       method,

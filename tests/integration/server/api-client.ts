@@ -30,6 +30,7 @@ export function apiClient(app: Hono, user?: TestUser, address = '192.0.2.10') {
     send,
 
     /** A JSON call as the user's device (default: their first). */
+    // biome-ignore lint/suspicious/noExplicitAny: any JSON answer; each test states its shape with toMatchObject.
     async call(method: string, path: string, body?: unknown, deviceId?: string): Promise<Answer<any>> {
       return send(path, {
         method,
