@@ -17,6 +17,7 @@ export type CountKey = (typeof COUNT_KEYS)[number];
 export const TURNED_UP_KEYS = ['residents', 'volunteers', 'professionals', 'children'] as const satisfies readonly CountKey[];
 
 export const ATTENDANCE_METHODS = ['headcount', 'estimate', 'signInList'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 
 const PC4_PREFIX = 'pc4:';
 export const Pc4Schema = z.string().check(z.regex(/^[1-9]\d{3}$/, 'must be a four-digit postcode (PC4)'));

@@ -1,46 +1,18 @@
 /**
- * What the UI reads: records turned into plain views, with whether this
- * phone's changes to them have reached the server. It reads records with
- * the domain's schemas of every record type, so the store loads it while the
- * database opens rather than with the first screen's code.
+ * How activity and attendance records become the views the screens show. It
+ * reads records with the domain's schemas of every record type, so the store
+ * loads it while the database opens rather than with the first screen's code.
  */
-import type { Activity } from '../domain/activity.ts';
-import { ATTENDANCE_METHODS } from '../domain/attendance.ts';
+import { ATTENDANCE_METHODS, type AttendanceMethod } from '../domain/attendance.ts';
 import { counterValue } from '../domain/merge.ts';
-import { activityOf, attendanceTotals, type AttendanceTotals, type SyncRecord } from '../domain/records.ts';
-import type { OutboxEntry, StoredRecord } from './database.ts';
+import { activityOf, attendanceTotals, type SyncRecord } from '../domain/records.ts';
+import type { ActivityView } from './activity-store.ts';
+import type { AttendanceView } from './attendance-store.ts';
+import type { SyncState } from './sync-state.ts';
 
+// Re-exported for the store's parts that load this module lazily: they reach these through it.
 export { attendanceIdFor } from '../domain/attendance.ts';
-
-/** 'local' = alleen op dit toestel; 'sent' = the server acknowledged it; 'rejected' = the server refused a change. */
-export type SyncState = 'local' | 'sent' | 'rejected';
-export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
-export type ActivityView = Activity & { id: string; syncState: SyncState };
-export type AttendanceView = AttendanceTotals & {
-  activityId: string;
-  method: AttendanceMethod;
-  /** This device's own net count per key, so the UI can tell what this phone counted. */
-  ownCounts: Record<string, number>;
-  syncState: SyncState;
-};
-
-/**
- * A refused change outweighs an unsent one: the user has to act on it. (A
- * record with both shows 'rejected'; its pending change is in the summary.)
- */
-export function syncStates(entries: readonly Pick<OutboxEntry, 'recordId' | 'state'>[]): Map<string, SyncState> {
-  const states = new Map<string, SyncState>();
-  for (const entry of entries) {
-    if (entry.state === 'rejected') states.set(entry.recordId, 'rejected');
-    else if (!states.has(entry.recordId)) states.set(entry.recordId, 'local');
-  }
-  return states;
-}
-
-/** A record's state: its entries decide; without any, whether the server is known to have it. */
-export function stateOf(record: StoredRecord | undefined, entries: readonly OutboxEntry[]): SyncState {
-  return syncStates(entries).get(record?.id ?? '') ?? (record && !record.onServer ? 'local' : 'sent');
-}
+export { stateOf, syncStates } from './sync-state.ts';
 
 export function activityView(record: SyncRecord, syncState: SyncState): ActivityView | null {
   const activity = activityOf(record);

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import type { Session } from '../../domain/auth.ts';
 import { setSession } from '../../store/session.ts';
 import { markSessionExpired } from '../../store/session-changes.ts';
-import type { Store } from '../../store/store.ts';
+import type { DeviceStore } from '../../store/store.ts';
 import { createAccountApi, type AccountApi } from '../../sync/account-api.ts';
 import type { AuthReason, FetchLike } from '../../sync/http.ts';
 import { nl } from '../i18n/nl.ts';
@@ -21,7 +21,7 @@ import { wipeDevice } from './wipe-device.ts';
 
 export type SessionActionsOptions = {
   container: HTMLElement;
-  store: Store;
+  store: DeviceStore;
   sync: SyncSlot;
   sessions: SessionSlot;
   /** The language the person uses now (it may have changed since start). */

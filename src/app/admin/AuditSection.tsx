@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../domain/auth.ts';
-import type { Config } from '../../store/store.ts';
+import type { Config } from '../../domain/config-records.ts';
 import { problemText } from '../account/problem-text.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../account/use-remote.ts';

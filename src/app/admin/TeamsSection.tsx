@@ -106,7 +106,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
     }
     const values = { name: name.trim(), kind, buurtIds, memberIds, hidden };
     try {
-      await store.saveConfigItem('team', team?.id ?? null, team ? values : { ...values, order: nextOrder(config.teams) });
+      await store.config.save('team', team?.id ?? null, team ? values : { ...values, order: nextOrder(config.teams) });
       announce(t(team ? 'admin.saved' : 'admin.added', { name: values.name }));
       onDone();
     } catch (error) {

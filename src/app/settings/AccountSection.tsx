@@ -57,7 +57,7 @@ function SignOut() {
   const { t: coreT, lang, signOut, announce } = useApp();
   const t = packT(coreT, lang, accountPack);
   const actions = useSyncActions();
-  const summary = useLive((store) => store.syncSummary(), []);
+  const summary = useLive((store) => store.outbox.summary(), []);
   const [isBusy, setBusy] = useState(false);
   const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
 

@@ -21,7 +21,7 @@ export function SettingsScreen() {
   const { lang, setLang, deviceId, store, announce } = useApp();
   const t = useScreenT();
   const status = useSyncStatus();
-  const summary = useLive((s) => s.syncSummary(), []);
+  const summary = useLive((s) => s.outbox.summary(), []);
   const now = useNow(30_000);
   const actions = useSyncActions();
   const text = syncStatusText(t, lang, status, summary, now, useOnline());
@@ -78,7 +78,7 @@ export function SettingsScreen() {
                   type="button"
                   class="button button-small"
                   aria-label={`${t('settings.dismissLabel')}: ${reasonText(change.reason, t)}`}
-                  onClick={() => void store.dismissRejected(change.mutationId).catch(() => announce(t('form.saveFailed')))}
+                  onClick={() => void store.outbox.dismissRejected(change.mutationId).catch(() => announce(t('form.saveFailed')))}
                 >
                   {t('settings.dismiss')}
                 </button>

@@ -12,12 +12,11 @@ import { createApp } from '../../../src/server/app.ts';
 import { createDatabase, type Database } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { SEED_TENANTS, seed } from '../../../src/server/seed.ts';
-import type { Store } from '../../../src/store/store.ts';
 import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
 import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
 import { afterEach, beforeEach } from 'vitest';
-import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { PHONE_A, PHONE_B, PHONE_C, T0, TENANT, manualClock, openTestStore, type TestStore } from '../../fixtures/factories.ts';
 
 /** How many configuration records (buurten, partners, themes, types, teams) the seed gives the test tenant. */
 export const SEEDED_RECORDS = SEED_TENANTS.find((tenant) => tenant.id === TENANT)?.items.length ?? 0;
@@ -115,7 +114,7 @@ export function networkTo(server: Pick<TestServer, 'fetch'>): { fetch: FetchLike
 }
 
 export type Device = {
-  store: Store;
+  store: TestStore;
   engine: SyncEngine;
   network: Network;
   /** The 401 reasons the engine reported, in order. */
@@ -137,7 +136,7 @@ export async function openDevice(
   const token = { value: user.tokens.get(deviceId) ?? (await signInDevice(server.database, { tenantId: user.tenantId, userId: user.userId, deviceId, signedInAt: now() })) };
   const authProblems: AuthReason[] = [];
   const engine = createSyncEngine({
-    store,
+    store: store.sync,
     fetch,
     now,
     random: () => 0.5,
