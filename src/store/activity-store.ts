@@ -28,27 +28,7 @@ export function activityStore(core: StoreCore): ActivityStore {
     create: (input) => writes((w) => w.createActivity(core, input)),
     update: (id, changes) => writes((w) => w.updateActivity(core, id, changes)),
     delete: (id) => writes((w) => w.deleteActivity(core, id)),
-    list: () =>
-      views((v) =>
-        db.transaction('r', [db.records, db.outbox], async () => {
-          const [records, entries] = await Promise.all([db.records.where('type').equals('activity').toArray(), db.outbox.toArray()]);
-          const states = v.syncStates(entries);
-          const list: ActivityView[] = [];
-          for (const record of records) {
-            const view = v.activityView(record, states.get(record.id) ?? (record.onServer ? 'sent' : 'local'));
-            if (view && !view.deleted) list.push(view);
-          }
-          return list.sort(v.byDateAndStart);
-        }),
-      ),
-    get: (id) =>
-      views((v) =>
-        db.transaction('r', [db.records, db.outbox], async () => {
-          const [record, entries] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray()]);
-          if (record?.type !== 'activity') return null;
-          const view = v.activityView(record, v.stateOf(record, entries));
-          return view && !view.deleted ? view : null;
-        }),
-      ),
+    list: () => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivities(db))),
+    get: (id) => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivity(db, id))),
   };
 }

@@ -33,14 +33,7 @@ export function attendanceStore(core: StoreCore): AttendanceStore {
   writes.preload();
   views.preload();
   return {
-    get: (activityId) =>
-      views((v) => {
-        const id = v.attendanceIdFor(activityId);
-        return db.transaction('r', [db.records, db.outbox], async () => {
-          const [record, entries] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray()]);
-          return v.attendanceView(activityId, record, core.deviceId, v.stateOf(record, entries));
-        });
-      }),
+    get: (activityId) => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readAttendance(db, core.deviceId, activityId))),
     async bump(activityId, key, delta) {
       const perf = globalThis.performance;
       const startedAt = typeof perf?.measure === 'function' ? perf.now() : null;
