@@ -19,7 +19,7 @@ import type { Platform } from './context.ts';
 import { nl, type Messages } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
 import { createSessionSlot } from './session-slot.ts';
-import { createSyncSlot, type SyncSlot } from './sync/sync-slot.ts';
+import { createSyncSlot, type SyncSlot } from './sync-slot.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
 import { createUpdateSlot } from './update-slot.ts';
 

@@ -14,7 +14,7 @@ import type { AuthReason, FetchLike } from '../../sync/http.ts';
 import { nl } from '../i18n/nl.ts';
 import { createT, loadMessages, type Lang } from '../i18n/translate.ts';
 import type { SessionSlot } from '../session-slot.ts';
-import type { SyncSlot } from '../sync/sync-slot.ts';
+import type { SyncSlot } from '../sync-slot.ts';
 import { Loading } from '../ui/StartScreens.tsx';
 import type { GateNotice } from './Gate.tsx';
 import { wipeDevice } from './wipe-device.ts';

@@ -1,6 +1,6 @@
 import '../ui/screens.css';
+import { turnedUp } from '../../domain/attendance.ts';
 import { mayCount, mayEditActivity } from '../abilities.ts';
-import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange } from '../format.ts';
 import { useLive } from '../hooks.ts';

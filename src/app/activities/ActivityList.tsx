@@ -1,5 +1,5 @@
+import { turnedUp } from '../../domain/attendance.ts';
 import { mayCreateActivity } from '../abilities.ts';
-import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TEAM_KINDS, type Team } from '../../domain/config-records.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
-import { useRemote } from '../account/use-remote.ts';
+import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
 import { buurtName, offered } from '../i18n/labels.ts';
 import { controlProps } from '../ui/field.ts';

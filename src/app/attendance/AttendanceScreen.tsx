@@ -1,6 +1,6 @@
 import '../ui/screens.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, type CountKey } from '../../domain/attendance.ts';
+import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, turnedUp, type CountKey } from '../../domain/attendance.ts';
 import { mayCount } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
@@ -11,8 +11,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { CounterRow } from './CounterRow.tsx';
 import { Pc4Entry } from './Pc4Entry.tsx';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from './tally.ts';
-import { turnedUp } from './turned-up.ts';
+import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 
 type CounterKey = CountKey | `pc4:${string}`;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RESIDENTS_COUNT, partnerCounterKey } from '../../domain/schouw.ts';
 import { CounterRow } from '../attendance/CounterRow.tsx';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../attendance/tally.ts';
+import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useApp } from '../context.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
 import type { SchouwView } from '../../store/schouw-store.ts';

@@ -8,7 +8,7 @@ import { formatMegabytes } from './megabytes.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { LANGS } from '../i18n/translate.ts';
-import { syncStatusText } from '../sync/status-text.ts';
+import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { AccountSection } from './AccountSection.tsx';

@@ -1,6 +1,6 @@
 import { useApp } from '../context.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
-import { syncStatusText } from './status-text.ts';
+import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from './use-sync-actions.ts';
 
 /**

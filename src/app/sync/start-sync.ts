@@ -11,7 +11,7 @@ import type { AccountApi } from '../../sync/account-api.ts';
 import { createSyncEngine, type AuthReason } from '../../sync/engine.ts';
 import { startSyncTriggers, type TriggerOptions } from '../../sync/triggers.ts';
 import type { SessionSlot } from '../session-slot.ts';
-import type { StartedSync } from './sync-slot.ts';
+import type { StartedSync } from '../sync-slot.ts';
 
 export type StartSyncOptions = {
   store: SyncStore;
