@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSessionExpired, type Session } from '../store/session.ts';
-import type { Config } from '../store/store.ts';
+import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
@@ -8,7 +8,8 @@ import { AppContext, type AppContextValue, type Platform } from './context.ts';
 import { isEditing, subscribeEditing } from './editing.ts';
 import type { Messages } from './i18n/nl.ts';
 import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
-import type { Store, SyncEngine, SyncResult } from './ports.ts';
+import type { SyncEngine, SyncResult } from './ports.ts';
+import type { UiStore } from '../store/ui-store.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
 import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
@@ -29,7 +30,7 @@ const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) =
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
-  store: Store;
+  store: UiStore;
   engine: Pick<SyncEngine, 'status' | 'subscribe'>;
   deviceId: string;
   config: Config;
@@ -66,7 +67,7 @@ export function App(props: AppProps) {
     // configuration may re-render every screen (not each tap at the door).
     let last = JSON.stringify(props.config);
     return props.store.observe(
-      (s) => s.getConfig(),
+      (s) => s.config.get(),
       (next) => {
         const text = JSON.stringify(next);
         if (text !== last) {

@@ -4,10 +4,11 @@ import { useContext } from 'preact/hooks';
 import type { Principal } from '../domain/permissions.ts';
 import type { Me, Session } from '../store/session.ts';
 import type { StorageInfo } from '../store/settings.ts';
-import type { Config } from '../store/store.ts';
+import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import type { Lang, T } from './i18n/translate.ts';
-import type { Store, SyncEngine, SyncResult } from './ports.ts';
+import type { SyncEngine, SyncResult } from './ports.ts';
+import type { UiStore } from '../store/ui-store.ts';
 import type { Route } from './router.ts';
 
 
@@ -20,7 +21,7 @@ export type Platform = {
 };
 
 export type AppContextValue = {
-  store: Store;
+  store: UiStore;
   /** The sync engine's status; the engine itself loads right after the first render. */
   engine: Pick<SyncEngine, 'status' | 'subscribe'>;
   config: Config;

@@ -1,14 +1,15 @@
 /** Small hooks over the store's live queries, the sync engine and the clock. */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from './context.ts';
-import type { Store, SyncEngineStatus } from './ports.ts';
+import type { SyncEngineStatus } from './ports.ts';
+import type { UiStore } from '../store/ui-store.ts';
 
 /**
  * A live query: `undefined` until its first answer, then re-run by the store
  * after every committed change (also from other tabs and from sync).
  * `deps` must name everything the query reads from the component.
  */
-export function useLive<T>(query: (store: Store) => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useLive<T>(query: (store: UiStore) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const { store } = useApp();
   const [value, setValue] = useState<{ v: T } | undefined>(undefined);
   useEffect(() => {

@@ -19,7 +19,7 @@ import type { Platform } from './context.ts';
 import { nl, type Messages } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
 import { createSessionSlot } from './session-slot.ts';
-import { createSyncSlot, type SyncSlot } from './sync/sync-slot.ts';
+import { createSyncSlot, type SyncSlot } from './sync-slot.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
 import { createUpdateSlot } from './update-slot.ts';
 
@@ -80,7 +80,7 @@ async function showGate(container: HTMLElement, words: Words, deviceId: string, 
 async function showApp(container: HTMLElement, words: Words, session: Session, deviceId: string): Promise<void> {
   const sessions = createSessionSlot(session);
   const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
-  const config = await store.getConfig();
+  const config = await store.ui.config.get();
   const sync = createSyncSlot();
   currentSync = sync;
   let lang = words.lang;
@@ -106,7 +106,7 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
 
   render(
     <App
-      store={store}
+      store={store.ui}
       engine={sync}
       deviceId={deviceId}
       config={config}
@@ -131,8 +131,8 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
 
   // The sync engine starts right after the first render: the list shows
   // what is on this device without waiting for the sync code.
-  void Promise.all([import('./sync/start-sync.ts'), actions()]).then(
-    ([{ startSync }, a]) => sync.attach(startSync({ store, deviceId, baseUrl, window, sessions, onAuthProblem: a.onAuthProblem, accountApi: async () => a.api() })),
+  void Promise.all([import('./sync/start-sync.ts'), actions(), store.loadSync()]).then(
+    ([{ startSync }, a, syncStore]) => sync.attach(startSync({ store: syncStore, deviceId, baseUrl, window, sessions, onAuthProblem: a.onAuthProblem, accountApi: async () => a.api() })),
     (error: unknown) => {
       console.error('Buurtlog could not start syncing', error);
       sync.fail(error);

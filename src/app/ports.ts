@@ -1,12 +1,2 @@
-/** The store and sync types the UI codes against, in one place. */
-export type {
-  ActivityInput,
-  ActivityView,
-  AttendanceMethod,
-  AttendanceView,
-  RejectedChange,
-  Store,
-  SyncState,
-  SyncSummary,
-} from '../store/store.ts';
+/** The sync engine's types the UI codes against, in one place. (The store's types come from their own modules.) */
 export type { SyncEngine, SyncResult, SyncStatus as SyncEngineStatus } from '../sync/engine.ts';

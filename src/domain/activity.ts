@@ -68,3 +68,5 @@ export const ActivitySchema = z.object({
   deleted: z._default(ActivityFieldSchemas.deleted, false),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
+/** The user-editable fields of an activity (not createdAt, createdBy, deleted). */
+export type ActivityInput = Omit<Activity, 'createdAt' | 'createdBy' | 'deleted'>;

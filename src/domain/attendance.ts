@@ -16,7 +16,13 @@ export type CountKey = (typeof COUNT_KEYS)[number];
 /** Counts of people who turned up (not `firstTimers`, a subset, nor `registered`). */
 export const TURNED_UP_KEYS = ['residents', 'volunteers', 'professionals', 'children'] as const satisfies readonly CountKey[];
 
+/** People who turned up: residents + volunteers + professionals + children. */
+export function turnedUp(counts: Readonly<Record<CountKey, number>>): number {
+  return TURNED_UP_KEYS.reduce((sum, key) => sum + counts[key], 0);
+}
+
 export const ATTENDANCE_METHODS = ['headcount', 'estimate', 'signInList'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 
 const PC4_PREFIX = 'pc4:';
 export const Pc4Schema = z.string().check(z.regex(/^[1-9]\d{3}$/, 'must be a four-digit postcode (PC4)'));

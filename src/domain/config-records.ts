@@ -86,11 +86,14 @@ export type Project = {
   hidden?: boolean;
 };
 
+/** The tenant's configuration as the UI reads it, built from the config records on a device. */
+export type Config = TenantConfig & { projects: Project[]; teams: Team[] };
+
 /** The configuration the UI reads, built from the config records a device holds (not deleted, by `order`, then name). */
 export function configFromRecords(
   tenant: { id: string; name: string; cbsCode?: string },
   records: ReadonlyArray<{ id: string; type: string; fields: Readonly<Record<string, { v: unknown }>> }>,
-): TenantConfig & { projects: Project[]; teams: Team[] } {
+): Config {
   const of = (type: ConfigRecordType) =>
     records
       .filter((r) => r.type === type && r.fields['deleted']?.v !== true)

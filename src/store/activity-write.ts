@@ -1,14 +1,14 @@
 /**
- * The UI's writes of activities and their counts, each one local write
+ * The UI's writes of activities, each one local write
  * (local-write.ts: record and outbox entry in one transaction). Loaded by
  * the store right after it opens, not with the first screen: the list reads,
  * the screens that write load after it.
  */
-import * as z from 'zod/mini';
-import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type CountKey } from '../domain/attendance.ts';
-import { IdSchema, uuidv7 } from '../domain/ids.ts';
-import { counterValue, stableStringify } from '../domain/merge.ts';
-import { activityFields, check, InvalidInputError, type ActivityInput } from './input.ts';
+import type { ActivityInput } from '../domain/activity.ts';
+import { uuidv7 } from '../domain/ids.ts';
+import { stableStringify } from '../domain/merge.ts';
+import { activityFields } from './input.ts';
+import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 
 export async function createActivity(ctx: StoreContext, input: ActivityInput): Promise<string> {
@@ -32,26 +32,4 @@ export async function updateActivity(ctx: StoreContext, id: string, changes: Par
 
 export async function deleteActivity(ctx: StoreContext, id: string): Promise<void> {
   await writeLocal(ctx, { id, type: 'activity' }, (current) => (current?.type !== 'activity' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
-}
-
-export async function bumpCount(ctx: StoreContext, activityId: string, key: CountKey | `pc4:${string}`, delta: 1 | -1): Promise<void> {
-  check(IdSchema, activityId, 'activityId');
-  if (!isAttendanceCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a count: ${key}` }]);
-  if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);
-  await writeLocal(ctx, { id: attendanceIdFor(activityId), type: 'attendance' }, (current) => {
-    // A minus at zero would make a hidden negative that swallows the next plus.
-    if (delta < 0 && counterValue(current?.counters[key]) <= 0) return null;
-    return { fields: current?.fields['activityId'] ? {} : { activityId }, counterDeltas: { [key]: delta } };
-  });
-}
-
-export async function setAttendanceMethod(ctx: StoreContext, activityId: string, method: (typeof ATTENDANCE_METHODS)[number]): Promise<void> {
-  check(IdSchema, activityId, 'activityId');
-  check(z.enum(ATTENDANCE_METHODS), method, 'method');
-  await writeLocal(ctx, { id: attendanceIdFor(activityId), type: 'attendance' }, (current) => ({
-    fields: {
-      ...(current?.fields['activityId'] ? {} : { activityId }),
-      ...(current?.fields['method']?.v === method ? {} : { method }),
-    },
-  }));
 }

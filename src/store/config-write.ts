@@ -10,7 +10,7 @@ import type { Issue } from '../domain/errors.ts';
 import { uuidv7 } from '../domain/ids.ts';
 import { toIssues } from '../domain/issues.ts';
 import { stableStringify } from '../domain/merge.ts';
-import { InvalidInputError } from './input.ts';
+import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 
 /** What a new item starts with unless the caller says otherwise: shown, not deleted, first. */

@@ -3,15 +3,10 @@
  * change the server would refuse is refused here, before anything is written.
  */
 import * as z from 'zod/mini';
-import { ACTIVITY_REQUIRED, ActivityFieldSchemas, type Activity } from '../domain/activity.ts';
+import { ACTIVITY_REQUIRED, ActivityFieldSchemas, type ActivityInput } from '../domain/activity.ts';
 import type { Issue } from '../domain/errors.ts';
 import { toIssues } from '../domain/issues.ts';
 import { InvalidInputError } from './invalid-input.ts';
-
-export { InvalidInputError };
-
-/** The user-editable fields of an activity (not createdAt, createdBy, deleted). */
-export type ActivityInput = Omit<Activity, 'createdAt' | 'createdBy' | 'deleted'>;
 
 export const ACTIVITY_INPUT_KEYS = [
   'title',

@@ -8,8 +8,7 @@ import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
 import { pendingEntryOf, replacementEntry, type StoreContext } from './local-write.ts';
 import { readClock, writeClock } from './clock.ts';
-
-export type BatchLimits = { readonly maxCount: number; readonly maxBytes: number };
+import type { BatchLimits } from './sync-store.ts';
 
 const encoder = new TextEncoder();
 

@@ -9,11 +9,8 @@ import * as z from 'zod/mini';
 import { PHOTO_MEDIA_TYPES, Sha256Schema } from '../domain/photos.ts';
 import type { BuurtlogDatabase, PhotoRow, PhotoState } from './database.ts';
 import { InvalidInputError } from './invalid-input.ts';
-
-export type PhotoInput = { blob: Blob; sha256: string; type: string };
-export type PhotoStatus = { state: PhotoState; attempts: number; nextAttemptAt: number; lastError?: string };
-/** What the engine uploads: the row as stored. */
-export type QueuedPhoto = Pick<PhotoRow, 'sha256' | 'blob' | 'type' | 'bytes' | 'attempts'>;
+import type { PhotoInput, PhotoStatus } from './photo-store.ts';
+import type { QueuedPhoto } from './sync-store.ts';
 
 /** Idempotent by hash: a photo the store already has keeps its row (and its upload state). Resolves to true when added now. */
 export async function addPhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<boolean> {
@@ -40,6 +37,13 @@ export async function photoState(db: BuurtlogDatabase, sha256: string): Promise<
   const row = await db.photos.get(sha256);
   if (!row) return null;
   return { state: row.state, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, ...(row.lastError === undefined ? {} : { lastError: row.lastError }) };
+}
+
+/** Each photo's upload state on this device; null for a photo this device does not hold (taken on another phone). */
+export async function photoStates(db: BuurtlogDatabase, hashes: readonly string[]): Promise<Record<string, PhotoState | null>> {
+  const unique = [...new Set(hashes)];
+  const rows = await db.photos.bulkGet(unique);
+  return Object.fromEntries(unique.map((hash, i) => [hash, rows[i]?.state ?? null]));
 }
 
 export async function getPhotoBlob(db: BuurtlogDatabase, sha256: string): Promise<Blob | null> {

@@ -1,48 +1,96 @@
 /**
- * The schouw's half of the device store: rounds, findings, follow-up and the
- * photo states the schouw screens show. store.ts hands each call on to here,
- * so this code loads with the first schouw screen, not with the first screen.
+ * A schouw round, its findings and their follow-up, as the schouw screens
+ * write and read them. The code (schouw-write.ts, schouw-views.ts) loads with
+ * the first schouw screen, not with the first screen.
+ *
+ * A finding copies its round's buurt and team inside the transaction that
+ * writes it; a status change writes the finding and its history entry in one
+ * transaction (schouw-write.ts).
  */
-import { cachePhoto } from './photos.ts';
-import { readFinding, readFindingHistories, readFindings, readPhotoStates, readSchouw } from './schouw-views.ts';
-import { bumpSchouwCount, createFinding, deleteFinding, setFindingStatus, updateFinding, updateSchouw } from './schouw-write.ts';
-import type { StoreContext } from './local-write.ts';
-import type { Store } from './store.ts';
+import type { Finding, FindingStatus, FindingStatusChange } from '../domain/finding.ts';
+import type { SchouwParticipants } from '../domain/records.ts';
+import type { Schouw } from '../domain/schouw.ts';
+import type { StoreCore } from './core.ts';
+import type { SyncState } from './sync-state.ts';
 
-export type SchouwStore = Pick<
-  Store,
-  | 'getSchouw'
-  | 'updateSchouw'
-  | 'bumpSchouwCount'
-  | 'createFinding'
-  | 'updateFinding'
-  | 'deleteFinding'
-  | 'setFindingStatus'
-  | 'listFindings'
-  | 'getFinding'
-  | 'getFindingHistory'
-  | 'getFindingHistories'
-  | 'photoStates'
-  | 'cachePhoto'
+export type SchouwView = Omit<Schouw, 'deleted'> & {
+  /** The schouw record's id (derived from the activity's). */
+  id: string;
+  participants: SchouwParticipants;
+  /** This device's own net count per key, so the UI can tell what this phone counted. */
+  ownCounts: Record<string, number>;
+  syncState: SyncState;
+};
+export type FindingView = Finding & { id: string; syncState: SyncState };
+export type FindingHistoryEntry = FindingStatusChange & { id: string; syncState: SyncState };
+/** Which findings: one round's, a buurt's (every round there), or every finding on this device. */
+export type FindingFilter = { readonly schouwId: string } | { readonly buurtId: string } | { readonly all: true };
+
+/** The round's own settings a person may change. */
+export type SchouwSettings = Pick<Schouw, 'kind' | 'method' | 'targetLevel'>;
+/** What a person fills in for a new finding; the store adds the round's buurt and team, when and by whom. */
+export type FindingInput = Pick<Finding, 'schouwId' | 'element' | 'aspect'> &
+  Partial<Pick<Finding, 'pointNo' | 'location' | 'address' | 'photos' | 'note' | 'level' | 'action' | 'responsiblePartnerId' | 'meldingNumber' | 'meldingStatus'>>;
+
+/** What may change on a finding afterwards (status goes through setFindingStatus, so it has a history). */
+export type FindingChanges = Partial<
+  Pick<
+    Finding,
+    | 'pointNo'
+    | 'location'
+    | 'address'
+    | 'cbsBuurtCode'
+    | 'photos'
+    | 'note'
+    | 'element'
+    | 'aspect'
+    | 'level'
+    | 'action'
+    | 'responsiblePartnerId'
+    | 'meldingNumber'
+    | 'meldingStatus'
+  >
 >;
 
-/** `run` is the store's wrapper: reopen a lost connection once, refuse after a wipe. */
-export function schouwStore(ctx: StoreContext, run: <T>(operation: () => Promise<T>) => Promise<T>): SchouwStore {
-  const { db } = ctx;
-  const read = <T>(operation: () => Promise<T>): Promise<T> => run(() => db.transaction('r', [db.records, db.outbox, db.photos], operation));
+export type StatusChangeInput = { to: FindingStatus; note?: string; by: string };
+
+export type SchouwStore = {
+  /** The round's settings (defaults until someone changes one) and participants. */
+  getRound(activityId: string): Promise<SchouwView>;
+  updateRound(activityId: string, changes: Partial<SchouwSettings>): Promise<void>;
+  /** One more (or one fewer) participant: `residents` or `partner:<id>`; a minus at zero does nothing. */
+  bump(activityId: string, key: string, delta: 1 | -1): Promise<void>;
+  /** Takes the round's buurt and team from its activity; `createdBy` is the user id. Resolves to the finding's id. */
+  createFinding(input: FindingInput, createdBy: string): Promise<string>;
+  updateFinding(id: string, changes: FindingChanges): Promise<void>;
+  deleteFinding(id: string): Promise<void>;
+  /** The finding's status and an append-only history entry, in one transaction. Resolves to the entry's id. */
+  setFindingStatus(findingId: string, change: StatusChangeInput): Promise<string>;
+  listFindings(filter: FindingFilter): Promise<FindingView[]>;
+  getFinding(id: string): Promise<FindingView | null>;
+  /** Oldest first. */
+  getFindingHistory(findingId: string): Promise<FindingHistoryEntry[]>;
+  /** The history of each of these findings (a round's), read at once; every id has a list, maybe empty. */
+  getFindingHistories(findingIds: readonly string[]): Promise<Record<string, FindingHistoryEntry[]>>;
+};
+
+export function schouwStore(core: StoreCore): SchouwStore {
+  const { db } = core;
+  const writes = core.lazy(() => import('./schouw-write.ts'));
+  const views = core.lazy(() => import('./schouw-views.ts'));
+  const read = <T>(query: (v: typeof import('./schouw-views.ts')) => Promise<T>): Promise<T> =>
+    views((v) => db.transaction('r', [db.records, db.outbox], () => query(v)));
   return {
-    getSchouw: (activityId) => read(() => readSchouw(db, ctx.deviceId, activityId)),
-    updateSchouw: (activityId, changes) => run(() => updateSchouw(ctx, activityId, changes)),
-    bumpSchouwCount: (activityId, key, delta) => run(() => bumpSchouwCount(ctx, activityId, key, delta)),
-    createFinding: (input, createdBy) => run(() => createFinding(ctx, input, createdBy)),
-    updateFinding: (id, changes) => run(() => updateFinding(ctx, id, changes)),
-    deleteFinding: (id) => run(() => deleteFinding(ctx, id)),
-    setFindingStatus: (findingId, change) => run(() => setFindingStatus(ctx, findingId, change)),
-    listFindings: (filter) => read(() => readFindings(db, filter)),
-    getFinding: (id) => read(() => readFinding(db, id)),
-    getFindingHistory: (findingId) => read(async () => (await readFindingHistories(db, [findingId]))[findingId] ?? []),
-    getFindingHistories: (findingIds) => read(() => readFindingHistories(db, findingIds)),
-    photoStates: (hashes) => read(() => readPhotoStates(db, hashes)),
-    cachePhoto: (input) => run(() => cachePhoto(db, ctx.now(), input)),
+    getRound: (activityId) => read((v) => v.readSchouw(db, core.deviceId, activityId)),
+    updateRound: (activityId, changes) => writes((w) => w.updateSchouw(core, activityId, changes)),
+    bump: (activityId, key, delta) => writes((w) => w.bumpSchouwCount(core, activityId, key, delta)),
+    createFinding: (input, createdBy) => writes((w) => w.createFinding(core, input, createdBy)),
+    updateFinding: (id, changes) => writes((w) => w.updateFinding(core, id, changes)),
+    deleteFinding: (id) => writes((w) => w.deleteFinding(core, id)),
+    setFindingStatus: (findingId, change) => writes((w) => w.setFindingStatus(core, findingId, change)),
+    listFindings: (filter) => read((v) => v.readFindings(db, filter)),
+    getFinding: (id) => read((v) => v.readFinding(db, id)),
+    getFindingHistory: (findingId) => read(async (v) => (await v.readFindingHistories(db, [findingId]))[findingId] ?? []),
+    getFindingHistories: (findingIds) => read((v) => v.readFindingHistories(db, findingIds)),
   };
 }

@@ -5,23 +5,11 @@
  */
 import type { Finding, FindingStatusChange } from '../domain/finding.ts';
 import { counterValue } from '../domain/merge.ts';
-import { findingOf, findingStatusChangeOf, schouwOf, schouwParticipants, type SchouwParticipants } from '../domain/records.ts';
-import { SchouwSchema, schouwIdFor, type Schouw } from '../domain/schouw.ts';
-import type { BuurtlogDatabase, PhotoState, StoredRecord } from './database.ts';
-import { stateOf, syncStates, type SyncState } from './views.ts';
-
-export type SchouwView = Omit<Schouw, 'deleted'> & {
-  /** The schouw record's id (derived from the activity's). */
-  id: string;
-  participants: SchouwParticipants;
-  /** This device's own net count per key, so the UI can tell what this phone counted. */
-  ownCounts: Record<string, number>;
-  syncState: SyncState;
-};
-export type FindingView = Finding & { id: string; syncState: SyncState };
-export type FindingHistoryEntry = FindingStatusChange & { id: string; syncState: SyncState };
-/** Which findings: one round's, a buurt's (every round there), or every finding on this device. */
-export type FindingFilter = { readonly schouwId: string } | { readonly buurtId: string } | { readonly all: true };
+import { findingOf, findingStatusChangeOf, schouwOf, schouwParticipants } from '../domain/records.ts';
+import { SchouwSchema, schouwIdFor } from '../domain/schouw.ts';
+import type { BuurtlogDatabase, StoredRecord } from './database.ts';
+import type { FindingFilter, FindingHistoryEntry, FindingView, SchouwView } from './schouw-store.ts';
+import { stateOf, syncStates, type SyncState } from './sync-state.ts';
 
 export async function readSchouw(db: BuurtlogDatabase, deviceId: string, activityId: string): Promise<SchouwView> {
   const id = schouwIdFor(activityId);
@@ -88,11 +76,3 @@ export async function readFindingHistories(db: BuurtlogDatabase, findingIds: rea
   for (const list of Object.values(histories)) list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   return histories;
 }
-
-/** Each photo's upload state on this device; null for a photo this device does not hold (taken on another phone). */
-export async function readPhotoStates(db: BuurtlogDatabase, hashes: readonly string[]): Promise<Record<string, PhotoState | null>> {
-  const unique = [...new Set(hashes)];
-  const rows = await db.photos.bulkGet(unique);
-  return Object.fromEntries(unique.map((hash, i) => [hash, rows[i]?.state ?? null]));
-}
-

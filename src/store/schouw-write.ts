@@ -12,48 +12,18 @@
 import * as z from 'zod/mini';
 import { activityOf } from '../domain/records.ts';
 import type { Issue } from '../domain/errors.ts';
-import {
-  FINDING_REQUIRED,
-  FindingFieldSchemas,
-  FindingStatusSchema,
-  type Finding,
-  type FindingStatus,
-} from '../domain/finding.ts';
+import { FINDING_REQUIRED, FindingFieldSchemas, FindingStatusSchema } from '../domain/finding.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
 import { toIssues } from '../domain/issues.ts';
 import { counterValue, stableStringify } from '../domain/merge.ts';
-import { isSchouwCounterKey, SchouwFieldSchemas, schouwIdFor, type Schouw } from '../domain/schouw.ts';
+import { isSchouwCounterKey, SchouwFieldSchemas, schouwIdFor } from '../domain/schouw.ts';
 import type { StoredRecord } from './database.ts';
-import { check, InvalidInputError } from './input.ts';
+import { check } from './input.ts';
+import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
+import type { FindingChanges, FindingInput, SchouwSettings, StatusChangeInput } from './schouw-store.ts';
 
-/** The round's own settings a person may change. */
-export type SchouwSettings = Pick<Schouw, 'kind' | 'method' | 'targetLevel'>;
 const SCHOUW_SETTING_KEYS = ['kind', 'method', 'targetLevel'] as const satisfies readonly (keyof SchouwSettings)[];
-
-/** What a person fills in for a new finding; the store adds the round's buurt and team, when and by whom. */
-export type FindingInput = Pick<Finding, 'schouwId' | 'element' | 'aspect'> &
-  Partial<Pick<Finding, 'pointNo' | 'location' | 'address' | 'photos' | 'note' | 'level' | 'action' | 'responsiblePartnerId' | 'meldingNumber' | 'meldingStatus'>>;
-
-/** What may change on a finding afterwards (status goes through setFindingStatus, so it has a history). */
-export type FindingChanges = Partial<
-  Pick<
-    Finding,
-    | 'pointNo'
-    | 'location'
-    | 'address'
-    | 'cbsBuurtCode'
-    | 'photos'
-    | 'note'
-    | 'element'
-    | 'aspect'
-    | 'level'
-    | 'action'
-    | 'responsiblePartnerId'
-    | 'meldingNumber'
-    | 'meldingStatus'
-  >
->;
 
 const FINDING_CHANGE_KEYS = [
   'pointNo',
@@ -71,7 +41,6 @@ const FINDING_CHANGE_KEYS = [
   'meldingStatus',
 ] as const satisfies readonly (keyof FindingChanges)[];
 
-export type StatusChangeInput = { to: FindingStatus; note?: string; by: string };
 
 /** Validate the named fields of `input` with the finding's field schemas; unknown keys are ignored. */
 function validFields<K extends string>(schemas: Readonly<Record<K, z.ZodMiniType>>, keys: readonly K[], input: Readonly<Record<string, unknown>>): Record<string, unknown> {

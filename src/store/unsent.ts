@@ -3,7 +3,7 @@
  * server has not acknowledged, as plain data for a file.
  */
 import type { StoreContext } from './local-write.ts';
-import type { UnsentExport } from './store.ts';
+import type { UnsentExport } from './outbox-store.ts';
 
 /**
  * Export is rare and must be complete, so it scans: records the server never

@@ -1,58 +1,54 @@
 /**
- * What the UI reads: records turned into plain views, with whether this
- * phone's changes to them have reached the server. It reads records with
- * the domain's schemas of every record type, so the store loads it while the
- * database opens rather than with the first screen's code.
+ * What the activity and attendance screens read: records turned into plain
+ * views with their sync state. It reads records with the domain's schemas of
+ * every record type, so the store loads it while the database opens rather
+ * than with the first screen's code. Callers run these inside a read
+ * transaction over records and outbox.
  */
-import type { Activity } from '../domain/activity.ts';
-import { ATTENDANCE_METHODS } from '../domain/attendance.ts';
+import { ATTENDANCE_METHODS, attendanceIdFor, type AttendanceMethod } from '../domain/attendance.ts';
 import { counterValue } from '../domain/merge.ts';
-import { activityOf, attendanceTotals, type AttendanceTotals, type SyncRecord } from '../domain/records.ts';
-import type { OutboxEntry, StoredRecord } from './database.ts';
+import { activityOf, attendanceTotals, type SyncRecord } from '../domain/records.ts';
+import type { ActivityView } from './activity-store.ts';
+import type { AttendanceView } from './attendance-store.ts';
+import type { BuurtlogDatabase } from './database.ts';
+import { stateOf, syncStates, type SyncState } from './sync-state.ts';
 
-export { attendanceIdFor } from '../domain/attendance.ts';
-
-/** 'local' = alleen op dit toestel; 'sent' = the server acknowledged it; 'rejected' = the server refused a change. */
-export type SyncState = 'local' | 'sent' | 'rejected';
-export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
-export type ActivityView = Activity & { id: string; syncState: SyncState };
-export type AttendanceView = AttendanceTotals & {
-  activityId: string;
-  method: AttendanceMethod;
-  /** This device's own net count per key, so the UI can tell what this phone counted. */
-  ownCounts: Record<string, number>;
-  syncState: SyncState;
-};
-
-/**
- * A refused change outweighs an unsent one: the user has to act on it. (A
- * record with both shows 'rejected'; its pending change is in the summary.)
- */
-export function syncStates(entries: readonly Pick<OutboxEntry, 'recordId' | 'state'>[]): Map<string, SyncState> {
-  const states = new Map<string, SyncState>();
-  for (const entry of entries) {
-    if (entry.state === 'rejected') states.set(entry.recordId, 'rejected');
-    else if (!states.has(entry.recordId)) states.set(entry.recordId, 'local');
+/** Every activity not deleted, by date and start. */
+export async function readActivities(db: BuurtlogDatabase): Promise<ActivityView[]> {
+  const [records, entries] = await Promise.all([db.records.where('type').equals('activity').toArray(), db.outbox.toArray()]);
+  const states = syncStates(entries);
+  const list: ActivityView[] = [];
+  for (const record of records) {
+    const view = activityView(record, states.get(record.id) ?? (record.onServer ? 'sent' : 'local'));
+    if (view && !view.deleted) list.push(view);
   }
-  return states;
+  return list.sort(byDateAndStart);
 }
 
-/** A record's state: its entries decide; without any, whether the server is known to have it. */
-export function stateOf(record: StoredRecord | undefined, entries: readonly OutboxEntry[]): SyncState {
-  return syncStates(entries).get(record?.id ?? '') ?? (record && !record.onServer ? 'local' : 'sent');
+export async function readActivity(db: BuurtlogDatabase, id: string): Promise<ActivityView | null> {
+  const [record, entries] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray()]);
+  if (record?.type !== 'activity') return null;
+  const view = activityView(record, stateOf(record, entries));
+  return view && !view.deleted ? view : null;
 }
 
-export function activityView(record: SyncRecord, syncState: SyncState): ActivityView | null {
+export async function readAttendance(db: BuurtlogDatabase, deviceId: string, activityId: string): Promise<AttendanceView> {
+  const id = attendanceIdFor(activityId);
+  const [record, entries] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray()]);
+  return attendanceView(activityId, record, deviceId, stateOf(record, entries));
+}
+
+function activityView(record: SyncRecord, syncState: SyncState): ActivityView | null {
   const activity = activityOf(record);
   return activity ? { ...activity, syncState } : null;
 }
 
 /** Newest plans last: by date, then start time; ties by id so the order is stable. */
-export function byDateAndStart(a: ActivityView, b: ActivityView): number {
+function byDateAndStart(a: ActivityView, b: ActivityView): number {
   return a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
 }
 
-export function attendanceView(activityId: string, record: SyncRecord | undefined, deviceId: string, syncState: SyncState): AttendanceView {
+function attendanceView(activityId: string, record: SyncRecord | undefined, deviceId: string, syncState: SyncState): AttendanceView {
   const method = record?.fields['method']?.v;
   const ownCounts: Record<string, number> = {};
   for (const [key, counter] of Object.entries(record?.counters ?? {})) {

@@ -35,7 +35,7 @@ async function flush(scope: ServiceWorkerGlobalScope): Promise<void> {
   const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
   try {
     const engine = createSyncEngine({
-      store,
+      store: await store.loadSync(),
       fetch: scope.fetch.bind(scope),
       baseUrl: scope.location.origin,
       // Read for every call: a sign-in in a tab meanwhile gives a new token.

@@ -9,7 +9,7 @@
  */
 import type { Reason } from '../domain/errors.ts';
 import { MAX_PULL_LIMIT, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Mutation, type PushResult } from '../domain/protocol.ts';
-import type { BatchLimits, Store } from '../store/store.ts';
+import type { BatchLimits, SyncStore as DeviceSyncStore } from '../store/sync-store.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { callApi, isAuthReason, putPhoto, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
 
@@ -28,7 +28,7 @@ export type SyncStatus = {
 
 /** The part of the store the engine uses. */
 export type SyncStore = Pick<
-  Store,
+  DeviceSyncStore,
   | 'deviceId'
   | 'observe'
   | 'takeBatch'
@@ -43,7 +43,7 @@ export type SyncStore = Pick<
 > &
   // The photo queue: a store without it (a test double) syncs records only.
   Partial<PhotoQueue>;
-type PhotoQueue = Pick<Store, 'pendingPhotos' | 'markPhotoSent' | 'markPhotoFailed' | 'requeuePhotos'>;
+type PhotoQueue = Pick<DeviceSyncStore, 'pendingPhotos' | 'markPhotoSent' | 'markPhotoFailed' | 'requeuePhotos'>;
 
 export type SyncEngineOptions = {
   store: SyncStore;

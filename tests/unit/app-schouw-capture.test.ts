@@ -15,7 +15,7 @@ const HASH_B = 'b'.repeat(64);
 async function withRound() {
   const clock = manualClock(undefined, 1);
   const store = await openTestStore({ now: clock.now });
-  const activityId = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }));
+  const activityId = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }));
   return { store, activityId };
 }
 
@@ -28,11 +28,11 @@ describe('the level step follows the round’s method', () => {
 
   it('follows a method the round has on the device', async () => {
     const { store, activityId } = await withRound();
-    expect(levelsFor((await store.getSchouw(activityId)).method)).toEqual(['A+', 'A', 'B', 'C', 'D']);
-    await store.updateSchouw(activityId, { method: 'goodBadPlus' });
-    expect(levelsFor((await store.getSchouw(activityId)).method)).toEqual(['good', 'bad', 'plus']);
-    await store.updateSchouw(activityId, { method: 'free' });
-    expect(levelsFor((await store.getSchouw(activityId)).method)).toEqual([]);
+    expect(levelsFor((await store.ui.schouw.getRound(activityId)).method)).toEqual(['A+', 'A', 'B', 'C', 'D']);
+    await store.ui.schouw.updateRound(activityId, { method: 'goodBadPlus' });
+    expect(levelsFor((await store.ui.schouw.getRound(activityId)).method)).toEqual(['good', 'bad', 'plus']);
+    await store.ui.schouw.updateRound(activityId, { method: 'free' });
+    expect(levelsFor((await store.ui.schouw.getRound(activityId)).method)).toEqual([]);
   });
 
   it('drops a level that the method does not offer', () => {
@@ -45,23 +45,23 @@ describe('the level step follows the round’s method', () => {
 describe('saving a finding the moment it is complete', () => {
   it('writes nothing for a photo alone or an element alone, and creates it once the aspect is chosen', async () => {
     const { store, activityId } = await withRound();
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER });
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     let draft: CaptureDraft = withPhoto(EMPTY_DRAFT, HASH_A);
     expect(await saver.save(draft)).toEqual({ kind: 'incomplete' });
     draft = { ...draft, element: 'litterBin' };
     expect(await saver.save(draft)).toEqual({ kind: 'incomplete' });
-    expect(await store.listFindings({ schouwId: activityId })).toEqual([]);
+    expect(await store.ui.schouw.listFindings({ schouwId: activityId })).toEqual([]);
 
     draft = { ...draft, aspect: 'binFull' };
     const created = await saver.save(draft);
     expect(created.kind).toBe('created');
-    const [finding] = await store.listFindings({ schouwId: activityId });
+    const [finding] = await store.ui.schouw.listFindings({ schouwId: activityId });
     expect(finding).toMatchObject({ id: saver.id, element: 'litterBin', aspect: 'binFull', photos: [HASH_A], level: null, createdBy: USER, status: 'new' });
   });
 
   it('updates the same finding with every later change: another photo, level, place, note', async () => {
     const { store, activityId } = await withRound();
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER });
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     let draft: CaptureDraft = { ...EMPTY_DRAFT, element: 'tree', aspect: 'damage' };
     await saver.save(draft);
     const id = saver.id;
@@ -76,45 +76,45 @@ describe('saving a finding the moment it is complete', () => {
     await saver.save(draft);
     expect(await saver.save(draft)).toEqual({ kind: 'unchanged', id });
 
-    const findings = await store.listFindings({ schouwId: activityId });
+    const findings = await store.ui.schouw.listFindings({ schouwId: activityId });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ id, photos: [HASH_A], level: 'C', location: { accuracyM: 8 }, note: 'Tak hangt over het fietspad' });
   });
 
   it('never creates two findings when taps come faster than the writes', async () => {
     const { store, activityId } = await withRound();
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER });
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     const complete: CaptureDraft = { ...EMPTY_DRAFT, element: 'grass', aspect: 'bare' };
     const results = await Promise.all([saver.save(complete), saver.save({ ...complete, level: 'D' }), saver.save(withPhoto({ ...complete, level: 'D' }, HASH_B))]);
     expect(results.map((r) => r.kind)).toEqual(['created', 'updated', 'updated']);
-    const findings = await store.listFindings({ schouwId: activityId });
+    const findings = await store.ui.schouw.listFindings({ schouwId: activityId });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ level: 'D', photos: [HASH_B] });
   });
 
   it('writes only what changed here, so a colleague’s edit of another field survives', async () => {
     const { store, activityId } = await withRound();
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER });
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     const draft: CaptureDraft = { ...EMPTY_DRAFT, element: 'hedge', aspect: 'overgrown', note: 'eigen notitie' };
     await saver.save(draft);
     const id = saver.id as string;
-    await store.updateFinding(id, { note: 'notitie van een collega' });
+    await store.ui.schouw.updateFinding(id, { note: 'notitie van een collega' });
     await saver.save({ ...draft, level: 'B' });
-    expect(await store.getFinding(id)).toMatchObject({ level: 'B', note: 'notitie van een collega' });
+    expect(await store.ui.schouw.getFinding(id)).toMatchObject({ level: 'B', note: 'notitie van een collega' });
   });
 
   it('edits an existing finding without creating a new one', async () => {
     const { store, activityId } = await withRound();
-    const id = await store.createFinding({ schouwId: activityId, element: 'drain', aspect: 'leaves' }, USER);
-    const finding = await store.getFinding(id);
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER, existing: { id, draft: draftOf(finding!) } });
+    const id = await store.ui.schouw.createFinding({ schouwId: activityId, element: 'drain', aspect: 'leaves' }, USER);
+    const finding = await store.ui.schouw.getFinding(id);
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER, existing: { id, draft: draftOf(finding!) } });
     expect(await saver.save({ ...draftOf(finding!), aspect: 'damage' })).toEqual({ kind: 'updated', id, changes: { aspect: 'damage' } });
-    expect(await store.listFindings({ schouwId: activityId })).toHaveLength(1);
+    expect(await store.ui.schouw.listFindings({ schouwId: activityId })).toHaveLength(1);
   });
 
   it('refuses a save the store refuses, and can save again afterwards', async () => {
     const { store, activityId } = await withRound();
-    const saver = createFindingSaver(store, { schouwId: activityId, createdBy: USER });
+    const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     const draft: CaptureDraft = { ...EMPTY_DRAFT, element: 'road', aspect: 'damage' };
     await saver.save(draft);
     await expect(saver.save({ ...draft, note: 'x'.repeat(2001) })).rejects.toThrow();

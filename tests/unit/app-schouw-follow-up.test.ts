@@ -17,17 +17,17 @@ describe('a follow-up status change', () => {
   it('moves the finding’s status and keeps who, when, from → to and the note', async () => {
     const clock = manualClock();
     const store = await openTestStore({ now: clock.now });
-    const activityId = await store.createActivity(activityInput({ type: 'schouw' }));
-    const id = await store.createFinding({ schouwId: activityId, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
+    const activityId = await store.ui.activities.create(activityInput({ type: 'schouw' }));
+    const id = await store.ui.schouw.createFinding({ schouwId: activityId, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
 
     clock.advance(60_000);
-    await store.updateFinding(id, { action: 'reportFixi', meldingNumber: 'FIXI-2025-0042', meldingStatus: 'received' });
-    await store.setFindingStatus(id, { to: 'reported', note: 'Gemeld in FIXI', by: ANNA });
+    await store.ui.schouw.updateFinding(id, { action: 'reportFixi', meldingNumber: 'FIXI-2025-0042', meldingStatus: 'received' });
+    await store.ui.schouw.setFindingStatus(id, { to: 'reported', note: 'Gemeld in FIXI', by: ANNA });
     clock.advance(60_000);
-    await store.setFindingStatus(id, { to: 'reported', note: 'Gemeente belt terug', by: BERT });
+    await store.ui.schouw.setFindingStatus(id, { to: 'reported', note: 'Gemeente belt terug', by: BERT });
 
-    expect(await store.getFinding(id)).toMatchObject({ status: 'reported', action: 'reportFixi', meldingNumber: 'FIXI-2025-0042', meldingStatus: 'received' });
-    const history = await store.getFindingHistory(id);
+    expect(await store.ui.schouw.getFinding(id)).toMatchObject({ status: 'reported', action: 'reportFixi', meldingNumber: 'FIXI-2025-0042', meldingStatus: 'received' });
+    const history = await store.ui.schouw.getFindingHistory(id);
     expect(history.map(({ from, to, note, by }) => ({ from, to, note, who: whoOf(by, ANNA) }))).toEqual([
       { from: 'new', to: 'reported', note: 'Gemeld in FIXI', who: 'you' },
       { from: 'reported', to: 'reported', note: 'Gemeente belt terug', who: 'colleague' },

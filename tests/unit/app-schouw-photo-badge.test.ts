@@ -10,24 +10,24 @@ const photo = (sha256: string) => ({ blob: new Blob([new Uint8Array([0xff, 0xd8,
 describe('the badge for a photo not sent yet', () => {
   it('shows while a finding’s photo is pending on this device, and goes once the server has it', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput({ type: 'schouw' }));
-    await store.addPhoto(photo(HASH_A));
-    const id = await store.createFinding({ schouwId: activityId, element: 'litterBin', aspect: 'binFull', photos: [HASH_A] }, 'user-anna');
-    const [finding] = await store.listFindings({ schouwId: activityId });
+    const activityId = await store.ui.activities.create(activityInput({ type: 'schouw' }));
+    await store.ui.photos.add(photo(HASH_A));
+    const id = await store.ui.schouw.createFinding({ schouwId: activityId, element: 'litterBin', aspect: 'binFull', photos: [HASH_A] }, 'user-anna');
+    const [finding] = await store.ui.schouw.listFindings({ schouwId: activityId });
     expect(finding?.id).toBe(id);
 
-    expect(hasUnsentPhoto(finding!.photos, await store.photoStates(finding!.photos))).toBe(true);
-    await store.markPhotoSent(HASH_A);
-    expect(hasUnsentPhoto(finding!.photos, await store.photoStates(finding!.photos))).toBe(false);
+    expect(hasUnsentPhoto(finding!.photos, await store.ui.photos.states(finding!.photos))).toBe(true);
+    await store.sync.markPhotoSent(HASH_A);
+    expect(hasUnsentPhoto(finding!.photos, await store.ui.photos.states(finding!.photos))).toBe(false);
   });
 
   it('shows for a photo whose upload failed, not for one taken on another phone', async () => {
     const store = await openTestStore();
-    await store.addPhoto(photo(HASH_A));
-    await store.markPhotoFailed(HASH_A, 'too-large', true, 0);
-    expect(hasUnsentPhoto([HASH_A], await store.photoStates([HASH_A]))).toBe(true);
+    await store.ui.photos.add(photo(HASH_A));
+    await store.sync.markPhotoFailed(HASH_A, 'too-large', true, 0);
+    expect(hasUnsentPhoto([HASH_A], await store.ui.photos.states([HASH_A]))).toBe(true);
     // Not on this device: it reached the server from the phone that took it.
-    expect(hasUnsentPhoto([HASH_B], await store.photoStates([HASH_B]))).toBe(false);
+    expect(hasUnsentPhoto([HASH_B], await store.ui.photos.states([HASH_B]))).toBe(false);
     expect(hasUnsentPhoto([], {})).toBe(false);
   });
 });

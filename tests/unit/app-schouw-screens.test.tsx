@@ -31,7 +31,7 @@ afterEach(cleanupApps);
 
 async function setUp() {
   const app = await openApp({ clock: manualClock(START, 1).now, me: { teamIds: [TEAM] }, online: false });
-  const round = await app.store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', teamId: TEAM }));
+  const round = await app.store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', teamId: TEAM }));
   return { ...app, round };
 }
 
@@ -51,18 +51,18 @@ describe('capturing a finding on the screen', () => {
     fireEvent.click(choice('Waar gaat het over?', 'Afvalbak'));
     await waitFor(() => expect(choice('Waar gaat het over?', 'Afvalbak').getAttribute('aria-pressed')).toBe('true'));
     expect(step('Waar gaat het over?').getAllByRole('button', { pressed: true })).toHaveLength(1);
-    expect(await store.listFindings({ schouwId: round })).toEqual([]);
+    expect(await store.ui.schouw.listFindings({ schouwId: round })).toEqual([]);
     expect(screen.getByText(/Nog niet bewaard/).localName).toBe('p');
 
     fireEvent.click(choice('Wat is er aan de hand?', 'Afvalbak vol'));
     await waitFor(() => expect(announce).toHaveBeenCalledWith('Bevinding opgeslagen op dit toestel'));
-    const [created] = await store.listFindings({ schouwId: round });
+    const [created] = await store.ui.schouw.listFindings({ schouwId: round });
     expect(created).toMatchObject({ element: 'litterBin', aspect: 'binFull', level: null, createdBy: ANNA });
 
     fireEvent.click(choice('Niveau', 'C (laag, achterstand)'));
     fireEvent.click(screen.getByRole('button', { name: 'plek' }));
-    await waitFor(async () => expect(await store.getFinding(created!.id)).toMatchObject({ level: 'C', location: { accuracyM: 6 } }));
-    expect(await store.listFindings({ schouwId: round })).toHaveLength(1);
+    await waitFor(async () => expect(await store.ui.schouw.getFinding(created!.id)).toMatchObject({ level: 'C', location: { accuracyM: 6 } }));
+    expect(await store.ui.schouw.listFindings({ schouwId: round })).toHaveLength(1);
     expect(choice('Niveau', 'C (laag, achterstand)').getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText(/Bevinding opgeslagen op dit toestel/).localName).toBe('p');
     expect(screen.getByRole('button', { name: 'Nog een bevinding' })).toBeTruthy();
@@ -70,11 +70,11 @@ describe('capturing a finding on the screen', () => {
 
   it('offers the levels of the round’s method, and none for free notes', async () => {
     const { store, render, round } = await setUp();
-    await store.updateSchouw(round, { method: 'goodBadPlus' });
+    await store.ui.schouw.updateRound(round, { method: 'goodBadPlus' });
     render(<FindingCapture activityId={round} findingId={null} />);
     await waitFor(() => expect(choices('Niveau')).toEqual(['Goed', 'Slecht', 'Plus (beter dan verwacht)']));
 
-    await store.updateSchouw(round, { method: 'free' });
+    await store.ui.schouw.updateRound(round, { method: 'free' });
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Niveau' })).toBeNull());
     expect(screen.getByRole('group', { name: 'Wat is er aan de hand?' })).toBeTruthy();
   });
@@ -84,9 +84,9 @@ describe('the round', () => {
   it('marks a finding whose photo is still only on this phone', async () => {
     const { store, render, round } = await setUp();
     const hash = 'a'.repeat(64);
-    await store.addPhoto({ blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1])], { type: 'image/jpeg' }), sha256: hash, type: 'image/jpeg' });
-    await store.createFinding({ schouwId: round, element: 'tree', aspect: 'damage', photos: [hash] }, ANNA);
-    await store.createFinding({ schouwId: round, element: 'grass', aspect: 'opportunity' }, ANNA);
+    await store.ui.photos.add({ blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1])], { type: 'image/jpeg' }), sha256: hash, type: 'image/jpeg' });
+    await store.ui.schouw.createFinding({ schouwId: round, element: 'tree', aspect: 'damage', photos: [hash] }, ANNA);
+    await store.ui.schouw.createFinding({ schouwId: round, element: 'grass', aspect: 'opportunity' }, ANNA);
     render(<RoundScreen activityId={round} />);
     const findings = await screen.findByRole('region', { name: 'Bevindingen: 2' });
     const cards = within(findings).getAllByRole('link');
@@ -96,7 +96,7 @@ describe('the round', () => {
     expect(text(cards[1]!)).not.toContain('foto nog niet verstuurd');
     expect(text(cards[1]!)).toContain('Kans');
 
-    await store.markPhotoSent(hash);
+    await store.sync.markPhotoSent(hash);
     await waitFor(() => expect(screen.queryByText('foto nog niet verstuurd')).toBeNull());
   });
 });
@@ -104,7 +104,7 @@ describe('the round', () => {
 describe('following a finding up', () => {
   it('saves a new status with a note, and lists it in the history as yours', async () => {
     const { store, render, announce, round } = await setUp();
-    const id = await store.createFinding({ schouwId: round, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
+    const id = await store.ui.schouw.createFinding({ schouwId: round, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
     render(<FindingDetail id={id} />);
     const form = within(await screen.findByRole('form', { name: 'Status wijzigen' }));
     fireEvent.click(form.getByRole('radio', { name: 'Gemeld' }));
@@ -112,8 +112,8 @@ describe('following a finding up', () => {
     fireEvent.input(form.getByRole('textbox', { name: 'Toelichting bij de status' }), { target: { value: 'Gemeld in FIXI' } });
     fireEvent.click(form.getByRole('button', { name: 'Status opslaan' }));
 
-    await waitFor(async () => expect(await store.getFinding(id)).toMatchObject({ status: 'reported' }));
-    const [entry] = await store.getFindingHistory(id);
+    await waitFor(async () => expect(await store.ui.schouw.getFinding(id)).toMatchObject({ status: 'reported' }));
+    const [entry] = await store.ui.schouw.getFindingHistory(id);
     expect(entry).toMatchObject({ from: 'new', to: 'reported', note: 'Gemeld in FIXI', by: ANNA });
     expect(announce).toHaveBeenCalledWith('Status opgeslagen: Gemeld');
     const history = await screen.findByRole('list', { name: 'Geschiedenis' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncSlot, type StartedSync } from '../../src/app/sync/sync-slot.ts';
+import { createSyncSlot, type StartedSync } from '../../src/app/sync-slot.ts';
 import type { SyncEngine, SyncStatus } from '../../src/sync/engine.ts';
 
 function fakeStarted(): StartedSync & { setStatus(next: Partial<SyncStatus>): void; calls: string[] } {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from '../../src/app/settings/export-file.ts';
+import { exportFileName } from '../../src/app/ui/export-file.ts';
 import { formatMegabytes } from '../../src/app/settings/megabytes.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { nl } from '../../src/app/i18n/nl.ts';
 import { packT } from '../../src/app/i18n/pack.ts';
 import { screensPack } from '../../src/app/i18n/screens/pack.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
-import { syncStatusText } from '../../src/app/sync/status-text.ts';
+import { syncStatusText } from '../../src/app/ui/sync-status-text.ts';
 import type { SyncEngineStatus } from '../../src/app/ports.ts';
 
 const NOW = new Date(2026, 10, 22, 14, 0).getTime();

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocatieserver } from '../../src/app/place/pdok.ts';
 import { lookUpMissingPlaces } from '../../src/app/place/use-place-lookup.ts';
 import type { Location } from '../../src/domain/fields.ts';
-import type { Store } from '../../src/store/store.ts';
-import { activityInput, openTestStore } from '../fixtures/factories.ts';
-import { DEVICE_A } from '../fixtures/fixed.ts';
+import { DEVICE_A, activityInput, openTestStore, type TestStore } from '../fixtures/factories.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pdok');
 const recorded = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
@@ -31,11 +29,11 @@ function fakePdok(answers: Record<string, 'network' | 503 | string>) {
 }
 const key = (l: Location) => `${l.lat},${l.lon}`;
 
-async function roundWith(store: Store, places: Array<{ location: Location | null; address?: { street: string; number: string; postcode: string | null; place: string } }>) {
-  const schouwId = await store.createActivity(activityInput({ title: 'Voorjaarsschouw Centrum' }));
+async function roundWith(store: TestStore, places: Array<{ location: Location | null; address?: { street: string; number: string; postcode: string | null; place: string } }>) {
+  const schouwId = await store.ui.activities.create(activityInput({ title: 'Voorjaarsschouw Centrum' }));
   const ids: string[] = [];
   for (const place of places) {
-    ids.push(await store.createFinding({ schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null }, DEVICE_A));
+    ids.push(await store.ui.schouw.createFinding({ schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null }, DEVICE_A));
   }
   return ids;
 }
@@ -46,18 +44,18 @@ describe('looking up the address of findings placed offline', () => {
     const [alblasserdam, ridderkerk] = await roundWith(store, [{ location: ALBLASSERDAM }, { location: RIDDERKERK }]);
     const pdok = fakePdok({ [key(ALBLASSERDAM)]: 'reverse-alblasserdam', [key(RIDDERKERK)]: 'reverse-ridderkerk' });
 
-    const outcome = await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip: new Set() });
+    const outcome = await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set() });
 
     expect(outcome).toEqual({ updated: 2, noAddress: 0, failed: 0, remaining: 0, isUnreachable: false });
-    expect(await store.getFinding(alblasserdam ?? '')).toMatchObject({
+    expect(await store.ui.schouw.getFinding(alblasserdam ?? '')).toMatchObject({
       location: ALBLASSERDAM,
       address: { street: 'Cortgene', number: '2', postcode: '2951EB', place: 'Alblasserdam' },
       cbsBuurtCode: 'BU04820003',
       syncState: 'local',
     });
-    expect((await store.getFinding(ridderkerk ?? ''))?.cbsBuurtCode).toBe('BU05970101');
+    expect((await store.ui.schouw.getFinding(ridderkerk ?? ''))?.cbsBuurtCode).toBe('BU05970101');
     // A local write like any other: it goes to the server through the outbox.
-    const changes = (await store.exportUnsent()).changes.filter((c) => c.recordId === alblasserdam);
+    const changes = (await store.ui.outbox.exportUnsent()).changes.filter((c) => c.recordId === alblasserdam);
     expect(changes.at(-1)?.mutation.fields).toHaveProperty('cbsBuurtCode');
   });
 
@@ -65,7 +63,7 @@ describe('looking up the address of findings placed offline', () => {
     const store = await openTestStore();
     await roundWith(store, [{ location: null }, { location: ALBLASSERDAM, address: { street: 'Dam', number: 'tegenover 3', postcode: null, place: 'Alblasserdam' } }]);
     const pdok = fakePdok({});
-    expect((await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip: new Set() })).updated).toBe(0);
+    expect((await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set() })).updated).toBe(0);
     expect(pdok.asked).toEqual([]);
   });
 
@@ -73,9 +71,9 @@ describe('looking up the address of findings placed offline', () => {
     const store = await openTestStore();
     await roundWith(store, [{ location: ALBLASSERDAM }, { location: RIDDERKERK }, { location: ALBLASSERDAM }]);
     const pdok = fakePdok({ [key(ALBLASSERDAM)]: 'reverse-alblasserdam', [key(RIDDERKERK)]: 'reverse-ridderkerk' });
-    const first = await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip: new Set(), limit: 2 });
+    const first = await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set(), limit: 2 });
     expect(first).toMatchObject({ updated: 2, remaining: 1 });
-    const second = await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip: new Set(), limit: 2 });
+    const second = await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set(), limit: 2 });
     expect(second).toMatchObject({ updated: 1, remaining: 0 });
     expect(pdok.asked).toHaveLength(3);
   });
@@ -85,8 +83,8 @@ describe('looking up the address of findings placed offline', () => {
     await roundWith(store, [{ location: POLDER }, { location: RIDDERKERK }]);
     const pdok = fakePdok({ [key(POLDER)]: 'reverse-empty', [key(RIDDERKERK)]: 503 });
     const skip = new Set<string>();
-    expect(await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 1, failed: 1, remaining: 0, isUnreachable: false });
-    await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip });
+    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 1, failed: 1, remaining: 0, isUnreachable: false });
+    await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip });
     expect(pdok.asked).toHaveLength(2);
   });
 
@@ -96,11 +94,11 @@ describe('looking up the address of findings placed offline', () => {
     const answers: Record<string, 'network' | string> = { [key(ALBLASSERDAM)]: 'network', [key(RIDDERKERK)]: 'network' };
     const pdok = fakePdok(answers);
     const skip = new Set<string>();
-    expect(await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 0, failed: 0, remaining: 2, isUnreachable: true });
+    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 0, failed: 0, remaining: 2, isUnreachable: true });
     expect(pdok.asked).toHaveLength(1);
     answers[key(ALBLASSERDAM)] = 'reverse-alblasserdam';
     answers[key(RIDDERKERK)] = 'reverse-ridderkerk';
-    expect((await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip })).updated).toBe(2);
+    expect((await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).updated).toBe(2);
   });
 
   it('never overwrites an address typed while PDOK was answering', async () => {
@@ -109,19 +107,19 @@ describe('looking up the address of findings placed offline', () => {
     const typed = { street: 'Cortgene', number: 'bij de ingang', postcode: null, place: 'Alblasserdam' };
     const slow = createLocatieserver({
       fetch: async () => {
-        await store.updateFinding(id, { address: typed });
+        await store.ui.schouw.updateFinding(id, { address: typed });
         return { ok: true, status: 200, json: async () => recorded('reverse-alblasserdam') };
       },
     });
-    expect((await lookUpMissingPlaces({ store, locatieserver: slow, skip: new Set() })).updated).toBe(0);
-    expect((await store.getFinding(id))?.address).toEqual(typed);
+    expect((await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: slow, skip: new Set() })).updated).toBe(0);
+    expect((await store.ui.schouw.getFinding(id))?.address).toEqual(typed);
   });
 
   it('skips findings the person may not change', async () => {
     const store = await openTestStore();
     await roundWith(store, [{ location: ALBLASSERDAM }]);
     const pdok = fakePdok({ [key(ALBLASSERDAM)]: 'reverse-alblasserdam' });
-    expect((await lookUpMissingPlaces({ store, locatieserver: pdok.locatieserver, skip: new Set(), mayUpdate: () => false })).updated).toBe(0);
+    expect((await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set(), mayUpdate: () => false })).updated).toBe(0);
     expect(pdok.asked).toEqual([]);
   });
 });

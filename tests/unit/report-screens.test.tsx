@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OpenFindings } from '../../src/app/report/OpenFindings.tsx';
 import { ReportScreen } from '../../src/app/report/ReportScreen.tsx';
 import { FeedbackScreen } from '../../src/app/report/FeedbackScreen.tsx';
-import type { Store } from '../../src/store/store.ts';
+import type { FindingInput } from '../../src/store/schouw-store.ts';
 import { activityInput, manualClock } from '../fixtures/factories.ts';
 import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
 
@@ -44,14 +44,14 @@ const linkOf = (row: HTMLElement) => within(within(row).getByRole('heading', { l
 describe('the schouw report', () => {
   it('shows the score against the target level, the groups by element and aspect, and the action list', async () => {
     const { store, clock, render } = await setUp();
-    const round = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', date: '2026-05-14' }));
-    await store.updateSchouw(round, { targetLevel: 'B' });
-    await store.bumpSchouwCount(round, 'residents', 1);
-    await store.bumpSchouwCount(round, 'residents', 1);
-    await store.bumpSchouwCount(round, 'partner:gemeente', 1);
-    const add = async (input: Omit<Parameters<Store['createFinding']>[0], 'schouwId'>) => {
+    const round = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', date: '2026-05-14' }));
+    await store.ui.schouw.updateRound(round, { targetLevel: 'B' });
+    await store.ui.schouw.bump(round, 'residents', 1);
+    await store.ui.schouw.bump(round, 'residents', 1);
+    await store.ui.schouw.bump(round, 'partner:gemeente', 1);
+    const add = async (input: Omit<FindingInput, 'schouwId'>) => {
       clock.advance(60_000);
-      return store.createFinding({ schouwId: round, ...input }, 'user-1');
+      return store.ui.schouw.createFinding({ schouwId: round, ...input }, 'user-1');
     };
     await add({ element: 'tree', aspect: 'damage', level: 'C', location: { lat: 51.86, lon: 4.66, source: 'gps' }, action: 'reportFixi', responsiblePartnerId: 'gemeente', meldingNumber: 'F-42' });
     await add({ element: 'pavement', aspect: 'loosePaving', level: 'A', note: 'Netjes', action: 'none' });
@@ -102,8 +102,8 @@ describe('the schouw report', () => {
 
   it('prints and downloads from its buttons', async () => {
     const { store, render, announce } = await setUp();
-    const round = await store.createActivity(activityInput({ type: 'schouw', date: '2026-05-14' }));
-    await store.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
+    const round = await store.ui.activities.create(activityInput({ type: 'schouw', date: '2026-05-14' }));
+    await store.ui.schouw.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
     // happy-dom has no window.print.
     const print = vi.fn();
     vi.stubGlobal('print', print);
@@ -145,11 +145,11 @@ describe('the schouw report', () => {
 
   it('says so when nothing was rated yet', async () => {
     const { store, render } = await setUp();
-    const round = await store.createActivity(activityInput({ type: 'schouw' }));
-    await store.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
+    const round = await store.ui.activities.create(activityInput({ type: 'schouw' }));
+    await store.ui.schouw.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
     render(<ReportScreen activityId={round} />);
     expect(await screen.findByText('Nog geen beoordeelde bevindingen: er is geen score.')).toBeTruthy();
-    await store.updateSchouw(round, { method: 'free' });
+    await store.ui.schouw.updateRound(round, { method: 'free' });
     expect(await screen.findByText('Deze schouw gebruikt vrije notities zonder niveau: er is geen score.')).toBeTruthy();
   });
 });
@@ -157,12 +157,12 @@ describe('the schouw report', () => {
 describe('the terugkoppeling for residents', () => {
   it('groups the findings by what came of them, with the reason when it will not be taken up', async () => {
     const { store, render } = await setUp();
-    const round = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw' }));
-    const fixed = await store.createFinding({ schouwId: round, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'gemeente', action: 'reportFixi' }, 'user-1');
-    const dropped = await store.createFinding({ schouwId: round, element: 'hedge', aspect: 'overgrown' }, 'user-1');
-    await store.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
-    await store.setFindingStatus(fixed, { to: 'resolved', note: 'Afvalbak is geleegd en vaker ingepland.', by: 'user-2' });
-    await store.setFindingStatus(dropped, { to: 'wontFix', note: 'De haag staat op particulier terrein.', by: 'user-2' });
+    const round = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw' }));
+    const fixed = await store.ui.schouw.createFinding({ schouwId: round, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'gemeente', action: 'reportFixi' }, 'user-1');
+    const dropped = await store.ui.schouw.createFinding({ schouwId: round, element: 'hedge', aspect: 'overgrown' }, 'user-1');
+    await store.ui.schouw.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
+    await store.ui.schouw.setFindingStatus(fixed, { to: 'resolved', note: 'Afvalbak is geleegd en vaker ingepland.', by: 'user-2' });
+    await store.ui.schouw.setFindingStatus(dropped, { to: 'wontFix', note: 'De haag staat op particulier terrein.', by: 'user-2' });
 
     render(<FeedbackScreen activityId={round} />);
     await screen.findByRole('region', { name: /^Opgelost \(/ });
@@ -189,16 +189,16 @@ describe('the open findings', () => {
   async function twoRounds() {
     const setup = await setUp();
     const { store, clock } = setup;
-    const spring = await store.createActivity(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', date: '2026-05-14' }));
-    const autumn = await store.createActivity(activityInput({ type: 'schouw', title: 'Najaarsschouw', date: '2026-05-28' }));
-    const elsewhere = await store.createActivity(activityInput({ type: 'schouw', buurtId: 'schildersbuurt' }));
-    const old = await store.createFinding({ schouwId: spring, element: 'tree', aspect: 'damage', responsiblePartnerId: 'gemeente' }, 'user-1');
-    const done = await store.createFinding({ schouwId: spring, element: 'grass', aspect: 'bare' }, 'user-1');
+    const spring = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw', date: '2026-05-14' }));
+    const autumn = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Najaarsschouw', date: '2026-05-28' }));
+    const elsewhere = await store.ui.activities.create(activityInput({ type: 'schouw', buurtId: 'schildersbuurt' }));
+    const old = await store.ui.schouw.createFinding({ schouwId: spring, element: 'tree', aspect: 'damage', responsiblePartnerId: 'gemeente' }, 'user-1');
+    const done = await store.ui.schouw.createFinding({ schouwId: spring, element: 'grass', aspect: 'bare' }, 'user-1');
     clock.advance(14 * DAY);
-    const recent = await store.createFinding({ schouwId: autumn, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'woonkracht10' }, 'user-1');
-    await store.createFinding({ schouwId: elsewhere, element: 'drain', aspect: 'other' }, 'user-1');
-    await store.setFindingStatus(done, { to: 'resolved', by: 'user-2' });
-    await store.setFindingStatus(recent, { to: 'reported', by: 'user-2' });
+    const recent = await store.ui.schouw.createFinding({ schouwId: autumn, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'woonkracht10' }, 'user-1');
+    await store.ui.schouw.createFinding({ schouwId: elsewhere, element: 'drain', aspect: 'other' }, 'user-1');
+    await store.ui.schouw.setFindingStatus(done, { to: 'resolved', by: 'user-2' });
+    await store.ui.schouw.setFindingStatus(recent, { to: 'reported', by: 'user-2' });
     return { ...setup, spring, autumn, old, recent };
   }
 

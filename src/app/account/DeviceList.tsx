@@ -7,9 +7,9 @@ import { useNow } from '../hooks.ts';
 import type { AccountKey } from '../i18n/account/nl.ts';
 import type { PackT } from '../i18n/pack.ts';
 import type { Lang } from '../i18n/translate.ts';
-import { problemText } from './problem-text.ts';
+import { problemText } from '../ui/problem-text.ts';
 import { RemoteState } from './RemoteState.tsx';
-import { useRemote } from './use-remote.ts';
+import { useRemote } from '../ui/use-remote.ts';
 
 type AccountApi = Awaited<ReturnType<ReturnType<typeof useApp>['api']>>;
 

@@ -4,7 +4,7 @@ import type { InvitePreview } from '../../sync/account-api.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
-import { problemText } from './problem-text.ts';
+import { problemText } from '../ui/problem-text.ts';
 
 type State = { kind: 'loading' } | { kind: 'ready'; preview: InvitePreview } | { kind: 'failed'; text: string; canRetry: boolean };
 

@@ -1,7 +1,7 @@
 import type { AccountKey } from '../i18n/account/nl.ts';
 import type { PackT } from '../i18n/pack.ts';
-import { problemText } from './problem-text.ts';
-import type { Remote } from './use-remote.ts';
+import { problemText } from '../ui/problem-text.ts';
+import type { Remote } from '../ui/use-remote.ts';
 
 /** Loading, or why it failed ("this needs a connection") with "try again"; nothing once ready. */
 export function RemoteState({ remote, t, onRetry }: { remote: Remote<unknown>; t: PackT<AccountKey>; onRetry(): void }) {

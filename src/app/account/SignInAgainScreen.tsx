@@ -15,7 +15,7 @@ export function SignInAgainScreen() {
   const { me, isSessionExpired, onSignedIn } = useApp();
   const env = useAccountEnv();
   const { t } = env;
-  const summary = useLive((store) => store.syncSummary(), []);
+  const summary = useLive((store) => store.outbox.summary(), []);
   const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
 
   if (!isSessionExpired) {

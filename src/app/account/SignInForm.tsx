@@ -5,7 +5,7 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
-import { problemText } from './problem-text.ts';
+import { problemText } from '../ui/problem-text.ts';
 
 type Field = 'email' | 'password' | 'deviceName';
 const FIELDS: readonly Field[] = ['email', 'password', 'deviceName'];

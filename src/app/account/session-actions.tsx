@@ -8,20 +8,20 @@ import { render } from 'preact';
 import type { Session } from '../../domain/auth.ts';
 import { setSession } from '../../store/session.ts';
 import { markSessionExpired } from '../../store/session-changes.ts';
-import type { Store } from '../../store/store.ts';
+import type { DeviceStore } from '../../store/store.ts';
 import { createAccountApi, type AccountApi } from '../../sync/account-api.ts';
 import type { AuthReason, FetchLike } from '../../sync/http.ts';
 import { nl } from '../i18n/nl.ts';
 import { createT, loadMessages, type Lang } from '../i18n/translate.ts';
 import type { SessionSlot } from '../session-slot.ts';
-import type { SyncSlot } from '../sync/sync-slot.ts';
+import type { SyncSlot } from '../sync-slot.ts';
 import { Loading } from '../ui/StartScreens.tsx';
 import type { GateNotice } from './Gate.tsx';
 import { wipeDevice } from './wipe-device.ts';
 
 export type SessionActionsOptions = {
   container: HTMLElement;
-  store: Store;
+  store: DeviceStore;
   sync: SyncSlot;
   sessions: SessionSlot;
   /** The language the person uses now (it may have changed since start). */

@@ -1,6 +1,6 @@
 import '../ui/screens.css';
+import { turnedUp } from '../../domain/attendance.ts';
 import { mayCount, mayEditActivity } from '../abilities.ts';
-import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange } from '../format.ts';
 import { useLive } from '../hooks.ts';
@@ -17,8 +17,8 @@ export function ActivityDetail({ id }: { id: string }) {
   const { lang, config, principal } = useApp();
   const t = useScreenT();
   const data = useLive(async (store) => {
-    const activity = await store.getActivity(id);
-    return { activity, attendance: activity ? await store.getAttendance(id) : null };
+    const activity = await store.activities.get(id);
+    return { activity, attendance: activity ? await store.attendance.get(id) : null };
   }, [id]);
   const activity = data?.activity;
 

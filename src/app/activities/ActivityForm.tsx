@@ -81,10 +81,10 @@ export function ActivityForm(props: ActivityFormProps) {
     try {
       const fields = fieldsOf(draft, props.base ?? undefined);
       let id = props.activityId;
-      if (id === null) id = await store.createActivity(fields);
+      if (id === null) id = await store.activities.create(fields);
       else if (props.base) {
         const changes = changedFields(props.base, fields);
-        if (Object.keys(changes).length > 0) await store.updateActivity(id, changes);
+        if (Object.keys(changes).length > 0) await store.activities.update(id, changes);
       }
       clearDraft(platform.localStorage, props.formId);
       setEditing(props.formId, false);

@@ -35,7 +35,7 @@ export function ActivityFormScreen({ id }: { id: string | null }) {
     }
     // Loaded once, not live: a change arriving by sync must not overwrite
     // what the person is typing. Saving writes only the fields they changed.
-    void store.getActivity(id).then((activity) => {
+    void store.activities.get(id).then((activity) => {
       if (!live) return;
       if (!activity || activity.deleted) return setLoaded('not-found');
       if (!mayEditActivity(principal, activity)) return setLoaded('forbidden');

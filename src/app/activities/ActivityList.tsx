@@ -1,11 +1,11 @@
+import { turnedUp } from '../../domain/attendance.ts';
 import { mayCreateActivity } from '../abilities.ts';
-import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { activityTypeLabel, buurtName, statusLabel, visible } from '../i18n/labels.ts';
 import { plural } from '../i18n/translate.ts';
-import type { ActivityView } from '../ports.ts';
+import type { ActivityView } from '../../store/activity-store.ts';
 import { hrefOf, type Route } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
@@ -18,8 +18,8 @@ export function ActivityList({ route }: { route: ListRoute }) {
   const { t, lang, config, navigate, principal } = useApp();
   const today = localDate(useNow(60_000));
   const rows = useLive(async (store): Promise<Row[]> => {
-    const activities = await store.listActivities();
-    return Promise.all(activities.map(async (a) => ({ ...a, turnedUp: turnedUp((await store.getAttendance(a.id)).counts) })));
+    const activities = await store.activities.list();
+    return Promise.all(activities.map(async (a) => ({ ...a, turnedUp: turnedUp((await store.attendance.get(a.id)).counts) })));
   }, []);
   const shown = rows ? selectActivities(rows, { today, when: route.when, buurt: route.buurt }) : [];
   const buurten = visible(config.buurten);

@@ -12,7 +12,7 @@ export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
 
   const confirm = async () => {
     try {
-      await store.deleteActivity(id);
+      await store.activities.delete(id);
       clearDraft(platform.localStorage, formId);
       setEditing(formId, false);
       announce(t('form.deleted'));

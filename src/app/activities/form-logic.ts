@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { ActivityFieldSchemas, type ActivityStatus } from '../../domain/activity.ts';
 import { OrganisationRefSchema, type OrganisationRef } from '../../domain/fields.ts';
-import type { ActivityInput } from '../../store/store.ts';
+import type { ActivityInput } from '../../domain/activity.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import type { Params } from '../i18n/translate.ts';
 

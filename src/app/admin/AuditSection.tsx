@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../domain/auth.ts';
-import type { Config } from '../../store/store.ts';
-import { problemText } from '../account/problem-text.ts';
+import type { Config } from '../../domain/config-records.ts';
+import { problemText } from '../ui/problem-text.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
-import { useRemote } from '../account/use-remote.ts';
+import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { isAdminKey, useAdminT, type AdminT } from './use-admin.ts';

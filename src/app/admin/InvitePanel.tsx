@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Invite } from '../../domain/auth.ts';
 import type { Team } from '../../domain/config-records.ts';
-import { problemText } from '../account/problem-text.ts';
+import { problemText } from '../ui/problem-text.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { controlProps } from '../ui/field.ts';

@@ -107,7 +107,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
     };
     try {
       if (Object.keys(found).length === 0) {
-        await store.saveConfigItem('project', project?.id ?? null, project ? values : { ...values, order: nextOrder(config.projects) });
+        await store.config.save('project', project?.id ?? null, project ? values : { ...values, order: nextOrder(config.projects) });
         announce(t(project ? 'admin.saved' : 'admin.added', { name: values.name }));
         onDone();
         return;

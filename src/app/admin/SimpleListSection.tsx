@@ -51,7 +51,7 @@ function ItemRow({ kind, item, t, onEdit }: { kind: SimpleKind; item: SimpleItem
   const { store, announce } = useApp();
   const toggle = async () => {
     try {
-      await store.saveConfigItem(kind, item.id, { hidden: !item.hidden });
+      await store.config.save(kind, item.id, { hidden: !item.hidden });
       announce(t(item.hidden ? 'admin.shownDone' : 'admin.hiddenDone', { name: item.name }));
     } catch {
       announce(t('admin.saveFailed'));
@@ -108,7 +108,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
     }
     const values = trimmed === '' ? { label: null } : simpleValues(kind, { name: trimmed, partnerKind, cbsCode });
     try {
-      await store.saveConfigItem(kind, item?.id ?? null, item ? values : { ...values, order });
+      await store.config.save(kind, item?.id ?? null, item ? values : { ...values, order });
       const shown = trimmed || (item?.name ?? '');
       announce(t(item ? 'admin.saved' : 'admin.added', { name: shown }));
       setErrors({});

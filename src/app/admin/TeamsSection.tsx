@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TEAM_KINDS, type Team } from '../../domain/config-records.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
-import { useRemote } from '../account/use-remote.ts';
+import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
 import { buurtName, offered } from '../i18n/labels.ts';
 import { controlProps } from '../ui/field.ts';
@@ -106,7 +106,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
     }
     const values = { name: name.trim(), kind, buurtIds, memberIds, hidden };
     try {
-      await store.saveConfigItem('team', team?.id ?? null, team ? values : { ...values, order: nextOrder(config.teams) });
+      await store.config.save('team', team?.id ?? null, team ? values : { ...values, order: nextOrder(config.teams) });
       announce(t(team ? 'admin.saved' : 'admin.added', { name: values.name }));
       onDone();
     } catch (error) {

@@ -5,7 +5,7 @@
  * tests/unit/app-admin-logic.test.ts.
  */
 import type { Issue } from '../../domain/errors.ts';
-import type { Config } from '../../store/store.ts';
+import type { Config } from '../../domain/config-records.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import type { AdminKey } from '../i18n/admin/nl.ts';
 

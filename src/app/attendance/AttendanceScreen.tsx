@@ -1,18 +1,17 @@
 import '../ui/screens.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, type CountKey } from '../../domain/attendance.ts';
+import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, turnedUp, type CountKey } from '../../domain/attendance.ts';
 import { mayCount } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
 import { countLabel, methodLabel } from '../i18n/labels.ts';
-import type { AttendanceView } from '../ports.ts';
+import type { AttendanceView } from '../../store/attendance-store.ts';
 import { hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { CounterRow } from './CounterRow.tsx';
 import { Pc4Entry } from './Pc4Entry.tsx';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from './tally.ts';
-import { turnedUp } from './turned-up.ts';
+import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 
 type CounterKey = CountKey | `pc4:${string}`;
@@ -26,10 +25,10 @@ const DOOR_KEYS = ['residents', 'volunteers', 'professionals', 'children', 'firs
 export function AttendanceScreen({ id }: { id: string }) {
   const { store, announce, principal } = useApp();
   const t = useScreenT();
-  const activity = useLive((s) => s.getActivity(id), [id]);
+  const activity = useLive((s) => s.activities.get(id), [id]);
   // Counting buttons only for whom the permission table lets count (attendance takes its activity's scope).
   const isReadOnly = !activity || !mayCount(principal, activity);
-  const attendance = useLive((s) => s.getAttendance(id), [id]);
+  const attendance = useLive((s) => s.attendance.get(id), [id]);
   const [tally, setTally] = useState<Tally>(EMPTY_TALLY);
   // The latest live answer, for callbacks that outlive the render that made them.
   const live = useRef<AttendanceView | undefined>(attendance);
@@ -53,7 +52,7 @@ export function AttendanceScreen({ id }: { id: string }) {
     setTally((current) => tapped(current, key, delta, ownOf(key)));
     // Written at once; nothing else is awaited on the way (DESIGN.md: the
     // network is never on the path of a tap).
-    store.bumpCount(id, key, delta).then(
+    store.attendance.bump(id, key, delta).then(
       () => {
         setTally((current) => settled(current, key, delta, true, ownOf(key)));
         // A write the store skipped (a "−" that met zero on disk) commits
@@ -137,7 +136,7 @@ export function AttendanceScreen({ id }: { id: string }) {
                     value={method}
                     checked={attendance.method === method}
                     onChange={() => {
-                      void store.setAttendanceMethod(id, method).catch(() => announce(t('form.saveFailed')));
+                      void store.attendance.setMethod(id, method).catch(() => announce(t('form.saveFailed')));
                     }}
                   />
                   <span>{methodLabel(t, method)}</span>

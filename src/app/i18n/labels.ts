@@ -7,7 +7,7 @@ import { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, visible, type ActivityTypeItem,
 import type { ActivityStatus } from '../../domain/activity.ts';
 import type { CountKey } from '../../domain/attendance.ts';
 import type { OrganisationRef } from '../../domain/fields.ts';
-import type { AttendanceMethod } from '../../store/store.ts';
+import type { AttendanceMethod } from '../../domain/attendance.ts';
 import type { ScreensT } from './screens/pack.ts';
 import { isMessageKey, type T } from './translate.ts';
 

@@ -9,7 +9,7 @@
  *
  * @example
  * const photo = await processPhoto(input.files[0], { signal });
- * await store.addPhoto(photo.sha256, photo.blob);
+ * await store.photos.add(photo);
  */
 import { abortable } from './abort.ts';
 import { blobSource } from './byte-source.ts';

@@ -60,19 +60,19 @@ export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full')
       setPhoto({ url, state: 'ready' });
     };
     const load = async () => {
-      const local = await store.getPhotoBlob(sha256);
+      const local = await store.photos.getBlob(sha256);
       if (local) return show(local);
       if (!online) return isCurrent && setPhoto({ url: null, state: 'unavailable' });
       let download = downloads.get(sha256);
       if (!download) {
         download = api()
           .then((client) => client.photo(sha256))
-          .then(({ blob, type }) => store.cachePhoto({ sha256, blob, type }))
+          .then(({ blob, type }) => store.photos.cache({ sha256, blob, type }))
           .finally(() => downloads.delete(sha256));
         downloads.set(sha256, download);
       }
       await download;
-      const fetched = await store.getPhotoBlob(sha256);
+      const fetched = await store.photos.getBlob(sha256);
       if (fetched) await show(fetched);
       else if (isCurrent) setPhoto({ url: null, state: 'unavailable' });
     };

@@ -6,19 +6,18 @@
  * asked about again in this session, so nobody hammers PDOK; an unreachable
  * PDOK ends the run and the next trigger tries again.
  *
- * The lookup is a local write like any other (store.updateFinding): it syncs
+ * The lookup is a local write like any other (store.schouw.updateFinding): it syncs
  * through the outbox, and an address typed meanwhile is never overwritten.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Location } from '../../domain/fields.ts';
-import type { FindingView } from '../../store/store.ts';
+import type { FindingView, SchouwStore } from '../../store/schouw-store.ts';
 import { mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
-import type { Store } from '../ports.ts';
-import { createLocatieserver, LocatieserverError, type Locatieserver, type ReverseResult } from './pdok.ts';
+import { createLocatieserver, LocatieserverError, type Locatieserver } from './pdok.ts';
 
-export type PlaceLookupStore = Pick<Store, 'listFindings' | 'getFinding' | 'updateFinding'>;
+export type PlaceLookupStore = Pick<SchouwStore, 'listFindings' | 'getFinding' | 'updateFinding'>;
 
 export type PlaceLookupOutcome = {
   updated: number;
@@ -44,7 +43,7 @@ const samePoint = (a: Location | null, b: Location) => a !== null && a.lat === b
  * address. `skip` holds the ids not to ask about again (added to here).
  *
  * @example
- * await lookUpMissingPlaces({ store, locatieserver: createLocatieserver({ fetch }), skip: new Set() });
+ * await lookUpMissingPlaces({ store: store.schouw, locatieserver: createLocatieserver({ fetch }), skip: new Set() });
  */
 export async function lookUpMissingPlaces(opts: {
   store: PlaceLookupStore;
@@ -63,7 +62,7 @@ export async function lookUpMissingPlaces(opts: {
   for (const finding of waiting.slice(0, limit)) {
     const location = finding.location as Location;
     if (signal?.aborted) break;
-    let result: ReverseResult | null;
+    let result;
     try {
       result = await locatieserver.reverse(location, signal ? { signal } : {});
     } catch (error) {
@@ -102,10 +101,7 @@ const skippedByStore = new WeakMap<object, Set<string>>();
 
 function skippedFor(store: object): Set<string> {
   let skip = skippedByStore.get(store);
-  if (!skip) {
-    skip = new Set();
-    skippedByStore.set(store, skip);
-  }
+  if (!skip) skippedByStore.set(store, (skip = new Set()));
   return skip;
 }
 
@@ -129,7 +125,7 @@ export function usePlaceLookup(options: { locatieserver?: Locatieserver; limit?:
       if (isRunning || controller.signal.aborted) return;
       isRunning = true;
       try {
-        const outcome = await lookUpMissingPlaces({ store, locatieserver, skip, limit, signal: controller.signal, mayUpdate: (f) => mayUpdate.current(f) });
+        const outcome = await lookUpMissingPlaces({ store: store.schouw, locatieserver, skip, limit, signal: controller.signal, mayUpdate: (f) => mayUpdate.current(f) });
         // More to do and PDOK answers: the next few shortly after.
         if (outcome.remaining > 0 && !outcome.isUnreachable && !controller.signal.aborted) next = setTimeout(run, NEXT_BATCH_MS);
       } catch (error) {

@@ -10,7 +10,7 @@ import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import type { FindingHistoryEntry, FindingView } from '../../store/store.ts';
+import type { FindingHistoryEntry, FindingView } from '../../store/schouw-store.ts';
 import { FindingThumb } from './FindingPhoto.tsx';
 import { feedbackGroups, findingNumbers, latestNote, type FeedbackGroup } from './report-data.ts';
 import { counted, partnerName, whatText, whereText } from './words.ts';
@@ -29,10 +29,10 @@ export function FeedbackScreen({ activityId }: { activityId: string }) {
   const t = useReportT();
   const data = useLive(
     async (store) => {
-      const activity = await store.getActivity(activityId);
+      const activity = await store.activities.get(activityId);
       if (!activity || activity.deleted) return { activity: null } as const;
-      const findings = await store.listFindings({ schouwId: activityId });
-      const histories = await store.getFindingHistories(findings.map((finding) => finding.id));
+      const findings = await store.schouw.listFindings({ schouwId: activityId });
+      const histories = await store.schouw.getFindingHistories(findings.map((finding) => finding.id));
       return { activity, items: findings.map((finding): WithHistory => ({ finding, history: histories[finding.id] ?? [] })) } as const;
     },
     [activityId],

@@ -2,7 +2,8 @@ import '../ui/screens.css';
 import './report.css';
 import { useState } from 'preact/hooks';
 import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../domain/finding.ts';
-import type { ActivityView, FindingView } from '../../store/store.ts';
+import type { ActivityView } from '../../store/activity-store.ts';
+import type { FindingView } from '../../store/schouw-store.ts';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
@@ -33,7 +34,7 @@ export function OpenFindings({ activityId, buurtId }: { activityId: string | nul
 function ChooseBuurt() {
   const { config } = useApp();
   const t = useReportT();
-  const counts = useLive(async (store) => openCountsByBuurt(await store.listFindings({ all: true })), []);
+  const counts = useLive(async (store) => openCountsByBuurt(await store.schouw.listFindings({ all: true })), []);
   // A hidden buurt still shows while it has open findings: they still need follow-up.
   const buurten = config.buurten.filter((buurt) => !buurt.hidden || (counts?.get(buurt.id) ?? 0) > 0);
   return (
@@ -68,9 +69,9 @@ function OpenList({ scope }: { scope: Scope }) {
   const key = 'schouwId' in scope ? `round:${scope.schouwId}` : `buurt:${scope.buurtId}`;
   const data = useLive(
     async (store) => {
-      const findings = await store.listFindings(scope);
+      const findings = await store.schouw.listFindings(scope);
       const activityIds = 'schouwId' in scope ? [scope.schouwId] : [...new Set(findings.map((f) => f.schouwId))];
-      const activities = await Promise.all(activityIds.map((id) => store.getActivity(id)));
+      const activities = await Promise.all(activityIds.map((id) => store.activities.get(id)));
       const rounds = new Map(activities.flatMap((a) => (a ? [[a.id, a] as const] : [])));
       return { findings, rounds };
     },

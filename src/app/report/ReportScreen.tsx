@@ -12,7 +12,7 @@ import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import type { FindingView, SchouwView } from '../../store/store.ts';
+import type { FindingView, SchouwView } from '../../store/schouw-store.ts';
 import { findingsCsv } from './csv.ts';
 import { downloadFile, exportFileName, mediaTypeOf } from './download.ts';
 import { FindingPhoto } from './FindingPhoto.tsx';
@@ -33,9 +33,9 @@ export function ReportScreen({ activityId }: { activityId: string }) {
   const online = useOnline();
   const data = useLive(
     async (store) => {
-      const activity = await store.getActivity(activityId);
+      const activity = await store.activities.get(activityId);
       if (!activity || activity.deleted) return { activity: null } as const;
-      const [schouw, findings] = await Promise.all([store.getSchouw(activityId), store.listFindings({ schouwId: activityId })]);
+      const [schouw, findings] = await Promise.all([store.schouw.getRound(activityId), store.schouw.listFindings({ schouwId: activityId })]);
       return { activity, schouw, findings } as const;
     },
     [activityId],

@@ -3,7 +3,7 @@
  * once from the report `t` and the tenant's config, so the screens and the
  * exports say the same thing.
  */
-import type { Config } from '../../store/store.ts';
+import type { Config } from '../../domain/config-records.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import type { ReportT } from '../i18n/report/pack.ts';
 import { LOCALES, type Lang } from '../i18n/translate.ts';

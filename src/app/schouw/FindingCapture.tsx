@@ -36,7 +36,7 @@ export function FindingCapture({ activityId, findingId }: { activityId: string |
 
 function EditFinding({ id }: { id: string }) {
   const t = useFindingsT();
-  const finding = useLive((store) => store.getFinding(id), [id]);
+  const finding = useLive((store) => store.schouw.getFinding(id), [id]);
   // The form takes the finding as it was when it opened; later changes arrive through its own live query.
   const [initial, setInitial] = useState<{ id: string; schouwId: string; draft: CaptureDraft } | null>(null);
   useEffect(() => {
@@ -60,12 +60,12 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
   const t = useFindingsT();
   const round = useLive(
     async (s) => {
-      const activity = await s.getActivity(schouwId);
-      return activity && !activity.deleted ? { activity, schouw: await s.getSchouw(schouwId) } : null;
+      const activity = await s.activities.get(schouwId);
+      return activity && !activity.deleted ? { activity, schouw: await s.schouw.getRound(schouwId) } : null;
     },
     [schouwId],
   );
-  const saver = useMemo(() => createFindingSaver(store, { schouwId, createdBy: me.userId, ...(existing ? { existing } : {}) }), [store]);
+  const saver = useMemo(() => createFindingSaver(store.schouw, { schouwId, createdBy: me.userId, ...(existing ? { existing } : {}) }), [store]);
   const [draft, setDraftState] = useState<CaptureDraft>(existing?.draft ?? EMPTY_DRAFT);
   const latest = useRef(draft);
   const [savedId, setSavedId] = useState<string | null>(existing?.id ?? null);
@@ -106,7 +106,7 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
   };
 
   // The stored finding changed under the screen (a colleague, the address lookup): show it, keep unsaved input.
-  const stored = useLive((s) => (savedId ? s.getFinding(savedId) : Promise.resolve(null)), [savedId]);
+  const stored = useLive((s) => (savedId ? s.schouw.getFinding(savedId) : Promise.resolve(null)), [savedId]);
   useEffect(() => {
     if (!stored || !saver.saved) return;
     const merged = mergeStored(saver.saved, latest.current, draftOf(stored));

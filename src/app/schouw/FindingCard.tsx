@@ -1,6 +1,6 @@
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT, type FindingsT } from '../i18n/findings/pack.ts';
-import type { FindingView } from '../../store/store.ts';
+import type { FindingView } from '../../store/schouw-store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { PhotoThumb } from './PhotoThumb.tsx';
 import { schouwHref } from './routes.ts';

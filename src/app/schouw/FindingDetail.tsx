@@ -22,13 +22,13 @@ export function FindingDetail({ id }: { id: string }) {
   const { principal, store, announce, navigate } = useApp();
   const t = useFindingsT();
   const data = useLive(async (s) => {
-    const finding = await s.getFinding(id);
+    const finding = await s.schouw.getFinding(id);
     if (!finding) return null;
     const [schouw, activity, history, photoStates] = await Promise.all([
-      s.getSchouw(finding.schouwId),
-      s.getActivity(finding.schouwId),
-      s.getFindingHistory(id),
-      s.photoStates(finding.photos),
+      s.schouw.getRound(finding.schouwId),
+      s.activities.get(finding.schouwId),
+      s.schouw.getFindingHistory(id),
+      s.photos.states(finding.photos),
     ]);
     return { finding, schouw, activity, history, photoStates };
   }, [id]);
@@ -51,7 +51,7 @@ export function FindingDetail({ id }: { id: string }) {
   const mayUpdate = mayUpdateFinding(principal, finding);
 
   const remove = () => {
-    store.deleteFinding(id).then(
+    store.schouw.deleteFinding(id).then(
       () => {
         announce(t('findingDelete.done'));
         navigate({ name: 'schouw', path: schouwPath({ name: 'round', activityId: finding.schouwId }) }, { replace: true });

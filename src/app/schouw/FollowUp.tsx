@@ -4,7 +4,7 @@ import { useApp } from '../context.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
 import { LOCALES } from '../i18n/translate.ts';
-import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/store.ts';
+import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/schouw-store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from './follow-up-logic.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
@@ -19,7 +19,7 @@ export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView
   const { store, config, announce } = useApp();
   const t = useFindingsT();
   const save = (changes: FindingChanges) => {
-    store.updateFinding(finding.id, changes).then(
+    store.schouw.updateFinding(finding.id, changes).then(
       () => announce(t('followUp.saved')),
       () => announce(t('round.saveFailed')),
     );
@@ -167,7 +167,7 @@ function StatusChange({ finding }: { finding: FindingView }) {
       return;
     }
     setError(null);
-    store.setFindingStatus(finding.id, { to, note: note.trim(), by: me.userId }).then(
+    store.schouw.setFindingStatus(finding.id, { to, note: note.trim(), by: me.userId }).then(
       () => {
         setNote('');
         announce(t('followUp.changed', { status: findingLabel(t, 'findingStatus', to) }));

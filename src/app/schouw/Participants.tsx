@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RESIDENTS_COUNT, partnerCounterKey } from '../../domain/schouw.ts';
 import { CounterRow } from '../attendance/CounterRow.tsx';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../attendance/tally.ts';
+import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useApp } from '../context.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
-import type { SchouwView } from '../../store/store.ts';
+import type { SchouwView } from '../../store/schouw-store.ts';
 
 const SETTLE_MS = 1000;
 
@@ -29,7 +29,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
   const bump = (key: string, delta: 1 | -1, label: string) => {
     const next = Math.max(0, countOf(key) + delta);
     setTally((current) => tapped(current, key, delta, ownOf(key)));
-    store.bumpSchouwCount(activityId, key, delta).then(
+    store.schouw.bump(activityId, key, delta).then(
       () => {
         setTally((current) => settled(current, key, delta, true, ownOf(key)));
         setTimeout(() => setTally(observed), SETTLE_MS);

@@ -60,7 +60,7 @@ export function PhotoPicker(props: {
       try {
         processor.current ??= createPhotoProcessor();
         const photo = await processor.current.process(file, { signal });
-        await store.addPhoto({ blob: photo.blob, sha256: photo.sha256, type: photo.type });
+        await store.photos.add({ blob: photo.blob, sha256: photo.sha256, type: photo.type });
         if (!signal.aborted) props.onAdded(photo.sha256);
       } catch (caught) {
         if (isAbort(caught, signal)) return;

@@ -20,10 +20,10 @@ export function RoundScreen({ activityId }: { activityId: string }) {
   const { config, principal, lang } = useApp();
   const t = useFindingsT();
   const data = useLive(async (store) => {
-    const activity = await store.getActivity(activityId);
+    const activity = await store.activities.get(activityId);
     if (!activity || activity.deleted) return null;
-    const [schouw, findings] = await Promise.all([store.getSchouw(activityId), store.listFindings({ schouwId: activityId })]);
-    const photoStates = await store.photoStates(findings.flatMap((finding) => finding.photos));
+    const [schouw, findings] = await Promise.all([store.schouw.getRound(activityId), store.schouw.listFindings({ schouwId: activityId })]);
+    const photoStates = await store.photos.states(findings.flatMap((finding) => finding.photos));
     return { activity, schouw, findings, photoStates };
   }, [activityId]);
 

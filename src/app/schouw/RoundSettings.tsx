@@ -2,7 +2,7 @@ import { SCHOUW_KINDS, SCHOUW_METHODS, CROW_LEVELS } from '../../domain/schouw.t
 import { useApp } from '../context.ts';
 import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
-import type { SchouwSettings, SchouwView } from '../../store/store.ts';
+import type { SchouwSettings, SchouwView } from '../../store/schouw-store.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 
 /**
@@ -14,7 +14,7 @@ export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: 
   const { store, announce } = useApp();
   const t = useFindingsT();
   const save = (changes: Partial<SchouwSettings>) => {
-    store.updateSchouw(activityId, changes).then(
+    store.schouw.updateRound(activityId, changes).then(
       () => announce(t('round.settingSaved')),
       () => announce(t('round.saveFailed')),
     );

@@ -9,7 +9,7 @@ import type { Address, FindingAspect, FindingElement } from '../../domain/findin
 import type { Location } from '../../domain/fields.ts';
 import { MAX_PHOTOS_PER_RECORD } from '../../domain/photos.ts';
 import { CROW_LEVELS, GOOD_BAD_PLUS, type FindingLevel, type SchouwMethod } from '../../domain/schouw.ts';
-import type { FindingChanges, FindingView, Store } from '../../store/store.ts';
+import type { FindingChanges, FindingView, SchouwStore } from '../../store/schouw-store.ts';
 
 /** What the capture screen holds: everything a person fills in for one finding. */
 export type CaptureDraft = {
@@ -99,7 +99,7 @@ export type FindingSaver = {
 };
 
 export function createFindingSaver(
-  store: Pick<Store, 'createFinding' | 'updateFinding'>,
+  store: Pick<SchouwStore, 'createFinding' | 'updateFinding'>,
   opts: { schouwId: string; createdBy: string; existing?: { id: string; draft: CaptureDraft } },
 ): FindingSaver {
   let id = opts.existing?.id ?? null;

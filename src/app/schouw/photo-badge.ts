@@ -4,7 +4,7 @@
  * "Photos"). Nothing is called sent before the server has it, so a photo that
  * failed counts as not sent too.
  */
-import type { PhotoStatus } from '../../store/store.ts';
+import type { PhotoStatus } from '../../store/photo-store.ts';
 
 export type PhotoStates = Readonly<Record<string, PhotoStatus['state'] | null>>;
 

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { RemoteDeviceList } from '../account/DeviceList.tsx';
+import { RemoteState } from '../account/RemoteState.tsx';
+import { useRemote } from '../ui/use-remote.ts';
 import { formatDate, localDate } from '../format.ts';
-import { useLive } from '../hooks.ts';
+import { useLive, useNow } from '../hooks.ts';
 import { accountPack } from '../i18n/account/pack.ts';
 import { packT } from '../i18n/pack.ts';
 import { hrefOf } from '../router.ts';
@@ -55,7 +57,7 @@ function SignOut() {
   const { t: coreT, lang, signOut, announce } = useApp();
   const t = packT(coreT, lang, accountPack);
   const actions = useSyncActions();
-  const summary = useLive((store) => store.syncSummary(), []);
+  const summary = useLive((store) => store.outbox.summary(), []);
   const [isBusy, setBusy] = useState(false);
   const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
 

@@ -8,7 +8,7 @@ import { formatMegabytes } from './megabytes.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { LANGS } from '../i18n/translate.ts';
-import { syncStatusText } from '../sync/status-text.ts';
+import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { AccountSection } from './AccountSection.tsx';
@@ -21,7 +21,7 @@ export function SettingsScreen() {
   const { lang, setLang, deviceId, store, announce } = useApp();
   const t = useScreenT();
   const status = useSyncStatus();
-  const summary = useLive((s) => s.syncSummary(), []);
+  const summary = useLive((s) => s.outbox.summary(), []);
   const now = useNow(30_000);
   const actions = useSyncActions();
   const text = syncStatusText(t, lang, status, summary, now, useOnline());
@@ -78,7 +78,7 @@ export function SettingsScreen() {
                   type="button"
                   class="button button-small"
                   aria-label={`${t('settings.dismissLabel')}: ${reasonText(change.reason, t)}`}
-                  onClick={() => void store.dismissRejected(change.mutationId).catch(() => announce(t('form.saveFailed')))}
+                  onClick={() => void store.outbox.dismissRejected(change.mutationId).catch(() => announce(t('form.saveFailed')))}
                 >
                   {t('settings.dismiss')}
                 </button>

@@ -1,6 +1,6 @@
 import { useApp } from '../context.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
-import { syncStatusText } from './status-text.ts';
+import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from './use-sync-actions.ts';
 
 /**
@@ -11,7 +11,7 @@ import { useSyncActions } from './use-sync-actions.ts';
 export function SyncStatus() {
   const { t, lang } = useApp();
   const status = useSyncStatus();
-  const summary = useLive((store) => store.syncSummary(), []);
+  const summary = useLive((store) => store.outbox.summary(), []);
   const now = useNow(30_000);
   const actions = useSyncActions();
   const text = syncStatusText(t, lang, status, summary, now, useOnline());

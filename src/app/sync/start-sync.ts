@@ -6,15 +6,15 @@
 import { SESSION_DAYS } from '../../domain/auth.ts';
 import { getSession } from '../../store/session.ts';
 import { extendSession, updateMe } from '../../store/session-changes.ts';
-import type { Store } from '../../store/store.ts';
+import type { SyncStore } from '../../store/sync-store.ts';
 import type { AccountApi } from '../../sync/account-api.ts';
 import { createSyncEngine, type AuthReason } from '../../sync/engine.ts';
 import { startSyncTriggers, type TriggerOptions } from '../../sync/triggers.ts';
 import type { SessionSlot } from '../session-slot.ts';
-import type { StartedSync } from './sync-slot.ts';
+import type { StartedSync } from '../sync-slot.ts';
 
 export type StartSyncOptions = {
-  store: Store;
+  store: SyncStore;
   deviceId: string;
   baseUrl: string;
   window: Window;

@@ -18,7 +18,7 @@ export function useSyncActions() {
     async exportUnsent(): Promise<void> {
       try {
         // The file code loads on this tap, beside the read: it is not on the first screen.
-        const [{ downloadJson }, unsent] = await Promise.all([import('../settings/export-file.ts'), store.exportUnsent()]);
+        const [{ downloadJson }, unsent] = await Promise.all([import('../ui/export-file.ts'), store.outbox.exportUnsent()]);
         const file = downloadJson(platform.document, unsent, now());
         announce(t('settings.exported', { file }));
       } catch {

@@ -1,5 +1,5 @@
 import { useApp } from '../context.ts';
-import type { SyncState } from '../ports.ts';
+import type { SyncState } from '../../store/sync-state.ts';
 
 const KEYS = { local: 'badge.local', sent: 'badge.sent', rejected: 'badge.rejected' } as const;
 const ICONS = { local: '●', sent: '✓', rejected: '!' } as const;

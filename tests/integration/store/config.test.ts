@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src/domain/hlc.ts';
 import type { SyncRecord } from '../../../src/domain/records.ts';
-import { InvalidInputError } from '../../../src/store/store.ts';
+import { InvalidInputError } from '../../../src/store/invalid-input.ts';
 import { manualClock, openTestStore } from '../../fixtures/factories.ts';
 import { DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 
@@ -19,9 +19,9 @@ const item = (type: SyncRecord['type'], id: string, values: Record<string, unkno
 describe('the configuration, from records', () => {
   it('is empty before the first pull, and built from the pulled records after', async () => {
     const store = await openTestStore({ tenantName: 'Alblasserdam' });
-    expect(await store.getConfig()).toMatchObject({ id: TENANT, name: 'Alblasserdam', buurten: [], teams: [] });
+    expect(await store.ui.config.get()).toMatchObject({ id: TENANT, name: 'Alblasserdam', buurten: [], teams: [] });
 
-    await store.applyPullPage(
+    await store.sync.applyPullPage(
       [
         item('buurt', 'schildersbuurt', { name: 'Schildersbuurt', order: 2 }),
         item('buurt', 'oranjebuurt', { name: 'Oranjebuurt', order: 1 }),
@@ -33,7 +33,7 @@ describe('the configuration, from records', () => {
       ],
       '7',
     );
-    const config = await store.getConfig();
+    const config = await store.ui.config.get();
     expect(config.buurten.map((b) => b.name)).toEqual(['Oranjebuurt', 'Schildersbuurt']);
     expect(config.partners).toEqual([{ id: 'swa', name: 'SWA', kind: 'welfare' }]);
     expect(config.activityTypes).toEqual([{ id: 'drop-in', hidden: true }]);
@@ -43,31 +43,31 @@ describe('the configuration, from records', () => {
   it('takes a coordinator’s edit as a local write with its outbox entry, only the changed fields stamped anew', async () => {
     const clock = manualClock();
     const store = await openTestStore({ now: clock.now });
-    await store.applyPullPage([item('buurt', 'oranjebuurt', { name: 'Oranjebuurt' })], '1');
+    await store.sync.applyPullPage([item('buurt', 'oranjebuurt', { name: 'Oranjebuurt' })], '1');
     clock.advance(1_000);
-    await store.saveConfigItem('buurt', 'oranjebuurt', { name: 'Oranjewijk', hidden: false });
+    await store.ui.config.save('buurt', 'oranjebuurt', { name: 'Oranjewijk', hidden: false });
 
-    expect((await store.getConfig()).buurten).toEqual([{ id: 'oranjebuurt', name: 'Oranjewijk' }]);
-    const [change] = (await store.exportUnsent()).changes;
+    expect((await store.ui.config.get()).buurten).toEqual([{ id: 'oranjebuurt', name: 'Oranjewijk' }]);
+    const [change] = (await store.ui.outbox.exportUnsent()).changes;
     expect(change).toMatchObject({ recordType: 'buurt', recordId: 'oranjebuurt', state: 'pending' });
     expect(Object.keys(change?.mutation.fields ?? {})).toEqual(['name']);
   });
 
   it('adds a new item with a device-made id, shown and not deleted', async () => {
     const store = await openTestStore();
-    const id = await store.saveConfigItem('team', null, { name: 'Werkgroep Groen', kind: 'workingGroup', buurtIds: [], memberIds: [], order: 3 });
+    const id = await store.ui.config.save('team', null, { name: 'Werkgroep Groen', kind: 'workingGroup', buurtIds: [], memberIds: [], order: 3 });
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    expect((await store.getConfig()).teams).toEqual([{ id, name: 'Werkgroep Groen', kind: 'workingGroup', buurtIds: [], memberIds: [] }]);
-    const [change] = (await store.exportUnsent()).changes;
+    expect((await store.ui.config.get()).teams).toEqual([{ id, name: 'Werkgroep Groen', kind: 'workingGroup', buurtIds: [], memberIds: [] }]);
+    const [change] = (await store.ui.outbox.exportUnsent()).changes;
     expect(change?.mutation.fields).toMatchObject({ hidden: { v: false }, deleted: { v: false }, order: { v: 3 }, name: { v: 'Werkgroep Groen' } });
   });
 
   it('refuses what the domain would refuse, and writes nothing', async () => {
     const store = await openTestStore();
-    await expect(store.saveConfigItem('buurt', null, { cbsCode: 'BU1' })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.saveConfigItem('partner', null, { name: 'X', kind: 'bakery' })).rejects.toThrow(/kind/);
-    await expect(store.saveConfigItem('buurt', null, { name: 'X', colour: 'red' })).rejects.toThrow(/colour/);
-    await expect(store.saveConfigItem('buurt', 'nergens', { name: 'X' })).rejects.toThrow(/no buurt/);
-    expect((await store.exportUnsent()).changes).toEqual([]);
+    await expect(store.ui.config.save('buurt', null, { cbsCode: 'BU1' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.ui.config.save('partner', null, { name: 'X', kind: 'bakery' })).rejects.toThrow(/kind/);
+    await expect(store.ui.config.save('buurt', null, { name: 'X', colour: 'red' })).rejects.toThrow(/colour/);
+    await expect(store.ui.config.save('buurt', 'nergens', { name: 'X' })).rejects.toThrow(/no buurt/);
+    expect((await store.ui.outbox.exportUnsent()).changes).toEqual([]);
   });
 });

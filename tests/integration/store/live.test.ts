@@ -18,12 +18,12 @@ describe('observing the store', () => {
   it('re-runs a query after each committed change, until unsubscribed', async () => {
     const store = await openTestStore();
     const seen: number[] = [];
-    const stop = store.observe(async (s) => (await s.listActivities()).length, (count) => seen.push(count));
+    const stop = store.ui.observe(async (s) => (await s.activities.list()).length, (count) => seen.push(count));
     await until(seen, (n) => n === 0);
-    await store.createActivity(activityInput());
+    await store.ui.activities.create(activityInput());
     await until(seen, (n) => n === 1);
     stop();
-    await store.createActivity(activityInput());
+    await store.ui.activities.create(activityInput());
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen.at(-1)).toBe(1);
   });
@@ -32,13 +32,13 @@ describe('observing the store', () => {
     const factory = new IDBFactory();
     const tab1 = await openTestStore({ factory, name: 'shared' });
     const tab2 = await openTestStore({ factory, name: 'shared' });
-    const activityId = await tab1.createActivity(activityInput());
+    const activityId = await tab1.ui.activities.create(activityInput());
     const seen: number[] = [];
-    const stop = tab1.observe(async (s) => (await s.getAttendance(activityId)).counts.residents, (n) => seen.push(n));
+    const stop = tab1.ui.observe(async (s) => (await s.attendance.get(activityId)).counts.residents, (n) => seen.push(n));
     await until(seen, (n) => n === 0);
-    await Promise.all([tab1.bumpCount(activityId, 'residents', 1), tab2.bumpCount(activityId, 'residents', 1)]);
+    await Promise.all([tab1.ui.attendance.bump(activityId, 'residents', 1), tab2.ui.attendance.bump(activityId, 'residents', 1)]);
     await until(seen, (n) => n === 2);
-    expect((await tab2.getAttendance(activityId)).ownCounts).toEqual({ residents: 2 });
+    expect((await tab2.ui.attendance.get(activityId)).ownCounts).toEqual({ residents: 2 });
     expect(tab2.deviceId).toBe(DEVICE_A);
     stop();
   });

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { parseHlc } from '../../../src/domain/hlc.ts';
 import { createDatabase, type BuurtlogDatabase } from '../../../src/store/database.ts';
-import { InvalidInputError, TAP_MEASURE, type Store } from '../../../src/store/store.ts';
-import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { TAP_MEASURE } from '../../../src/store/attendance-store.ts';
+import { InvalidInputError } from '../../../src/store/invalid-input.ts';
+import { activityInput, manualClock, openTestStore, type TestStore } from '../../fixtures/factories.ts';
 import { DEVICE_A, NOW, TENANT } from '../../fixtures/fixed.ts';
 
 /** A database whose writes to `table` fail while `failing.on` is set (a quota error, a crash mid-write). */
@@ -27,16 +28,16 @@ function failingDatabase(table: string): { db: BuurtlogDatabase; failing: { on: 
   return { db, failing };
 }
 
-async function outboxOf(store: Store) {
-  return (await store.exportUnsent()).changes;
+async function outboxOf(store: TestStore) {
+  return (await store.ui.outbox.exportUnsent()).changes;
 }
 
 describe('a local write', () => {
   it('saves the activity and its outbox entry together', async () => {
     const store = await openTestStore();
-    const id = await store.createActivity(activityInput());
+    const id = await store.ui.activities.create(activityInput());
 
-    const [view] = await store.listActivities();
+    const [view] = await store.ui.activities.list();
     expect(view).toMatchObject({ id, title: 'Buurtbarbecue Oranjebuurt', createdBy: DEVICE_A, createdAt: NOW, deleted: false, syncState: 'local' });
     const changes = await outboxOf(store);
     expect(changes).toHaveLength(1);
@@ -47,39 +48,39 @@ describe('a local write', () => {
   it.each(['records', 'outbox', 'meta'])('leaves neither record nor outbox entry when the %s write fails', async (table) => {
     const { db, failing } = failingDatabase(table);
     const store = await openTestStore({ database: db });
-    const id = await store.createActivity(activityInput());
-    await store.bumpCount(id, 'residents', 1);
-    const before = await store.exportUnsent();
+    const id = await store.ui.activities.create(activityInput());
+    await store.ui.attendance.bump(id, 'residents', 1);
+    const before = await store.ui.outbox.exportUnsent();
 
     failing.on = true;
-    await expect(store.updateActivity(id, { title: 'Nieuwe titel' })).rejects.toThrow();
-    await expect(store.bumpCount(id, 'residents', 1)).rejects.toThrow();
-    await expect(store.createActivity(activityInput({ title: 'Nooit opgeslagen' }))).rejects.toThrow();
+    await expect(store.ui.activities.update(id, { title: 'Nieuwe titel' })).rejects.toThrow();
+    await expect(store.ui.attendance.bump(id, 'residents', 1)).rejects.toThrow();
+    await expect(store.ui.activities.create(activityInput({ title: 'Nooit opgeslagen' }))).rejects.toThrow();
     failing.on = false;
 
-    expect(await store.exportUnsent()).toEqual(before);
-    expect((await store.getAttendance(id)).counts.residents).toBe(1);
-    expect((await store.listActivities()).map((a) => a.title)).toEqual(['Buurtbarbecue Oranjebuurt']);
+    expect(await store.ui.outbox.exportUnsent()).toEqual(before);
+    expect((await store.ui.attendance.get(id)).counts.residents).toBe(1);
+    expect((await store.ui.activities.list()).map((a) => a.title)).toEqual(['Buurtbarbecue Oranjebuurt']);
   });
 
   it('refuses invalid input with field messages and writes nothing', async () => {
     const store = await openTestStore();
-    const error = await store.createActivity(activityInput({ title: '  ', date: '2025-13-01' })).catch((e: unknown) => e);
+    const error = await store.ui.activities.create(activityInput({ title: '  ', date: '2025-13-01' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues.map((issue) => issue.path)).toEqual(['title', 'date']);
-    await expect(store.bumpCount('not-an-id', 'residents', 1)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.bumpCount('0195940a-0000-7000-8000-000000000001', 'pc4:123' as 'pc4:1234', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.ui.attendance.bump('not-an-id', 'residents', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.ui.attendance.bump('0195940a-0000-7000-8000-000000000001', 'pc4:123' as 'pc4:1234', 1)).rejects.toBeInstanceOf(InvalidInputError);
     expect(await outboxOf(store)).toEqual([]);
   });
 
   it('gives new HLCs only to the fields that changed', async () => {
     const clock = manualClock();
     const store = await openTestStore({ now: clock.now });
-    const id = await store.createActivity(activityInput());
+    const id = await store.ui.activities.create(activityInput());
     clock.advance(60_000);
-    await store.updateActivity(id, { title: 'Buurtbarbecue', place: 'Speeltuin Oranjelaan', notes: 'Neem een stoel mee' });
+    await store.ui.activities.update(id, { title: 'Buurtbarbecue', place: 'Speeltuin Oranjelaan', notes: 'Neem een stoel mee' });
 
-    const { records } = await store.exportUnsent();
+    const { records } = await store.ui.outbox.exportUnsent();
     const fields = records[0]?.fields ?? {};
     expect(parseHlc(fields['title']?.t ?? '').wall).toBe(NOW + 60_000);
     expect(parseHlc(fields['notes']?.t ?? '').wall).toBe(NOW + 60_000);
@@ -88,41 +89,41 @@ describe('a local write', () => {
 
   it('writes nothing when an update changes nothing', async () => {
     const store = await openTestStore();
-    const id = await store.createActivity(activityInput());
+    const id = await store.ui.activities.create(activityInput());
     const before = await outboxOf(store);
-    await store.updateActivity(id, { title: 'Buurtbarbecue Oranjebuurt' });
+    await store.ui.activities.update(id, { title: 'Buurtbarbecue Oranjebuurt' });
     expect(await outboxOf(store)).toEqual(before);
   });
 
   it('deletes by tombstone: hidden from the list, kept as a record, sent as a change', async () => {
     const store = await openTestStore();
-    const keep = await store.createActivity(activityInput({ title: 'Blijft' }));
-    const gone = await store.createActivity(activityInput({ title: 'Gaat weg' }));
-    await store.deleteActivity(gone);
+    const keep = await store.ui.activities.create(activityInput({ title: 'Blijft' }));
+    const gone = await store.ui.activities.create(activityInput({ title: 'Gaat weg' }));
+    await store.ui.activities.delete(gone);
 
-    expect((await store.listActivities()).map((a) => a.id)).toEqual([keep]);
-    expect(await store.getActivity(gone)).toBeNull();
-    const { records, changes } = await store.exportUnsent();
+    expect((await store.ui.activities.list()).map((a) => a.id)).toEqual([keep]);
+    expect(await store.ui.activities.get(gone)).toBeNull();
+    const { records, changes } = await store.ui.outbox.exportUnsent();
     expect(records.find((r) => r.id === gone)?.fields['deleted']?.v).toBe(true);
     expect(changes.find((c) => c.recordId === gone)?.mutation.fields['deleted']?.v).toBe(true);
   });
 
   it('lists activities by date and start time', async () => {
     const store = await openTestStore();
-    await store.createActivity(activityInput({ title: 'c', date: '2025-06-21', start: '19:00' }));
-    await store.createActivity(activityInput({ title: 'a', date: '2025-05-01', start: '10:00' }));
-    await store.createActivity(activityInput({ title: 'b', date: '2025-06-21', start: '09:30' }));
-    expect((await store.listActivities()).map((a) => a.title)).toEqual(['a', 'b', 'c']);
+    await store.ui.activities.create(activityInput({ title: 'c', date: '2025-06-21', start: '19:00' }));
+    await store.ui.activities.create(activityInput({ title: 'a', date: '2025-05-01', start: '10:00' }));
+    await store.ui.activities.create(activityInput({ title: 'b', date: '2025-06-21', start: '09:30' }));
+    expect((await store.ui.activities.list()).map((a) => a.title)).toEqual(['a', 'b', 'c']);
   });
 });
 
 describe('counting at the door', () => {
   it('counts ten taps made at once, in one attendance record with one pending entry', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput());
-    await Promise.all(Array.from({ length: 10 }, () => store.bumpCount(activityId, 'residents', 1)));
+    const activityId = await store.ui.activities.create(activityInput());
+    await Promise.all(Array.from({ length: 10 }, () => store.ui.attendance.bump(activityId, 'residents', 1)));
 
-    const attendance = await store.getAttendance(activityId);
+    const attendance = await store.ui.attendance.get(activityId);
     expect(attendance).toMatchObject({ activityId, method: 'headcount', ownCounts: { residents: 10 }, syncState: 'local' });
     expect(attendance.counts.residents).toBe(10);
     const entries = (await outboxOf(store)).filter((c) => c.recordType === 'attendance');
@@ -134,39 +135,39 @@ describe('counting at the door', () => {
 
   it('takes a tap back, but never below zero', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput());
-    await store.bumpCount(activityId, 'children', -1);
+    const activityId = await store.ui.activities.create(activityInput());
+    await store.ui.attendance.bump(activityId, 'children', -1);
     expect(await outboxOf(store)).toHaveLength(1);
-    await store.bumpCount(activityId, 'children', 1);
-    await store.bumpCount(activityId, 'children', 1);
-    await store.bumpCount(activityId, 'children', -1);
-    await store.bumpCount(activityId, 'pc4:2951', 1);
-    const attendance = await store.getAttendance(activityId);
+    await store.ui.attendance.bump(activityId, 'children', 1);
+    await store.ui.attendance.bump(activityId, 'children', 1);
+    await store.ui.attendance.bump(activityId, 'children', -1);
+    await store.ui.attendance.bump(activityId, 'pc4:2951', 1);
+    const attendance = await store.ui.attendance.get(activityId);
     expect(attendance.counts.children).toBe(1);
     expect(attendance.postcodes).toEqual([['2951', 1]]);
   });
 
   it('shows zeros for an activity nobody counted yet', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput());
-    const attendance = await store.getAttendance(activityId);
+    const activityId = await store.ui.activities.create(activityInput());
+    const attendance = await store.ui.attendance.get(activityId);
     expect(Object.values(attendance.counts)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(attendance).toMatchObject({ postcodes: [], ownCounts: {}, method: 'headcount' });
   });
 
   it('sets the attendance method once', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput());
-    await store.setAttendanceMethod(activityId, 'estimate');
-    await store.setAttendanceMethod(activityId, 'estimate');
-    expect((await store.getAttendance(activityId)).method).toBe('estimate');
+    const activityId = await store.ui.activities.create(activityInput());
+    await store.ui.attendance.setMethod(activityId, 'estimate');
+    await store.ui.attendance.setMethod(activityId, 'estimate');
+    expect((await store.ui.attendance.get(activityId)).method).toBe('estimate');
   });
 
   it('marks how long a tap takes to become durable', async () => {
     const store = await openTestStore();
-    const activityId = await store.createActivity(activityInput());
+    const activityId = await store.ui.activities.create(activityInput());
     performance.clearMeasures(TAP_MEASURE);
-    await store.bumpCount(activityId, 'residents', 1);
+    await store.ui.attendance.bump(activityId, 'residents', 1);
     expect(performance.getEntriesByName(TAP_MEASURE, 'measure')).toHaveLength(1);
   });
 });
@@ -175,21 +176,21 @@ describe('when iOS closes the database', () => {
   it('reopens after the connection is force-closed under the store', async () => {
     const db = createDatabase('forced', { indexedDB: new IDBFactory(), IDBKeyRange });
     const store = await openTestStore({ database: db });
-    const activityId = await store.createActivity(activityInput());
+    const activityId = await store.ui.activities.create(activityInput());
     forceCloseDatabase(db.backendDB() as never);
-    await store.bumpCount(activityId, 'residents', 1);
-    expect((await store.getAttendance(activityId)).counts.residents).toBe(1);
+    await store.ui.attendance.bump(activityId, 'residents', 1);
+    expect((await store.ui.attendance.get(activityId)).counts.residents).toBe(1);
   });
 
   it('reopens after the database was closed and retries the write once', async () => {
     const db = createDatabase('closed', { indexedDB: new IDBFactory(), IDBKeyRange });
     const store = await openTestStore({ database: db });
-    const activityId = await store.createActivity(activityInput());
+    const activityId = await store.ui.activities.create(activityInput());
     db.close();
-    await store.bumpCount(activityId, 'residents', 1);
+    await store.ui.attendance.bump(activityId, 'residents', 1);
     db.close();
-    expect((await store.getAttendance(activityId)).counts.residents).toBe(1);
+    expect((await store.ui.attendance.get(activityId)).counts.residents).toBe(1);
     db.close();
-    expect(await store.listActivities()).toHaveLength(1);
+    expect(await store.ui.activities.list()).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createStore } from 'idb-keyval';
+import { createStore, get } from 'idb-keyval';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/domain/ids.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';
@@ -12,7 +12,7 @@ import { wipeLocalData } from '../../../src/store/wipe.ts';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
 import { activityValues, addToTeam, putRecords, setTeamMembers } from '../../fixtures/server-auth.ts';
-import { activityInput } from '../../fixtures/factories.ts';
+import { activityInput, withSync } from '../../fixtures/factories.ts';
 import { DEVICE_A, DEVICE_B, DEVICE_C, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
@@ -36,30 +36,30 @@ describe('a session that runs out', () => {
   it('answers session-expired, tells the app, keeps the outbox, and sends it all after a new sign-in', async () => {
     const dorpsmakelaar = await server.addUser({ role: 'professional', email: 'anna@alblasserdam.example', passwordHash, devices: [DEVICE_A], expiresAt: NOW + HOUR });
     const phone = await openDevice(server, DEVICE_A, { now: clock.now, user: dorpsmakelaar });
-    const id = await phone.store.createActivity(activityInput());
-    await phone.store.bumpCount(id, 'residents', 1);
-    const { changes, records } = await phone.store.exportUnsent();
+    const id = await phone.store.ui.activities.create(activityInput());
+    await phone.store.ui.attendance.bump(id, 'residents', 1);
+    const { changes, records } = await phone.store.ui.outbox.exportUnsent();
 
     clock.advance(2 * HOUR);
     expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'session-expired' });
     expect(phone.authProblems).toEqual(['session-expired']);
-    expect(await phone.store.exportUnsent()).toMatchObject({ changes, records });
+    expect(await phone.store.ui.outbox.exportUnsent()).toMatchObject({ changes, records });
 
     const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: DEVICE_A, deviceName: 'Telefoon (Chrome)' });
     expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: DEVICE_A });
     phone.token.value = session.token;
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
-    expect(await phone.store.syncSummary()).toMatchObject({ pending: 0, rejected: [] });
+    expect(await phone.store.ui.outbox.summary()).toMatchObject({ pending: 0, rejected: [] });
   });
 
   it('answers unauthenticated for a token the server does not know, and keeps the outbox', async () => {
     const phone = await openDevice(server, DEVICE_A, { now: clock.now });
-    await phone.store.createActivity(activityInput());
-    const before = await phone.store.exportUnsent();
+    await phone.store.ui.activities.create(activityInput());
+    const before = await phone.store.ui.outbox.exportUnsent();
     phone.token.value = 'x'.repeat(43);
     expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(phone.authProblems).toEqual(['unauthenticated']);
-    expect(await phone.store.exportUnsent()).toEqual(before);
+    expect(await phone.store.ui.outbox.exportUnsent()).toEqual(before);
   });
 
   it('refuses a wrong password with invalid-credentials, as a reason the app can show', async () => {
@@ -80,10 +80,10 @@ describe('a revoked device', () => {
     const other = await openDevice(server, DEVICE_B, { now: clock.now });
     await setSession({ token: lost.token.value, expiresAt: NOW + HOUR, me: (await api(lost.token.value).me()) }, kv);
     const oldId = await getOrCreateDeviceId(kv);
-    await lost.store.createActivity(activityInput());
+    await lost.store.ui.activities.create(activityInput());
     expect(await lost.engine.sync('test')).toMatchObject({ ok: true });
-    await lost.store.createActivity(activityInput({ title: 'Nog niet verstuurd' }));
-    const before = await lost.store.exportUnsent();
+    await lost.store.ui.activities.create(activityInput({ title: 'Nog niet verstuurd' }));
+    const before = await lost.store.ui.outbox.exportUnsent();
 
     // From the other phone: "Mijn toestellen" → revoke the lost one.
     const otherApi = api(other.token.value);
@@ -92,16 +92,16 @@ describe('a revoked device', () => {
 
     expect(await lost.engine.sync('test')).toEqual({ ok: false, reason: 'device-revoked' });
     expect(lost.authProblems).toEqual(['device-revoked']);
-    expect(await lost.store.exportUnsent()).toEqual(before);
+    expect(await lost.store.ui.outbox.exportUnsent()).toEqual(before);
 
     const newId = await wipeLocalData({ store: lost.store, indexedDB: factory, kv });
     expect(newId).not.toBe(oldId);
     expect(await getOrCreateDeviceId(kv)).toBe(newId);
     expect(await getSession(kv)).toBeNull();
-    const reopened = await openStore({ deviceId: newId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now });
-    expect(await reopened.listActivities()).toEqual([]);
-    expect((await reopened.exportUnsent()).changes).toEqual([]);
-    expect(await reopened.getCursor()).toBe('0');
+    const reopened = await withSync(await openStore({ deviceId: newId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now }));
+    expect(await reopened.ui.activities.list()).toEqual([]);
+    expect((await reopened.ui.outbox.exportUnsent()).changes).toEqual([]);
+    expect(await reopened.sync.getCursor()).toBe('0');
     reopened.close();
 
     expect(await other.engine.sync('test')).toMatchObject({ ok: true });
@@ -112,9 +112,9 @@ describe('a revoked device', () => {
 describe('who sees what', () => {
   it('brings the configuration as records with the first pull', async () => {
     const phone = await openDevice(server, DEVICE_A, { now: clock.now });
-    expect((await phone.store.getConfig()).buurten).toEqual([]);
+    expect((await phone.store.ui.config.get()).buurten).toEqual([]);
     await phone.engine.sync('test');
-    const config = await phone.store.getConfig();
+    const config = await phone.store.ui.config.get();
     expect(config.buurten.map((b) => b.id)).toContain('oranjebuurt');
     expect(config.teams.map((team) => team.id)).toEqual(expect.arrayContaining([ORANJE, SCHOUW]));
   });
@@ -125,10 +125,10 @@ describe('who sees what', () => {
     await a.engine.sync('test');
     await b.engine.sync('test');
     clock.advance(1_000);
-    await a.store.saveConfigItem('buurt', 'oranjebuurt', { name: 'Oranjewijk' });
+    await a.store.ui.config.save('buurt', 'oranjebuurt', { name: 'Oranjewijk' });
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1 });
     await b.engine.sync('test');
-    expect((await b.store.getConfig()).buurten.find((buurt) => buurt.id === 'oranjebuurt')?.name).toBe('Oranjewijk');
+    expect((await b.store.ui.config.get()).buurten.find((buurt) => buurt.id === 'oranjebuurt')?.name).toBe('Oranjewijk');
   });
 
   it('shows a volunteer only their team’s work; moved to another team, the pull starts over and keeps their refused local work', async () => {
@@ -147,23 +147,23 @@ describe('who sees what', () => {
     );
     const phone = await openDevice(server, DEVICE_C, { now: clock.now, user: volunteer });
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
-    expect((await phone.store.listActivities()).map((a) => a.id)).toEqual([oranjeRound]);
-    expect((await phone.store.getConfig()).teams.map((team) => team.id)).toEqual([ORANJE]);
+    expect((await phone.store.ui.activities.list()).map((a) => a.id)).toEqual([oranjeRound]);
+    expect((await phone.store.ui.config.get()).teams.map((team) => team.id)).toEqual([ORANJE]);
 
     // Offline, Sanne records an evening round for her team…
     clock.advance(60_000);
-    const mine = await phone.store.createActivity(activityInput({ title: 'Avondronde', teamId: ORANJE }));
+    const mine = await phone.store.ui.activities.create(activityInput({ title: 'Avondronde', teamId: ORANJE }));
     // …while the coordinator moves her to the schouw group.
     await setTeamMembers(server.database, TENANT, ORANJE, [], NOW + 10_000);
     await addToTeam(server.database, TENANT, SCHOUW, volunteer.userId, NOW + 20_000);
 
     expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 0 });
-    const summary = await phone.store.syncSummary();
+    const summary = await phone.store.ui.outbox.summary();
     expect(summary.rejected).toEqual([expect.objectContaining({ recordId: mine, reason: 'forbidden' })]);
-    const ids = (await phone.store.listActivities()).map((a) => a.id);
+    const ids = (await phone.store.ui.activities.list()).map((a) => a.id);
     expect(ids).toContain(schouwDay);
     expect(ids).toContain(mine);
     expect(ids).not.toContain(oranjeRound);
-    expect((await phone.store.getConfig()).teams.map((team) => team.id)).toEqual([SCHOUW]);
+    expect((await phone.store.ui.config.get()).teams.map((team) => team.id)).toEqual([SCHOUW]);
   });
 });

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_STATUSES } from '../../../src/domain/activity.ts';
-import { InvalidInputError, type AttendanceView } from '../../../src/store/store.ts';
+import type { AttendanceView } from '../../../src/store/attendance-store.ts';
+import { InvalidInputError } from '../../../src/store/invalid-input.ts';
 import { activityInput } from '../../fixtures/factories.ts';
 import { DEVICE_A, DEVICE_B, DEVICE_C, NOW } from '../../fixtures/fixed.ts';
 import { openDevice, startTestServer, type Device, type Network } from './harness.ts';
@@ -55,7 +56,7 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
     const apply = async (change: Edit): Promise<void> => {
       const { store } = phones[change.d] as Device;
       if (change.kind === 'create') {
-        activities.push(await store.createActivity(activityInput({ title: TEXTS[change.text] as string })));
+        activities.push(await store.ui.activities.create(activityInput({ title: TEXTS[change.text] as string })));
         return;
       }
       const id = activities[change.pick % Math.max(1, activities.length)];
@@ -63,17 +64,17 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
       try {
         if (change.kind === 'edit') {
           const value = change.field === 'status' ? ACTIVITY_STATUSES[change.value] : TEXTS[change.value];
-          await store.updateActivity(id, { [change.field]: value });
+          await store.ui.activities.update(id, { [change.field]: value });
         } else if (change.kind === 'delete') {
-          await store.deleteActivity(id);
+          await store.ui.activities.delete(id);
         } else {
           // A phone counts only an activity it holds (the counting screen is
           // reached from it); the server refuses counts of an activity it has
           // never seen ('unknown-activity').
-          if (!(await store.getActivity(id))) return;
+          if (!(await store.ui.activities.get(id))) return;
           // A minus is refused only when this phone shows zero.
-          const shown = totalOf(await store.getAttendance(id), change.key);
-          await store.bumpCount(id, change.key, change.delta);
+          const shown = totalOf(await store.ui.attendance.get(id), change.key);
+          await store.ui.attendance.bump(id, change.key, change.delta);
           const step = change.delta === 1 ? 1 : shown > 0 ? -1 : 0;
           tapped.set(`${id} ${change.key}`, (tapped.get(`${id} ${change.key}`) ?? 0) + step);
         }
@@ -111,16 +112,16 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
     await newcomer.engine.sync('final');
 
     const stateOf = async (device: Device) => ({
-      activities: (await device.store.listActivities()).map(({ id, title, notes, status }) => ({ id, title, notes, status })),
+      activities: (await device.store.ui.activities.list()).map(({ id, title, notes, status }) => ({ id, title, notes, status })),
       attendance: await Promise.all(activities.map(async (id) => {
-        const { counts, postcodes } = await device.store.getAttendance(id);
+        const { counts, postcodes } = await device.store.ui.attendance.get(id);
         return { id, counts, postcodes };
       })),
     });
     const expected = await stateOf(newcomer);
     for (const device of phones) {
       expect(await stateOf(device)).toEqual(expected);
-      expect(await device.store.syncSummary()).toMatchObject({ pending: 0, rejected: [] });
+      expect(await device.store.ui.outbox.summary()).toMatchObject({ pending: 0, rejected: [] });
     }
     // No tap lost, none counted twice.
     for (const { id, counts, postcodes } of expected.attendance) {

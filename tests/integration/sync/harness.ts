@@ -4,6 +4,7 @@
  * a store on their own fake IndexedDB plus a sync engine that sends a real
  * device token (tests/fixtures/server-auth.ts signs them in).
  */
+import type { IDBFactory } from 'fake-indexeddb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,12 +12,11 @@ import { createApp } from '../../../src/server/app.ts';
 import { createDatabase, type Database } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { SEED_TENANTS, seed } from '../../../src/server/seed.ts';
-import type { Store } from '../../../src/store/store.ts';
 import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
 import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
 import { afterEach, beforeEach } from 'vitest';
-import { manualClock, openTestStore } from '../../fixtures/factories.ts';
+import { manualClock, openTestStore, type TestStore } from '../../fixtures/factories.ts';
 import { DEVICE_A, DEVICE_B, DEVICE_C, NOW, TENANT } from '../../fixtures/fixed.ts';
 
 /** How many configuration records (buurten, partners, themes, types, teams) the seed gives the test tenant. */
@@ -115,7 +115,7 @@ export function networkTo(server: Pick<TestServer, 'fetch'>): { fetch: FetchLike
 }
 
 export type Device = {
-  store: Store;
+  store: TestStore;
   engine: SyncEngine;
   network: Network;
   /** The 401 reasons the engine reported, in order. */
@@ -137,7 +137,7 @@ export async function openDevice(
   const token = { value: user.tokens.get(deviceId) ?? (await signInDevice(server.database, { tenantId: user.tenantId, userId: user.userId, deviceId, signedInAt: now() })) };
   const authProblems: AuthReason[] = [];
   const engine = createSyncEngine({
-    store,
+    store: store.sync,
     fetch,
     now,
     random: () => 0.5,
@@ -147,3 +147,5 @@ export async function openDevice(
   });
   return { store, engine, network, authProblems, token };
 }
+
+export { DEVICE_A, DEVICE_B, DEVICE_C };

@@ -40,17 +40,17 @@ describe('uploading photos', () => {
   it('uploads a photo added offline once the phone is online, and the server holds the same bytes', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     a.network.mode = 'offline';
-    await a.store.createActivity(activityInput());
-    expect(await a.store.addPhoto(photo(plain))).toBe(true);
+    await a.store.ui.activities.create(activityInput());
+    expect(await a.store.ui.photos.add(photo(plain))).toBe(true);
     expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'network' });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 0 });
 
     a.network.mode = 'up';
     a.network.calls.length = 0;
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(a.network.calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
-    expect((await a.store.syncSummary()).pendingPhotos).toBe(0);
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
+    expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(0);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
 
     const answer = await server.fetch(`/api/v1/photos/missing?ids=${PLAIN},${PADDED}`, { method: 'GET', headers: server.coordinator.auth(DEVICE_A) });
@@ -59,23 +59,23 @@ describe('uploading photos', () => {
 
   it('re-adding a photo changes nothing and uploads nothing again; another phone with the same photo gets a 200', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(plain));
     await a.engine.sync('test');
-    expect(await a.store.addPhoto(photo(plain))).toBe(false);
+    expect(await a.store.ui.photos.add(photo(plain))).toBe(false);
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(1);
 
     const b = await openDevice(server, DEVICE_B, { now: clock.now });
-    await b.store.addPhoto(photo(plain));
+    await b.store.ui.photos.add(photo(plain));
     expect(await b.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
-    expect(await b.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
+    expect(await b.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
 
   it('keeps a photo pending when the server fails in the middle, uploads the others, and completes it on a later sync', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
-    await a.store.addPhoto(photo(plain));
-    await a.store.addPhoto(photo(padded));
+    await a.store.ui.photos.add(photo(plain));
+    await a.store.ui.photos.add(photo(padded));
     let failed: string | null = null;
     a.network.beforeCall = (url, init) => {
       const isFirstPut = init.method === 'PUT' && failed === null;
@@ -84,11 +84,11 @@ describe('uploading photos', () => {
     };
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
     const other = failed === PLAIN ? PADDED : PLAIN;
-    expect(await a.store.photoState(other)).toMatchObject({ state: 'sent' });
+    expect(await a.store.sync.photoState(other)).toMatchObject({ state: 'sent' });
     // random() is 0.5 in the harness: half of the first step (2 s) of backoff.
-    expect(await a.store.photoState(failed as unknown as string)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: NOW + 1_000, lastError: 'server-unavailable' });
+    expect(await a.store.sync.photoState(failed as unknown as string)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: NOW + 1_000, lastError: 'server-unavailable' });
     expect(await serverHash(failed as unknown as string)).toBeNull();
-    expect((await a.store.syncSummary()).pendingPhotos).toBe(1);
+    expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(1);
 
     // Not due yet: the next sync leaves it alone.
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
@@ -96,7 +96,7 @@ describe('uploading photos', () => {
 
     clock.advance(1_000);
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
-    expect(await a.store.photoState(failed as unknown as string)).toMatchObject({ state: 'sent' });
+    expect(await a.store.sync.photoState(failed as unknown as string)).toMatchObject({ state: 'sent' });
     for (const hash of [PLAIN, PADDED]) expect(await serverHash(hash)).toBe(hash);
   });
 
@@ -109,14 +109,14 @@ describe('uploading photos', () => {
       throw new TypeError('Network connection was lost');
     });
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', lastError: 'network' });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', lastError: 'network' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
 
     clock.advance(1_000);
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
   it('sends a photo again after a hash mismatch (bytes damaged on the way)', async () => {
@@ -129,9 +129,9 @@ describe('uploading photos', () => {
       return server.fetch(url, { ...init, body: new Blob([bytes]) });
     });
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
     expect(await serverHash(PLAIN)).toBeNull();
 
     clock.advance(1_000);
@@ -143,11 +143,11 @@ describe('uploading photos', () => {
   it('marks a photo failed when the server refuses its type (415) and never sends it again', async () => {
     const { fetch, calls } = tamperedFetch((url, init) => (init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null));
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(/^unsupported-media-type: /) });
-    expect((await a.store.syncSummary()).pendingPhotos).toBe(0);
-    expect(await a.store.getPhotoBlob(PLAIN)).not.toBeNull();
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(/^unsupported-media-type: /) });
+    expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(0);
+    expect(await a.store.ui.photos.getBlob(PLAIN)).not.toBeNull();
 
     clock.advance(60 * 60_000);
     expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
@@ -157,11 +157,11 @@ describe('uploading photos', () => {
   it('marks a photo that still carries EXIF failed with the server’s reason, and uploads the next one', async () => {
     const withExif = await fixture('orientation-6-gps.jpg');
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
-    await a.store.addPhoto(photo(withExif));
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(withExif));
+    await a.store.ui.photos.add(photo(plain));
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
-    expect(await a.store.photoState(sha256Hex(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
-    expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
+    expect(await a.store.sync.photoState(sha256Hex(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
   });
 
   it('uploads again a photo the server says it lacks (a push result’s missingPhotos)', async () => {
@@ -173,9 +173,9 @@ describe('uploading photos', () => {
       return Response.json(answer);
     });
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
-    await a.store.addPhoto(photo(plain));
-    await a.store.markPhotoSent(PLAIN);
-    await a.store.createActivity(activityInput());
+    await a.store.ui.photos.add(photo(plain));
+    await a.store.sync.markPhotoSent(PLAIN);
+    await a.store.ui.activities.create(activityInput());
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
@@ -183,21 +183,21 @@ describe('uploading photos', () => {
 
   it('leaves the photo queue alone on a 401 and reports the sign-in problem', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
-    await a.store.addPhoto(photo(plain));
+    await a.store.ui.photos.add(photo(plain));
     a.network.beforeCall = (_url, init) => {
       a.network.mode = init.method === 'PUT' ? 'unauthenticated' : 'up';
     };
     expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(a.authProblems).toEqual(['unauthenticated']);
-    expect(await a.store.photoState(PLAIN)).toEqual({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
+    expect(await a.store.sync.photoState(PLAIN)).toEqual({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
   });
 
   it('marks a photo failed when its stored bytes no longer match its name, instead of retrying for ever', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     // Named by the hash of other bytes: the server will always find a mismatch.
-    await a.store.addPhoto({ ...photo(plain), sha256: PADDED });
+    await a.store.ui.photos.add({ ...photo(plain), sha256: PADDED });
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
-    expect(await a.store.photoState(PADDED)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^hash-mismatch/) });
+    expect(await a.store.sync.photoState(PADDED)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^hash-mismatch/) });
     expect(await serverHash(PADDED)).toBeNull();
   });
 });

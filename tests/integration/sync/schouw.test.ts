@@ -19,44 +19,44 @@ describe('a schouw round on two phones', () => {
   it('collects findings from both, offline, with their follow-up, and the second phone gets the first one’s photo checked by its hash', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     const b = await openDevice(server, DEVICE_B, { now: clock.now });
-    const activityId = await a.store.createActivity(activityInput({ type: 'schouw', title: 'Najaarsschouw' }));
+    const activityId = await a.store.ui.activities.create(activityInput({ type: 'schouw', title: 'Najaarsschouw' }));
     await a.engine.sync('test');
     await b.engine.sync('test');
 
     a.network.mode = 'offline';
     b.network.mode = 'offline';
-    await a.store.addPhoto({ blob: new Blob([plain], { type: 'image/jpeg' }), sha256: PLAIN, type: 'image/jpeg' });
-    const onA = await a.store.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage', level: 'D', photos: [PLAIN] }, server.coordinator.userId);
-    await a.store.bumpSchouwCount(activityId, 'residents', 1);
-    const onB = await b.store.createFinding({ schouwId: activityId, element: 'pavement', aspect: 'loosePaving', level: 'B' }, server.coordinator.userId);
-    await b.store.bumpSchouwCount(activityId, 'residents', 1);
-    await b.store.updateSchouw(activityId, { targetLevel: 'C' });
+    await a.store.ui.photos.add({ blob: new Blob([plain], { type: 'image/jpeg' }), sha256: PLAIN, type: 'image/jpeg' });
+    const onA = await a.store.ui.schouw.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage', level: 'D', photos: [PLAIN] }, server.coordinator.userId);
+    await a.store.ui.schouw.bump(activityId, 'residents', 1);
+    const onB = await b.store.ui.schouw.createFinding({ schouwId: activityId, element: 'pavement', aspect: 'loosePaving', level: 'B' }, server.coordinator.userId);
+    await b.store.ui.schouw.bump(activityId, 'residents', 1);
+    await b.store.ui.schouw.updateRound(activityId, { targetLevel: 'C' });
 
     a.network.mode = 'up';
     b.network.mode = 'up';
     expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await b.engine.sync('test')).toMatchObject({ ok: true });
     await a.engine.sync('test');
-    await b.store.setFindingStatus(onA, { to: 'reported', note: 'FIXI 2025-0042', by: server.coordinator.userId });
+    await b.store.ui.schouw.setFindingStatus(onA, { to: 'reported', note: 'FIXI 2025-0042', by: server.coordinator.userId });
     await b.engine.sync('test');
     await a.engine.sync('test');
 
     for (const device of [a, b]) {
-      expect((await device.store.listFindings({ schouwId: activityId })).map((f) => f.id).sort()).toEqual([onA, onB].sort());
-      expect(await device.store.getSchouw(activityId)).toMatchObject({ targetLevel: 'C', participants: { residents: 2, total: 2 } });
+      expect((await device.store.ui.schouw.listFindings({ schouwId: activityId })).map((f) => f.id).sort()).toEqual([onA, onB].sort());
+      expect(await device.store.ui.schouw.getRound(activityId)).toMatchObject({ targetLevel: 'C', participants: { residents: 2, total: 2 } });
     }
-    expect(await a.store.getFinding(onA)).toMatchObject({ status: 'reported', syncState: 'sent' });
-    expect((await a.store.getFindingHistory(onA)).map(({ from, to, note }) => ({ from, to, note }))).toEqual([{ from: 'new', to: 'reported', note: 'FIXI 2025-0042' }]);
+    expect(await a.store.ui.schouw.getFinding(onA)).toMatchObject({ status: 'reported', syncState: 'sent' });
+    expect((await a.store.ui.schouw.getFindingHistory(onA)).map(({ from, to, note }) => ({ from, to, note }))).toEqual([{ from: 'new', to: 'reported', note: 'FIXI 2025-0042' }]);
     expect(a.network.calls.filter((call) => call.startsWith('PUT'))).toEqual([`PUT /api/v1/photos/${PLAIN}`]);
 
     // Phone B has no copy of the photo: it fetches it once, checked against its hash, and keeps it.
-    expect(await b.store.getPhotoBlob(PLAIN)).toBeNull();
+    expect(await b.store.ui.photos.getBlob(PLAIN)).toBeNull();
     const api = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(DEVICE_B) ?? null });
     const fetched = await api.photo(PLAIN);
-    await b.store.cachePhoto({ sha256: PLAIN, ...fetched });
-    expect(sha256Hex(new Uint8Array(await ((await b.store.getPhotoBlob(PLAIN)) as Blob).arrayBuffer()))).toBe(PLAIN);
-    expect(await b.store.photoStates([PLAIN])).toEqual({ [PLAIN]: 'sent' });
-    expect(await b.store.pendingPhotos(10)).toEqual([]);
+    await b.store.ui.photos.cache({ sha256: PLAIN, ...fetched });
+    expect(sha256Hex(new Uint8Array(await ((await b.store.ui.photos.getBlob(PLAIN)) as Blob).arrayBuffer()))).toBe(PLAIN);
+    expect(await b.store.ui.photos.states([PLAIN])).toEqual({ [PLAIN]: 'sent' });
+    expect(await b.store.sync.pendingPhotos(10)).toEqual([]);
   });
 
   it('refuses a fetched photo whose bytes do not match its name', async () => {

@@ -1,7 +1,7 @@
 /**
  * Taps that the live query has not shown yet.
  *
- * Every tap is written at once (store.bumpCount) and the screen shows the
+ * Every tap is written at once (store.attendance.bump) and the screen shows the
  * live query, which lags a tap by a few milliseconds. At 10 taps a second
  * that lag must neither hide a tap nor let "−" go below zero, so per count we
  * remember what this device's own count **will be** once every write in

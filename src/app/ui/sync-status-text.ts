@@ -2,7 +2,8 @@
 import { formatRelative } from '../format.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { plural, type Lang, type T } from '../i18n/translate.ts';
-import type { SyncEngineStatus, SyncSummary } from '../ports.ts';
+import type { SyncEngineStatus } from '../ports.ts';
+import type { SyncSummary } from '../../store/outbox-store.ts';
 
 export type SyncStatusText = {
   state: string;

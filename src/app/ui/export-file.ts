@@ -1,6 +1,6 @@
 /** "Exporteer niet-verstuurde gegevens": a JSON file the person can pass on. */
 import { localDate } from '../format.ts';
-import { downloadFile } from '../ui/download.ts';
+import { downloadFile } from './download.ts';
 
 export function exportFileName(now: number): string {
   return `buurtlog-niet-verstuurd-${localDate(now)}.json`;

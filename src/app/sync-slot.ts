@@ -4,8 +4,8 @@
  * for the sync code. Until then the header reads the engine's initial status,
  * and "Nu synchroniseren" waits for the engine instead of failing.
  */
-import type { SyncTriggers } from '../../sync/triggers.ts';
-import type { SyncEngine, SyncEngineStatus, SyncResult } from '../ports.ts';
+import type { SyncTriggers } from '../sync/triggers.ts';
+import type { SyncEngine, SyncEngineStatus, SyncResult } from './ports.ts';
 
 export type StartedSync = { engine: SyncEngine; triggers: SyncTriggers };
 
