@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createLocatieserver } from '../../src/app/place/pdok.ts';
 import { lookUpMissingPlaces } from '../../src/app/place/use-place-lookup.ts';
 import type { Location } from '../../src/domain/fields.ts';
-import { DEVICE_A, activityInput, openTestStore, type TestStore } from '../fixtures/factories.ts';
+import { activityInput, openTestStore, type TestStore } from '../fixtures/factories.ts';
+import { DEVICE_A } from '../fixtures/fixed.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pdok');
 const recorded = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));

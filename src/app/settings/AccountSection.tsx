@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { RemoteDeviceList } from '../account/DeviceList.tsx';
-import { RemoteState } from '../account/RemoteState.tsx';
-import { useRemote } from '../ui/use-remote.ts';
 import { formatDate, localDate } from '../format.ts';
-import { useLive, useNow } from '../hooks.ts';
+import { useLive } from '../hooks.ts';
 import { accountPack } from '../i18n/account/pack.ts';
 import { packT } from '../i18n/pack.ts';
 import { hrefOf } from '../router.ts';

@@ -1,7 +1,7 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createStore, get } from 'idb-keyval';
+import { createStore } from 'idb-keyval';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/domain/ids.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';

@@ -4,7 +4,6 @@
  * a store on their own fake IndexedDB plus a sync engine that sends a real
  * device token (tests/fixtures/server-auth.ts signs them in).
  */
-import type { IDBFactory } from 'fake-indexeddb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
