@@ -11,7 +11,9 @@ import { ProjectsSection } from './ProjectsSection.tsx';
 import { SimpleListSection } from './SimpleListSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
-import { useAdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { adminPack } from './pack.ts';
 
 const CONFIG_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams'] as const satisfies readonly AdminSection[];
 const PEOPLE_SECTIONS = ['gebruikers', 'auditlog'] as const satisfies readonly AdminSection[];
@@ -19,7 +21,7 @@ const PEOPLE_SECTIONS = ['gebruikers', 'auditlog'] as const satisfies readonly A
 /** `#/beheer` and `#/beheer/<section>`: the coordinator's set-up of the programme. */
 export function AdminScreen({ section }: { section: AdminSection | null }) {
   const { me } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack);
   if (!mayManageConfig(me.role)) {
     return (
       <>
