@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../domain/auth.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';

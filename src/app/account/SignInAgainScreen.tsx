@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import { mayCount, mayEditActivity } from '../abilities.ts';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';

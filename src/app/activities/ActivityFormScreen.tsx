@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import { useEffect, useState } from 'preact/hooks';
 import { activityChoices, mayCreateActivity, mayEditActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';

@@ -1,3 +1,4 @@
+import './list.css';
 import { mayCreateActivity } from '../abilities.ts';
 import { turnedUp } from '../attendance/turned-up.ts';
 import { useApp } from '../context.ts';

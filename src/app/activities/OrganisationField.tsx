@@ -1,3 +1,4 @@
+import './organisation-field.css';
 import { useState } from 'preact/hooks';
 import type { OrganisationRef } from '../../domain/fields.ts';
 import { useApp } from '../context.ts';

@@ -9,6 +9,7 @@ import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } fro
 import { CheckList } from './CheckList.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
@@ -18,7 +19,7 @@ const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as con
 /** Projecten (projectvoorstellen): buurt, themes, period, partners. Local-first writes of project records. */
 export function ProjectsSection() {
   const { config, lang } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   return (
     <>
@@ -72,7 +73,7 @@ export function ProjectsSection() {
 
 function ProjectForm({ project, onDone }: { project: Project | null; onDone(): void }) {
   const { config, store, announce, platform } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `project-${project?.id ?? 'new'}`;
   const [draft, setDraft] = useState<Draft>(() => ({
     name: project?.name ?? '',

@@ -7,6 +7,7 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack, type AdminT } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
@@ -19,7 +20,7 @@ const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 
  */
 export function SimpleListSection({ kind }: { kind: SimpleKind }) {
   const { config } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const items = simpleItems(kind, config, (id) => activityTypeLabel(t, null, id));
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -88,7 +89,7 @@ function ItemRow({ kind, item, t, onEdit }: { kind: SimpleKind; item: SimpleItem
 /** Rename an item (item given) or add one (item null). */
 function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: SimpleItem | null; order?: number; onDone(): void }) {
   const { store, announce } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `${kind}-${item?.id ?? 'new'}`;
   const [name, setName] = useState(item && !item.isDefaultName ? item.name : '');
   const [partnerKind, setPartnerKind] = useState(item?.kind ?? 'other');

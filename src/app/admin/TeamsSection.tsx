@@ -11,6 +11,7 @@ import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack, type AdminT } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
@@ -24,7 +25,7 @@ type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { ki
  */
 export function TeamsSection() {
   const { config } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const [mode, setMode] = useState<Mode>(null);
   return (
     <>
@@ -85,7 +86,7 @@ export function TeamsSection() {
 
 function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
   const { config, store, announce, api, platform } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `team-${team?.id ?? 'new'}`;
   const [name, setName] = useState(team?.name ?? '');
   const [kind, setKind] = useState<Team['kind']>(team?.kind ?? 'workingGroup');

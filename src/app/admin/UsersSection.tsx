@@ -16,6 +16,7 @@ import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack, type AdminT } from './pack.ts';
 
 /**
@@ -25,7 +26,7 @@ import { adminPack, type AdminT } from './pack.ts';
  */
 export function UsersSection() {
   const { api } = useApp();
-  const t = useT(adminPack, accountPack);
+  const t = useT(adminPack, accountPack, formsPack);
   const { remote, reload, set } = useRemote(() => api().then((a) => a.users()), []);
   const [open, setOpen] = useState<string | null>(null);
   const replace = (user: User) => remote.state === 'ready' && set(remote.value.some((u) => u.id === user.id) ? remote.value.map((u) => (u.id === user.id ? user : u)) : [...remote.value, user]);

@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../domain/errors.ts';
 import type { Config } from '../../store/store.ts';
-import type { CoreKey } from '../i18n/core.ts';
+import type { FormsKey } from '../ui/forms/nl.ts';
 import type { AdminKey } from './nl.ts';
 
 export type SimpleKind = 'buurt' | 'partner' | 'theme' | 'activityType';
@@ -49,7 +49,7 @@ export function nextOrder(items: readonly unknown[]): number {
   return Math.min(10_000, items.length);
 }
 
-export type FormError = { key: CoreKey | AdminKey; params?: Record<string, string | number> };
+export type FormError = { key: FormsKey | AdminKey; params?: Record<string, string | number> };
 
 /** The store's refusal (InvalidInputError issues) as words per field. */
 export function fieldErrors(issues: readonly Issue[]): Record<string, FormError> {

@@ -1,4 +1,5 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
+import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, type CountKey } from '../../domain/attendance.ts';
 import { mayCount } from '../abilities.ts';

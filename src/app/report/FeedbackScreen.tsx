@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';

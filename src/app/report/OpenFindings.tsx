@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { useState } from 'preact/hooks';
 import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../domain/finding.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { CROW_LEVELS, FINDING_LEVELS, GOOD_BAD_PLUS, meetsTarget, schouwScore, type FindingLevel } from '../../domain/schouw.ts';
 import { useApp } from '../context.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FINDING_ASPECTS, FINDING_ELEMENTS } from '../../domain/finding.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { meetsTarget } from '../../domain/schouw.ts';
 import { mayDeleteFinding, mayUpdateFinding } from '../abilities.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { mayAddFinding, mayUpdateSchouw } from '../abilities.ts';
 import { useApp } from '../context.ts';

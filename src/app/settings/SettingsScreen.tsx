@@ -1,5 +1,6 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import '../account/account.css';
+import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from '../../store/settings.ts';
 import { useApp } from '../context.ts';

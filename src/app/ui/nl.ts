@@ -2,8 +2,9 @@
  * Dutch words of the shell and the shared UI pieces: the app's name and
  * start, navigation and the title of every route (the document title, set
  * before a screen's own code has loaded), the session and update banners,
- * sync badges, field errors. They ship in the first download
- * (src/app/i18n/core.ts); en.ts loads when English is chosen.
+ * sync badges. They ship in the first download (src/app/i18n/core.ts); en.ts
+ * loads when English is chosen. The words every form shares load with the
+ * forms (forms/nl.ts).
  */
 export const nl = {
   'app.name': 'Buurtlog',
@@ -39,19 +40,6 @@ export const nl = {
   'route.attendance': 'Aanwezigheid',
   'route.settings': 'Instellingen',
   'language.changed': 'Taal gewijzigd naar Nederlands',
-
-  'form.choose': 'Kies…',
-  'form.errorSummary': 'Controleer de gemarkeerde velden.',
-
-  'error.required': 'Vul dit veld in.',
-  'error.choose': 'Maak een keuze.',
-  'error.tooLong': 'Gebruik hoogstens {max} tekens.',
-  'error.tooMany': 'Kies hoogstens {max}.',
-  'error.date': 'Vul een geldige datum in.',
-  'error.time': 'Vul een tijd in als uu:mm, bijvoorbeeld 19:30.',
-  'error.endBeforeStart': 'De eindtijd ligt voor de begintijd.',
-  'error.invalid': 'Deze waarde klopt niet.',
-  'error.pc4': 'Vul vier cijfers in, bijvoorbeeld 2951.',
 };
 
 export type UiKey = keyof typeof nl;
