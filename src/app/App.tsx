@@ -6,8 +6,8 @@ import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, type AppContextValue, type Platform } from './context.ts';
 import { isEditing, subscribeEditing } from './editing.ts';
-import type { Messages } from './i18n/nl.ts';
-import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
+import { createT, loadCore, type CoreWords, type Lang, type T } from './i18n/translate.ts';
+import { Language, type LanguageValue } from './i18n/use-t.ts';
 import type { SyncEngine, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
@@ -39,7 +39,7 @@ export type AppProps = {
   onSignedIn(session: Session): Promise<void>;
   signOut(): Promise<void>;
   lang: Lang;
-  messages: Messages;
+  words: CoreWords;
   saveLanguage(lang: Lang): void;
   syncNow(): Promise<SyncResult | null>;
   updates: UpdateSlot;
@@ -51,7 +51,9 @@ export type AppProps = {
 /** The shell: header with sync status, the current screen, bottom navigation, live region. */
 export function App(props: AppProps) {
   const { route, navigate } = useHashRoute(props.window);
-  const [{ lang, t }, setLanguage] = useState<{ lang: Lang; t: T }>(() => ({ lang: props.lang, t: createT(props.messages) }));
+  const [language, setLanguage] = useState<LanguageValue>(() => ({ lang: props.lang, words: props.words }));
+  const { lang } = language;
+  const t = useMemo(() => createT(lang, language.words), [language]);
   const [config, setConfig] = useState(props.config);
   const [session, setSession] = useState(() => props.sessions.current());
   // Re-renders once a minute, so a session that runs out while the app is open shows it.
@@ -130,14 +132,12 @@ export function App(props: AppProps) {
       onSignedIn: props.onSignedIn,
       signOut: props.signOut,
       lang,
-      t,
       setLang(next) {
-        void loadMessages(next).then((messages) => {
-          const nextT = createT(messages);
-          setLanguage({ lang: next, t: nextT });
+        void loadCore(next).then((words) => {
+          setLanguage({ lang: next, words });
           props.platform.document.documentElement.lang = next;
           props.saveLanguage(next);
-          announceText(nextT('settings.languageChanged'));
+          announceText(createT(next, words)('language.changed'));
         });
       },
       announce: announceText,
@@ -146,7 +146,7 @@ export function App(props: AppProps) {
       now: props.now,
       platform: props.platform,
     }),
-    [config, lang, t, route, session, principal, isExpired],
+    [config, lang, route, session, principal, isExpired],
   );
 
   function announceText(text: string) {
@@ -157,63 +157,65 @@ export function App(props: AppProps) {
 
   const section = sectionOf(route);
   return (
-    <AppContext.Provider value={context}>
-      <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
-        {t('app.skipToContent')}
-      </button>
-      <UpdateBanner visible={update !== null && !editing} onUpdate={() => update?.()} />
-      {isExpired && route.name !== 'sign-in' && (
-        <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
-          <p id="session-banner-text">{t('session.expired')}</p>
-          <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
-            {t('session.signInAgain')}
-          </a>
-        </section>
-      )}
-      <header class="app-header">
-        <p class="app-name">
-          <a href={hrefOf(LIST)}>{t('app.name')}</a>
-        </p>
-        <SyncStatus />
-      </header>
-      <main id="main" ref={mainRef} tabIndex={-1} class="app-main">
-        <Screen route={route} />
-      </main>
-      <nav class="bottom-nav" aria-label={t('nav.label')}>
-        <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
-          <span aria-hidden="true" class="nav-icon">
-            ☰
-          </span>
-          {t('nav.activities')}
-        </a>
-        {mayReadFindings(session.me.role) && (
-          <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ⚑
-            </span>
-            {t('nav.findings')}
-          </a>
+    <Language.Provider value={language}>
+      <AppContext.Provider value={context}>
+        <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
+          {t('app.skipToContent')}
+        </button>
+        <UpdateBanner visible={update !== null && !editing} onUpdate={() => update?.()} />
+        {isExpired && route.name !== 'sign-in' && (
+          <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
+            <p id="session-banner-text">{t('session.expired')}</p>
+            <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
+              {t('session.signInAgain')}
+            </a>
+          </section>
         )}
-        {isCoordinator && (
-          <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
+        <header class="app-header">
+          <p class="app-name">
+            <a href={hrefOf(LIST)}>{t('app.name')}</a>
+          </p>
+          <SyncStatus />
+        </header>
+        <main id="main" ref={mainRef} tabIndex={-1} class="app-main">
+          <Screen route={route} />
+        </main>
+        <nav class="bottom-nav" aria-label={t('nav.label')}>
+          <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
             <span aria-hidden="true" class="nav-icon">
-              ⚒
+              ☰
             </span>
-            {t('nav.admin')}
+            {t('nav.activities')}
           </a>
-        )}
-        <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
-          <span aria-hidden="true" class="nav-icon">
-            ⚙
-          </span>
-          {t('nav.settings')}
-        </a>
-      </nav>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {message.text}
-        {message.flip ? '\u00a0' : ''}
-      </div>
-    </AppContext.Provider>
+          {mayReadFindings(session.me.role) && (
+            <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
+              <span aria-hidden="true" class="nav-icon">
+                ⚑
+              </span>
+              {t('nav.findings')}
+            </a>
+          )}
+          {isCoordinator && (
+            <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
+              <span aria-hidden="true" class="nav-icon">
+                ⚒
+              </span>
+              {t('nav.admin')}
+            </a>
+          )}
+          <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
+            <span aria-hidden="true" class="nav-icon">
+              ⚙
+            </span>
+            {t('nav.settings')}
+          </a>
+        </nav>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+          {message.text}
+          {message.flip ? '\u00a0' : ''}
+        </div>
+      </AppContext.Provider>
+    </Language.Provider>
   );
 }
 
@@ -262,15 +264,15 @@ function titleOf(route: Route, t: T): string | null {
     case 'list':
       return t('list.title');
     case 'new':
-      return t('form.newTitle');
+      return t('route.new');
     case 'edit':
-      return t('form.editTitle');
+      return t('route.edit');
     case 'detail':
       return t('nav.activities');
     case 'attendance':
-      return t('attendance.title');
+      return t('route.attendance');
     case 'settings':
-      return t('settings.title');
+      return t('route.settings');
     case 'privacy':
     case 'sign-in':
     case 'invite':

@@ -6,7 +6,7 @@ import type { Me, Session } from '../store/session.ts';
 import type { StorageInfo } from '../store/settings.ts';
 import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
-import type { Lang, T } from './i18n/translate.ts';
+import type { Lang } from './i18n/translate.ts';
 import type { SyncEngine, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import type { Route } from './router.ts';
@@ -39,8 +39,8 @@ export type AppContextValue = {
   onSignedIn(session: Session): Promise<void>;
   /** Sign out: tell the server, then wipe this device. */
   signOut(): Promise<void>;
+  /** The UI language; a component's words come from `useT` (i18n/use-t.ts). */
   lang: Lang;
-  t: T;
   setLang(lang: Lang): void;
   /** Say something to screen-reader users through the polite live region. */
   announce(message: string): void;

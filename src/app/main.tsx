@@ -16,8 +16,9 @@ import { App } from './App.tsx';
 import type { SessionActions } from './account/session-actions.tsx';
 import type { GateNotice } from './account/Gate.tsx';
 import type { Platform } from './context.ts';
-import { nl, type Messages } from './i18n/nl.ts';
-import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
+import { core } from './i18n/core.ts';
+import { isLang, loadCore, type Lang } from './i18n/translate.ts';
+import { Language, type LanguageValue } from './i18n/use-t.ts';
 import { createSessionSlot } from './session-slot.ts';
 import { createSyncSlot, type SyncSlot } from './sync-slot.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
@@ -46,21 +47,24 @@ const platform: Platform = {
   storageInfo: () => storageInfo(),
 };
 
-type Words = { lang: Lang; messages: Messages };
-
 async function start(container: HTMLElement): Promise<void> {
   const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
-  const messages = await loadMessages(lang).catch(() => nl);
+  const words = await loadCore(lang).catch(() => core);
   document.documentElement.lang = lang;
-  render(<Loading t={createT(messages)} />, container);
+  render(
+    <Language.Provider value={{ lang, words }}>
+      <Loading />
+    </Language.Provider>,
+    container,
+  );
 
   const [session, deviceId] = await Promise.all([getSession(), getOrCreateDeviceId()]);
-  if (session) await showApp(container, { lang, messages }, session, deviceId);
-  else await showGate(container, { lang, messages }, deviceId, null);
+  if (session) await showApp(container, { lang, words }, session, deviceId);
+  else await showGate(container, { lang, words }, deviceId, null);
 }
 
 /** No one is signed in: privacy (first start), then sign-in or the opened invite. */
-async function showGate(container: HTMLElement, words: Words, deviceId: string, notice: GateNotice): Promise<void> {
+async function showGate(container: HTMLElement, words: LanguageValue, deviceId: string, notice: GateNotice): Promise<void> {
   currentSync = null;
   const gate = await import('./account/start-gate.tsx');
   await gate.showGate({
@@ -77,7 +81,7 @@ async function showGate(container: HTMLElement, words: Words, deviceId: string, 
 }
 
 /** Signed in (or signed in once, now expired): the app works from this device's store. */
-async function showApp(container: HTMLElement, words: Words, session: Session, deviceId: string): Promise<void> {
+async function showApp(container: HTMLElement, words: LanguageValue, session: Session, deviceId: string): Promise<void> {
   const sessions = createSessionSlot(session);
   const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
   const config = await store.ui.config.get();
@@ -99,7 +103,7 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
         baseUrl,
         storage: platform.localStorage,
         showGate: async (newDeviceId, gateLang, notice) =>
-          showGate(container, { lang: gateLang, messages: await loadMessages(gateLang).catch(() => nl) }, newDeviceId, notice),
+          showGate(container, { lang: gateLang, words: await loadCore(gateLang).catch(() => core) }, newDeviceId, notice),
         onFailure: failed(container),
       }),
     ));
@@ -115,7 +119,7 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
       onSignedIn={(next) => actions().then((a) => a.onSignedIn(next))}
       signOut={() => actions().then((a) => a.signOut())}
       lang={words.lang}
-      messages={words.messages}
+      words={words.words}
       saveLanguage={(next) => {
         lang = next;
         void setSetting('language', next);
@@ -143,7 +147,7 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
 function failed(container: HTMLElement) {
   return (error: unknown) => {
     console.error('Buurtlog could not start', error);
-    render(<StartFailed t={createT(nl)} />, container);
+    render(<StartFailed />, container);
   };
 }
 

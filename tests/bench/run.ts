@@ -25,11 +25,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { nl as coreWords } from '../../src/app/i18n/nl.ts';
-import { nl as screenWords } from '../../src/app/i18n/screens/nl.ts';
+import { nl as activityWords } from '../../src/app/activities/form/nl.ts';
+import { nl as attendanceWords } from '../../src/app/attendance/nl.ts';
+import { core } from '../../src/app/i18n/core.ts';
+import { nl as settingsWords } from '../../src/app/settings/nl.ts';
 
-// The app's Dutch words: the first screen's (nl.ts) and the later screens' pack.
-const nl = { ...coreWords, ...screenWords };
+// The app's Dutch words: the first screen's (core.ts) and the packs of the screens the bench opens.
+const nl = { ...core, ...activityWords, ...attendanceWords, ...settingsWords };
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
 import { DEVICE_A, TENANT } from '../fixtures/fixed.ts';

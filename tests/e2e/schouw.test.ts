@@ -18,7 +18,7 @@ import { launchBrowser, newDevice, serverRecords, startServer, type RunningServe
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 import { sha256Hex } from '../fixtures/fixed.ts';
 
-const SCHOUW = 'Schouw'; // src/app/i18n/nl.ts activityType.schouw
+const SCHOUW = 'Schouw'; // src/app/activities/nl.ts activityType.schouw
 const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
 const PDOK_REVERSE = readFileSync(join(import.meta.dirname, '../fixtures/pdok/reverse-alblasserdam.json'), 'utf8');
 /** A 1×1 PNG: every map tile. */

@@ -5,16 +5,16 @@
  * index.html is blocked — so the app uses none of them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const APP = join(ROOT, 'src/app');
 
-function files(dir: string): string[] {
+function files(dir: string, pattern = /\.(ts|tsx)$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? files(path, pattern) : pattern.test(name) ? [path] : [];
   });
 }
 
@@ -27,6 +27,14 @@ describe('nothing the Content-Security-Policy would block', () => {
         .map((pattern) => `${relative(ROOT, file)}: ${pattern}`);
     });
     expect(offenders).toEqual([]);
+  });
+
+  it('styles only through stylesheets that a module beside them or a screen imports', () => {
+    const imported = new Set(
+      files(APP).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^import '(\.{1,2}\/[^']+\.css)';$/gm)].map((m) => join(dirname(file), m[1] as string))),
+    );
+    const orphans = files(APP, /\.css$/).filter((sheet) => !imported.has(sheet)).map((sheet) => relative(ROOT, sheet));
+    expect(orphans).toEqual([]);
   });
 
   it('has no inline script or style in index.html', () => {

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mayAddFinding, mayChangeFindingStatus, mayDeleteFinding, mayUpdateFinding, mayUpdateSchouw, principalOf } from '../../src/app/abilities.ts';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from '../../src/app/schouw/follow-up-logic.ts';
 import { placeText } from '../../src/app/schouw/place-text.ts';
-import { packT } from '../../src/app/i18n/pack.ts';
-import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
+import { core } from '../../src/app/i18n/core.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
+import { findingsPack } from '../../src/app/schouw/pack.ts';
 import type { Role } from '../../src/domain/permissions.ts';
 import { activityInput, manualClock, openTestStore } from '../fixtures/factories.ts';
 
@@ -71,7 +70,7 @@ describe('who may do what with a schouw', () => {
 });
 
 describe('where a finding is, in words', () => {
-  const t = packT(createT(nl), 'nl', findingsPack);
+  const t = createT('nl', core, findingsPack);
   it('prefers the address, else coordinates with their accuracy', () => {
     expect(placeText(t, { location: null, address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' } })).toBe('Oranjelaan 12, 2951 AB Alblasserdam');
     expect(placeText(t, { location: { lat: 51.858612, lon: 4.659704, accuracyM: 7.6, source: 'gps' }, address: null })).toBe('51.85861, 4.65970 (± 8 m)');

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../../src/app/ui/export-file.ts';
 import { formatMegabytes } from '../../src/app/settings/megabytes.ts';
-import { en } from '../../src/app/i18n/en.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
-import { packT } from '../../src/app/i18n/pack.ts';
-import { screensPack } from '../../src/app/i18n/screens/pack.ts';
+import { core as nl } from '../../src/app/i18n/core.ts';
+import { coreEn as en } from '../../src/app/i18n/core-en.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
+import { settingsPack } from '../../src/app/settings/pack.ts';
 import { syncStatusText } from '../../src/app/ui/sync-status-text.ts';
 import type { SyncEngineStatus } from '../../src/app/ports.ts';
 
 const NOW = new Date(2026, 10, 22, 14, 0).getTime();
-const t = createT(nl);
+const t = createT('nl', nl);
 const idle: SyncEngineStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
 
 describe('the sync status in the header', () => {
@@ -41,7 +40,7 @@ describe('the sync status in the header', () => {
 
   it('counts rejected changes as not sent', () => {
     const rejected = [{ mutationId: 'm', recordId: 'r', recordType: 'activity', reason: 'invalid-payload' as const, createdAt: NOW }];
-    const text = syncStatusText(createT(en), 'en', idle, { pending: 0, rejected, lastSyncAt: null }, NOW);
+    const text = syncStatusText(createT('en', en), 'en', idle, { pending: 0, rejected, lastSyncAt: null }, NOW);
     expect(text.rejected).toBe('1 change rejected');
     expect(text.hasUnsent).toBe(true);
   });
@@ -53,8 +52,8 @@ describe('exporting what was not sent', () => {
   });
 
   it('shows storage in megabytes', () => {
-    expect(formatMegabytes('nl', packT(t, 'nl', screensPack), 1_234_567)).toBe('1,2 MB');
-    expect(formatMegabytes('en', packT(createT(en), 'en', screensPack), 1_234_567)).toBe('1.2 MB');
+    expect(formatMegabytes('nl', createT('nl', nl, settingsPack), 1_234_567)).toBe('1,2 MB');
+    expect(formatMegabytes('en', createT('en', en, settingsPack), 1_234_567)).toBe('1.2 MB');
   });
 });
 

@@ -1,59 +1,105 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REASONS } from '../../src/domain/errors.ts';
-import { en } from '../../src/app/i18n/en.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
+import { accountPack } from '../../src/app/account/pack.ts';
+import { adminPack } from '../../src/app/admin/pack.ts';
+import { core } from '../../src/app/i18n/core.ts';
+import { coreEn } from '../../src/app/i18n/core-en.ts';
 import { reasonText } from '../../src/app/i18n/reasons.ts';
-import { accountPack } from '../../src/app/i18n/account/pack.ts';
-import { adminPack } from '../../src/app/i18n/admin/pack.ts';
-import { packT, type Pack } from '../../src/app/i18n/pack.ts';
-import { screensPack } from '../../src/app/i18n/screens/pack.ts';
-import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
-import { placePack } from '../../src/app/i18n/place/pack.ts';
-import { reportPack } from '../../src/app/i18n/report/pack.ts';
-import { createT, isLang, loadMessages, plural, translate } from '../../src/app/i18n/translate.ts';
+import { createT, isLang, loadCore, plural, type Pack } from '../../src/app/i18n/translate.ts';
 
-const PACKS: ReadonlyArray<readonly [string, Pack<string>]> = [
-  ['screens', screensPack],
-  ['account', accountPack],
-  ['admin', adminPack],
-  ['findings', findingsPack],
-  ['place', placePack],
-  ['report', reportPack],
-];
+const ROOT = join(import.meta.dirname, '../..');
+const APP = join(ROOT, 'src/app');
+
+/** Every word file of the app: each feature's nl.ts, wherever it lives under src/app. */
+function wordFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? wordFiles(path) : name === 'nl.ts' ? [path] : [];
+  });
+}
+
+type Words = Readonly<Record<string, string>>;
+type Feature = { name: string; dir: string; nl: Words; en: Words; pack: Pack<string> | null };
+
+const FEATURES: Feature[] = await Promise.all(
+  wordFiles(APP).map(async (file) => {
+    const dir = dirname(file);
+    const { nl } = (await import(file)) as { nl: Words };
+    const { en } = (await import(join(dir, 'en.ts'))) as { en: Words };
+    const packModule = statSync(join(dir, 'pack.ts'), { throwIfNoEntry: false }) ? ((await import(join(dir, 'pack.ts'))) as Record<string, unknown>) : {};
+    const pack = (Object.values(packModule).find((value) => typeof value === 'object' && value !== null && 'nl' in value) as Pack<string> | undefined) ?? null;
+    return { name: relative(APP, dir), dir, nl, en, pack };
+  }),
+);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+describe('the word files beside each feature', () => {
+  it('are found under src/app, the first screen’s and the later ones', () => {
+    const names = FEATURES.map((f) => f.name);
+    for (const name of ['ui', 'ui/forms', 'sync', 'activities', 'i18n/reasons', 'activities/form', 'attendance', 'settings', 'account', 'admin', 'schouw', 'place', 'report']) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it.each(FEATURES.map((f) => [f.name, f] as const))('%s: English has exactly the Dutch keys, none empty, with the same parameters', (_name, feature) => {
+    expect(Object.keys(feature.en).sort()).toEqual(Object.keys(feature.nl).sort());
+    for (const [key, text] of Object.entries(feature.nl)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(feature.en[key]?.trim(), key).not.toBe('');
+      expect(placeholders(feature.en[key] ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('each feature’s words load either with the first screen (core.ts) or as its own pack', () => {
+    const coreKeys = new Set(Object.keys(core));
+    for (const feature of FEATURES) {
+      const keys = Object.keys(feature.nl);
+      const isCore = keys.every((key) => coreKeys.has(key));
+      if (isCore) {
+        for (const key of keys) expect(coreEn[key as keyof typeof coreEn], key).toBe(feature.en[key]);
+      } else {
+        expect(feature.pack?.nl, feature.name).toBe(feature.nl);
+        expect(feature.pack?.en, feature.name).toBe(feature.en);
+      }
+    }
+  });
+
+  it('no key is defined twice: not in two features, not in a pack and the first screen’s words', () => {
+    const seen = new Map<string, string>();
+    const doubles: string[] = [];
+    for (const feature of FEATURES) {
+      for (const key of Object.keys(feature.nl)) {
+        if (seen.has(key)) doubles.push(`${key} (${seen.get(key)} and ${feature.name})`);
+        seen.set(key, feature.name);
+      }
+    }
+    expect(doubles).toEqual([]);
+  });
+});
+
 describe('translations', () => {
-  it('English has exactly the Dutch keys', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
-  });
-
-  it('no message is empty in either language', () => {
-    for (const messages of [nl, en]) {
-      for (const [key, text] of Object.entries(messages)) expect(text.trim(), key).not.toBe('');
-    }
-  });
-
-  it('every English message takes the same parameters as its Dutch one', () => {
-    for (const [key, text] of Object.entries(nl)) {
-      expect(placeholders(en[key as keyof typeof en]), key).toEqual(placeholders(text));
-    }
+  it('the first screen’s English has exactly its Dutch keys', () => {
+    expect(Object.keys(coreEn).sort()).toEqual(Object.keys(core).sort());
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(translate(nl, 'sync.pending.other', { count: 3 })).toBe('3 wijzigingen alleen op dit toestel');
-    expect(translate(nl, 'sync.pending.other')).toBe('{count} wijzigingen alleen op dit toestel');
+    const t = createT('nl', core);
+    expect(t('sync.pending.other', { count: 3 })).toBe('3 wijzigingen alleen op dit toestel');
+    expect(t('sync.pending.other')).toBe('{count} wijzigingen alleen op dit toestel');
   });
 
   it('picks the singular or plural form', () => {
-    const t = createT(nl);
+    const t = createT('nl', core);
     expect(plural(t, 'sync.pending', 1)).toBe('1 wijziging alleen op dit toestel');
     expect(plural(t, 'sync.pending', 3)).toBe('3 wijzigingen alleen op dit toestel');
   });
 
   it('loads English on demand and Dutch at once', async () => {
-    expect(await loadMessages('nl')).toBe(nl);
-    expect(await loadMessages('en')).toBe(en);
+    expect(await loadCore('nl')).toBe(core);
+    expect(await loadCore('en')).toBe(coreEn);
   });
 
   it('knows its languages', () => {
@@ -63,58 +109,34 @@ describe('translations', () => {
   });
 
   it('keeps Dutch terms of art in English', () => {
-    expect(en['activityType.schouw']).toBe('Schouw');
+    expect(coreEn['activityType.schouw']).toBe('Schouw');
+  });
+
+  it('reads a pack first, then the first screen’s words, in the chosen language', () => {
+    const t = createT('en', coreEn, accountPack, adminPack);
+    expect(t('signIn.title')).toBe('Sign in');
+    expect(t('team.membersCount.other', { count: 3 })).toBe('3 members');
+    expect(t('nav.settings')).toBe('Settings');
+    expect(createT('nl', core, accountPack)('invite.lead', { team: 'Buurtpreventie Oranjebuurt', tenant: 'Alblasserdam', name: 'Sanne' })).toBe(
+      'Je bent uitgenodigd voor team Buurtpreventie Oranjebuurt van Alblasserdam als Sanne.',
+    );
   });
 });
 
 describe('reasonText', () => {
   it.each(REASONS)('has its own words for %s in both languages', (reason) => {
-    for (const messages of [nl, en]) {
-      const text = reasonText(reason, createT(messages));
-      expect(text).toBe(messages[`reason.${reason}`]);
+    for (const [lang, words] of [['nl', core], ['en', coreEn]] as const) {
+      const text = reasonText(reason, createT(lang, words));
+      expect(text).toBe(words[`reason.${reason}`]);
     }
   });
 
   it('reads an unknown reason from a newer server as a server problem', () => {
-    const t = createT(nl);
-    expect(reasonText('something-new', t)).toBe(nl['reason.internal']);
+    expect(reasonText('something-new', createT('nl', core))).toBe(core['reason.internal']);
   });
 
   it('covers exactly the domain reasons', () => {
-    const keys = Object.keys(nl).filter((key) => key.startsWith('reason.')).map((key) => key.slice('reason.'.length));
+    const keys = Object.keys(core).filter((key) => key.startsWith('reason.')).map((key) => key.slice('reason.'.length));
     expect(keys.sort()).toEqual([...REASONS].sort());
-  });
-});
-
-describe('message packs (words of the screens after the first)', () => {
-  it.each(PACKS)('%s: English has exactly the Dutch keys, none empty, with the same parameters', (_name, pack) => {
-    expect(Object.keys(pack.en).sort()).toEqual(Object.keys(pack.nl).sort());
-    for (const [key, text] of Object.entries(pack.nl)) {
-      expect(text.trim(), key).not.toBe('');
-      expect((pack.en as Record<string, string>)[key]?.trim(), key).not.toBe('');
-      expect(placeholders((pack.en as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(text));
-    }
-  });
-
-  it('no key is defined twice: not in two packs, not in a pack and the first screen’s words', () => {
-    const seen = new Map<string, string>(Object.keys(nl).map((key) => [key, 'core']));
-    const doubles: string[] = [];
-    for (const [name, pack] of PACKS) {
-      for (const key of Object.keys(pack.nl)) {
-        if (seen.has(key)) doubles.push(`${key} (${seen.get(key)} and ${name})`);
-        seen.set(key, name);
-      }
-    }
-    expect(doubles).toEqual([]);
-  });
-
-  it('reads a pack first, then the first screen’s words, in the chosen language', () => {
-    const t = packT(createT(en), 'en', accountPack, adminPack);
-    expect(t('signIn.title')).toBe('Sign in');
-    expect(t('team.membersCount.other', { count: 3 })).toBe('3 members');
-    expect(t('nav.settings')).toBe('Settings');
-    expect(packT(createT(nl), 'nl', accountPack)('invite.lead', { team: 'Buurtpreventie Oranjebuurt', tenant: 'Alblasserdam', name: 'Sanne' })).toBe(
-      'Je bent uitgenodigd voor team Buurtpreventie Oranjebuurt van Alblasserdam als Sanne.',
-    );
   });
 });

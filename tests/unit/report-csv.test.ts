@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, csvDateTime, csvNumber, findingsCsv, toCsv, type FindingCsvWords } from '../../src/app/report/csv.ts';
 import { csvWords } from '../../src/app/report/words.ts';
-import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
-import { packT } from '../../src/app/i18n/pack.ts';
-import { reportPack } from '../../src/app/i18n/report/pack.ts';
+import { core } from '../../src/app/i18n/core.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
+import { reportPack } from '../../src/app/report/pack.ts';
+import { findingsPack } from '../../src/app/schouw/pack.ts';
 import { ROUND_TIME, findingView } from '../fixtures/findings.ts';
 
 /** A reader as strict as a spreadsheet's: `;` between fields, quoted fields with doubled quotes, CRLF rows. */
@@ -46,7 +45,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const words: FindingCsvWords = csvWords(packT(createT(nl), 'nl', reportPack, findingsPack), {
+const words: FindingCsvWords = csvWords(createT('nl', core, reportPack, findingsPack), {
   partners: [{ id: 'woonkracht10', name: 'Woonkracht10', kind: 'housingCorporation' }],
 });
 

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName, fileSlug, mediaTypeOf } from '../../src/app/report/download.ts';
 import { GEOJSON_TYPE, findingsGeoJson } from '../../src/app/report/geojson.ts';
 import { findingWords } from '../../src/app/report/words.ts';
-import { findingsPack } from '../../src/app/i18n/findings/pack.ts';
-import { nl } from '../../src/app/i18n/nl.ts';
-import { packT } from '../../src/app/i18n/pack.ts';
-import { reportPack } from '../../src/app/i18n/report/pack.ts';
+import { core } from '../../src/app/i18n/core.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
+import { reportPack } from '../../src/app/report/pack.ts';
+import { findingsPack } from '../../src/app/schouw/pack.ts';
 import { ROUND_ID, ROUND_TIME, findingView } from '../fixtures/findings.ts';
 
-const words = findingWords(packT(createT(nl), 'nl', reportPack, findingsPack), { partners: [{ id: 'gemeente', name: 'Gemeente Alblasserdam', kind: 'municipality' }] });
+const words = findingWords(createT('nl', core, reportPack, findingsPack), { partners: [{ id: 'gemeente', name: 'Gemeente Alblasserdam', kind: 'municipality' }] });
 
 describe('the findings as GeoJSON', () => {
   const placed = findingView({

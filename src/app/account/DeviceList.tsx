@@ -4,8 +4,7 @@ import { useApp } from '../context.ts';
 import { formatRelative } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useNow } from '../hooks.ts';
-import type { AccountKey } from '../i18n/account/nl.ts';
-import type { PackT } from '../i18n/pack.ts';
+import type { AccountT } from './pack.ts';
 import type { Lang } from '../i18n/translate.ts';
 import { problemText } from '../ui/problem-text.ts';
 import { RemoteState } from './RemoteState.tsx';
@@ -18,7 +17,7 @@ type AccountApi = Awaited<ReturnType<ReturnType<typeof useApp>['api']>>;
  * toestellen" in Settings and a user's devices in Beheer. Needs a connection;
  * RemoteState says so when there is none.
  */
-export function RemoteDeviceList(props: { load(api: AccountApi): Promise<DeviceInfo[]>; deps: readonly unknown[]; t: PackT<AccountKey> }) {
+export function RemoteDeviceList(props: { load(api: AccountApi): Promise<DeviceInfo[]>; deps: readonly unknown[]; t: AccountT }) {
   const { api, lang, announce } = useApp();
   const now = useNow(60_000);
   const { remote, reload, set } = useRemote(() => api().then((a) => props.load(a)), props.deps);
@@ -49,7 +48,7 @@ export function RemoteDeviceList(props: { load(api: AccountApi): Promise<DeviceI
  */
 export function DeviceList(props: {
   devices: readonly DeviceInfo[];
-  t: PackT<AccountKey>;
+  t: AccountT;
   lang: Lang;
   now: number;
   /** The device id of this phone, when the list is someone else's (admin). */

@@ -1,17 +1,15 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../domain/auth.ts';
 import type { AccountApi } from '../../sync/account-api.ts';
-import { accountPack } from '../i18n/account/pack.ts';
-import type { Messages } from '../i18n/nl.ts';
-import { packT } from '../i18n/pack.ts';
 import { reasonText } from '../i18n/reasons.ts';
-import { createT, type Lang } from '../i18n/translate.ts';
+import { Language, useT, type LanguageValue } from '../i18n/use-t.ts';
 import { hrefOf, parseRoute } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import type { AccountEnv } from './account-env.ts';
 import { InviteRedeem } from './InviteRedeem.tsx';
+import { accountPack } from './pack.ts';
 import { PrivacyText } from './PrivacyText.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
@@ -19,8 +17,7 @@ import { SignInForm } from './SignInForm.tsx';
 export type GateNotice = 'device-revoked' | 'signed-out' | null;
 
 export type GateProps = {
-  lang: Lang;
-  messages: Messages;
+  language: LanguageValue;
   deviceId: string;
   notice: GateNotice;
   isPrivacyAcknowledged: boolean;
@@ -37,7 +34,15 @@ export type GateProps = {
  * the sign-in form. Runs without a store: nothing is kept before sign-in.
  */
 export function Gate(props: GateProps) {
-  const t = packT(createT(props.messages), props.lang, accountPack);
+  return (
+    <Language.Provider value={props.language}>
+      <GateSteps {...props} />
+    </Language.Provider>
+  );
+}
+
+function GateSteps(props: GateProps) {
+  const t = useT(accountPack);
   const win = props.window;
   const [hash, setHash] = useState(win.location.hash);
   const [isAcknowledged, setAcknowledged] = useState(props.isPrivacyAcknowledged);
@@ -75,8 +80,7 @@ export function Gate(props: GateProps) {
   }, [step]);
 
   const env: AccountEnv = {
-    t,
-    lang: props.lang,
+    lang: props.language.lang,
     api: props.api,
     deviceId: props.deviceId,
     now: props.now,

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../domain/auth.ts';
 import type { InvitePreview } from '../../sync/account-api.ts';
 import { LOCALES } from '../i18n/translate.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from './pack.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
 import { problemText } from '../ui/problem-text.ts';
@@ -14,7 +16,7 @@ type State = { kind: 'loading' } | { kind: 'ready'; preview: InvitePreview } | {
  * not use it up.
  */
 export function InviteRedeem({ env, code, onSignedIn }: { env: AccountEnv; code: string; onSignedIn(session: Session): void }) {
-  const { t } = env;
+  const t = useT(accountPack);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);

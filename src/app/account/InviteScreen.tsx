@@ -1,9 +1,11 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { useApp } from '../context.ts';
 import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { InviteRedeem } from './InviteRedeem.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from './pack.ts';
 import { useAccountEnv } from './use-account-env.ts';
 
 /**
@@ -14,7 +16,7 @@ import { useAccountEnv } from './use-account-env.ts';
 export function InviteScreen({ code }: { code: string }) {
   const { me, isSessionExpired, onSignedIn } = useApp();
   const env = useAccountEnv();
-  const { t } = env;
+  const t = useT(accountPack);
   return (
     <>
       <ScreenTitle>{t('invite.title')}</ScreenTitle>

@@ -1,13 +1,14 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { PrivacyText } from './PrivacyText.tsx';
-import { useAccountEnv } from './use-account-env.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from './pack.ts';
 
 /** `#/privacy`: what Buurtlog keeps and why, from Settings. */
 export function PrivacyScreen() {
-  const { t } = useAccountEnv();
+  const t = useT(accountPack);
   return (
     <>
       <ScreenTitle>{t('privacy.title')}</ScreenTitle>

@@ -1,11 +1,10 @@
 import { SESSION_DAYS } from '../../domain/auth.ts';
-import type { AccountKey } from '../i18n/account/nl.ts';
-import type { PackT } from '../i18n/pack.ts';
+import type { AccountT } from './pack.ts';
 
 const SECTIONS = ['counts', 'you', 'device', 'local', 'coordinator', 'export', 'retention', 'questions'] as const;
 
 /** "Wat Buurtlog bewaart en waarom", in plain words; shown at first start and from Settings. */
-export function PrivacyText({ t }: { t: PackT<AccountKey> }) {
+export function PrivacyText({ t }: { t: AccountT }) {
   return (
     <div class="privacy">
       <p class="lead">{t('privacy.intro')}</p>

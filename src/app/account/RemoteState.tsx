@@ -1,10 +1,9 @@
-import type { AccountKey } from '../i18n/account/nl.ts';
-import type { PackT } from '../i18n/pack.ts';
+import type { AccountT } from './pack.ts';
 import { problemText } from '../ui/problem-text.ts';
 import type { Remote } from '../ui/use-remote.ts';
 
 /** Loading, or why it failed ("this needs a connection") with "try again"; nothing once ready. */
-export function RemoteState({ remote, t, onRetry }: { remote: Remote<unknown>; t: PackT<AccountKey>; onRetry(): void }) {
+export function RemoteState({ remote, t, onRetry }: { remote: Remote<unknown>; t: AccountT; onRetry(): void }) {
   if (remote.state === 'loading') return <p class="muted" role="status">{t('online.loading')}</p>;
   if (remote.state === 'ready') return null;
   return (

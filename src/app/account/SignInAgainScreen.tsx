@@ -1,10 +1,12 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './account.css';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
 import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SignInForm } from './SignInForm.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from './pack.ts';
 import { useAccountEnv } from './use-account-env.ts';
 
 /**
@@ -14,7 +16,7 @@ import { useAccountEnv } from './use-account-env.ts';
 export function SignInAgainScreen() {
   const { me, isSessionExpired, onSignedIn } = useApp();
   const env = useAccountEnv();
-  const { t } = env;
+  const t = useT(accountPack);
   const summary = useLive((store) => store.outbox.summary(), []);
   const unsent = (summary?.pending ?? 0) + (summary?.rejected.length ?? 0);
 

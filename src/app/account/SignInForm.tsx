@@ -3,6 +3,9 @@ import * as z from 'zod/mini';
 import { DeviceNameSchema, EmailSchema, type Session } from '../../domain/auth.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { accountPack } from './pack.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
 import { problemText } from '../ui/problem-text.ts';
@@ -17,7 +20,7 @@ const FIELDS: readonly Field[] = ['email', 'password', 'deviceName'];
  * out; nothing is kept of the password.
  */
 export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv; initialEmail?: string | null; onSignedIn(session: Session): void }) {
-  const { t } = env;
+  const t = useT(accountPack, formsPack);
   const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(() => defaultDeviceName(env.navigator.userAgent, (kind) => t(`deviceName.${kind}`), env.navigator.maxTouchPoints));

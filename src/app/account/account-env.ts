@@ -2,15 +2,13 @@
  * What the sign-in, invite and privacy screens need. They run both before
  * the app exists (the start gate: no store, no app context) and inside it
  * (signing in again after a session ran out), so they take this instead of
- * reading the app context.
+ * reading the app context. Their words come from `useT(accountPack)`, which
+ * works in both.
  */
 import type { AccountApi } from '../../sync/account-api.ts';
-import type { AccountKey } from '../i18n/account/nl.ts';
-import type { PackT } from '../i18n/pack.ts';
 import type { Lang } from '../i18n/translate.ts';
 
 export type AccountEnv = {
-  t: PackT<AccountKey>;
   lang: Lang;
   api(): Promise<AccountApi>;
   deviceId: string;

@@ -11,8 +11,9 @@ import { markSessionExpired } from '../../store/session-changes.ts';
 import type { DeviceStore } from '../../store/store.ts';
 import { createAccountApi, type AccountApi } from '../../sync/account-api.ts';
 import type { AuthReason, FetchLike } from '../../sync/http.ts';
-import { nl } from '../i18n/nl.ts';
-import { createT, loadMessages, type Lang } from '../i18n/translate.ts';
+import { core } from '../i18n/core.ts';
+import { loadCore, type Lang } from '../i18n/translate.ts';
+import { Language } from '../i18n/use-t.ts';
 import type { SessionSlot } from '../session-slot.ts';
 import type { SyncSlot } from '../sync-slot.ts';
 import { Loading } from '../ui/StartScreens.tsx';
@@ -53,10 +54,15 @@ export function sessionActions(options: SessionActionsOptions): SessionActions {
     isWiping = true;
     sync.stop();
     const lang = options.lang();
-    const messages = await loadMessages(lang).catch(() => nl);
+    const words = await loadCore(lang).catch(() => core);
     // Unmount first: a live query running after the delete would reopen
     // (and so recreate) the database.
-    render(<Loading t={createT(messages)} />, container);
+    render(
+      <Language.Provider value={{ lang, words }}>
+        <Loading />
+      </Language.Provider>,
+      container,
+    );
     const deviceId = await wipeDevice({ store, storage: options.storage });
     await options.showGate(deviceId, lang, notice);
   };

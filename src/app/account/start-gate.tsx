@@ -8,13 +8,12 @@ import { setSession } from '../../store/session.ts';
 import { getSetting, requestPersistence, setSetting } from '../../store/settings.ts';
 import { createAccountApi } from '../../sync/account-api.ts';
 import type { FetchLike } from '../../sync/http.ts';
-import type { Messages } from '../i18n/nl.ts';
-import type { Lang } from '../i18n/translate.ts';
+import type { LanguageValue } from '../i18n/use-t.ts';
 import { Gate, type GateNotice } from './Gate.tsx';
 
 export type GateStart = {
   container: HTMLElement;
-  words: { lang: Lang; messages: Messages };
+  words: LanguageValue;
   deviceId: string;
   notice: GateNotice;
   window: Window;
@@ -40,8 +39,7 @@ export async function showGate(start: GateStart): Promise<void> {
   };
   render(
     <Gate
-      lang={start.words.lang}
-      messages={start.words.messages}
+      language={start.words}
       deviceId={start.deviceId}
       notice={start.notice}
       isPrivacyAcknowledged={acknowledgedAt !== undefined}

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import { turnedUp } from '../../domain/attendance.ts';
 import { mayCount, mayEditActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
@@ -10,12 +10,14 @@ import { schouwHref } from '../schouw/routes.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { attendancePack } from '../attendance/pack.ts';
+import { activityPack } from './form/pack.ts';
 
 /** `#/activiteit/:id`: what was recorded, where it is, and the two things to do next. */
 export function ActivityDetail({ id }: { id: string }) {
   const { lang, config, principal } = useApp();
-  const t = useScreenT();
+  const t = useT(activityPack, attendancePack);
   const data = useLive(async (store) => {
     const activity = await store.activities.get(id);
     return { activity, attendance: activity ? await store.attendance.get(id) : null };

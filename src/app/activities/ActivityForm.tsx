@@ -21,7 +21,9 @@ import {
 } from './form-logic.ts';
 import { DeleteActivity } from './DeleteActivity.tsx';
 import { OrganisationField } from './OrganisationField.tsx';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { activityPack } from './form/pack.ts';
 
 export type ActivityFormProps = {
   formId: string;
@@ -38,7 +40,7 @@ export type ActivityFormProps = {
 
 export function ActivityForm(props: ActivityFormProps) {
   const { config, store, announce, platform, principal } = useApp();
-  const t = useScreenT();
+  const t = useT(activityPack, formsPack);
   // What the permission table lets this person choose: volunteers file
   // activities only under their own teams, and must pick one.
   const choices = activityChoices(principal, { buurten: config.buurten, teams: config.teams });

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import { useEffect, useState } from 'preact/hooks';
 import { activityChoices, mayCreateActivity, mayEditActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
@@ -10,14 +10,16 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ActivityForm, type ActivityFormProps } from './ActivityForm.tsx';
 import { loadDraft } from './draft-storage.ts';
 import { draftOf, emptyDraft, fieldsOf } from './form-logic.ts';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { attendancePack } from '../attendance/pack.ts';
+import { activityPack } from './form/pack.ts';
 
 type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found' | 'forbidden';
 
 /** `#/activiteit/nieuw` and `#/activiteit/:id/bewerken`. */
 export function ActivityFormScreen({ id }: { id: string | null }) {
   const { store, config, navigate, now, platform, principal } = useApp();
-  const t = useScreenT();
+  const t = useT(activityPack, attendancePack);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {

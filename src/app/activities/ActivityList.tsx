@@ -1,6 +1,8 @@
 import { turnedUp } from '../../domain/attendance.ts';
+import './list.css';
 import { mayCreateActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
+import { useT } from '../i18n/use-t.ts';
 import { formatDate, formatTimeRange, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { activityTypeLabel, buurtName, statusLabel, visible } from '../i18n/labels.ts';
@@ -15,7 +17,8 @@ type ListRoute = Extract<Route, { name: 'list' }>;
 type Row = ActivityView & { turnedUp: number };
 
 export function ActivityList({ route }: { route: ListRoute }) {
-  const { t, lang, config, navigate, principal } = useApp();
+  const { lang, config, navigate, principal } = useApp();
+  const t = useT();
   const today = localDate(useNow(60_000));
   const rows = useLive(async (store): Promise<Row[]> => {
     const activities = await store.activities.list();

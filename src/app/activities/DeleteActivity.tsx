@@ -3,12 +3,13 @@ import { setEditing } from '../editing.ts';
 import { LIST } from '../router.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { clearDraft } from './draft-storage.ts';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { activityPack } from './form/pack.ts';
 
 /** Delete with an inline confirmation; the store writes a tombstone, never a hard delete. */
 export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
   const { store, announce, navigate, platform } = useApp();
-  const t = useScreenT();
+  const t = useT(activityPack);
 
   const confirm = async () => {
     try {

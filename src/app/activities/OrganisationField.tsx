@@ -1,10 +1,12 @@
+import './organisation-field.css';
 import { useState } from 'preact/hooks';
 import type { OrganisationRef } from '../../domain/fields.ts';
 import { useApp } from '../context.ts';
 import { offered } from '../i18n/labels.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { addOrganisationName, toggleOrganisation } from './form-logic.ts';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { activityPack } from './form/pack.ts';
 
 /** Partners from the tenant config as checkboxes, plus free names (school, church, sports club …). */
 export function OrganisationField(props: {
@@ -15,7 +17,7 @@ export function OrganisationField(props: {
   error?: string | undefined;
 }) {
   const { config } = useApp();
-  const t = useScreenT();
+  const t = useT(activityPack);
   const [name, setName] = useState('');
   const inUse = props.value.flatMap((ref) => ('partnerId' in ref ? [ref.partnerId] : []));
   const partners = offered(config.partners, inUse);

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { ActivityFieldSchemas, type ActivityStatus } from '../../domain/activity.ts';
 import { OrganisationRefSchema, type OrganisationRef } from '../../domain/fields.ts';
 import type { ActivityInput } from '../../domain/activity.ts';
-import type { MessageKey } from '../i18n/nl.ts';
+import type { FormsKey } from '../ui/forms/nl.ts';
 import type { Params } from '../i18n/translate.ts';
 
 /** The fields a person edits: the store's ActivityInput. */
@@ -33,7 +33,7 @@ export const ActivityDraftSchema = z.object({
 export type ActivityDraft = z.infer<typeof ActivityDraftSchema>;
 export type DraftField = keyof ActivityDraft;
 
-export type FieldError = { readonly key: MessageKey; readonly params?: Params };
+export type FieldError = { readonly key: FormsKey; readonly params?: Params };
 export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 
 /** Form order, so the first invalid field gets focus. */

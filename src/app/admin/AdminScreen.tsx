@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import '../account/account.css';
 import './admin.css';
 import { mayManageConfig } from '../abilities.ts';
@@ -11,7 +11,10 @@ import { ProjectsSection } from './ProjectsSection.tsx';
 import { SimpleListSection } from './SimpleListSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
-import { useAdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack } from './pack.ts';
 
 const CONFIG_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams'] as const satisfies readonly AdminSection[];
 const PEOPLE_SECTIONS = ['gebruikers', 'auditlog'] as const satisfies readonly AdminSection[];
@@ -19,7 +22,7 @@ const PEOPLE_SECTIONS = ['gebruikers', 'auditlog'] as const satisfies readonly A
 /** `#/beheer` and `#/beheer/<section>`: the coordinator's set-up of the programme. */
 export function AdminScreen({ section }: { section: AdminSection | null }) {
   const { me } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack, formsPack);
   if (!mayManageConfig(me.role)) {
     return (
       <>

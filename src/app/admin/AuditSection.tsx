@@ -6,14 +6,17 @@ import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
-import { isAdminKey, useAdminT, type AdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack, isAdminKey, type AdminT } from './pack.ts';
 
 const PAGE = 50;
 
 /** The audit log: who (user, device) changed what and when, newest first, a page at a time. */
 export function AuditSection() {
   const { api } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack, formsPack);
   const first = useRemote(() => api().then((a) => a.audit(null, PAGE)), []);
   // Names for user ids, when the server lets us have them; ids otherwise.
   const users = useRemote(() => api().then((a) => a.users()), []);

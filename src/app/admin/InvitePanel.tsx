@@ -6,7 +6,10 @@ import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
-import { useAdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
@@ -18,7 +21,7 @@ const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
  */
 export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: string; displayName: string }; onClose(): void }) {
   const { api, announce, platform } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `invite-${user?.id ?? team.id}`;
   // With `user`: another phone for someone already on the team (a volunteer has no password).
   const [name, setName] = useState(user?.displayName ?? '');
@@ -108,7 +111,7 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
 
 function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; team: Team; onAnother(): void; onClose(): void }) {
   const { announce, lang, platform } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack, formsPack);
   const [qr, setQr] = useState<string | null>(null);
   const nav = platform.document.defaultView?.navigator;
   const canShare = typeof nav?.share === 'function';

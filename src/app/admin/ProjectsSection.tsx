@@ -7,7 +7,10 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
-import { useAdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
@@ -15,8 +18,8 @@ const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as con
 
 /** Projecten (projectvoorstellen): buurt, themes, period, partners. Local-first writes of project records. */
 export function ProjectsSection() {
-  const { config, lang, t: coreT } = useApp();
-  const t = useAdminT();
+  const { config, lang } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   return (
     <>
@@ -35,7 +38,7 @@ export function ProjectsSection() {
                       {project.name} {project.hidden && <span class="badge badge-hidden">{t('admin.hidden')}</span>}
                     </p>
                     <p class="item-meta">
-                      {buurtName(coreT, config, project.buurtId)}
+                      {buurtName(t, config, project.buurtId)}
                       {(() => {
                         const period = periodText(project.startDate, project.endDate, (d) => formatDate(lang, d), {
                           open: t('project.open'),
@@ -69,8 +72,8 @@ export function ProjectsSection() {
 }
 
 function ProjectForm({ project, onDone }: { project: Project | null; onDone(): void }) {
-  const { config, store, announce, t: coreT, platform } = useApp();
-  const t = useAdminT();
+  const { config, store, announce, platform } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `project-${project?.id ?? 'new'}`;
   const [draft, setDraft] = useState<Draft>(() => ({
     name: project?.name ?? '',
@@ -118,7 +121,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
       Object.assign(found, fieldErrors(issues));
     }
     setErrors(found);
-    announce(coreT('form.errorSummary'));
+    announce(t('form.errorSummary'));
     const first = FIELDS.find((f) => found[f]);
     if (first) platform.document.getElementById(`${prefix}-${first}`)?.focus();
   };
@@ -136,7 +139,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
       <div class="field">
         <label for={`${prefix}-buurtId`}>{t('project.buurt')}</label>
         <select {...controlProps(`${prefix}-buurtId`, { error: err('buurtId') })} value={draft.buurtId} onChange={(e) => set('buurtId', e.currentTarget.value)}>
-          <option value="">{coreT('form.choose')}</option>
+          <option value="">{t('form.choose')}</option>
           {buurten.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}

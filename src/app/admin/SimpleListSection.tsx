@@ -5,7 +5,10 @@ import { activityTypeLabel } from '../i18n/labels.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
-import { useAdminT, type AdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack, type AdminT } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
@@ -16,9 +19,9 @@ const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 
  * record); nothing here needs a connection.
  */
 export function SimpleListSection({ kind }: { kind: SimpleKind }) {
-  const { t: coreT, config } = useApp();
-  const t = useAdminT();
-  const items = simpleItems(kind, config, (id) => activityTypeLabel(coreT, null, id));
+  const { config } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
+  const items = simpleItems(kind, config, (id) => activityTypeLabel(t, null, id));
   const [editing, setEditing] = useState<string | null>(null);
 
   return (
@@ -85,8 +88,8 @@ function ItemRow({ kind, item, t, onEdit }: { kind: SimpleKind; item: SimpleItem
 
 /** Rename an item (item given) or add one (item null). */
 function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: SimpleItem | null; order?: number; onDone(): void }) {
-  const { t: coreT, store, announce } = useApp();
-  const t = useAdminT();
+  const { store, announce } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `${kind}-${item?.id ?? 'new'}`;
   const [name, setName] = useState(item && !item.isDefaultName ? item.name : '');
   const [partnerKind, setPartnerKind] = useState(item?.kind ?? 'other');
@@ -121,7 +124,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
       const issues = issuesOfError(error);
       if (!issues) return announce(t('admin.saveFailed'));
       setErrors(fieldErrors(issues));
-      announce(coreT('form.errorSummary'));
+      announce(t('form.errorSummary'));
     }
   };
 
@@ -141,7 +144,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
         />
         <FieldMessages
           id={`${prefix}-name`}
-          hint={item?.isDefaultName ? t('admin.defaultName', { name: activityTypeLabel(coreT, null, item.id) }) : undefined}
+          hint={item?.isDefaultName ? t('admin.defaultName', { name: activityTypeLabel(t, null, item.id) }) : undefined}
           error={err(field)}
         />
       </div>

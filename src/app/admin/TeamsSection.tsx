@@ -9,7 +9,10 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nextOrder, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
-import { useAdminT, type AdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack, type AdminT } from './pack.ts';
 import { FormActions } from './FormActions.tsx';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
@@ -21,8 +24,8 @@ type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { ki
  * "Uitnodiging maken" makes a one-time invite for a volunteer of the team.
  */
 export function TeamsSection() {
-  const { config, t: coreT } = useApp();
-  const t = useAdminT();
+  const { config } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
   const [mode, setMode] = useState<Mode>(null);
   return (
     <>
@@ -43,7 +46,7 @@ export function TeamsSection() {
                       </p>
                       <p class="item-meta">
                         {t(`teamKind.${team.kind}`)} · {membersText(t, team.memberIds.length)}
-                        {team.buurtIds.length > 0 && ` · ${team.buurtIds.map((id) => buurtName(coreT, config, id)).join(', ')}`}
+                        {team.buurtIds.length > 0 && ` · ${team.buurtIds.map((id) => buurtName(t, config, id)).join(', ')}`}
                       </p>
                     </div>
                     <div class="item-actions">
@@ -82,8 +85,8 @@ export function TeamsSection() {
 }
 
 function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
-  const { config, store, announce, api, t: coreT, platform } = useApp();
-  const t = useAdminT();
+  const { config, store, announce, api, platform } = useApp();
+  const t = useT(adminPack, accountPack, formsPack);
   const prefix = `team-${team?.id ?? 'new'}`;
   const [name, setName] = useState(team?.name ?? '');
   const [kind, setKind] = useState<Team['kind']>(team?.kind ?? 'workingGroup');
@@ -113,7 +116,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
       const issues = issuesOfError(error);
       if (!issues) return announce(t('admin.saveFailed'));
       setErrors(fieldErrors(issues));
-      announce(coreT('form.errorSummary'));
+      announce(t('form.errorSummary'));
     }
   };
 

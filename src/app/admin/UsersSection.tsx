@@ -13,7 +13,10 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
-import { useAdminT, type AdminT } from './use-admin.ts';
+import { useT } from '../i18n/use-t.ts';
+import { accountPack } from '../account/pack.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { adminPack, type AdminT } from './pack.ts';
 
 /**
  * Gebruikers: create staff (e-mail, password, role, buurten), change role,
@@ -22,7 +25,7 @@ import { useAdminT, type AdminT } from './use-admin.ts';
  */
 export function UsersSection() {
   const { api } = useApp();
-  const t = useAdminT();
+  const t = useT(adminPack, accountPack, formsPack);
   const { remote, reload, set } = useRemote(() => api().then((a) => a.users()), []);
   const [open, setOpen] = useState<string | null>(null);
   const replace = (user: User) => remote.state === 'ready' && set(remote.value.some((u) => u.id === user.id) ? remote.value.map((u) => (u.id === user.id ? user : u)) : [...remote.value, user]);
@@ -56,8 +59,8 @@ export function UsersSection() {
 }
 
 function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: AdminT; isOpen: boolean; onToggle(): void; onSaved(user: User): void }) {
-  const { t: coreT, config } = useApp();
-  const buurten = user.buurtIds.length > 0 ? user.buurtIds.map((id) => buurtName(coreT, config, id)).join(', ') : t('users.allBuurten');
+  const { config } = useApp();
+  const buurten = user.buurtIds.length > 0 ? user.buurtIds.map((id) => buurtName(t, config, id)).join(', ') : t('users.allBuurten');
   return (
     <>
       <div class="item-head">
@@ -188,7 +191,7 @@ const NEW_USER: NewUser = { displayName: '', email: '', password: '', role: 'pro
 const NEW_FIELDS = ['displayName', 'email', 'password'] as const;
 
 function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void }) {
-  const { api, announce, platform, t: coreT } = useApp();
+  const { api, announce, platform } = useApp();
   const [draft, setDraft] = useState<NewUser>(NEW_USER);
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -237,7 +240,7 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      announce(coreT('form.errorSummary'));
+      announce(t('form.errorSummary'));
       const first = NEW_FIELDS.find((f) => found[f]);
       if (first) platform.document.getElementById(`new-user-${first}`)?.focus();
     }

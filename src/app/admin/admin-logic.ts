@@ -6,8 +6,8 @@
  */
 import type { Issue } from '../../domain/errors.ts';
 import type { Config } from '../../domain/config-records.ts';
-import type { MessageKey } from '../i18n/nl.ts';
-import type { AdminKey } from '../i18n/admin/nl.ts';
+import type { FormsKey } from '../ui/forms/nl.ts';
+import type { AdminKey } from './nl.ts';
 
 export type SimpleKind = 'buurt' | 'partner' | 'theme' | 'activityType';
 export type SimpleItem = { id: string; name: string; hidden: boolean; kind?: string; cbsCode?: string; isDefaultName?: boolean };
@@ -49,7 +49,7 @@ export function nextOrder(items: readonly unknown[]): number {
   return Math.min(10_000, items.length);
 }
 
-export type FormError = { key: MessageKey | AdminKey; params?: Record<string, string | number> };
+export type FormError = { key: FormsKey | AdminKey; params?: Record<string, string | number> };
 
 /** The store's refusal (InvalidInputError issues) as words per field. */
 export function fieldErrors(issues: readonly Issue[]): Record<string, FormError> {

@@ -1,4 +1,5 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
+import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ATTENDANCE_METHODS, COUNT_KEYS, pc4CounterKey, pc4OfCounterKey, turnedUp, type CountKey } from '../../domain/attendance.ts';
 import { mayCount } from '../abilities.ts';
@@ -12,7 +13,9 @@ import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { CounterRow } from './CounterRow.tsx';
 import { Pc4Entry } from './Pc4Entry.tsx';
 import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { activityPack } from '../activities/form/pack.ts';
+import { attendancePack } from './pack.ts';
 
 type CounterKey = CountKey | `pc4:${string}`;
 
@@ -24,7 +27,7 @@ const DOOR_KEYS = ['residents', 'volunteers', 'professionals', 'children', 'firs
 /** `#/activiteit/:id/aanwezigheid`: counting at the door with one hand. */
 export function AttendanceScreen({ id }: { id: string }) {
   const { store, announce, principal } = useApp();
-  const t = useScreenT();
+  const t = useT(attendancePack, activityPack);
   const activity = useLive((s) => s.activities.get(id), [id]);
   // Counting buttons only for whom the permission table lets count (attendance takes its activity's scope).
   const isReadOnly = !activity || !mayCount(principal, activity);

@@ -1,3 +1,5 @@
+import './counter.css';
+
 /**
  * One count with a big − and +. Built for a thumb at a door: the buttons are
  * never disabled while a write is in flight and never debounced, so ten taps

@@ -1,12 +1,15 @@
+import './counter.css';
 import { useRef, useState } from 'preact/hooks';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { formsPack } from '../ui/forms/pack.ts';
+import { attendancePack } from './pack.ts';
 
 /** Type a four-digit postcode and count one participant for it. */
 export function Pc4Entry({ onAdd }: { onAdd(pc4: string): void }) {
-  const t = useScreenT();
+  const t = useT(attendancePack, formsPack);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);

@@ -8,26 +8,25 @@ import type { ActivityStatus } from '../../domain/activity.ts';
 import type { CountKey } from '../../domain/attendance.ts';
 import type { OrganisationRef } from '../../domain/fields.ts';
 import type { AttendanceMethod } from '../../domain/attendance.ts';
-import type { ScreensT } from './screens/pack.ts';
-import { isMessageKey, type T } from './translate.ts';
-
+import type { AttendanceKey } from '../attendance/nl.ts';
+import { isCoreKey, type T } from './translate.ts';
 
 export function activityTypeLabel(t: T, config: TenantConfig | null, id: string): string {
   const item = config?.activityTypes.find((type) => type.id === id);
   if (item?.label) return item.label;
   const key = `activityType.${id}`;
-  return isMessageKey(key) ? t(key) : id;
+  return isCoreKey(key) ? t(key) : id;
 }
 
 export function statusLabel(t: T, status: ActivityStatus): string {
   return t(`status.${status}`);
 }
 
-export function countLabel(t: ScreensT, key: CountKey): string {
+export function countLabel(t: T<AttendanceKey>, key: CountKey): string {
   return t(`count.${key}`);
 }
 
-export function methodLabel(t: ScreensT, method: AttendanceMethod): string {
+export function methodLabel(t: T<AttendanceKey>, method: AttendanceMethod): string {
   return t(`method.${method}`);
 }
 

@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Address } from '../../domain/finding.ts';
-import { usePlaceT } from '../i18n/place/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { placePack } from './pack.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { controlProps } from '../ui/field.ts';
 import { addressDraftOf, addressFromDraft, type AddressDraft, type AddressErrors } from './address-input.ts';
@@ -19,7 +20,7 @@ const FIELDS = [
 ] as const;
 
 export function AddressForm(props: { idPrefix: string; initial: Address | null; onUse(address: Address): void; onCancel(): void }) {
-  const t = usePlaceT();
+  const t = useT(placePack);
   const [draft, setDraft] = useState<AddressDraft>(() => addressDraftOf(props.initial));
   const [errors, setErrors] = useState<AddressErrors>({});
 

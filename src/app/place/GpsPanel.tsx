@@ -5,7 +5,8 @@
  * points to the other two ways.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { usePlaceT } from '../i18n/place/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { placePack } from './pack.ts';
 import { GPS_POOR_ACCURACY_M, watchBestFix, type GpsFix, type GpsState, type GpsWatch } from './gps.ts';
 
 export type OtherWay = 'map' | 'address';
@@ -17,7 +18,7 @@ export function GpsPanel(props: {
   onClose(): void;
   onOtherWay(way: OtherWay): void;
 }) {
-  const t = usePlaceT();
+  const t = useT(placePack);
   const [state, setState] = useState<GpsState>({ phase: 'waiting', best: null });
   const [attempt, setAttempt] = useState(0);
   const watch = useRef<GpsWatch | null>(null);

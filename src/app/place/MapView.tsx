@@ -14,7 +14,8 @@
 import './place.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { usePlaceT } from '../i18n/place/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { placePack } from './pack.ts';
 import { fitView, fromScreen, panBy, toScreen, visibleTiles, zoomBy, type LatLon, type MapViewState } from './tiles.ts';
 
 export type MapPoint = { id: string; lat: number; lon: number; label: string };
@@ -46,7 +47,7 @@ export function markerText(label: string, index: number): string {
 type Drag = { pointerId: number; x: number; y: number; isMoved: boolean; start: MapViewState };
 
 export function MapView(props: MapViewProps) {
-  const t = usePlaceT();
+  const t = useT(placePack);
   const { points, picked = null, onPick, online } = props;
   const isPicking = onPick !== undefined;
   const wrapRef = useRef<HTMLDivElement>(null);

@@ -15,7 +15,8 @@ import type { Location } from '../../domain/fields.ts';
 import type { Address } from '../../domain/finding.ts';
 import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
-import { usePlaceT, type PlaceT } from '../i18n/place/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { placePack, type PlaceT } from './pack.ts';
 import { AddressForm } from './AddressForm.tsx';
 import { formatAddress, formatCoordinates } from './address-input.ts';
 import { GpsPanel, type OtherWay } from './GpsPanel.tsx';
@@ -35,7 +36,7 @@ export function PlaceField(props: {
   online?: boolean;
 }) {
   const { announce, config, platform } = useApp();
-  const t = usePlaceT();
+  const t = useT(placePack);
   const browserOnline = useOnline();
   const online = props.online ?? browserOnline;
   const geolocation = props.geolocation ?? platform.document.defaultView?.navigator.geolocation;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { AddressSchema, PostcodeSchema, type Address } from '../../domain/finding.ts';
 import type { Location } from '../../domain/fields.ts';
-import type { PlaceKey } from '../i18n/place/nl.ts';
+import type { PlaceKey } from './nl.ts';
 
 export type AddressDraft = { street: string; number: string; postcode: string; place: string };
 export type AddressErrors = Partial<Record<keyof AddressDraft, PlaceKey>>;

@@ -1,11 +1,13 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
+import { findingLabel } from '../schouw/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
-import { useReportT, type ReportT } from '../i18n/report/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from '../schouw/pack.ts';
+import { reportPack, type ReportT } from './pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
 import { DetailItem } from '../ui/DetailItem.tsx';
@@ -26,7 +28,7 @@ type WithHistory = { readonly finding: FindingView; readonly history: readonly F
  */
 export function FeedbackScreen({ activityId }: { activityId: string }) {
   const { lang, config, now, platform } = useApp();
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const data = useLive(
     async (store) => {
       const activity = await store.activities.get(activityId);

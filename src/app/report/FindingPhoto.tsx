@@ -1,5 +1,7 @@
 import { usePhotoUrl } from '../photos/use-photo-url.ts';
-import { useReportT } from '../i18n/report/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from '../schouw/pack.ts';
+import { reportPack } from './pack.ts';
 
 /**
  * One photo of a finding, by its hash: from this device, or fetched once
@@ -7,7 +9,7 @@ import { useReportT } from '../i18n/report/pack.ts';
  * text stands in its place (the layout does not jump in print).
  */
 export function FindingPhoto({ sha256, alt, class: className, size = 'full' }: { sha256: string; alt: string; class: string; size?: 'full' | 'thumbnail' }) {
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const photo = usePhotoUrl(sha256, size);
   if (photo.url) return <img class={className} src={photo.url} alt={alt} />;
   return (
@@ -17,7 +19,7 @@ export function FindingPhoto({ sha256, alt, class: className, size = 'full' }: {
 
 /** The first photo as a small thumbnail, or "Geen foto". */
 export function FindingThumb({ photos, alt }: { photos: readonly string[]; alt: string }) {
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const first = photos[0];
   if (!first) return <span class="finding-thumb photo-missing">{t('report.noPhoto')}</span>;
   return <FindingPhoto key={first} sha256={first} alt={alt} class="finding-thumb" size="thumbnail" />;

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { useState } from 'preact/hooks';
 import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../domain/finding.ts';
@@ -7,9 +7,11 @@ import type { FindingView } from '../../store/schouw-store.ts';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
+import { findingLabel } from '../schouw/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
-import { useReportT, type ReportT } from '../i18n/report/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from '../schouw/pack.ts';
+import { reportPack, type ReportT } from './pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -33,7 +35,7 @@ export function OpenFindings({ activityId, buurtId }: { activityId: string | nul
 
 function ChooseBuurt() {
   const { config } = useApp();
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const counts = useLive(async (store) => openCountsByBuurt(await store.schouw.listFindings({ all: true })), []);
   // A hidden buurt still shows while it has open findings: they still need follow-up.
   const buurten = config.buurten.filter((buurt) => !buurt.hidden || (counts?.get(buurt.id) ?? 0) > 0);
@@ -64,7 +66,7 @@ type Scope = { readonly schouwId: string } | { readonly buurtId: string };
 
 function OpenList({ scope }: { scope: Scope }) {
   const { config, now } = useApp();
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const [filter, setFilter] = useState<OpenFilter>(ANY_OPEN);
   const key = 'schouwId' in scope ? `round:${scope.schouwId}` : `buurt:${scope.buurtId}`;
   const data = useLive(

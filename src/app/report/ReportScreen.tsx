@@ -1,12 +1,14 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './report.css';
 import { CROW_LEVELS, FINDING_LEVELS, GOOD_BAD_PLUS, meetsTarget, schouwScore, type FindingLevel } from '../../domain/schouw.ts';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
 import { useLive, useOnline } from '../hooks.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
+import { findingLabel } from '../schouw/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
-import { useReportT, type ReportT } from '../i18n/report/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from '../schouw/pack.ts';
+import { reportPack, type ReportT } from './pack.ts';
 import { MapView } from '../place/MapView.tsx';
 import { schouwHref } from '../schouw/routes.ts';
 import { RoundPending } from './RoundPending.tsx';
@@ -29,7 +31,7 @@ import { csvWords, counted, findingWords, partnerName, whatText, whereText } fro
  */
 export function ReportScreen({ activityId }: { activityId: string }) {
   const { lang, config, now, platform, announce } = useApp();
-  const t = useReportT();
+  const t = useT(reportPack, findingsPack);
   const online = useOnline();
   const data = useLive(
     async (store) => {

@@ -4,8 +4,8 @@
  * exports say the same thing.
  */
 import type { Config } from '../../domain/config-records.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
-import type { ReportT } from '../i18n/report/pack.ts';
+import { findingLabel } from '../schouw/labels.ts';
+import type { ReportT } from './pack.ts';
 import { LOCALES, type Lang } from '../i18n/translate.ts';
 import { FINDING_CSV_COLUMNS, type FindingCsvWords } from './csv.ts';
 import { placeText, placeOf, type Age, type FindingWords, type ReportFinding } from './report-data.ts';

@@ -1,4 +1,4 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FINDING_ASPECTS, FINDING_ELEMENTS } from '../../domain/finding.ts';
@@ -7,8 +7,9 @@ import { mayAddFinding, mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { setEditing } from '../editing.ts';
 import { useLive } from '../hooks.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { findingLabel } from './labels.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import { PlaceField } from '../place/PlaceField.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ChoiceGrid } from './ChoiceGrid.tsx';
@@ -35,7 +36,7 @@ export function FindingCapture({ activityId, findingId }: { activityId: string |
 }
 
 function EditFinding({ id }: { id: string }) {
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const finding = useLive((store) => store.schouw.getFinding(id), [id]);
   // The form takes the finding as it was when it opened; later changes arrive through its own live query.
   const [initial, setInitial] = useState<{ id: string; schouwId: string; draft: CaptureDraft } | null>(null);
@@ -57,7 +58,7 @@ function EditFinding({ id }: { id: string }) {
 function CaptureForm(props: { schouwId: string; existing: { id: string; draft: CaptureDraft } | null; isFresh: boolean; onAnother: (() => void) | null }) {
   const { schouwId, existing } = props;
   const { store, me, principal, announce, platform } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const round = useLive(
     async (s) => {
       const activity = await s.activities.get(schouwId);

@@ -1,5 +1,6 @@
-import { findingLabel } from '../i18n/findings/labels.ts';
-import { useFindingsT, type FindingsT } from '../i18n/findings/pack.ts';
+import { findingLabel } from './labels.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack, type FindingsT } from './pack.ts';
 import type { FindingView } from '../../store/schouw-store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { PhotoThumb } from './PhotoThumb.tsx';
@@ -12,7 +13,7 @@ export function photoAlt(t: FindingsT, finding: Pick<FindingView, 'element' | 'a
 
 /** One finding in the round's list: first photo, what, level, follow-up, and whether it (and its photos) left this phone. */
 export function FindingCard({ finding, hasUnsentPhoto }: { finding: FindingView; hasUnsentPhoto: boolean }) {
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const first = finding.photos[0];
   return (
     <li>

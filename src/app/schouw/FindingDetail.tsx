@@ -1,11 +1,12 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { meetsTarget } from '../../domain/schouw.ts';
 import { mayDeleteFinding, mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { findingLabel } from './labels.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -20,7 +21,7 @@ import { schouwHref, schouwPath } from './routes.ts';
 /** `#/bevinding/<id>`: the finding, whether it meets the round's target, and its follow-up. */
 export function FindingDetail({ id }: { id: string }) {
   const { principal, store, announce, navigate } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const data = useLive(async (s) => {
     const finding = await s.schouw.getFinding(id);
     if (!finding) return null;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FINDING_ACTIONS, FINDING_STATUSES, MELDING_STATUSES, type FindingStatus } from '../../domain/finding.ts';
 import { useApp } from '../context.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { findingLabel } from './labels.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/schouw-store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
@@ -17,7 +18,7 @@ import { DetailItem } from '../ui/DetailItem.tsx';
  */
 export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView; history: readonly FindingHistoryEntry[]; mayUpdate: boolean }) {
   const { store, config, announce } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const save = (changes: FindingChanges) => {
     store.schouw.updateFinding(finding.id, changes).then(
       () => announce(t('followUp.saved')),
@@ -105,7 +106,7 @@ export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView
 
 /** Typed, saved when the field is left or Enter is pressed; follows the stored value while not being typed in. */
 function MeldingNumber({ value, onSave }: { value: string | null; onSave(next: string | null): void }) {
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const [text, setText] = useState(value ?? '');
   const [isTyping, setTyping] = useState(false);
   useEffect(() => {
@@ -148,7 +149,7 @@ function MeldingNumber({ value, onSave }: { value: string | null; onSave(next: s
 
 function StatusChange({ finding }: { finding: FindingView }) {
   const { store, me, announce } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const [to, setTo] = useState<FindingStatus>(finding.status);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -218,7 +219,7 @@ function StatusChange({ finding }: { finding: FindingView }) {
 
 function History({ entries }: { entries: readonly FindingHistoryEntry[] }) {
   const { me, lang } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const format = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' });
   const status = (s: FindingStatus) => findingLabel(t, 'findingStatus', s);
   return (

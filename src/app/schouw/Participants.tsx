@@ -3,7 +3,8 @@ import { RESIDENTS_COUNT, partnerCounterKey } from '../../domain/schouw.ts';
 import { CounterRow } from '../attendance/CounterRow.tsx';
 import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useApp } from '../context.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import type { SchouwView } from '../../store/schouw-store.ts';
 
 const SETTLE_MS = 1000;
@@ -15,7 +16,7 @@ const SETTLE_MS = 1000;
  */
 export function Participants({ activityId, schouw, isReadOnly }: { activityId: string; schouw: SchouwView; isReadOnly: boolean }) {
   const { store, config, announce } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const [tally, setTally] = useState<Tally>(EMPTY_TALLY);
   const live = useRef(schouw);
   live.current = schouw;

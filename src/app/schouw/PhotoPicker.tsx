@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PHOTOS_PER_RECORD } from '../../domain/photos.ts';
 import { useApp } from '../context.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import { isAbort } from '../photos/abort.ts';
 import { isPhotoError } from '../photos/photo-error.ts';
 import { createPhotoProcessor, type PhotoProcessor } from '../photos/photos.ts';
@@ -22,7 +23,7 @@ export function PhotoPicker(props: {
   onBusy(count: number): void;
 }) {
   const { store } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(0);
   const inFlight = useRef(0);

@@ -1,5 +1,6 @@
 import { usePhotoUrl } from '../photos/use-photo-url.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 
 /**
  * One photo of a finding, by its hash: from this device, or fetched once
@@ -7,7 +8,7 @@ import { useFindingsT } from '../i18n/findings/pack.ts';
  * same-sized box says so in words.
  */
 export function PhotoThumb({ sha256, alt, size }: { sha256: string; alt: string; size: 'small' | 'medium' | 'large' }) {
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const photo = usePhotoUrl(sha256, size === 'large' ? 'full' : 'thumbnail');
   if (photo.url) return <img class={`photo photo-${size}`} src={photo.url} alt={alt} />;
   return (

@@ -1,10 +1,11 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import './schouw.css';
 import { mayAddFinding, mayUpdateSchouw } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -18,7 +19,7 @@ import { schouwHref } from './routes.ts';
 /** `#/schouw/<activityId>`: the round — add a finding, see the findings, count who takes part, set the round up. */
 export function RoundScreen({ activityId }: { activityId: string }) {
   const { config, principal, lang } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const data = useLive(async (store) => {
     const activity = await store.activities.get(activityId);
     if (!activity || activity.deleted) return null;

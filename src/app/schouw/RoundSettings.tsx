@@ -1,7 +1,8 @@
 import { SCHOUW_KINDS, SCHOUW_METHODS, CROW_LEVELS } from '../../domain/schouw.ts';
 import { useApp } from '../context.ts';
-import { findingLabel } from '../i18n/findings/labels.ts';
-import { useFindingsT } from '../i18n/findings/pack.ts';
+import { findingLabel } from './labels.ts';
+import { useT } from '../i18n/use-t.ts';
+import { findingsPack } from './pack.ts';
 import type { SchouwSettings, SchouwView } from '../../store/schouw-store.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 
@@ -12,7 +13,7 @@ import { DetailItem } from '../ui/DetailItem.tsx';
  */
 export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: string; schouw: SchouwView; isReadOnly: boolean }) {
   const { store, announce } = useApp();
-  const t = useFindingsT();
+  const t = useT(findingsPack);
   const save = (changes: Partial<SchouwSettings>) => {
     store.schouw.updateRound(activityId, changes).then(
       () => announce(t('round.settingSaved')),

@@ -1,7 +1,7 @@
 /** Where a finding is, in words: its address, or its coordinates with their accuracy ("± 8 m"). */
 import type { Address } from '../../domain/finding.ts';
 import type { Location } from '../../domain/fields.ts';
-import type { FindingsT } from '../i18n/findings/pack.ts';
+import type { FindingsT } from './pack.ts';
 
 export function addressText(address: Address): string {
   const street = [address.street, address.number].filter((part) => part.trim() !== '').join(' ');

@@ -3,16 +3,16 @@ import { useApp } from '../context.ts';
 import { RemoteDeviceList } from '../account/DeviceList.tsx';
 import { formatDate, localDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
-import { accountPack } from '../i18n/account/pack.ts';
-import { packT } from '../i18n/pack.ts';
+import { accountPack } from '../account/pack.ts';
+import { useT } from '../i18n/use-t.ts';
 import { hrefOf } from '../router.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 
 /** Who is signed in (name, role, programme), signing out, and "Mijn toestellen". */
 export function AccountSection() {
-  const { t: coreT, lang, me, session, config } = useApp();
-  const t = packT(coreT, lang, accountPack);
+  const { lang, me, session, config } = useApp();
+  const t = useT(accountPack);
   return (
     <>
       <section class="card" aria-labelledby="settings-account">
@@ -52,8 +52,8 @@ export function AccountSection() {
 }
 
 function SignOut() {
-  const { t: coreT, lang, signOut, announce } = useApp();
-  const t = packT(coreT, lang, accountPack);
+  const { signOut, announce } = useApp();
+  const t = useT(accountPack);
   const actions = useSyncActions();
   const summary = useLive((store) => store.outbox.summary(), []);
   const [isBusy, setBusy] = useState(false);
@@ -104,8 +104,7 @@ function SignOut() {
 }
 
 function Devices() {
-  const { t: coreT, lang } = useApp();
-  const t = packT(coreT, lang, accountPack);
+  const t = useT(accountPack);
   return (
     <section class="card" aria-labelledby="settings-devices">
       <h2 id="settings-devices">{t('devices.title')}</h2>

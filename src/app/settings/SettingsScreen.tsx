@@ -1,5 +1,6 @@
-import '../ui/screens.css';
+import '../ui/ui.css';
 import '../account/account.css';
+import './settings.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from '../../store/settings.ts';
 import { useApp } from '../context.ts';
@@ -12,14 +13,16 @@ import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { AccountSection } from './AccountSection.tsx';
-import { useScreenT } from '../i18n/screens/pack.ts';
+import { useT } from '../i18n/use-t.ts';
+import { activityPack } from '../activities/form/pack.ts';
+import { settingsPack } from './pack.ts';
 
 const LANGUAGE_NAMES = { nl: 'Nederlands', en: 'English' } as const;
 
 /** `#/instellingen`: who is signed in and their devices, language, storage on this phone, sync and export. */
 export function SettingsScreen() {
   const { lang, setLang, deviceId, store, announce } = useApp();
-  const t = useScreenT();
+  const t = useT(settingsPack, activityPack);
   const status = useSyncStatus();
   const summary = useLive((s) => s.outbox.summary(), []);
   const now = useNow(30_000);
@@ -105,7 +108,7 @@ export function SettingsScreen() {
 
 function StorageSection() {
   const { lang, platform, announce } = useApp();
-  const t = useScreenT();
+  const t = useT(settingsPack);
   const [info, setInfo] = useState<StorageInfo | null>(null);
   const refresh = () => void platform.storageInfo().then(setInfo, () => setInfo({ persisted: null }));
   useEffect(refresh, []);

@@ -1,4 +1,5 @@
 import { useApp } from '../context.ts';
+import { useT } from '../i18n/use-t.ts';
 import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
 import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from './use-sync-actions.ts';
@@ -9,7 +10,8 @@ import { useSyncActions } from './use-sync-actions.ts';
  * sync or to export what has not been sent.
  */
 export function SyncStatus() {
-  const { t, lang } = useApp();
+  const { lang } = useApp();
+  const t = useT();
   const status = useSyncStatus();
   const summary = useLive((store) => store.outbox.summary(), []);
   const now = useNow(30_000);

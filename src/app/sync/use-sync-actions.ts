@@ -1,9 +1,11 @@
 /** "Nu synchroniseren" and "Exporteer", shared by the header and the settings screen. */
 import { useApp } from '../context.ts';
+import { useT } from '../i18n/use-t.ts';
 import { reasonText } from '../i18n/reasons.ts';
 
 export function useSyncActions() {
-  const { syncNow, store, t, announce, now, platform } = useApp();
+  const { syncNow, store, announce, now, platform } = useApp();
+  const t = useT();
   return {
     syncNow(): void {
       void syncNow().then(
@@ -20,9 +22,9 @@ export function useSyncActions() {
         // The file code loads on this tap, beside the read: it is not on the first screen.
         const [{ downloadJson }, unsent] = await Promise.all([import('../ui/export-file.ts'), store.outbox.exportUnsent()]);
         const file = downloadJson(platform.document, unsent, now());
-        announce(t('settings.exported', { file }));
+        announce(t('sync.exported', { file }));
       } catch {
-        announce(t('settings.exportFailed'));
+        announce(t('sync.exportFailed'));
       }
     },
   };

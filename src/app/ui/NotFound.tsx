@@ -1,10 +1,10 @@
-import { useApp } from '../context.ts';
+import { useT } from '../i18n/use-t.ts';
 import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from './ScreenTitle.tsx';
 
 /** A route that leads nowhere: say so, and offer the way back to the list. */
 export function NotFound() {
-  const { t } = useApp();
+  const t = useT();
   return (
     <>
       <ScreenTitle>{t('app.notFound.title')}</ScreenTitle>

@@ -1,7 +1,8 @@
-import type { T } from '../i18n/translate.ts';
+import { useT } from '../i18n/use-t.ts';
 
-/** Shown before the store is open; outside the app context, so it takes `t`. */
-export function Loading({ t }: { t: T }) {
+/** Shown before the store is open, in the language main.tsx provides. */
+export function Loading() {
+  const t = useT();
   return (
     <main class="app-main start-screen">
       <h1 class="screen-title">{t('app.name')}</h1>
@@ -10,7 +11,9 @@ export function Loading({ t }: { t: T }) {
   );
 }
 
-export function StartFailed({ t }: { t: T }) {
+/** Shown when start-up failed: in Dutch, as nothing may be loaded. */
+export function StartFailed() {
+  const t = useT();
   return (
     <main class="app-main start-screen">
       <h1 class="screen-title">{t('app.name')}</h1>

@@ -1,7 +1,4 @@
-import { useContext } from 'preact/hooks';
-import { AppContext } from '../context.ts';
-import { nl } from '../i18n/nl.ts';
-import { createT } from '../i18n/translate.ts';
+import { useT } from '../i18n/use-t.ts';
 
 /**
  * "Er is een nieuwe versie": the shell shows it while an update waits and
@@ -9,7 +6,7 @@ import { createT } from '../i18n/translate.ts';
  * inside the app, Dutch anywhere else.
  */
 export function UpdateBanner({ visible, onUpdate }: { visible: boolean; onUpdate(): void }) {
-  const t = useContext(AppContext)?.t ?? createT(nl);
+  const t = useT();
   if (!visible) return null;
   return (
     <section class="update-banner" aria-labelledby="update-banner-text">

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useApp } from '../context.ts';
+import { useT } from '../i18n/use-t.ts';
 
 /**
  * A screen that loads its code on first use, so the first download stays
@@ -23,7 +23,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   };
 
   function LazyScreen(props: P) {
-    const { t } = useApp();
+    const t = useT();
     const [state, setState] = useState<'loading' | 'failed' | 'ready'>(loaded ? 'ready' : 'loading');
     const attempt = () => {
       setState('loading');

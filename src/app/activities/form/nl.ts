@@ -1,0 +1,56 @@
+/**
+ * Dutch words of the activity form, its detail and deleting it: a pack
+ * (pack.ts) that loads with those screens. en.ts has exactly these keys.
+ */
+export const nl = {
+  'form.newTitle': 'Nieuwe activiteit',
+  'form.editTitle': 'Activiteit bewerken',
+  'activity.title': 'Titel',
+  'activity.type': 'Soort activiteit',
+  'activity.buurt': 'Buurt',
+  'activity.themes': "Thema's",
+  'activity.date': 'Datum',
+  'activity.start': 'Begintijd',
+  'activity.end': 'Eindtijd',
+  'activity.endHint': 'Mag leeg blijven.',
+  'activity.time': 'Tijd',
+  'activity.place': 'Plaats',
+  'activity.placeHint': 'Bijvoorbeeld het buurthuis of een adres.',
+  'activity.organisers': 'Organiserende organisaties',
+  'activity.participating': 'Deelnemende organisaties',
+  'activity.status': 'Status',
+  'activity.notes': 'Aantekeningen',
+  'activity.notesHint': 'Geen namen of andere persoonsgegevens.',
+  'activity.team': 'Team',
+  'activity.noTeam': 'Geen team',
+  'activity.teamHint': 'Vrijwilligers zien alleen de activiteiten van hun eigen team.',
+  'activity.noValue': '—',
+
+  'form.save': 'Opslaan',
+  'form.saving': 'Bezig met opslaan…',
+  'form.cancel': 'Annuleren',
+  'form.saved': 'Activiteit opgeslagen op dit toestel',
+  'form.saveFailed': 'Opslaan is niet gelukt. Je invoer staat nog in het formulier; probeer het opnieuw.',
+  'form.draftRestored': 'Je niet-opgeslagen invoer is teruggezet.',
+  'form.discardDraft': 'Wissen en opnieuw beginnen',
+  'form.partnersLegend': 'Partners',
+  'form.otherNames': 'Andere organisaties',
+  'form.addName': 'Naam van een andere organisatie',
+  'form.addNameButton': 'Toevoegen',
+  'form.removeName': '{name} verwijderen',
+  'form.noPartners': 'Er zijn nog geen partners ingesteld.',
+  'form.delete': 'Activiteit verwijderen',
+  'form.deleteConfirm': 'Weet je zeker dat je deze activiteit wilt verwijderen?',
+  'form.deleteYes': 'Ja, verwijderen',
+  'form.deleteNo': 'Nee, bewaren',
+  'form.deleted': 'Activiteit verwijderd',
+  'form.notFound': 'Deze activiteit bestaat niet of is verwijderd.',
+
+  'detail.count': 'Aanwezigheid',
+  'detail.attendance': 'Aanwezigheid tellen',
+  'detail.openSchouw': 'Schouw openen',
+  'detail.edit': 'Bewerken',
+  'detail.syncState': 'Synchronisatie',
+};
+
+export type ActivityFormKey = keyof typeof nl;

@@ -1,0 +1,27 @@
+/** English words of the settings screen: exactly the keys of nl.ts (checked by the type). */
+import type { Words } from '../i18n/translate.ts';
+import type { nl } from './nl.ts';
+
+export const en: Words<typeof nl> = {
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.storage': 'Storage on this device',
+  'settings.persisted.yes': 'Persistent storage is granted: the browser will not simply erase your data.',
+  'settings.persisted.no': 'Persistent storage is not granted: the browser may erase data when Buurtlog is not used for a long time.',
+  'settings.persisted.unknown': 'This browser does not say whether storage is persistent.',
+  'settings.usage': '{used} used, {free} free',
+  'settings.usageUnknown': 'How much space there is, is unknown.',
+  'settings.requestPersistence': 'Ask for persistent storage',
+  'settings.persistenceDenied': 'The browser did not grant persistent storage. Add Buurtlog to your home screen and try again.',
+  'settings.installHint': 'Tip: add Buurtlog to your home screen. Your data is kept more safely then.',
+  'settings.device': 'This device',
+  'settings.deviceId': 'Device id',
+  'settings.tenant': 'Programme',
+  'settings.sync': 'Synchronisation',
+  'settings.rejectedTitle': 'Rejected changes',
+  'settings.rejectedNone': 'No rejected changes.',
+  'settings.dismiss': 'Hide',
+  'settings.dismissLabel': 'Hide rejected change',
+  'settings.exportHint': 'Saves everything not yet sent to a file, for example to pass on to your coordinator.',
+  'settings.megabytes': '{value} MB',
+};

@@ -1,0 +1,30 @@
+/**
+ * Dutch words of the settings screen: language, sync, this device and its
+ * storage; a pack (pack.ts) that loads with the screen. en.ts has exactly
+ * these keys.
+ */
+export const nl = {
+  'settings.title': 'Instellingen',
+  'settings.language': 'Taal',
+  'settings.storage': 'Opslag op dit toestel',
+  'settings.persisted.yes': 'Blijvende opslag is toegestaan: de browser wist je gegevens niet zomaar.',
+  'settings.persisted.no': 'Blijvende opslag is niet toegestaan: de browser kan gegevens wissen als Buurtlog lang niet gebruikt wordt.',
+  'settings.persisted.unknown': 'Deze browser zegt niet of de opslag blijvend is.',
+  'settings.usage': '{used} gebruikt, {free} vrij',
+  'settings.usageUnknown': 'Hoeveel ruimte er is, is niet bekend.',
+  'settings.requestPersistence': 'Vraag om blijvende opslag',
+  'settings.persistenceDenied': 'De browser heeft geen blijvende opslag gegeven. Zet Buurtlog op je beginscherm en probeer het opnieuw.',
+  'settings.installHint': 'Tip: zet Buurtlog op je beginscherm. Dan blijven je gegevens beter bewaard.',
+  'settings.device': 'Dit toestel',
+  'settings.deviceId': 'Toestel-id',
+  'settings.tenant': 'Programma',
+  'settings.sync': 'Synchronisatie',
+  'settings.rejectedTitle': 'Geweigerde wijzigingen',
+  'settings.rejectedNone': 'Geen geweigerde wijzigingen.',
+  'settings.dismiss': 'Verbergen',
+  'settings.dismissLabel': 'Geweigerde wijziging verbergen',
+  'settings.exportHint': 'Bewaart alles wat nog niet verstuurd is in een bestand, bijvoorbeeld om door te sturen aan je coördinator.',
+  'settings.megabytes': '{value} MB',
+};
+
+export type SettingsKey = keyof typeof nl;

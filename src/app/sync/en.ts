@@ -1,0 +1,26 @@
+/** English words of the sync status and the export: exactly the keys of nl.ts (checked by the type). */
+import type { Words } from '../i18n/translate.ts';
+import type { nl } from './nl.ts';
+
+export const en: Words<typeof nl> = {
+  'sync.region': 'Synchronisation status',
+  'sync.state.idle': 'Ready',
+  'sync.state.syncing': 'Synchronising…',
+  'sync.state.offline': 'No connection',
+  'sync.state.error': 'Synchronisation failed',
+  'sync.pending.none': 'Everything has been sent',
+  'sync.pending.one': '1 change only on this device',
+  'sync.pending.other': '{count} changes only on this device',
+  'sync.rejected.one': '1 change rejected',
+  'sync.rejected.other': '{count} changes rejected',
+  'sync.lastSync': 'Last synchronised {when}',
+  'sync.neverSynced': 'Never synchronised yet',
+  'sync.now': 'Synchronise now',
+  'sync.export': 'Export',
+  'sync.exportLong': 'Export unsent data',
+  'sync.done': 'Synchronisation complete',
+  'sync.failed': 'Synchronisation failed: {reason}',
+
+  'sync.exported': 'File {file} has been downloaded',
+  'sync.exportFailed': 'Exporting did not work.',
+};
