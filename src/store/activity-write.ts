@@ -5,7 +5,7 @@
  * the screens that write load after it.
  */
 import * as z from 'zod/mini';
-import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type CountKey } from '../domain/attendance.ts';
+import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type CounterKey } from '../domain/attendance.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
 import { counterValue, stableStringify } from '../domain/merge.ts';
 import { activityFields, check, InvalidInputError, type ActivityInput } from './input.ts';
@@ -34,7 +34,7 @@ export async function deleteActivity(ctx: StoreContext, id: string): Promise<voi
   await writeLocal(ctx, { id, type: 'activity' }, (current) => (current?.type !== 'activity' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
 }
 
-export async function bumpCount(ctx: StoreContext, activityId: string, key: CountKey | `pc4:${string}`, delta: 1 | -1): Promise<void> {
+export async function bumpCount(ctx: StoreContext, activityId: string, key: CounterKey, delta: 1 | -1): Promise<void> {
   check(IdSchema, activityId, 'activityId');
   if (!isAttendanceCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a count: ${key}` }]);
   if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);

@@ -8,7 +8,7 @@
  * await store.bumpCount(id, 'residents', 1);
  */
 import { CONFIG_RECORD_TYPES, configFromRecords, type ConfigRecordType } from '../domain/config-records.ts';
-import type { CountKey } from '../domain/attendance.ts';
+import type { CounterKey } from '../domain/attendance.ts';
 import type { Reason } from '../domain/errors.ts';
 import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { SyncRecord } from '../domain/records.ts';
@@ -59,7 +59,7 @@ export type Store = {
   createActivity(input: ActivityInput): Promise<string>;
   updateActivity(id: string, changes: Partial<ActivityInput>): Promise<void>;
   deleteActivity(id: string): Promise<void>;
-  bumpCount(activityId: string, key: CountKey | `pc4:${string}`, delta: 1 | -1): Promise<void>;
+  bumpCount(activityId: string, key: CounterKey, delta: 1 | -1): Promise<void>;
   setAttendanceMethod(activityId: string, method: AttendanceMethod): Promise<void>;
   listActivities(): Promise<ActivityView[]>;
   getActivity(id: string): Promise<ActivityView | null>;
@@ -69,7 +69,7 @@ export type Store = {
   getSchouw(activityId: string): Promise<SchouwView>;
   updateSchouw(activityId: string, changes: Partial<SchouwSettings>): Promise<void>;
   /** `residents` or `partner:<id>`; a minus at zero does nothing. */
-  bumpSchouwCount(activityId: string, key: string, delta: 1 | -1): Promise<void>;
+  bumpSchouwCount(activityId: string, key: CounterKey, delta: 1 | -1): Promise<void>;
   /** Takes the round's buurt and team from its activity; `createdBy` is the user id. Resolves to the finding's id. */
   createFinding(input: FindingInput, createdBy: string): Promise<string>;
   updateFinding(id: string, changes: FindingChanges): Promise<void>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../../src/app/attendance/tally.ts';
+import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../../src/app/ui/tally.ts';
 
 const KEY = 'residents';
 

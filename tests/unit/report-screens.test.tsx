@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OpenFindings } from '../../src/app/report/OpenFindings.tsx';
 import { ReportScreen } from '../../src/app/report/ReportScreen.tsx';
 import { FeedbackScreen } from '../../src/app/report/FeedbackScreen.tsx';
+import { partnerCounterKey } from '../../src/domain/schouw.ts';
 import type { Store } from '../../src/store/store.ts';
 import { activityInput, manualClock } from '../fixtures/factories.ts';
 import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
@@ -48,7 +49,7 @@ describe('the schouw report', () => {
     await store.updateSchouw(round, { targetLevel: 'B' });
     await store.bumpSchouwCount(round, 'residents', 1);
     await store.bumpSchouwCount(round, 'residents', 1);
-    await store.bumpSchouwCount(round, 'partner:gemeente', 1);
+    await store.bumpSchouwCount(round, partnerCounterKey('gemeente'), 1);
     const add = async (input: Omit<Parameters<Store['createFinding']>[0], 'schouwId'>) => {
       clock.advance(60_000);
       return store.createFinding({ schouwId: round, ...input }, 'user-1');

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange, forceCloseDatabase } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { attendanceIdFor } from '../../../src/domain/attendance.ts';
+import { attendanceIdFor, pc4CounterKey } from '../../../src/domain/attendance.ts';
 import { parseHlc } from '../../../src/domain/hlc.ts';
 import { createDatabase, type BuurtlogDatabase } from '../../../src/store/database.ts';
 import { InvalidInputError, TAP_MEASURE, type Store } from '../../../src/store/store.ts';
@@ -67,7 +67,7 @@ describe('a local write', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues.map((issue) => issue.path)).toEqual(['title', 'date']);
     await expect(store.bumpCount('not-an-id', 'residents', 1)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.bumpCount('0195940a-0000-7000-8000-000000000001', 'pc4:123' as 'pc4:1234', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.bumpCount('0195940a-0000-7000-8000-000000000001', pc4CounterKey('123'), 1)).rejects.toBeInstanceOf(InvalidInputError);
     expect(await outboxOf(store)).toEqual([]);
   });
 
@@ -139,7 +139,7 @@ describe('counting at the door', () => {
     await store.bumpCount(activityId, 'children', 1);
     await store.bumpCount(activityId, 'children', 1);
     await store.bumpCount(activityId, 'children', -1);
-    await store.bumpCount(activityId, 'pc4:2951', 1);
+    await store.bumpCount(activityId, pc4CounterKey('2951'), 1);
     const attendance = await store.getAttendance(activityId);
     expect(attendance.counts.children).toBe(1);
     expect(attendance.postcodes).toEqual([['2951', 1]]);

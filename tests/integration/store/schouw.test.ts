@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schouwIdFor } from '../../../src/domain/schouw.ts';
+import { partnerCounterKey, schouwIdFor } from '../../../src/domain/schouw.ts';
 import { InvalidInputError } from '../../../src/store/store.ts';
 import { PHONE_A, T0, activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
 
@@ -31,12 +31,12 @@ describe('a schouw round on the device', () => {
     const { store, activityId } = await withRound();
     await store.bumpSchouwCount(activityId, 'residents', 1);
     await store.bumpSchouwCount(activityId, 'residents', 1);
-    await store.bumpSchouwCount(activityId, 'partner:swa', 1);
-    await store.bumpSchouwCount(activityId, 'partner:gemeente', -1);
+    await store.bumpSchouwCount(activityId, partnerCounterKey('swa'), 1);
+    await store.bumpSchouwCount(activityId, partnerCounterKey('gemeente'), -1);
     const schouw = await store.getSchouw(activityId);
     expect(schouw.participants).toEqual({ residents: 2, partners: [['swa', 1]], total: 3 });
     expect(schouw.ownCounts).toEqual({ residents: 2, 'partner:swa': 1 });
-    await expect(store.bumpSchouwCount(activityId, 'partner:Not A Partner', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.bumpSchouwCount(activityId, partnerCounterKey('Not A Partner'), 1)).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
 

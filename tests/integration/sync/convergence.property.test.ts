@@ -3,12 +3,14 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_STATUSES } from '../../../src/domain/activity.ts';
+import { isCountKey, pc4CounterKey } from '../../../src/domain/attendance.ts';
 import { InvalidInputError, type AttendanceView } from '../../../src/store/store.ts';
 import { PHONE_A, PHONE_B, PHONE_C, T0, activityInput } from '../../fixtures/factories.ts';
 import { openDevice, startTestServer, type Device, type Network } from './harness.ts';
 
 const PHONES = [PHONE_A, PHONE_B, PHONE_C];
-const KEYS = ['residents', 'children', 'pc4:2951'] as const;
+const PC4_KEY = pc4CounterKey('2951');
+const KEYS = ['residents', 'children', PC4_KEY] as const;
 const TEXTS = ['Koffieochtend', 'Schouw Oranjebuurt', 'Opruimdag', 'Tegelwippen'];
 
 type Edit =
@@ -38,8 +40,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 function totalOf(attendance: AttendanceView, key: (typeof KEYS)[number]): number {
-  if (key === 'pc4:2951') return attendance.postcodes.find(([pc4]) => pc4 === '2951')?.[1] ?? 0;
-  return attendance.counts[key];
+  if (key !== PC4_KEY && isCountKey(key)) return attendance.counts[key];
+  return attendance.postcodes.find(([pc4]) => pc4 === '2951')?.[1] ?? 0;
 }
 
 async function runScenario(ops: readonly Op[], skews: readonly number[]): Promise<void> {
