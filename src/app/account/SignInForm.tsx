@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { DeviceNameSchema, EmailSchema, type Session } from '../../domain/auth.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import type { AccountEnv } from './account-env.ts';
@@ -58,11 +59,7 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
 
   return (
     <form ref={formRef} class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <div class="field">
         <label for="sign-in-email">{t('signIn.email')}</label>
         <input

@@ -4,6 +4,7 @@ import { activityChoices, mayDeleteActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { setEditing } from '../editing.ts';
 import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { clearDraft, saveDraft } from './draft-storage.ts';
@@ -127,11 +128,7 @@ export function ActivityForm(props: ActivityFormProps) {
           </button>
         </div>
       )}
-      {hasErrors && (
-        <p class="form-error-summary" role="alert">
-          {t('form.errorSummary')}
-        </p>
-      )}
+      <ErrorSummary message={hasErrors && t('form.errorSummary')} />
 
       <div class="field">
         <label for="activity-buurtId">{t('activity.buurt')}</label>
@@ -284,11 +281,7 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
       </div>
 
-      {saveFailed && (
-        <p class="form-error-summary" role="alert">
-          {t('form.saveFailed')}
-        </p>
-      )}
+      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
       <div class="form-actions">
         <button type="submit" class="button button-primary button-large">
           {t('form.save')}

@@ -6,6 +6,7 @@ import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../account/use-remote.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { isAdminKey, useAdminT, type AdminT } from './use-admin.ts';
 
 const PAGE = 50;
@@ -57,11 +58,7 @@ export function AuditSection() {
             ))}
           </ol>
         ))}
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       {page && (hasMore ? (
         <button type="button" class="button button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void loadMore()}>
           {isBusy ? t('online.loading') : t('audit.more')}

@@ -4,6 +4,7 @@ import type { Team } from '../../domain/config-records.ts';
 import { problemText } from '../account/problem-text.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useAdminT } from './use-admin.ts';
@@ -69,11 +70,7 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
         />
       ) : (
         <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-          {problem && (
-            <p class="form-error-summary" role="alert">
-              {problem}
-            </p>
-          )}
+          <ErrorSummary message={problem} />
           <div class="field">
             <label for={`${prefix}-name`}>{t('adminInvite.name')}</label>
             <input

@@ -9,6 +9,7 @@ import { useRemote } from '../account/use-remote.ts';
 import { useApp } from '../context.ts';
 import { useNow } from '../hooks.ts';
 import { buurtName } from '../i18n/labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, type FormError } from './admin-logic.ts';
@@ -138,11 +139,7 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
 
   return (
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <RoleAndBuurten prefix={prefix} t={t} role={role} buurtIds={buurtIds} onRole={setRole} onBuurten={setBuurtIds} />
       <label class="check">
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
@@ -246,11 +243,7 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
 
   return (
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <div class="field">
         <label for="new-user-displayName">{t('users.name')}</label>
         <input {...controlProps('new-user-displayName', { error: err('displayName') })} type="text" maxLength={120} autocomplete="off" value={draft.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} />
