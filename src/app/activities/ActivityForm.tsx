@@ -7,6 +7,7 @@ import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } fr
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,
@@ -282,14 +283,7 @@ export function ActivityForm(props: ActivityFormProps) {
       </div>
 
       <ErrorSummary message={saveFailed && t('form.saveFailed')} />
-      <div class="form-actions">
-        <button type="submit" class="button button-primary button-large">
-          {t('form.save')}
-        </button>
-        <button type="button" class="button button-large" onClick={cancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
 
       {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
         <DeleteActivity id={props.activityId} formId={props.formId} />

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useAdminT } from './use-admin.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
 

@@ -8,7 +8,7 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { useAdminT } from './use-admin.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;

@@ -6,7 +6,7 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
 import { useAdminT, type AdminT } from './use-admin.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
 

@@ -10,7 +10,7 @@ import { fieldErrors, issuesOfError, nextOrder, type FormError } from './admin-l
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useAdminT, type AdminT } from './use-admin.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
 

@@ -12,6 +12,7 @@ import { buurtName } from '../i18n/labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -145,11 +146,7 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         <span>{t('users.active')}</span>
       </label>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {t('admin.save')}
-        </button>
-      </div>
+      <FormActions save={t('admin.save')} />
     </form>
   );
 }
@@ -276,11 +273,7 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
         <FieldMessages id="new-user-password" hint={t('users.passwordHint')} error={err('password')} />
       </div>
       <RoleAndBuurten prefix="new-user" t={t} role={draft.role} buurtIds={draft.buurtIds} onRole={(r) => set('role', r)} onBuurten={(ids) => set('buurtIds', ids)} />
-      <div class="form-actions">
-        <button type="submit" class="button button-primary" aria-disabled={isBusy ? 'true' : undefined}>
-          {isBusy ? t('users.creating') : t('users.create')}
-        </button>
-      </div>
+      <FormActions save={isBusy ? t('users.creating') : t('users.create')} isBusy={isBusy} />
     </form>
   );
 }
