@@ -25,15 +25,12 @@ export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
   return (
     <div class="danger-zone">
       <ConfirmButton
+        variant="form-end"
         label={t('form.delete')}
-        buttonClass="button button-danger-outline button-block"
         questionId="delete-confirm-text"
         question={t('form.deleteConfirm')}
         yes={t('form.deleteYes')}
         no={t('form.deleteNo')}
-        yesClass="button button-danger button-large"
-        noClass="button button-large"
-        answersClass="form-actions"
         focus="yes"
         onConfirm={confirm}
       />
