@@ -4,6 +4,7 @@ import { DeviceNameSchema, EmailSchema, type Session } from '../../domain/auth.t
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { useUnsavedWork } from '../ui/unsaved-work.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
 import { problemText } from './problem-text.ts';
@@ -26,6 +27,8 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Signing in again inside the app (the session ran out): no update reload under a typed password.
+  const release = useUnsavedWork(password !== '' || email !== (initialEmail ?? ''));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -48,6 +51,7 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
       const api = await env.api();
       const session = await api.signIn({ email: email.trim(), password, deviceId: env.deviceId, deviceName: deviceName.trim() });
       env.announce(t('signIn.done', { name: session.me.displayName }));
+      release();
       onSignedIn(session);
     } catch (error) {
       const text = problemText(error, t, 'signIn.needsNetwork');

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
 import { activityChoices, mayDeleteActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
-import { setEditing } from '../editing.ts';
 import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { FormActions } from '../ui/FormActions.tsx';
+import { useUnsavedWork } from '../ui/unsaved-work.ts';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,
@@ -51,12 +51,11 @@ export function ActivityForm(props: ActivityFormProps) {
   const saving = useRef(false);
   const dirty = isDraftDirty(props.initial, draft);
 
+  const release = useUnsavedWork(dirty);
   useEffect(() => {
-    setEditing(props.formId, dirty);
     if (dirty) saveDraft(platform.localStorage, props.formId, { draft, base: props.base });
     else clearDraft(platform.localStorage, props.formId);
   }, [draft, dirty]);
-  useEffect(() => () => setEditing(props.formId, false), [props.formId]);
 
   const set = <K extends DraftField>(name: K, value: ActivityDraft[K]) => {
     setDraft((d) => ({ ...d, [name]: value }));
@@ -89,7 +88,7 @@ export function ActivityForm(props: ActivityFormProps) {
         if (Object.keys(changes).length > 0) await store.updateActivity(id, changes);
       }
       clearDraft(platform.localStorage, props.formId);
-      setEditing(props.formId, false);
+      release();
       announce(t('form.saved'));
       props.onSaved(id);
     } catch {
@@ -102,7 +101,7 @@ export function ActivityForm(props: ActivityFormProps) {
 
   const cancel = () => {
     clearDraft(platform.localStorage, props.formId);
-    setEditing(props.formId, false);
+    release();
     props.onCancel();
   };
 
@@ -286,7 +285,7 @@ export function ActivityForm(props: ActivityFormProps) {
       <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
 
       {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
-        <DeleteActivity id={props.activityId} formId={props.formId} />
+        <DeleteActivity id={props.activityId} formId={props.formId} onDeleted={release} />
       )}
     </form>
   );

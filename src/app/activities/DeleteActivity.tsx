@@ -1,12 +1,11 @@
 import { useApp } from '../context.ts';
-import { setEditing } from '../editing.ts';
 import { LIST } from '../router.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { clearDraft } from './draft-storage.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 
 /** Delete with an inline confirmation; the store writes a tombstone, never a hard delete. */
-export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
+export function DeleteActivity({ id, formId, onDeleted }: { id: string; formId: string; onDeleted(): void }) {
   const { store, announce, navigate, platform } = useApp();
   const t = useScreenT();
 
@@ -14,7 +13,7 @@ export function DeleteActivity({ id, formId }: { id: string; formId: string }) {
     try {
       await store.deleteActivity(id);
       clearDraft(platform.localStorage, formId);
-      setEditing(formId, false);
+      onDeleted();
       announce(t('form.deleted'));
       navigate(LIST, { replace: true });
     } catch {

@@ -9,8 +9,10 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useAdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
+const DEFAULT_HOURS = 72;
 
 /**
  * "Uitnodiging maken" for a team: a one-time invite for a volunteer, shown
@@ -23,11 +25,12 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
   const prefix = `invite-${user?.id ?? team.id}`;
   // With `user`: another phone for someone already on the team (a volunteer has no password).
   const [name, setName] = useState(user?.displayName ?? '');
-  const [hours, setHours] = useState<number>(72);
+  const [hours, setHours] = useState<number>(DEFAULT_HOURS);
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
+  useUnsavedWork(invite === null && hasChanged({ name: user?.displayName ?? '', hours: DEFAULT_HOURS }, { name, hours }));
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
 

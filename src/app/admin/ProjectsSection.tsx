@@ -9,6 +9,7 @@ import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } fro
 import { CheckList } from './CheckList.tsx';
 import { useAdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;
@@ -72,7 +73,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
   const { config, store, announce, t: coreT, platform } = useApp();
   const t = useAdminT();
   const prefix = `project-${project?.id ?? 'new'}`;
-  const [draft, setDraft] = useState<Draft>(() => ({
+  const [initial] = useState<Draft>(() => ({
     name: project?.name ?? '',
     buurtId: project?.buurtId ?? '',
     themes: project?.themes ?? [],
@@ -82,6 +83,8 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
     description: project?.description ?? '',
     hidden: project?.hidden === true,
   }));
+  const [draft, setDraft] = useState(initial);
+  useUnsavedWork(hasChanged(initial, draft));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const err = (field: string) => {

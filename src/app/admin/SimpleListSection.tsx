@@ -7,6 +7,7 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
 import { useAdminT, type AdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
 
@@ -91,6 +92,9 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
   const [name, setName] = useState(item && !item.isDefaultName ? item.name : '');
   const [partnerKind, setPartnerKind] = useState(item?.kind ?? 'other');
   const [cbsCode, setCbsCode] = useState(item?.cbsCode ?? '');
+  // What the inputs held when opened, or when the last new item was added.
+  const [base, setBase] = useState(() => ({ name, partnerKind, cbsCode }));
+  useUnsavedWork(hasChanged(base, { name, partnerKind, cbsCode }));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const nameRef = useRef<HTMLInputElement>(null);
   const err = (field: string) => {
@@ -115,6 +119,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
       if (!item) {
         setName('');
         setCbsCode('');
+        setBase({ name: '', partnerKind, cbsCode: '' });
       }
       onDone();
     } catch (error) {

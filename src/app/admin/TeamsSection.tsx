@@ -11,6 +11,7 @@ import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useAdminT, type AdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
 
@@ -90,6 +91,8 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
   const [buurtIds, setBuurtIds] = useState<string[]>(team?.buurtIds ?? []);
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
   const [hidden, setHidden] = useState(team?.hidden === true);
+  const [initial] = useState(() => ({ name, kind, buurtIds, memberIds, hidden }));
+  useUnsavedWork(hasChanged(initial, { name, kind, buurtIds, memberIds, hidden }));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const users = useRemote(() => api().then((a) => a.users()), []);
   const err = (field: string) => {

@@ -13,6 +13,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -122,6 +123,8 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
   const [role, setRole] = useState<Role>(user.role);
   const [buurtIds, setBuurtIds] = useState<string[]>(user.buurtIds);
   const [active, setActive] = useState(user.active);
+  // Compared with the user as last saved: the form stays open after saving.
+  useUnsavedWork(hasChanged({ role: user.role, buurtIds: user.buurtIds, active: user.active }, { role, buurtIds, active }));
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (event: Event) => {
@@ -185,6 +188,7 @@ const NEW_FIELDS = ['displayName', 'email', 'password'] as const;
 function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void }) {
   const { api, announce, platform, t: coreT } = useApp();
   const [draft, setDraft] = useState<NewUser>(NEW_USER);
+  useUnsavedWork(hasChanged(NEW_USER, draft));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { useUnsavedWork } from '../ui/unsaved-work.ts';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 
@@ -11,6 +12,7 @@ export function Pc4Entry({ onAdd }: { onAdd(pc4: string): void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
+  useUnsavedWork(value !== '');
 
   const submit = (event: Event) => {
     event.preventDefault();

@@ -9,6 +9,7 @@ import type { Address } from '../../domain/finding.ts';
 import { usePlaceT } from '../i18n/place/pack.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { controlProps } from '../ui/field.ts';
+import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
 import { addressDraftOf, addressFromDraft, type AddressDraft, type AddressErrors } from './address-input.ts';
 
 const FIELDS = [
@@ -20,7 +21,9 @@ const FIELDS = [
 
 export function AddressForm(props: { idPrefix: string; initial: Address | null; onUse(address: Address): void; onCancel(): void }) {
   const t = usePlaceT();
-  const [draft, setDraft] = useState<AddressDraft>(() => addressDraftOf(props.initial));
+  const [initial] = useState<AddressDraft>(() => addressDraftOf(props.initial));
+  const [draft, setDraft] = useState(initial);
+  useUnsavedWork(hasChanged(initial, draft));
   const [errors, setErrors] = useState<AddressErrors>({});
 
   const use = () => {

@@ -6,6 +6,7 @@ import { useFindingsT } from '../i18n/findings/pack.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { useUnsavedWork } from '../ui/unsaved-work.ts';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from './follow-up-logic.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 
@@ -108,6 +109,7 @@ function MeldingNumber({ value, onSave }: { value: string | null; onSave(next: s
   const t = useFindingsT();
   const [text, setText] = useState(value ?? '');
   const [isTyping, setTyping] = useState(false);
+  useUnsavedWork(isTyping && meldingNumberOf(text) !== value);
   useEffect(() => {
     if (!isTyping) setText(value ?? '');
   }, [value, isTyping]);
@@ -152,6 +154,7 @@ function StatusChange({ finding }: { finding: FindingView }) {
   const [to, setTo] = useState<FindingStatus>(finding.status);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  useUnsavedWork(note.trim() !== '' || to !== finding.status);
   // When the status changes (here or on another phone), the choice starts from the new one; not on mount.
   const shownStatus = useRef(finding.status);
   useEffect(() => {
