@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUnsavedWork, UnsavedWorkContext, useUnsavedWork, type UnsavedWork } from '../../src/app/ui/unsaved-work.ts';
+import { createUnsavedWork, UnsavedWorkContext, type UnsavedWork } from '../../src/app/ui/unsaved-work.ts';
+import { useUnsavedWork } from '../../src/app/ui/use-unsaved-work.ts';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@ import { DeviceNameSchema, EmailSchema, type Session } from '../../domain/auth.t
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
-import { useUnsavedWork } from '../ui/unsaved-work.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
 import { problemText } from './problem-text.ts';

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { FormActions } from '../ui/FormActions.tsx';
-import { useUnsavedWork } from '../ui/unsaved-work.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,

@@ -9,7 +9,7 @@ import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useAdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
 const DEFAULT_HOURS = 72;

@@ -9,7 +9,7 @@ import { fieldErrors, issuesOfError, nextOrder, periodText, type FormError } fro
 import { CheckList } from './CheckList.tsx';
 import { useAdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;

@@ -7,7 +7,7 @@ import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
 import { useAdminT, type AdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
 

@@ -11,7 +11,7 @@ import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { useAdminT, type AdminT } from './use-admin.ts';
 import { FormActions } from '../ui/FormActions.tsx';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
 

@@ -13,7 +13,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { FormActions } from '../ui/FormActions.tsx';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
-import { useUnsavedWork } from '../ui/unsaved-work.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
 import { useScreenT } from '../i18n/screens/pack.ts';
 

@@ -9,7 +9,7 @@ import type { Address } from '../../domain/finding.ts';
 import { usePlaceT } from '../i18n/place/pack.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { controlProps } from '../ui/field.ts';
-import { hasChanged, useUnsavedWork } from '../ui/unsaved-work.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { addressDraftOf, addressFromDraft, type AddressDraft, type AddressErrors } from './address-input.ts';
 
 const FIELDS = [

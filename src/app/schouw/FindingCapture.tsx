@@ -10,7 +10,7 @@ import { findingLabel } from '../i18n/findings/labels.ts';
 import { useFindingsT } from '../i18n/findings/pack.ts';
 import { PlaceField } from '../place/PlaceField.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { useUnsavedWork } from '../ui/unsaved-work.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { ChoiceGrid } from './ChoiceGrid.tsx';
 import { createFindingSaver, draftOf, EMPTY_DRAFT, hasInput, isComplete, levelsFor, mergeStored, withoutPhoto, type CaptureDraft } from './capture-logic.ts';
 import { ASPECT_ICONS, ELEMENT_ICONS } from './icons.ts';

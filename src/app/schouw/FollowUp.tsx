@@ -6,7 +6,7 @@ import { useFindingsT } from '../i18n/findings/pack.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
-import { useUnsavedWork } from '../ui/unsaved-work.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from './follow-up-logic.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 

@@ -1,5 +1,4 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
 
 /**
  * Which forms hold unsaved input right now. The shell offers a waiting new
@@ -7,7 +6,8 @@ import { useContext, useEffect, useState } from 'preact/hooks';
  * the middle of entry loses work (DESIGN.md, "Update prompt").
  *
  * One per app: App makes it and hands it down through UnsavedWorkContext,
- * so there is no module state and a test gets its own.
+ * so there is no module state and a test gets its own. Forms mark their
+ * input with useUnsavedWork (use-unsaved-work.ts, loaded with the forms).
  */
 export type UnsavedWork = {
   /** Marks (or clears) the unsaved input of one form, known by an object of its own. */
@@ -38,30 +38,5 @@ export function createUnsavedWork(): UnsavedWork {
   };
 }
 
-/** Whether a form's values (text, lists, flags) differ from what it started with. */
-export function hasChanged<T>(initial: T, current: T): boolean {
-  return JSON.stringify(initial) !== JSON.stringify(current);
-}
-
 /** Outside the app (the start gate) there is none: no update is offered there. */
 export const UnsavedWorkContext = createContext<UnsavedWork | null>(null);
-
-/**
- * Holds back the update reload while `isDirty`, and lets go when the form
- * goes away. Returns `release`, for a form that saved (or threw away) its
- * input and is about to leave while its state still says dirty: the update
- * need not wait for the next screen.
- *
- * @example
- * const release = useUnsavedWork(hasChanged(initial, draft));
- * await store.createActivity(fields); release(); navigate(LIST);
- */
-export function useUnsavedWork(isDirty: boolean): () => void {
-  const work = useContext(UnsavedWorkContext);
-  const [form] = useState(() => ({}));
-  useEffect(() => {
-    work?.set(form, isDirty);
-  }, [work, isDirty]);
-  useEffect(() => () => work?.set(form, false), [work]);
-  return () => work?.set(form, false);
-}
