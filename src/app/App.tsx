@@ -5,7 +5,6 @@ import type { AccountApi } from '../sync/account-api.ts';
 import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, type AppContextValue, type Platform } from './context.ts';
-import { isEditing, subscribeEditing } from './editing.ts';
 import { createT, loadCore, type CoreWords, type Lang, type T } from './i18n/translate.ts';
 import { Language, type LanguageValue } from './i18n/use-t.ts';
 import type { SyncEngine, SyncResult } from './ports.ts';
@@ -15,6 +14,7 @@ import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
 import { NotFound } from './ui/NotFound.tsx';
+import { createUnsavedWork, UnsavedWorkContext } from './ui/unsaved-work.ts';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
 import type { UpdateSlot } from './update-slot.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -60,7 +60,9 @@ export function App(props: AppProps) {
   const [, setTick] = useState(0);
   const [message, setMessage] = useState({ text: '', flip: false });
   const [update, setUpdate] = useState(() => props.updates.current());
-  const [editing, setEditingState] = useState(isEditing);
+  // Which forms hold unsaved input: the update waits while any does.
+  const [unsavedWork] = useState(createUnsavedWork);
+  const [isUnsaved, setUnsaved] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
 
@@ -91,7 +93,11 @@ export function App(props: AppProps) {
     if (isExpired) announceText(t('session.expired'));
   }, [isExpired]);
   useEffect(() => props.updates.subscribe(() => setUpdate(() => props.updates.current())), [props.updates]);
-  useEffect(() => subscribeEditing(setEditingState), []);
+  useEffect(() => {
+    // A form's effect runs before this one: read what it already marked.
+    setUnsaved(unsavedWork.isAny());
+    return unsavedWork.subscribe(setUnsaved);
+  }, []);
   useEffect(() => {
     // Warm the other screens while the person looks at the list, so the
     // first tap on "Aanwezigheid tellen" never waits.
@@ -162,7 +168,7 @@ export function App(props: AppProps) {
         <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
           {t('app.skipToContent')}
         </button>
-        <UpdateBanner visible={update !== null && !editing} onUpdate={() => update?.()} />
+        <UpdateBanner visible={update !== null && !isUnsaved} onUpdate={() => update?.()} />
         {isExpired && route.name !== 'sign-in' && (
           <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
             <p id="session-banner-text">{t('session.expired')}</p>
@@ -178,7 +184,9 @@ export function App(props: AppProps) {
           <SyncStatus />
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} class="app-main">
-          <Screen route={route} />
+          <UnsavedWorkContext.Provider value={unsavedWork}>
+            <Screen route={route} />
+          </UnsavedWorkContext.Provider>
         </main>
         <nav class="bottom-nav" aria-label={t('nav.label')}>
           <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>

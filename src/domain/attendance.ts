@@ -13,6 +13,17 @@ import { IdSchema } from './ids.ts';
 export const COUNT_KEYS = ['residents', 'volunteers', 'professionals', 'children', 'firstTimers', 'registered'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
+declare const counterKeyBrand: unique symbol;
+/**
+ * The name of one PN-counter in a record: an attendance count (`residents`),
+ * a postcode (`pc4:2951`), or a round's participants (`residents`,
+ * `partner:<id>`, schouw.ts). A plain count name is a key as it is; a key
+ * with a prefix is made only by its constructor (`pc4CounterKey`,
+ * `partnerCounterKey`) or a guard, never cast. The store still checks that
+ * a key belongs to the record it bumps.
+ */
+export type CounterKey = CountKey | (string & { readonly [counterKeyBrand]: true });
+
 /** Counts of people who turned up (not `firstTimers`, a subset, nor `registered`). */
 export const TURNED_UP_KEYS = ['residents', 'volunteers', 'professionals', 'children'] as const satisfies readonly CountKey[];
 
@@ -27,18 +38,23 @@ export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 const PC4_PREFIX = 'pc4:';
 export const Pc4Schema = z.string().check(z.regex(/^[1-9]\d{3}$/, 'must be a four-digit postcode (PC4)'));
 
-export function pc4CounterKey(pc4: string): string {
-  return `${PC4_PREFIX}${pc4}`;
+/** The counter of one postcode; the store refuses it unless `pc4` is a PC4. */
+export function pc4CounterKey(pc4: string): CounterKey {
+  return `${PC4_PREFIX}${pc4}` as CounterKey;
 }
 
 export function pc4OfCounterKey(key: string): string | null {
   return key.startsWith(PC4_PREFIX) ? key.slice(PC4_PREFIX.length) : null;
 }
 
-export function isAttendanceCounterKey(key: string): boolean {
+export function isCountKey(key: string): key is CountKey {
+  return COUNT_KEYS.some((count) => count === key);
+}
+
+export function isAttendanceCounterKey(key: string): key is CounterKey {
   const pc4 = pc4OfCounterKey(key);
   if (pc4 !== null) return z.safeParse(Pc4Schema, pc4).success;
-  return (COUNT_KEYS as readonly string[]).includes(key);
+  return isCountKey(key);
 }
 
 export const AttendanceFieldSchemas = {

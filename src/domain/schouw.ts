@@ -12,6 +12,7 @@
  * (permissions.ts `scopeOf`), exactly like attendance.
  */
 import * as z from 'zod/mini';
+import type { CounterKey } from './attendance.ts';
 import { ConfigIdSchema } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
@@ -38,18 +39,18 @@ export const DEFAULT_TARGET_LEVEL: CrowLevel = 'B';
 
 const PARTNER_PREFIX = 'partner:';
 /** Residents taking part (not counted per partner). */
-export const RESIDENTS_COUNT = 'residents';
+export const RESIDENTS_COUNT = 'residents' satisfies CounterKey;
 
-/** The counter of participants from one partner organisation. */
-export function partnerCounterKey(partnerId: string): string {
-  return `${PARTNER_PREFIX}${partnerId}`;
+/** The counter of participants from one partner organisation; the store refuses it unless `partnerId` is a config id. */
+export function partnerCounterKey(partnerId: string): CounterKey {
+  return `${PARTNER_PREFIX}${partnerId}` as CounterKey;
 }
 
 export function partnerOfCounterKey(key: string): string | null {
   return key.startsWith(PARTNER_PREFIX) ? key.slice(PARTNER_PREFIX.length) : null;
 }
 
-export function isSchouwCounterKey(key: string): boolean {
+export function isSchouwCounterKey(key: string): key is CounterKey {
   if (key === RESIDENTS_COUNT) return true;
   const partnerId = partnerOfCounterKey(key);
   return partnerId !== null && z.safeParse(ConfigIdSchema, partnerId).success;

@@ -3,7 +3,7 @@
  * Its code (attendance-write.ts, views.ts) loads while the database opens, so
  * the first tap does not wait for it.
  */
-import type { AttendanceMethod, CountKey } from '../domain/attendance.ts';
+import type { AttendanceMethod, CounterKey } from '../domain/attendance.ts';
 import type { AttendanceTotals } from '../domain/records.ts';
 import type { StoreCore } from './core.ts';
 import type { SyncState } from './sync-state.ts';
@@ -19,7 +19,7 @@ export type AttendanceView = AttendanceTotals & {
 export type AttendanceStore = {
   get(activityId: string): Promise<AttendanceView>;
   /** One tap: +1 or -1 on this device's own count; a minus at zero does nothing. */
-  bump(activityId: string, key: CountKey | `pc4:${string}`, delta: 1 | -1): Promise<void>;
+  bump(activityId: string, key: CounterKey, delta: 1 | -1): Promise<void>;
   setMethod(activityId: string, method: AttendanceMethod): Promise<void>;
 };
 

@@ -4,14 +4,14 @@
  * store right after it opens, not with the first screen.
  */
 import * as z from 'zod/mini';
-import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type AttendanceMethod, type CountKey } from '../domain/attendance.ts';
+import { ATTENDANCE_METHODS, attendanceIdFor, isAttendanceCounterKey, type AttendanceMethod, type CounterKey } from '../domain/attendance.ts';
 import { IdSchema } from '../domain/ids.ts';
 import { counterValue } from '../domain/merge.ts';
 import { check } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 
-export async function bumpCount(ctx: StoreContext, activityId: string, key: CountKey | `pc4:${string}`, delta: 1 | -1): Promise<void> {
+export async function bumpCount(ctx: StoreContext, activityId: string, key: CounterKey, delta: 1 | -1): Promise<void> {
   check(IdSchema, activityId, 'activityId');
   if (!isAttendanceCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a count: ${key}` }]);
   if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);

@@ -7,6 +7,7 @@
  * writes it; a status change writes the finding and its history entry in one
  * transaction (schouw-write.ts).
  */
+import type { CounterKey } from '../domain/attendance.ts';
 import type { Finding, FindingStatus, FindingStatusChange } from '../domain/finding.ts';
 import type { SchouwParticipants } from '../domain/records.ts';
 import type { Schouw } from '../domain/schouw.ts';
@@ -59,7 +60,7 @@ export type SchouwStore = {
   getRound(activityId: string): Promise<SchouwView>;
   updateRound(activityId: string, changes: Partial<SchouwSettings>): Promise<void>;
   /** One more (or one fewer) participant: `residents` or `partner:<id>`; a minus at zero does nothing. */
-  bump(activityId: string, key: string, delta: 1 | -1): Promise<void>;
+  bump(activityId: string, key: CounterKey, delta: 1 | -1): Promise<void>;
   /** Takes the round's buurt and team from its activity; `createdBy` is the user id. Resolves to the finding's id. */
   createFinding(input: FindingInput, createdBy: string): Promise<string>;
   updateFinding(id: string, changes: FindingChanges): Promise<void>;

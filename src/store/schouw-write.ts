@@ -16,6 +16,7 @@ import { FINDING_REQUIRED, FindingFieldSchemas, FindingStatusSchema } from '../d
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
 import { toIssues } from '../domain/issues.ts';
 import { counterValue, stableStringify } from '../domain/merge.ts';
+import type { CounterKey } from '../domain/attendance.ts';
 import { isSchouwCounterKey, SchouwFieldSchemas, schouwIdFor } from '../domain/schouw.ts';
 import type { StoredRecord } from './database.ts';
 import { check } from './input.ts';
@@ -77,7 +78,7 @@ export async function updateSchouw(ctx: StoreContext, activityId: string, change
 }
 
 /** One more (or one fewer) participant: residents, or `partner:<id>`. Two phones counting add up. */
-export async function bumpSchouwCount(ctx: StoreContext, activityId: string, key: string, delta: 1 | -1): Promise<void> {
+export async function bumpSchouwCount(ctx: StoreContext, activityId: string, key: CounterKey, delta: 1 | -1): Promise<void> {
   check(IdSchema, activityId, 'activityId');
   if (!isSchouwCounterKey(key)) throw new InvalidInputError([{ path: 'key', message: `not a participant count: ${key}` }]);
   if (delta !== 1 && delta !== -1) throw new InvalidInputError([{ path: 'delta', message: 'must be 1 or -1' }]);

@@ -1,7 +1,7 @@
 /**
  * Page side of the service worker: register it, and when a new version is
  * waiting, hand the UI an `apply` function instead of reloading on our own.
- * The UI calls `apply` only when no form is being edited (src/app/editing.ts),
+ * The UI calls `apply` only when no form holds unsaved input (src/app/ui/unsaved-work.ts),
  * because reloading in the middle of entry loses work (DESIGN.md).
  */
 import { Workbox } from 'workbox-window';

@@ -6,14 +6,12 @@ import { ConfirmButton, type ConfirmButtonProps } from '../../src/app/ui/Confirm
 afterEach(cleanup);
 
 const props = (overrides: Partial<ConfirmButtonProps> = {}): ConfirmButtonProps => ({
+  variant: 'form-end',
   label: 'Verwijderen',
-  buttonClass: 'button',
   questionId: 'q',
   question: 'Weet je het zeker?',
   yes: 'Ja, verwijderen',
   no: 'Nee, bewaren',
-  yesClass: 'button button-danger',
-  noClass: 'button',
   focus: 'yes',
   onConfirm: vi.fn(),
   ...overrides,
@@ -50,5 +48,20 @@ describe('a dangerous action asked twice', () => {
     expect(yes.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(yes);
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('looks the part where it stands: in a list small, at the end of a form with large answers in a row', () => {
+    render(<ConfirmButton {...props({ variant: 'in-list', questionId: 'q-list' })} />);
+    const small = screen.getByRole('button', { name: 'Verwijderen' });
+    expect(small.className).toBe('button button-danger-outline button-small');
+    fireEvent.click(small);
+    expect(screen.getByRole('group', { name: 'Weet je het zeker?' }).className).toBe('confirm');
+    cleanup();
+
+    render(<ConfirmButton {...props({ variant: 'form-end' })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Verwijderen' }));
+    const yes = screen.getByRole('button', { name: 'Ja, verwijderen' });
+    expect(yes.className).toBe('button button-danger button-large');
+    expect(yes.parentElement?.className).toBe('form-actions');
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OpenFindings } from '../../src/app/report/OpenFindings.tsx';
 import { ReportScreen } from '../../src/app/report/ReportScreen.tsx';
 import { FeedbackScreen } from '../../src/app/report/FeedbackScreen.tsx';
+import { partnerCounterKey } from '../../src/domain/schouw.ts';
 import type { FindingInput } from '../../src/store/schouw-store.ts';
 import { activityInput, manualClock } from '../fixtures/factories.ts';
 import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
@@ -48,7 +49,7 @@ describe('the schouw report', () => {
     await store.ui.schouw.updateRound(round, { targetLevel: 'B' });
     await store.ui.schouw.bump(round, 'residents', 1);
     await store.ui.schouw.bump(round, 'residents', 1);
-    await store.ui.schouw.bump(round, 'partner:gemeente', 1);
+    await store.ui.schouw.bump(round, partnerCounterKey('gemeente'), 1);
     const add = async (input: Omit<FindingInput, 'schouwId'>) => {
       clock.advance(60_000);
       return store.ui.schouw.createFinding({ schouwId: round, ...input }, 'user-1');

@@ -101,16 +101,13 @@ function DeviceItem(props: Parameters<typeof DeviceList>[0] & { device: DeviceIn
       )}
       {!isRevoked && !props.isThis && (
         <ConfirmButton
+          variant="in-list"
           label={t('devices.revoke')}
           ariaLabel={t('devices.revokeLabel', { name: device.name })}
-          buttonClass="button button-danger-outline button-small"
-          groupClass="confirm"
           questionId={`revoke-${device.id}`}
           question={t('devices.revokeConfirm', { name: device.name })}
           yes={t('devices.revokeYes')}
           no={t('devices.revokeNo')}
-          yesClass="button button-danger"
-          noClass="button"
           focus="yes"
           onConfirm={confirm}
         />

@@ -3,6 +3,7 @@ import type { Session } from '../../domain/auth.ts';
 import type { InvitePreview } from '../../sync/account-api.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { accountPack } from './pack.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
@@ -58,9 +59,7 @@ export function InviteRedeem({ env, code, onSignedIn }: { env: AccountEnv; code:
   if (state.kind === 'failed') {
     return (
       <>
-        <p class="form-error-summary" role="alert">
-          {state.text}
-        </p>
+        <ErrorSummary message={state.text} />
         {state.canRetry && (
           <button type="button" class="button button-block" onClick={load}>
             {t('online.retry')}
@@ -77,11 +76,7 @@ export function InviteRedeem({ env, code, onSignedIn }: { env: AccountEnv; code:
         {t('invite.lead', { team: preview.teamName, tenant: preview.tenantName, name: preview.displayName })}
       </p>
       <p class="muted">{t('invite.expires', { when: until })}</p>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <button type="button" class="button button-primary button-large button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void redeem()}>
         {isBusy ? t('invite.busy') : t('invite.button')}
       </button>

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { DeviceNameSchema, EmailSchema, type Session } from '../../domain/auth.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { formsPack } from '../ui/forms/pack.ts';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { accountPack } from './pack.ts';
 import type { AccountEnv } from './account-env.ts';
 import { defaultDeviceName } from './device-name.ts';
@@ -28,6 +30,8 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Signing in again inside the app (the session ran out): no update reload under a typed password.
+  const release = useUnsavedWork(password !== '' || email !== (initialEmail ?? ''));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -50,6 +54,7 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
       const api = await env.api();
       const session = await api.signIn({ email: email.trim(), password, deviceId: env.deviceId, deviceName: deviceName.trim() });
       env.announce(t('signIn.done', { name: session.me.displayName }));
+      release();
       onSignedIn(session);
     } catch (error) {
       const text = problemText(error, t, 'signIn.needsNetwork');
@@ -61,11 +66,7 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
 
   return (
     <form ref={formRef} class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <div class="field">
         <label for="sign-in-email">{t('signIn.email')}</label>
         <input

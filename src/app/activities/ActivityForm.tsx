@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
 import { activityChoices, mayDeleteActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
-import { setEditing } from '../editing.ts';
 import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,
@@ -51,12 +53,11 @@ export function ActivityForm(props: ActivityFormProps) {
   const saving = useRef(false);
   const dirty = isDraftDirty(props.initial, draft);
 
+  const release = useUnsavedWork(dirty);
   useEffect(() => {
-    setEditing(props.formId, dirty);
     if (dirty) saveDraft(platform.localStorage, props.formId, { draft, base: props.base });
     else clearDraft(platform.localStorage, props.formId);
   }, [draft, dirty]);
-  useEffect(() => () => setEditing(props.formId, false), [props.formId]);
 
   const set = <K extends DraftField>(name: K, value: ActivityDraft[K]) => {
     setDraft((d) => ({ ...d, [name]: value }));
@@ -89,7 +90,7 @@ export function ActivityForm(props: ActivityFormProps) {
         if (Object.keys(changes).length > 0) await store.activities.update(id, changes);
       }
       clearDraft(platform.localStorage, props.formId);
-      setEditing(props.formId, false);
+      release();
       announce(t('form.saved'));
       props.onSaved(id);
     } catch {
@@ -102,7 +103,7 @@ export function ActivityForm(props: ActivityFormProps) {
 
   const cancel = () => {
     clearDraft(platform.localStorage, props.formId);
-    setEditing(props.formId, false);
+    release();
     props.onCancel();
   };
 
@@ -129,11 +130,7 @@ export function ActivityForm(props: ActivityFormProps) {
           </button>
         </div>
       )}
-      {hasErrors && (
-        <p class="form-error-summary" role="alert">
-          {t('form.errorSummary')}
-        </p>
-      )}
+      <ErrorSummary message={hasErrors && t('form.errorSummary')} />
 
       <div class="field">
         <label for="activity-buurtId">{t('activity.buurt')}</label>
@@ -286,22 +283,11 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
       </div>
 
-      {saveFailed && (
-        <p class="form-error-summary" role="alert">
-          {t('form.saveFailed')}
-        </p>
-      )}
-      <div class="form-actions">
-        <button type="submit" class="button button-primary button-large">
-          {t('form.save')}
-        </button>
-        <button type="button" class="button button-large" onClick={cancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
+      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
 
       {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
-        <DeleteActivity id={props.activityId} formId={props.formId} />
+        <DeleteActivity id={props.activityId} formId={props.formId} onDeleted={release} />
       )}
     </form>
   );

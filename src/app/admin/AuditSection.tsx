@@ -9,6 +9,7 @@ import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { adminPack, isAdminKey, type AdminT } from './pack.ts';
 
 const PAGE = 50;
@@ -60,11 +61,7 @@ export function AuditSection() {
             ))}
           </ol>
         ))}
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       {page && (hasMore ? (
         <button type="button" class="button button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void loadMore()}>
           {isBusy ? t('online.loading') : t('audit.more')}

@@ -4,15 +4,18 @@ import type { Team } from '../../domain/config-records.ts';
 import { problemText } from '../ui/problem-text.ts';
 import { useApp } from '../context.ts';
 import { LOCALES } from '../i18n/translate.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack } from './pack.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 const VALIDITY_HOURS = [24, 72, 24 * 7, 24 * 30] as const;
+const DEFAULT_HOURS = 72;
 
 /**
  * "Uitnodiging maken" for a team: a one-time invite for a volunteer, shown
@@ -25,11 +28,12 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
   const prefix = `invite-${user?.id ?? team.id}`;
   // With `user`: another phone for someone already on the team (a volunteer has no password).
   const [name, setName] = useState(user?.displayName ?? '');
-  const [hours, setHours] = useState<number>(72);
+  const [hours, setHours] = useState<number>(DEFAULT_HOURS);
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
+  useUnsavedWork(invite === null && hasChanged({ name: user?.displayName ?? '', hours: DEFAULT_HOURS }, { name, hours }));
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
 
@@ -72,11 +76,7 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
         />
       ) : (
         <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-          {problem && (
-            <p class="form-error-summary" role="alert">
-              {problem}
-            </p>
-          )}
+          <ErrorSummary message={problem} />
           <div class="field">
             <label for={`${prefix}-name`}>{t('adminInvite.name')}</label>
             <input

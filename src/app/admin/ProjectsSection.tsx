@@ -11,7 +11,8 @@ import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack } from './pack.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;
@@ -75,7 +76,7 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
   const { config, store, announce, platform } = useApp();
   const t = useT(adminPack, accountPack, formsPack);
   const prefix = `project-${project?.id ?? 'new'}`;
-  const [draft, setDraft] = useState<Draft>(() => ({
+  const [initial] = useState<Draft>(() => ({
     name: project?.name ?? '',
     buurtId: project?.buurtId ?? '',
     themes: project?.themes ?? [],
@@ -85,6 +86,8 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
     description: project?.description ?? '',
     hidden: project?.hidden === true,
   }));
+  const [draft, setDraft] = useState(initial);
+  useUnsavedWork(hasChanged(initial, draft));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const err = (field: string) => {

@@ -9,7 +9,8 @@ import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack, type AdminT } from './pack.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 const NEW_KEYS = { buurt: 'admin.newBuurt', partner: 'admin.newPartner', theme: 'admin.newTheme', activityType: 'admin.newType' } as const;
 
@@ -94,6 +95,9 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
   const [name, setName] = useState(item && !item.isDefaultName ? item.name : '');
   const [partnerKind, setPartnerKind] = useState(item?.kind ?? 'other');
   const [cbsCode, setCbsCode] = useState(item?.cbsCode ?? '');
+  // What the inputs held when opened, or when the last new item was added.
+  const [base, setBase] = useState(() => ({ name, partnerKind, cbsCode }));
+  useUnsavedWork(hasChanged(base, { name, partnerKind, cbsCode }));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const nameRef = useRef<HTMLInputElement>(null);
   const err = (field: string) => {
@@ -118,6 +122,7 @@ function ItemForm({ kind, item, order = 0, onDone }: { kind: SimpleKind; item: S
       if (!item) {
         setName('');
         setCbsCode('');
+        setBase({ name: '', partnerKind, cbsCode: '' });
       }
       onDone();
     } catch (error) {

@@ -13,7 +13,8 @@ import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack, type AdminT } from './pack.ts';
-import { FormActions } from './FormActions.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
 type Mode = { kind: 'edit'; id: string } | { kind: 'invite'; id: string } | { kind: 'new' } | null;
 
@@ -93,6 +94,8 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
   const [buurtIds, setBuurtIds] = useState<string[]>(team?.buurtIds ?? []);
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
   const [hidden, setHidden] = useState(team?.hidden === true);
+  const [initial] = useState(() => ({ name, kind, buurtIds, memberIds, hidden }));
+  useUnsavedWork(hasChanged(initial, { name, kind, buurtIds, memberIds, hidden }));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const users = useRemote(() => api().then((a) => a.users()), []);
   const err = (field: string) => {

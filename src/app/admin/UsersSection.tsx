@@ -8,8 +8,11 @@ import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
 import { buurtName } from '../i18n/labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -122,6 +125,8 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
   const [role, setRole] = useState<Role>(user.role);
   const [buurtIds, setBuurtIds] = useState<string[]>(user.buurtIds);
   const [active, setActive] = useState(user.active);
+  // Compared with the user as last saved: the form stays open after saving.
+  useUnsavedWork(hasChanged({ role: user.role, buurtIds: user.buurtIds, active: user.active }, { role, buurtIds, active }));
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (event: Event) => {
@@ -140,21 +145,13 @@ function EditUserForm({ user, t, onSaved }: { user: User; t: AdminT; onSaved(use
 
   return (
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <RoleAndBuurten prefix={prefix} t={t} role={role} buurtIds={buurtIds} onRole={setRole} onBuurten={setBuurtIds} />
       <label class="check">
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         <span>{t('users.active')}</span>
       </label>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {t('admin.save')}
-        </button>
-      </div>
+      <FormActions save={t('admin.save')} />
     </form>
   );
 }
@@ -193,6 +190,7 @@ const NEW_FIELDS = ['displayName', 'email', 'password'] as const;
 function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void }) {
   const { api, announce, platform } = useApp();
   const [draft, setDraft] = useState<NewUser>(NEW_USER);
+  useUnsavedWork(hasChanged(NEW_USER, draft));
   const [errors, setErrors] = useState<Record<string, FormError>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -248,11 +246,7 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
 
   return (
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
-      {problem && (
-        <p class="form-error-summary" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorSummary message={problem} />
       <div class="field">
         <label for="new-user-displayName">{t('users.name')}</label>
         <input {...controlProps('new-user-displayName', { error: err('displayName') })} type="text" maxLength={120} autocomplete="off" value={draft.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} />
@@ -285,11 +279,7 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
         <FieldMessages id="new-user-password" hint={t('users.passwordHint')} error={err('password')} />
       </div>
       <RoleAndBuurten prefix="new-user" t={t} role={draft.role} buurtIds={draft.buurtIds} onRole={(r) => set('role', r)} onBuurten={(ids) => set('buurtIds', ids)} />
-      <div class="form-actions">
-        <button type="submit" class="button button-primary" aria-disabled={isBusy ? 'true' : undefined}>
-          {isBusy ? t('users.creating') : t('users.create')}
-        </button>
-      </div>
+      <FormActions save={isBusy ? t('users.creating') : t('users.create')} isBusy={isBusy} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import './counter.css';
+import '../ui/counter.css';
 import { useRef, useState } from 'preact/hooks';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { normalizePc4Input, pc4FromInput } from './pc4.ts';
 import { useT } from '../i18n/use-t.ts';
 import { formsPack } from '../ui/forms/pack.ts';
@@ -13,6 +14,7 @@ export function Pc4Entry({ onAdd }: { onAdd(pc4: string): void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
+  useUnsavedWork(value !== '');
 
   const submit = (event: Event) => {
     event.preventDefault();

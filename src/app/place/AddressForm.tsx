@@ -10,6 +10,7 @@ import { useT } from '../i18n/use-t.ts';
 import { placePack } from './pack.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
 import { controlProps } from '../ui/field.ts';
+import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { addressDraftOf, addressFromDraft, type AddressDraft, type AddressErrors } from './address-input.ts';
 
 const FIELDS = [
@@ -21,7 +22,9 @@ const FIELDS = [
 
 export function AddressForm(props: { idPrefix: string; initial: Address | null; onUse(address: Address): void; onCancel(): void }) {
   const t = useT(placePack);
-  const [draft, setDraft] = useState<AddressDraft>(() => addressDraftOf(props.initial));
+  const [initial] = useState<AddressDraft>(() => addressDraftOf(props.initial));
+  const [draft, setDraft] = useState(initial);
+  useUnsavedWork(hasChanged(initial, draft));
   const [errors, setErrors] = useState<AddressErrors>({});
 
   const use = () => {

@@ -5,13 +5,13 @@ import { FINDING_ASPECTS, FINDING_ELEMENTS } from '../../domain/finding.ts';
 import { MAX_PHOTOS_PER_RECORD } from '../../domain/photos.ts';
 import { mayAddFinding, mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
-import { setEditing } from '../editing.ts';
 import { useLive } from '../hooks.ts';
 import { findingLabel } from './labels.ts';
 import { useT } from '../i18n/use-t.ts';
 import { findingsPack } from './pack.ts';
 import { PlaceField } from '../place/PlaceField.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { ChoiceGrid } from './ChoiceGrid.tsx';
 import { createFindingSaver, draftOf, EMPTY_DRAFT, hasInput, isComplete, levelsFor, mergeStored, withoutPhoto, type CaptureDraft } from './capture-logic.ts';
 import { ASPECT_ICONS, ELEMENT_ICONS } from './icons.ts';
@@ -74,7 +74,6 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
   const [isNoteDirty, setNoteDirty] = useState(false);
   const [processing, setProcessing] = useState(0);
   const noteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const formId = useMemo(() => `finding-capture-${existing?.id ?? 'new'}`, []);
 
   const setDraft = (next: CaptureDraft) => {
     latest.current = next;
@@ -115,15 +114,13 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
     if (JSON.stringify(merged.draft) !== JSON.stringify(latest.current)) setDraft(merged.draft);
   }, [stored]);
 
-  // The update prompt must not reload while something here is not saved yet (editing.ts).
-  const isDirty = processing > 0 || isNoteDirty || hasFailed || (savedId === null && hasInput(draft));
-  useEffect(() => setEditing(formId, isDirty), [isDirty]);
+  // The update prompt must not reload while something here is not saved yet.
+  useUnsavedWork(processing > 0 || isNoteDirty || hasFailed || (savedId === null && hasInput(draft)));
   useEffect(
     () => () => {
       if (noteTimer.current) clearTimeout(noteTimer.current);
       // Leaving with a note still typed: write it (a complete draft only; the saver checks).
       void saver.save(latest.current).catch(() => undefined);
-      setEditing(formId, false);
     },
     [],
   );

@@ -130,16 +130,12 @@ export function FindingDetail({ id }: { id: string }) {
       {mayDeleteFinding(principal, finding) && (
         <div class="danger-zone">
           <ConfirmButton
+            variant="notice"
             label={t('findingDelete.button')}
-            buttonClass="button button-danger-outline button-block"
             questionId="delete-question"
             question={t('findingDelete.confirm')}
             yes={t('findingDelete.yes')}
             no={t('findingDelete.no')}
-            yesClass="button button-danger"
-            noClass="button"
-            groupClass="notice"
-            answersClass="form-actions"
             focus="no"
             onConfirm={remove}
           />

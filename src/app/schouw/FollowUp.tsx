@@ -7,6 +7,7 @@ import { findingsPack } from './pack.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import type { FindingChanges, FindingHistoryEntry, FindingView } from '../../store/schouw-store.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { isStatusChangeValid, meldingNumberOf, whoOf } from './follow-up-logic.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 
@@ -109,6 +110,7 @@ function MeldingNumber({ value, onSave }: { value: string | null; onSave(next: s
   const t = useT(findingsPack);
   const [text, setText] = useState(value ?? '');
   const [isTyping, setTyping] = useState(false);
+  useUnsavedWork(isTyping && meldingNumberOf(text) !== value);
   useEffect(() => {
     if (!isTyping) setText(value ?? '');
   }, [value, isTyping]);
@@ -153,6 +155,7 @@ function StatusChange({ finding }: { finding: FindingView }) {
   const [to, setTo] = useState<FindingStatus>(finding.status);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  useUnsavedWork(note.trim() !== '' || to !== finding.status);
   // When the status changes (here or on another phone), the choice starts from the new one; not on mount.
   const shownStatus = useRef(finding.status);
   useEffect(() => {

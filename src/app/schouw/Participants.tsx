@@ -1,13 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CounterKey } from '../../domain/attendance.ts';
 import { RESIDENTS_COUNT, partnerCounterKey } from '../../domain/schouw.ts';
-import { CounterRow } from '../attendance/CounterRow.tsx';
-import { EMPTY_TALLY, observed, settled, shown, tapped, type Tally } from '../ui/tally.ts';
 import { useApp } from '../context.ts';
 import { useT } from '../i18n/use-t.ts';
+import { CounterRow } from '../ui/CounterRow.tsx';
+import { useCounter } from '../ui/use-counter.ts';
 import { findingsPack } from './pack.ts';
 import type { SchouwView } from '../../store/schouw-store.ts';
-
-const SETTLE_MS = 1000;
 
 /**
  * Who takes part in the round: residents and each partner's people, with the
@@ -17,40 +15,25 @@ const SETTLE_MS = 1000;
 export function Participants({ activityId, schouw, isReadOnly }: { activityId: string; schouw: SchouwView; isReadOnly: boolean }) {
   const { store, config, announce } = useApp();
   const t = useT(findingsPack);
-  const [tally, setTally] = useState<Tally>(EMPTY_TALLY);
-  const live = useRef(schouw);
-  live.current = schouw;
-  useEffect(() => setTally(observed), [schouw]);
-
-  const totalOf = (view: SchouwView, key: string): number =>
-    key === RESIDENTS_COUNT ? view.participants.residents : (view.participants.partners.find(([id]) => partnerCounterKey(id) === key)?.[1] ?? 0);
-  const countOf = (key: string) => shown(totalOf(schouw, key), schouw.ownCounts[key] ?? 0, tally[key]);
-  const ownOf = (key: string) => live.current.ownCounts[key] ?? 0;
-
-  const bump = (key: string, delta: 1 | -1, label: string) => {
-    const next = Math.max(0, countOf(key) + delta);
-    setTally((current) => tapped(current, key, delta, ownOf(key)));
-    store.schouw.bump(activityId, key, delta).then(
-      () => {
-        setTally((current) => settled(current, key, delta, true, ownOf(key)));
-        setTimeout(() => setTally(observed), SETTLE_MS);
-      },
-      () => {
-        setTally((current) => settled(current, key, delta, false, ownOf(key)));
-        announce(t('round.saveFailed'));
-      },
-    );
-    announce(t('round.countAnnounce', { label, count: next }));
+  const counter = useCounter({
+    view: schouw,
+    totalOf,
+    write: (key, delta) => store.schouw.bump(activityId, key, delta),
+    onFailed: () => announce(t('round.saveFailed')),
+  });
+  const bump = (key: CounterKey, delta: 1 | -1, label: string) => {
+    const count = counter.bump(key, delta);
+    announce(t('round.countAnnounce', { label, count }));
   };
 
   // Partners hidden by the coordinator still show when this round counted them.
   const counted = new Set(schouw.participants.partners.map(([id]) => id));
   const partners = config.partners.filter((partner) => !partner.hidden || counted.has(partner.id));
-  const rows = [
+  const rows: Array<{ key: CounterKey; id: string; label: string }> = [
     { key: RESIDENTS_COUNT, id: 'residents', label: t('round.residents') },
     ...partners.map((partner) => ({ key: partnerCounterKey(partner.id), id: `partner-${partner.id}`, label: partner.name })),
   ];
-  const total = rows.reduce((sum, row) => sum + countOf(row.key), 0);
+  const total = rows.reduce((sum, row) => sum + counter.valueOf(row.key), 0);
 
   return (
     <section aria-labelledby="participants-title" class="round-section">
@@ -63,7 +46,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
           key={row.key}
           id={row.id}
           label={row.label}
-          value={countOf(row.key)}
+          value={counter.valueOf(row.key)}
           incrementLabel={t('round.increment', { label: row.label })}
           decrementLabel={t('round.decrement', { label: row.label })}
           onBump={(delta) => bump(row.key, delta, row.label)}
@@ -72,4 +55,9 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
       ))}
     </section>
   );
+}
+
+function totalOf(view: SchouwView, key: CounterKey): number {
+  if (key === RESIDENTS_COUNT) return view.participants.residents;
+  return view.participants.partners.find(([id]) => partnerCounterKey(id) === key)?.[1] ?? 0;
 }

@@ -19,7 +19,7 @@ export function PhotoPicker(props: {
   describe(n: number): string;
   onAdded(sha256: string): void;
   onRemove(sha256: string): void;
-  /** How many photos are being processed (unsaved work: editing.ts). */
+  /** How many photos are being processed (unsaved work: ui/unsaved-work.ts). */
   onBusy(count: number): void;
 }) {
   const { store } = useApp();

@@ -70,15 +70,12 @@ function SignOut() {
       <h3>{t('account.signOut')}</h3>
       <p class="field-hint">{t('account.signOutHint')}</p>
       <ConfirmButton
+        variant="stacked"
         label={t('account.signOut')}
-        buttonClass="button button-danger-outline button-block"
-        groupClass="confirm"
         questionId="sign-out-confirm"
         question={t('account.signOutConfirm')}
         yes={t('account.signOutYes')}
         no={t('account.signOutNo')}
-        yesClass="button button-danger button-block"
-        noClass="button button-block"
         focus="yes"
         isBusy={isBusy}
         busyLabel={t('account.signingOut')}

@@ -1,22 +1,38 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+/** Where the button stands, which decides how it and its question look. */
+export type ConfirmVariant =
+  /** In a list row (a device): a small button; the question and its answers in a `confirm` box. */
+  | 'in-list'
+  /** Under a record (a finding): a full-width button; the question in a notice, the answers in a row. */
+  | 'notice'
+  /** In a card (sign out): a full-width button; the question in a `confirm` box, each answer full-width. */
+  | 'stacked'
+  /** At the end of a form (an activity): a full-width button; large answers in a row. */
+  | 'form-end';
+
+type Classes = { button: string; group?: string; answers?: string; yes: string; no: string };
+
+const DANGER_OUTLINE = 'button button-danger-outline';
+const CLASSES: Record<ConfirmVariant, Classes> = {
+  'in-list': { button: `${DANGER_OUTLINE} button-small`, group: 'confirm', yes: 'button button-danger', no: 'button' },
+  notice: { button: `${DANGER_OUTLINE} button-block`, group: 'notice', answers: 'form-actions', yes: 'button button-danger', no: 'button' },
+  stacked: { button: `${DANGER_OUTLINE} button-block`, group: 'confirm', yes: 'button button-danger button-block', no: 'button button-block' },
+  'form-end': { button: `${DANGER_OUTLINE} button-block`, answers: 'form-actions', yes: 'button button-danger button-large', no: 'button button-large' },
+};
+
 export type ConfirmButtonProps = {
+  variant: ConfirmVariant;
   /** The button that asks first. */
   label: string;
   /** Its accessible name, when the label alone does not say what (a device's name). */
   ariaLabel?: string;
-  buttonClass: string;
   /** The question that takes the button's place, and its two answers. */
   questionId: string;
   question: string;
   yes: string;
   no: string;
-  yesClass: string;
-  noClass: string;
-  groupClass?: string;
-  /** Put the two answers in a row of this class (e.g. `form-actions`). */
-  answersClass?: string;
   /** Where focus goes when the question appears, so a screen reader hears it: the safe answer, or yes. */
   focus: 'yes' | 'no';
   /** Shown above the question (say, what would be lost). */
@@ -36,10 +52,11 @@ export function ConfirmButton(props: ConfirmButtonProps) {
     if (isConfirming) requestAnimationFrame(() => focusRef.current?.focus());
   }, [isConfirming]);
   const close = () => setConfirming(false);
+  const classes = CLASSES[props.variant];
 
   if (!isConfirming) {
     return (
-      <button type="button" class={props.buttonClass} aria-label={props.ariaLabel} onClick={() => setConfirming(true)}>
+      <button type="button" class={classes.button} aria-label={props.ariaLabel} onClick={() => setConfirming(true)}>
         {props.label}
       </button>
     );
@@ -49,22 +66,22 @@ export function ConfirmButton(props: ConfirmButtonProps) {
       <button
         ref={props.focus === 'yes' ? focusRef : undefined}
         type="button"
-        class={props.yesClass}
+        class={classes.yes}
         aria-disabled={props.isBusy ? 'true' : undefined}
         onClick={() => void (props.isBusy ? null : props.onConfirm(close))}
       >
         {props.isBusy && props.busyLabel ? props.busyLabel : props.yes}
       </button>
-      <button ref={props.focus === 'no' ? focusRef : undefined} type="button" class={props.noClass} onClick={close}>
+      <button ref={props.focus === 'no' ? focusRef : undefined} type="button" class={classes.no} onClick={close}>
         {props.no}
       </button>
     </>
   );
   return (
-    <div class={props.groupClass} role="group" aria-labelledby={props.questionId}>
+    <div class={classes.group} role="group" aria-labelledby={props.questionId}>
       {props.before}
       <p id={props.questionId}>{props.question}</p>
-      {props.answersClass ? <div class={props.answersClass}>{answers}</div> : answers}
+      {classes.answers ? <div class={classes.answers}>{answers}</div> : answers}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useT } from '../i18n/use-t.ts';
 
 /**
  * "Er is een nieuwe versie": the shell shows it while an update waits and
- * nothing is being edited (src/app/editing.ts). Speaks the app's language
+ * no form holds unsaved input (src/app/ui/unsaved-work.ts). Speaks the app's language
  * inside the app, Dutch anywhere else.
  */
 export function UpdateBanner({ visible, onUpdate }: { visible: boolean; onUpdate(): void }) {

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange, forceCloseDatabase } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { attendanceIdFor } from '../../../src/domain/attendance.ts';
+import { attendanceIdFor, pc4CounterKey } from '../../../src/domain/attendance.ts';
 import { parseHlc } from '../../../src/domain/hlc.ts';
 import { createDatabase, type BuurtlogDatabase } from '../../../src/store/database.ts';
 import { TAP_MEASURE } from '../../../src/store/attendance-store.ts';
@@ -69,7 +69,7 @@ describe('a local write', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues.map((issue) => issue.path)).toEqual(['title', 'date']);
     await expect(store.ui.attendance.bump('not-an-id', 'residents', 1)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.ui.attendance.bump('0195940a-0000-7000-8000-000000000001', 'pc4:123' as 'pc4:1234', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.ui.attendance.bump('0195940a-0000-7000-8000-000000000001', pc4CounterKey('123'), 1)).rejects.toBeInstanceOf(InvalidInputError);
     expect(await outboxOf(store)).toEqual([]);
   });
 
@@ -141,7 +141,7 @@ describe('counting at the door', () => {
     await store.ui.attendance.bump(activityId, 'children', 1);
     await store.ui.attendance.bump(activityId, 'children', 1);
     await store.ui.attendance.bump(activityId, 'children', -1);
-    await store.ui.attendance.bump(activityId, 'pc4:2951', 1);
+    await store.ui.attendance.bump(activityId, pc4CounterKey('2951'), 1);
     const attendance = await store.ui.attendance.get(activityId);
     expect(attendance.counts.children).toBe(1);
     expect(attendance.postcodes).toEqual([['2951', 1]]);

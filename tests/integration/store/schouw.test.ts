@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schouwIdFor } from '../../../src/domain/schouw.ts';
+import { partnerCounterKey, schouwIdFor } from '../../../src/domain/schouw.ts';
 import { InvalidInputError } from '../../../src/store/invalid-input.ts';
 import { activityInput, manualClock, openTestStore } from '../../fixtures/factories.ts';
 import { DEVICE_A, NOW } from '../../fixtures/fixed.ts';
@@ -32,12 +32,12 @@ describe('a schouw round on the device', () => {
     const { store, activityId } = await withRound();
     await store.ui.schouw.bump(activityId, 'residents', 1);
     await store.ui.schouw.bump(activityId, 'residents', 1);
-    await store.ui.schouw.bump(activityId, 'partner:swa', 1);
-    await store.ui.schouw.bump(activityId, 'partner:gemeente', -1);
+    await store.ui.schouw.bump(activityId, partnerCounterKey('swa'), 1);
+    await store.ui.schouw.bump(activityId, partnerCounterKey('gemeente'), -1);
     const schouw = await store.ui.schouw.getRound(activityId);
     expect(schouw.participants).toEqual({ residents: 2, partners: [['swa', 1]], total: 3 });
     expect(schouw.ownCounts).toEqual({ residents: 2, 'partner:swa': 1 });
-    await expect(store.ui.schouw.bump(activityId, 'partner:Not A Partner', 1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(store.ui.schouw.bump(activityId, partnerCounterKey('Not A Partner'), 1)).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
 

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_STATUSES } from '../../../src/domain/activity.ts';
+import { isCountKey, pc4CounterKey } from '../../../src/domain/attendance.ts';
 import type { AttendanceView } from '../../../src/store/attendance-store.ts';
 import { InvalidInputError } from '../../../src/store/invalid-input.ts';
 import { activityInput } from '../../fixtures/factories.ts';
@@ -10,7 +11,8 @@ import { DEVICE_A, DEVICE_B, DEVICE_C, NOW } from '../../fixtures/fixed.ts';
 import { openDevice, startTestServer, type Device, type Network } from './harness.ts';
 
 const PHONES = [DEVICE_A, DEVICE_B, DEVICE_C];
-const KEYS = ['residents', 'children', 'pc4:2951'] as const;
+const PC4_KEY = pc4CounterKey('2951');
+const KEYS = ['residents', 'children', PC4_KEY] as const;
 const TEXTS = ['Koffieochtend', 'Schouw Oranjebuurt', 'Opruimdag', 'Tegelwippen'];
 
 type Edit =
@@ -40,8 +42,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 function totalOf(attendance: AttendanceView, key: (typeof KEYS)[number]): number {
-  if (key === 'pc4:2951') return attendance.postcodes.find(([pc4]) => pc4 === '2951')?.[1] ?? 0;
-  return attendance.counts[key];
+  if (key !== PC4_KEY && isCountKey(key)) return attendance.counts[key];
+  return attendance.postcodes.find(([pc4]) => pc4 === '2951')?.[1] ?? 0;
 }
 
 async function runScenario(ops: readonly Op[], skews: readonly number[]): Promise<void> {
