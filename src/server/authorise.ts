@@ -6,6 +6,7 @@
  */
 import { PERMISSIONS, can, isScopedByActivity, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
 import { RECORD_DEFINITIONS, RECORD_TYPES, fieldValues, type RecordDefinition, type RecordType, type SyncRecord } from '../domain/records.ts';
+import { stableStringify } from '../domain/merge.ts';
 import type { Mutation } from '../domain/protocol.ts';
 
 export type WriteAction = Exclude<Action, 'read'>;
@@ -69,6 +70,32 @@ export function parentRefusalOf(principal: Principal, mutation: Mutation, stored
   if (mutation.recordType === 'findingStatusChange' && !can(principal, 'update', 'finding', recordScope(parent))) {
     return `${who} record follow-up only on findings you may change; this finding is not yours to change.`;
   }
+  if (mutation.recordType === 'observationStatusChange' && !can(principal, 'update', 'publicSpaceObservation', recordScope(parent))) {
+    return `${who} record follow-up only on observations you may change; this observation is not yours to change.`;
+  }
+  return null;
+}
+
+/**
+ * What a patrol child must keep of its parent (`sameAsParent`: the team, the
+ * buurt), and what never changes once stored (`fixed`): so a child's scope
+ * is always its parent's, and a round's observations never leave its team.
+ * Checked for everyone, the server too. Returns a refusal, or null.
+ */
+export function consistencyProblemOf(mutation: Mutation, stored: SyncRecord | undefined, merged: SyncRecord, parent: SyncRecord | undefined): string | null {
+  const definition = RECORD_DEFINITIONS[merged.type];
+  for (const name of definition.fixed ?? []) {
+    const field = mutation.fields[name];
+    if (stored && field && Object.hasOwn(stored.fields, name) && stableStringify(stored.fields[name]?.v) !== stableStringify(field.v)) {
+      return `The ${name} of ${PLURAL[merged.type]} never changes once made; make a new one instead.`;
+    }
+  }
+  if (!parent) return null;
+  for (const name of definition.sameAsParent ?? []) {
+    if (stableStringify(merged.fields[name]?.v) !== stableStringify(parent.fields[name]?.v)) {
+      return `The ${name} must be the one of the ${parent.type} this record belongs to (${String(parent.fields[name]?.v)}).`;
+    }
+  }
   return null;
 }
 
@@ -83,12 +110,20 @@ const PLURAL: Readonly<Record<RecordType, string>> = {
   schouw: 'schouw rounds',
   finding: 'findings',
   findingStatusChange: 'follow-up history entries',
+  patrolSlot: 'roster slots',
+  patrolSignUp: 'roster sign-ups',
+  patrolRound: 'patrol rounds',
+  safetyObservation: 'safety observations',
+  publicSpaceObservation: 'public-space observations',
+  observationStatusChange: 'follow-up history entries',
+  observationReaction: 'reactions to observations',
   buurt: 'buurten',
   partner: 'partners',
   theme: 'themes',
   activityType: 'activity types',
   project: 'projects',
   team: 'teams',
+  patrolSettings: 'patrol settings',
 };
 
 function refusalMessage(principal: Principal, action: Action, type: RecordType): string {

@@ -128,6 +128,8 @@ export const en: Messages = {
   'reason.forbidden': 'Your role or team does not allow this.',
   'reason.unknown-activity': 'The activity of this count is not (yet) on the server.',
   'reason.unknown-finding': 'The finding this change belongs to is not on the server (yet).',
+  'reason.unknown-parent': 'The round, slot or observation this change belongs to is not on the server (yet).',
+  'reason.purged': 'This was removed after its retention period and can no longer be changed.',
   'reason.not-found': 'Not found on the server.',
   'reason.internal': 'Something went wrong on the server. It will be retried later.',
   'reason.network': 'No connection. Your data is safe on this device.',

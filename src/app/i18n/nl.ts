@@ -131,6 +131,8 @@ export const nl = {
   'reason.forbidden': 'Dit mag je niet met jouw rol of team.',
   'reason.unknown-activity': 'De activiteit bij deze telling is (nog) niet op de server.',
   'reason.unknown-finding': 'De bevinding bij deze wijziging is (nog) niet op de server.',
+  'reason.unknown-parent': 'De ronde, het dienstblok of de waarneming bij deze wijziging is (nog) niet op de server.',
+  'reason.purged': 'Dit is na de bewaartermijn verwijderd en kan niet meer worden gewijzigd.',
   'reason.not-found': 'Niet gevonden op de server.',
   'reason.internal': 'Er ging iets mis op de server. Het wordt later opnieuw geprobeerd.',
   'reason.network': 'Geen verbinding. Je gegevens staan veilig op dit toestel.',
