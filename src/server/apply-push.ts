@@ -136,8 +136,6 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
-    const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
-    if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
     if (stored && RECORD_DEFINITIONS[type].isAppendOnly) {
       // History: its reader sending the same entry again (another mutation id, another stamp) changes nothing and is not an error.
       if (!rewrites(stored, mutation) && (principal === null || mayRead(principal, stored, parent))) {
@@ -149,6 +147,9 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     }
     const refusal = principal ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null)) : null;
     if (refusal !== null) return refuse('forbidden', refusal);
+    // After the permission checks: the answer names the parent's values, for those who may see the parent only.
+    const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
+    if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
       working.set(mutation.recordId, merged);

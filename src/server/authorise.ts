@@ -70,6 +70,10 @@ export function parentRefusalOf(principal: Principal, mutation: Mutation, stored
   if (mutation.recordType === 'findingStatusChange' && !can(principal, 'update', 'finding', recordScope(parent))) {
     return `${who} record follow-up only on findings you may change; this finding is not yours to change.`;
   }
+  const childType = mutation.recordType as RecordType;
+  if (Object.hasOwn(RECORD_DEFINITIONS, childType) && RECORD_DEFINITIONS[childType].sameAsParent && !mayRead(principal, parent, undefined)) {
+    return `${who} add ${PLURAL[childType]} only to a ${PARENT_NOUN[parent.type] ?? parent.type} you can see; this one is not yours.`;
+  }
   if (mutation.recordType === 'observationStatusChange' && !can(principal, 'update', 'publicSpaceObservation', recordScope(parent))) {
     return `${who} record follow-up only on observations you may change; this observation is not yours to change.`;
   }
@@ -103,6 +107,14 @@ export function consistencyProblemOf(mutation: Mutation, stored: SyncRecord | un
 export function mayRead(principal: Principal, record: SyncRecord, parent: SyncRecord | undefined): boolean {
   return can(principal, 'read', record.type, recordScope(record, parent));
 }
+
+/** The parents of patrol records, as a person calls them. */
+const PARENT_NOUN: Partial<Record<RecordType, string>> = {
+  patrolSlot: 'roster slot',
+  patrolRound: 'patrol round',
+  safetyObservation: 'safety observation',
+  publicSpaceObservation: 'public-space observation',
+};
 
 const PLURAL: Readonly<Record<RecordType, string>> = {
   activity: 'activities',
