@@ -118,12 +118,14 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 
     const mutation = check.value;
     const stored = working.get(mutation.recordId);
+    if (purged.has(mutation.recordId)) {
+      return reject({ ok: false, mutationId, reason: 'purged', message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.' }, mutation);
+    }
     const problem = checkAgainstStored(mutation, stored);
     if (problem) return reject(problem, mutation);
 
-    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent' | 'purged' | 'invalid-payload' | 'forbidden', message: string) =>
+    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent' | 'invalid-payload' | 'forbidden', message: string) =>
       reject({ ok: false, mutationId, reason, message }, mutation);
-    if (purged.has(mutation.recordId)) return refuse('purged', 'This record was removed after its retention period and cannot be changed or made again. Drop the change.');
     const type = mutation.recordType as RecordType;
     const parentId = parentIdOf(mutation, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
