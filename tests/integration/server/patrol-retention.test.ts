@@ -11,7 +11,7 @@ import { reactionIdFor } from '../../../src/domain/patrol-observation.ts';
 import { PATROL_SETTINGS_ID, addMonths } from '../../../src/domain/patrol-retention.ts';
 import type { PullResponse } from '../../../src/domain/protocol.ts';
 import { createApp } from '../../../src/server/app.ts';
-import { purgeExpiredPatrolData } from '../../../src/server/patrol-retention.ts';
+import { purgeExpiredPatrolData, startRetentionSchedule, type PurgeReport } from '../../../src/server/patrol-retention.ts';
 import { createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
 import { observationChangeValues, publicSpaceValues, reactionValues, roundValues, safetyValues, signUpValues, slotValues } from '../../fixtures/server-patrol.ts';
 import { variantJpeg } from '../../fixtures/server-schouw.ts';
@@ -140,5 +140,25 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
     const later = await purgeExpiredPatrolData(test.database, addMonths(NOW, 1) + DAY);
     expect(later[0]?.purged.map((p) => p.id)).toEqual([young.slot]);
     expect((await pullFrom(anna)).purged.map((p) => p.id).sort()).toEqual([young.safety, young.slot].sort());
+  });
+
+  it('runs by itself from the server’s schedule at start, on the server’s (injected) clock', async () => {
+    const late = ids();
+    await putRecords(test.database, TENANT, [{ type: 'safetyObservation', id: late, values: safetyValues(young.round, TEAM, BUURT, { observedAt: addMonths(NOW, -2) }) }]);
+    const purged = new Promise<PurgeReport[]>((resolve, reject) => {
+      const stop = startRetentionSchedule(test.database, {
+        now: () => NOW,
+        intervalMs: 3_600_000,
+        onPurged: (reports) => {
+          stop();
+          resolve(reports);
+        },
+        onError: (error) => {
+          stop();
+          reject(error);
+        },
+      });
+    });
+    expect((await purged)[0]?.purged).toEqual([{ id: late, type: 'safetyObservation' }]);
   });
 });
