@@ -129,6 +129,8 @@ export const AUDIT_ACTIONS = [
   'record.create',
   'record.update',
   'record.delete',
+  /** Removed after its retention period (buurtpreventie); no user, no device: the server did it. */
+  'record.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -13,7 +13,7 @@ import { PARTNER_KINDS, type TenantConfig } from './tenant-config.ts';
 import { CbsBuurtCodeSchema, ConfigIdSchema, DateSchema, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
-export const CONFIG_RECORD_TYPES = ['buurt', 'partner', 'theme', 'activityType', 'project', 'team'] as const;
+export const CONFIG_RECORD_TYPES = ['buurt', 'partner', 'theme', 'activityType', 'project', 'team', 'patrolSettings'] as const;
 export type ConfigRecordType = (typeof CONFIG_RECORD_TYPES)[number];
 
 const common = {
@@ -55,6 +55,22 @@ export const ProjectFieldSchemas = {
   description: text(5000),
 };
 
+const months = z.int().check(z.gte(1, 'must be at least 1 month'), z.lte(120, 'must be at most 120 months'));
+/**
+ * Buurtpreventie settings of the tenant: one record, id `patrol-settings`
+ * (patrol-settings.ts reads it with its defaults). Retention periods in
+ * months (the privacy notice names them) and the place whose sunset starts
+ * the round screen's night mode.
+ */
+export const PatrolSettingsFieldSchemas = {
+  ...common,
+  safetyObservationMonths: months,
+  publicSpaceObservationMonths: months,
+  roundMonths: months,
+  lat: z.nullable(z.number().check(z.gte(-90), z.lte(90))),
+  lon: z.nullable(z.number().check(z.gte(-180), z.lte(180))),
+};
+
 export const CONFIG_FIELD_SCHEMAS = {
   buurt: BuurtFieldSchemas,
   partner: PartnerFieldSchemas,
@@ -62,6 +78,7 @@ export const CONFIG_FIELD_SCHEMAS = {
   activityType: OptionFieldSchemas,
   project: ProjectFieldSchemas,
   team: TeamFieldSchemas,
+  patrolSettings: PatrolSettingsFieldSchemas,
 } as const satisfies Record<ConfigRecordType, Record<string, z.ZodMiniType>>;
 
 export const CONFIG_REQUIRED: Record<ConfigRecordType, readonly string[]> = {
@@ -71,6 +88,7 @@ export const CONFIG_REQUIRED: Record<ConfigRecordType, readonly string[]> = {
   activityType: [],
   project: ['name', 'buurtId'],
   team: ['name', 'kind'],
+  patrolSettings: [],
 };
 
 export type Team = { id: string; name: string; kind: (typeof TEAM_KINDS)[number]; buurtIds: string[]; memberIds: string[]; hidden?: boolean };

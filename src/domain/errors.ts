@@ -31,6 +31,8 @@ export const REASONS = [
   'forbidden',
   'unknown-activity',
   'unknown-finding',
+  'unknown-parent',
+  'purged',
   'not-found',
   'internal',
   'network',

@@ -13,6 +13,7 @@
  */
 import * as z from 'zod/mini';
 import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { FOLLOW_UP_STATUSES, FollowUpStatusSchema, MELDING_STATUSES, followUpChangeFieldSchemas, followUpChangeRequired, followUpChangeSchema } from './follow-up.ts';
 import { IdSchema } from './ids.ts';
 import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
 import { FINDING_LEVELS } from './schouw.ts';
@@ -65,19 +66,12 @@ export type FindingAspect = (typeof FINDING_ASPECTS)[number];
 export const FINDING_ACTIONS = ['reportFixi', 'fixedOnSpot', 'residentsActionList', 'referHousingCorporation', 'referOtherDepartment', 'none'] as const;
 export type FindingAction = (typeof FINDING_ACTIONS)[number];
 
-/** The melding's status as the person sees it in FIXI (or another system); typed by hand, never fetched. */
-export const MELDING_STATUSES = ['notReported', 'received', 'inProgress', 'resolved'] as const;
-export type MeldingStatus = (typeof MELDING_STATUSES)[number];
+export { MELDING_STATUSES, isOpenStatus, type MeldingStatus } from './follow-up.ts';
 
-/** Follow-up: new → reported → in progress → resolved | won't fix. */
-export const FINDING_STATUSES = ['new', 'reported', 'inProgress', 'resolved', 'wontFix'] as const;
+/** Follow-up: new → reported → in progress → resolved | won't fix (the one follow-up mechanism: follow-up.ts). */
+export const FINDING_STATUSES = FOLLOW_UP_STATUSES;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export const FindingStatusSchema = z.enum(FINDING_STATUSES);
-
-/** Still to be followed up: the open findings a wijkbeheerder works through. */
-export function isOpenStatus(status: FindingStatus): boolean {
-  return status !== 'resolved' && status !== 'wontFix';
-}
+export const FindingStatusSchema = FollowUpStatusSchema;
 
 /** A Dutch postcode, as PDOK writes it ("2951AB") or typed with a space ("2951 AB"). */
 export const PostcodeSchema = z.string().check(z.regex(/^[1-9]\d{3} ?[A-Z]{2}$/, 'must be a Dutch postcode like 2951 AB'));
@@ -150,37 +144,14 @@ export const FindingSchema = z.object({
 export type Finding = z.infer<typeof FindingSchema>;
 
 /**
- * One step of a finding's follow-up (who, when, from → to, note), as
- * Signalen keeps it: a record of its own, so two people's entries never
- * overwrite each other, and append-only — the server refuses any change to a
- * stored entry. The finding's own `status` field is the current status
- * (last writer wins); the entries are what happened. `from` equal to `to` is
- * a follow-up note without a change of status.
- *
- * Carries the finding's buurt and team, so it is read exactly like its
- * finding; making one needs the right to change the finding.
+ * One step of a finding's follow-up (who, when, from → to, note): the
+ * follow-up history of follow-up.ts, about a finding. Carries the finding's
+ * buurt and team, so it is read exactly like its finding; making one needs
+ * the right to change the finding.
  */
-export const FindingStatusChangeFieldSchemas = {
-  findingId: IdSchema,
-  from: FindingStatusSchema,
-  to: FindingStatusSchema,
-  note: text(2000),
-  /** When, in Unix ms. */
-  at: z.int().check(z.gte(0)),
-  /** Who: the user id. */
-  by: z.string().check(z.minLength(1), z.maxLength(64)),
-  buurtId: ConfigIdSchema,
-  teamId: z.nullable(ConfigIdSchema),
-  /** Present so a delete can be expressed — and refused: nobody may delete history. */
-  deleted: z.boolean(),
-};
+export const FindingStatusChangeFieldSchemas = followUpChangeFieldSchemas('findingId');
 
-export const FINDING_STATUS_CHANGE_REQUIRED = ['findingId', 'from', 'to', 'at', 'by', 'buurtId'] as const;
+export const FINDING_STATUS_CHANGE_REQUIRED = followUpChangeRequired('findingId');
 
-export const FindingStatusChangeSchema = z.object({
-  ...FindingStatusChangeFieldSchemas,
-  note: z._default(FindingStatusChangeFieldSchemas.note, ''),
-  teamId: z._default(FindingStatusChangeFieldSchemas.teamId, null),
-  deleted: z._default(FindingStatusChangeFieldSchemas.deleted, false),
-});
+export const FindingStatusChangeSchema = followUpChangeSchema('findingId');
 export type FindingStatusChange = z.infer<typeof FindingStatusChangeSchema>;

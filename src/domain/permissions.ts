@@ -52,6 +52,18 @@ const SCHOUW: Readonly<Record<Role, Row>> = {
   volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
 };
 
+/**
+ * Buurtpreventie: the team walks and logs (its own rounds, roster and
+ * observations; other teams nothing), coordinators see all of their tenant.
+ * Professionals and police see only their kind of observation (below).
+ */
+const PATROL_TEAM: Readonly<Record<Role, Row>> = {
+  coordinator: rw('all'),
+  professional: rw('none'),
+  police: rw('none'),
+  volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
+};
+
 export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>>>> = {
   activity: {
     coordinator: rw('all'),
@@ -77,6 +89,29 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
     police: rw('none'),
     volunteer: { create: 'team', read: 'team', update: 'none', delete: 'none' },
   },
+  // Roster slots and sign-ups (a sign-up carries its slot's team; sign-off is `signedUp: false`, never a delete).
+  patrolSlot: { ...PATROL_TEAM, volunteer: rw('team') },
+  patrolSignUp: PATROL_TEAM,
+  // A round: the team's own; the police and professionals never see rounds (nor their tracks).
+  patrolRound: PATROL_TEAM,
+  // Safety observations (no photo, never persons): the police read those of their buurten.
+  safetyObservation: { ...PATROL_TEAM, police: readOnly('buurt') },
+  // Public-space observations: professionals of the buurt read and follow them up (status, melding), as findings.
+  publicSpaceObservation: { ...PATROL_TEAM, professional: { create: 'none', read: 'buurt', update: 'buurt', delete: 'none' } },
+  // Their follow-up history: as findingStatusChange, made by those who may change the observation.
+  observationStatusChange: {
+    coordinator: { create: 'all', read: 'all', update: 'none', delete: 'none' },
+    professional: { create: 'buurt', read: 'buurt', update: 'none', delete: 'none' },
+    police: rw('none'),
+    volunteer: { create: 'team', read: 'team', update: 'none', delete: 'none' },
+  },
+  // The police's reaction to a safety observation: the one thing the police write; the team reads it.
+  observationReaction: {
+    coordinator: rw('all'),
+    professional: rw('none'),
+    police: { create: 'buurt', read: 'buurt', update: 'buurt', delete: 'none' },
+    volunteer: readOnly('team'),
+  },
   buurt: CONFIG,
   partner: CONFIG,
   theme: CONFIG,
@@ -84,6 +119,7 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   project: CONFIG,
   // A team's member list is visible to its own members, not to every volunteer.
   team: { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('team') },
+  patrolSettings: CONFIG,
 };
 
 export function scopeAllows(scope: Scope, principal: Principal, record: RecordScope): boolean {

@@ -86,6 +86,12 @@ export const PullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The device's view is rebuilt from scratch: drop synced records not in this pull (keep pending local changes). */
   reset: z.optional(z.boolean()),
+  /**
+   * Records removed on the server after their retention period (buurtpreventie),
+   * in this page's range: drop each, with its pending changes and held writes
+   * (the server refuses them with `purged`). See src/sync/README.md "Purge".
+   */
+  purged: z.optional(z.array(z.object({ id: RecordIdSchema, type: RecordTypeSchema }))),
   serverTime: z.number(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema> & { records: SyncRecord[] };

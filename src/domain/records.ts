@@ -18,11 +18,35 @@ import {
   type FindingStatusChange,
 } from './finding.ts';
 import { IdSchema } from './ids.ts';
+import {
+  PATROL_ROUND_REQUIRED,
+  PATROL_SIGN_UP_REQUIRED,
+  PATROL_SLOT_REQUIRED,
+  PatrolRoundFieldSchemas,
+  PatrolSignUpFieldSchemas,
+  PatrolSlotFieldSchemas,
+  signUpIdFor,
+} from './patrol.ts';
+import {
+  OBSERVATION_REACTION_REQUIRED,
+  OBSERVATION_STATUS_CHANGE_REQUIRED,
+  ObservationReactionFieldSchemas,
+  ObservationStatusChangeFieldSchemas,
+  PUBLIC_SPACE_OBSERVATION_REQUIRED,
+  PublicSpaceObservationFieldSchemas,
+  SAFETY_OBSERVATION_REQUIRED,
+  SafetyObservationFieldSchemas,
+  reactionIdFor,
+} from './patrol-observation.ts';
 import { counterValue, type Mergeable } from './merge.ts';
 import type { SyncRecordSchema } from './record-schema.ts';
 import { RESIDENTS_COUNT, SCHOUW_REQUIRED, SchouwFieldSchemas, SchouwSchema, isSchouwCounterKey, partnerOfCounterKey, schouwIdFor, type Schouw } from './schouw.ts';
 
-export const RECORD_TYPES = ['activity', 'attendance', 'schouw', 'finding', 'findingStatusChange', ...CONFIG_RECORD_TYPES] as const;
+/** Buurtpreventie (patrol.ts, patrol-observation.ts). */
+export const PATROL_RECORD_TYPES = ['patrolSlot', 'patrolSignUp', 'patrolRound', 'safetyObservation', 'publicSpaceObservation', 'observationStatusChange', 'observationReaction'] as const;
+export type PatrolRecordType = (typeof PATROL_RECORD_TYPES)[number];
+
+export const RECORD_TYPES = ['activity', 'attendance', 'schouw', 'finding', 'findingStatusChange', ...PATROL_RECORD_TYPES, ...CONFIG_RECORD_TYPES] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters (wire schema: record-schema.ts). */
@@ -44,6 +68,14 @@ export type RecordDefinition = {
   readonly parent?: { readonly field: string; readonly type: RecordType };
   /** History: created once, never changed (the server refuses any change to a stored value). */
   readonly isAppendOnly?: boolean;
+  /**
+   * Fields that must hold the parent's value (a patrol child names its
+   * parent's team): the server refuses a write that makes them differ, so a
+   * child's scope is always its parent's.
+   */
+  readonly sameAsParent?: readonly string[];
+  /** Fields that never change once stored (a round's or slot's team: its children carry it). */
+  readonly fixed?: readonly string[];
 };
 
 const deviceMadeId = (what: string) => (id: string) => (z.safeParse(IdSchema, id).success ? null : `${what} id must be a UUID made on the device`);
@@ -88,6 +120,69 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     idRule: deviceMadeId('a status change'),
     parent: { field: 'findingId', type: 'finding' },
     isAppendOnly: true,
+  },
+  patrolSlot: {
+    fields: PatrolSlotFieldSchemas,
+    required: PATROL_SLOT_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('a roster slot'),
+    fixed: ['teamId'],
+  },
+  patrolSignUp: {
+    fields: PatrolSignUpFieldSchemas,
+    required: PATROL_SIGN_UP_REQUIRED,
+    isCounterKey: () => false,
+    idRule: (id, fields) =>
+      typeof fields['slotId'] === 'string' && typeof fields['userId'] === 'string' && signUpIdFor(fields['slotId'], fields['userId']) !== id
+        ? 'a sign-up record id must be derived from its slot id and user id'
+        : null,
+    parent: { field: 'slotId', type: 'patrolSlot' },
+    sameAsParent: ['teamId'],
+    fixed: ['slotId', 'userId'],
+  },
+  patrolRound: {
+    fields: PatrolRoundFieldSchemas,
+    required: PATROL_ROUND_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('a patrol round'),
+    fixed: ['teamId'],
+  },
+  safetyObservation: {
+    fields: SafetyObservationFieldSchemas,
+    required: SAFETY_OBSERVATION_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('an observation'),
+    parent: { field: 'roundId', type: 'patrolRound' },
+    sameAsParent: ['teamId'],
+    fixed: ['roundId'],
+  },
+  publicSpaceObservation: {
+    fields: PublicSpaceObservationFieldSchemas,
+    required: PUBLIC_SPACE_OBSERVATION_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('an observation'),
+    parent: { field: 'roundId', type: 'patrolRound' },
+    sameAsParent: ['teamId'],
+    fixed: ['roundId'],
+  },
+  observationStatusChange: {
+    fields: ObservationStatusChangeFieldSchemas,
+    required: OBSERVATION_STATUS_CHANGE_REQUIRED,
+    isCounterKey: () => false,
+    idRule: deviceMadeId('a status change'),
+    parent: { field: 'observationId', type: 'publicSpaceObservation' },
+    sameAsParent: ['teamId', 'buurtId'],
+    isAppendOnly: true,
+  },
+  observationReaction: {
+    fields: ObservationReactionFieldSchemas,
+    required: OBSERVATION_REACTION_REQUIRED,
+    isCounterKey: () => false,
+    idRule: (id, fields) =>
+      typeof fields['observationId'] === 'string' && reactionIdFor(fields['observationId']) !== id ? 'a reaction record id must be derived from its observation id' : null,
+    parent: { field: 'observationId', type: 'safetyObservation' },
+    sameAsParent: ['teamId', 'buurtId'],
+    fixed: ['observationId'],
   },
   ...(Object.fromEntries(
     CONFIG_RECORD_TYPES.map((type) => [type, { fields: CONFIG_FIELD_SCHEMAS[type], required: CONFIG_REQUIRED[type], isCounterKey: () => false }]),

@@ -33,11 +33,12 @@ import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type
 import { RecordIdSchema } from '../domain/record-schema.ts';
 import { photoHashesOf } from '../domain/photos.ts';
 import { RECORD_DEFINITIONS, type RecordType, type SyncRecord } from '../domain/records.ts';
-import { actionOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
+import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
 import { existingPhotos, savePhotoRefs } from './db/photos.ts';
+import { purgedIdsAmong } from './db/purges.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
@@ -80,6 +81,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   // A change of a stored record whose mutation did not repeat the parent's id: its parent in a second query.
   const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
   for (const [id, record] of await loadRecords(trx, tenantId, missingParents)) working.set(id, record);
+  // Records removed after their retention period (patrol-retention.ts) are never made again.
+  const purged = await purgedIdsAmong(trx, tenantId, unique(valid.map((m) => m.recordId)));
 
   const changed = new Set<string>();
   const newMutations: MutationRow[] = [];
@@ -115,10 +118,14 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 
     const mutation = check.value;
     const stored = working.get(mutation.recordId);
+    if (purged.has(mutation.recordId)) {
+      return reject({ ok: false, mutationId, reason: 'purged', message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.' }, mutation);
+    }
     const problem = checkAgainstStored(mutation, stored);
     if (problem) return reject(problem, mutation);
 
-    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, mutation);
+    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent' | 'invalid-payload' | 'forbidden', message: string) =>
+      reject({ ok: false, mutationId, reason, message }, mutation);
     const type = mutation.recordType as RecordType;
     const parentId = parentIdOf(mutation, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
@@ -142,6 +149,9 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     }
     const refusal = principal ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null)) : null;
     if (refusal !== null) return refuse('forbidden', refusal);
+    // After the permission checks: the answer names the parent's values, for those who may see the parent only.
+    const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
+    if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
       working.set(mutation.recordId, merged);
@@ -194,11 +204,16 @@ function hasPhotos(record: SyncRecord): boolean {
 }
 
 /** A parent the server lacks: what to answer, per type. */
-const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 'unknown-finding'; message: string }>> = {
+const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent'; message: string }>> = {
   attendance: { reason: 'unknown-activity', message: 'The activity these counts belong to is not on the server. Send the activity first.' },
   schouw: { reason: 'unknown-activity', message: 'The activity this schouw round belongs to is not on the server. Send the activity first.' },
   finding: { reason: 'unknown-activity', message: 'The schouw activity this finding belongs to is not on the server. Send the activity first.' },
   findingStatusChange: { reason: 'unknown-finding', message: 'The finding this follow-up belongs to is not on the server. Send the finding first.' },
+  patrolSignUp: { reason: 'unknown-parent', message: 'The roster slot this sign-up belongs to is not on the server. Send the slot first.' },
+  safetyObservation: { reason: 'unknown-parent', message: 'The patrol round this observation belongs to is not on the server. Send the round first.' },
+  publicSpaceObservation: { reason: 'unknown-parent', message: 'The patrol round this observation belongs to is not on the server. Send the round first.' },
+  observationStatusChange: { reason: 'unknown-parent', message: 'The observation this follow-up belongs to is not on the server. Send the observation first.' },
+  observationReaction: { reason: 'unknown-parent', message: 'The safety observation this reaction belongs to is not on the server. Send the observation first.' },
 };
 
 /** Whether a mutation would change any stored value of the record (a field the record lacks counts as a change). */

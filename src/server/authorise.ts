@@ -6,6 +6,7 @@
  */
 import { PERMISSIONS, can, isScopedByActivity, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
 import { RECORD_DEFINITIONS, RECORD_TYPES, fieldValues, type RecordDefinition, type RecordType, type SyncRecord } from '../domain/records.ts';
+import { stableStringify } from '../domain/merge.ts';
 import type { Mutation } from '../domain/protocol.ts';
 
 export type WriteAction = Exclude<Action, 'read'>;
@@ -69,6 +70,36 @@ export function parentRefusalOf(principal: Principal, mutation: Mutation, stored
   if (mutation.recordType === 'findingStatusChange' && !can(principal, 'update', 'finding', recordScope(parent))) {
     return `${who} record follow-up only on findings you may change; this finding is not yours to change.`;
   }
+  const childType = mutation.recordType as RecordType;
+  if (Object.hasOwn(RECORD_DEFINITIONS, childType) && RECORD_DEFINITIONS[childType].sameAsParent && !mayRead(principal, parent, undefined)) {
+    return `${who} add ${PLURAL[childType]} only to a ${PARENT_NOUN[parent.type] ?? parent.type} you can see; this one is not yours.`;
+  }
+  if (mutation.recordType === 'observationStatusChange' && !can(principal, 'update', 'publicSpaceObservation', recordScope(parent))) {
+    return `${who} record follow-up only on observations you may change; this observation is not yours to change.`;
+  }
+  return null;
+}
+
+/**
+ * What a patrol child must keep of its parent (`sameAsParent`: the team, the
+ * buurt), and what never changes once stored (`fixed`): so a child's scope
+ * is always its parent's, and a round's observations never leave its team.
+ * Checked for everyone, the server too. Returns a refusal, or null.
+ */
+export function consistencyProblemOf(mutation: Mutation, stored: SyncRecord | undefined, merged: SyncRecord, parent: SyncRecord | undefined): string | null {
+  const definition = RECORD_DEFINITIONS[merged.type];
+  for (const name of definition.fixed ?? []) {
+    const field = mutation.fields[name];
+    if (stored && field && Object.hasOwn(stored.fields, name) && stableStringify(stored.fields[name]?.v) !== stableStringify(field.v)) {
+      return `The ${name} of ${PLURAL[merged.type]} never changes once made; make a new one instead.`;
+    }
+  }
+  if (!parent) return null;
+  for (const name of definition.sameAsParent ?? []) {
+    if (stableStringify(merged.fields[name]?.v) !== stableStringify(parent.fields[name]?.v)) {
+      return `The ${name} must be the one of the ${parent.type} this record belongs to (${String(parent.fields[name]?.v)}).`;
+    }
+  }
   return null;
 }
 
@@ -77,18 +108,34 @@ export function mayRead(principal: Principal, record: SyncRecord, parent: SyncRe
   return can(principal, 'read', record.type, recordScope(record, parent));
 }
 
+/** The parents of patrol records, as a person calls them. */
+const PARENT_NOUN: Partial<Record<RecordType, string>> = {
+  patrolSlot: 'roster slot',
+  patrolRound: 'patrol round',
+  safetyObservation: 'safety observation',
+  publicSpaceObservation: 'public-space observation',
+};
+
 const PLURAL: Readonly<Record<RecordType, string>> = {
   activity: 'activities',
   attendance: 'attendance counts',
   schouw: 'schouw rounds',
   finding: 'findings',
   findingStatusChange: 'follow-up history entries',
+  patrolSlot: 'roster slots',
+  patrolSignUp: 'roster sign-ups',
+  patrolRound: 'patrol rounds',
+  safetyObservation: 'safety observations',
+  publicSpaceObservation: 'public-space observations',
+  observationStatusChange: 'follow-up history entries',
+  observationReaction: 'reactions to observations',
   buurt: 'buurten',
   partner: 'partners',
   theme: 'themes',
   activityType: 'activity types',
   project: 'projects',
   team: 'teams',
+  patrolSettings: 'patrol settings',
 };
 
 function refusalMessage(principal: Principal, action: Action, type: RecordType): string {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
+import { startRetentionSchedule } from './patrol-retention.ts';
 import { seed, seedReportLines } from './seed.ts';
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
@@ -32,6 +33,14 @@ async function main(): Promise<void> {
     console.log(`Buurtlog draait op http://localhost:${info.port} (database: ${database.dialect} ${database.location})`);
   });
 
+  // Buurtpreventie retention: at start, then every hour.
+  const stopRetention = startRetentionSchedule(database, {
+    onPurged: (reports) => {
+      for (const report of reports) console.log(`Bewaartermijn: ${report.purged.length} buurtpreventie-gegevens van ${report.tenantId} verwijderd.`);
+    },
+    onError: (error) => console.error('Bewaartermijn: opschonen mislukt, volgende poging over een uur:', error instanceof Error ? error.message : error),
+  });
+
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ` Poort ${settings.port} is al in gebruik; kies een andere met PORT.` : '';
     console.error(`Buurtlog kan niet luisteren op ${settings.host}:${settings.port}: ${error.message}.${hint}`);
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    stopRetention();
     console.log(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
     // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
     const force = setTimeout(() => {

@@ -153,6 +153,7 @@ export const en: Words<typeof nl> = {
   'auditAction.record.create': 'Created',
   'auditAction.record.update': 'Changed',
   'auditAction.record.delete': 'Deleted',
+  'auditAction.record.purge': 'Removed after retention period',
   'recordType.activity': 'Activity',
   'recordType.attendance': 'Attendance',
   'recordType.buurt': 'Buurt',

@@ -153,6 +153,7 @@ export const nl = {
   'auditAction.record.create': 'Aangemaakt',
   'auditAction.record.update': 'Gewijzigd',
   'auditAction.record.delete': 'Verwijderd',
+  'auditAction.record.purge': 'Verwijderd na bewaartermijn',
   'recordType.activity': 'Activiteit',
   'recordType.attendance': 'Aanwezigheid',
   'recordType.buurt': 'Buurt',

@@ -132,6 +132,18 @@ export type PhotoRefsTable = {
   record_id: string;
 };
 
+/** A record removed after its retention period: what devices must drop, and what push never makes again (migration 0007). */
+export type PurgedRecordsTable = {
+  tenant_id: string;
+  id: string;
+  type: string;
+  /** The record's `{ buurtIds, teamId }` as JSON: pull tells only those who could read it. */
+  scope: string;
+  /** From the records' sequence: pull serves markers in order with the records. */
+  seq: number;
+  purged_at: number;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -144,4 +156,5 @@ export type Schema = {
   sign_in_attempts: SignInAttemptsTable;
   photos: PhotosTable;
   photo_refs: PhotoRefsTable;
+  purged_records: PurgedRecordsTable;
 };

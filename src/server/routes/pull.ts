@@ -17,9 +17,10 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import type { Principal } from '../../domain/permissions.ts';
+import { can, type Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
+import { purgesSince } from '../db/purges.ts';
 import { recordsSince } from '../db/records.ts';
 import { ApiFailure } from '../errors.ts';
 import { readableRecords } from '../readable.ts';
@@ -33,15 +34,24 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const scope = scopeFingerprint(principal);
     const { from, reset } = startOf(query.data.cursor, scope);
 
-    const page = await recordsSince(database.db, principal.tenantId, from, query.data.limit);
-    const readable = await readableRecords(database.db, principal, page.rows.map((row) => row.record));
+    const { limit } = query.data;
+    const records = await recordsSince(database.db, principal.tenantId, from, limit);
+    // Purge markers share the records' sequence: the page is the first `limit` changes of both.
+    const purges = await purgesSince(database.db, principal.tenantId, from, limit);
+    const changes = [...records.rows.map((row) => ({ seq: row.seq, record: row.record })), ...purges.rows.map((marker) => ({ seq: marker.seq, marker }))]
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+    const readable = await readableRecords(database.db, principal, changes.flatMap((change) => ('record' in change ? [change.record] : [])));
+    // Told only to those who could read the record.
+    const purged = changes.flatMap((change) => ('marker' in change && can(principal, 'read', change.marker.type, change.marker.scope) ? [{ id: change.marker.id, type: change.marker.type }] : []));
 
     return c.json({
       records: readable,
       // An empty page keeps the position: nothing past it has committed yet.
-      cursor: `${scope}.${page.rows.at(-1)?.seq ?? from}`,
-      hasMore: page.hasMore,
+      cursor: `${scope}.${changes.at(-1)?.seq ?? from}`,
+      hasMore: records.hasMore || purges.hasMore || records.rows.length + purges.rows.length > changes.length,
       ...(reset ? { reset: true } : {}),
+      ...(purged.length > 0 ? { purged } : {}),
       serverTime: now(),
     } satisfies PullResponse);
   });

@@ -15,10 +15,13 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { ACTIONS, PERMISSIONS, ROLES, type Action, type Role } from '../../../src/domain/permissions.ts';
 import type { PushResult } from '../../../src/domain/protocol.ts';
 import { RECORD_TYPES, type RecordType, type SyncRecord } from '../../../src/domain/records.ts';
+import { signUpIdFor } from '../../../src/domain/patrol.ts';
+import { reactionIdFor } from '../../../src/domain/patrol-observation.ts';
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
+import { observationChangeValues, publicSpaceValues, reactionValues, roundValues, safetyValues, signUpValues, slotValues } from '../../fixtures/server-patrol.ts';
 import { findingValues, statusChangeValues } from '../../fixtures/server-schouw.ts';
 import { idFactory, mutation, type PushedMutation } from '../../fixtures/server-mutations.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
@@ -61,6 +64,17 @@ function aboutOf(type: RecordType, target: Target): { buurtIds: string[]; isOwnT
       return { buurtIds: [target.buurtId], isOwnTeam: target.isOwnTeam };
     case 'project':
       return { buurtIds: [target.buurtId], isOwnTeam: false };
+    case 'patrolSlot':
+    case 'patrolSignUp':
+    case 'patrolRound':
+      // The roster and rounds are about their team (their area decides nobody's access).
+      return { buurtIds: [], isOwnTeam: target.isOwnTeam };
+    case 'safetyObservation':
+    case 'publicSpaceObservation':
+    case 'observationStatusChange':
+    case 'observationReaction':
+      // Observations carry their round's team and the buurt they were seen in; follow-up and reactions carry the observation's.
+      return { buurtIds: [target.buurtId], isOwnTeam: target.isOwnTeam };
     default:
       // Buurten, partners, themes and activity types are about no buurt and no team.
       return { buurtIds: [], isOwnTeam: false };
@@ -170,10 +184,22 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
             readId: id,
           };
         }
+        case 'patrolSlot':
+        case 'patrolSignUp':
+        case 'patrolRound':
+        case 'safetyObservation':
+        case 'publicSpaceObservation':
+        case 'observationStatusChange':
+        case 'observationReaction': {
+          const { chain, record } = patrolChain(c.type, ids, teamId, c.target.buurtId);
+          if (c.action === 'create') return { title: c.title, recordId: record.id, setup: chain, push: mutation(ids, c.type, record.id, record.values, stamp), readId: null };
+          const push = c.action === 'read' ? null : mutation(ids, c.type, record.id, c.action === 'delete' ? { deleted: true } : PATROL_EDIT[c.type], stamp);
+          return { title: c.title, recordId: record.id, setup: [...chain, record], push, readId: record.id };
+        }
         default: {
           const values = configValues(c.type, c.target, c.principal.isTeamMember ? volunteers : []);
           if (c.action === 'create') return { title: c.title, recordId: slug, setup: [], push: mutation(ids, c.type, slug, values, stamp), readId: null };
-          const edit = c.action === 'delete' ? { deleted: true } : c.type === 'theme' || c.type === 'activityType' ? { label: 'Bijgewerkt' } : { name: 'Bijgewerkt' };
+          const edit = c.action === 'delete' ? { deleted: true } : c.type === 'theme' || c.type === 'activityType' ? { label: 'Bijgewerkt' } : c.type === 'patrolSettings' ? { safetyObservationMonths: 6 } : { name: 'Bijgewerkt' };
           return { title: c.title, recordId: slug, setup: [{ type: c.type, id: slug, values }], push: c.action === 'read' ? null : mutation(ids, c.type, slug, edit, stamp), readId: slug };
         }
       }
@@ -238,6 +264,8 @@ function configValues(type: RecordType, target: Target, members: readonly string
       return { label: 'Test' };
     case 'project':
       return { name: 'Testproject', buurtId: target.buurtId };
+    case 'patrolSettings':
+      return { safetyObservationMonths: 3, roundMonths: 12 };
     case 'team':
       // A team target of "their own team" has the volunteer among its members.
       return { name: 'Testteam', kind: 'workingGroup', buurtIds: [target.buurtId], memberIds: target.isOwnTeam ? [...members] : [] };
@@ -248,6 +276,59 @@ function configValues(type: RecordType, target: Target, members: readonly string
 
 /** Whether the case's update reached the record (notes or a note, a name or label, or a count). */
 function wasEdited(record: SyncRecord): boolean {
-  const { notes, note, name, label } = record.fields;
-  return notes?.v === 'bijgewerkt' || note?.v === 'bijgewerkt' || name?.v === 'Bijgewerkt' || label?.v === 'Bijgewerkt' || Object.keys(record.counters).length > 0;
+  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths } = record.fields;
+  return (
+    notes?.v === 'bijgewerkt' ||
+    note?.v === 'bijgewerkt' ||
+    name?.v === 'Bijgewerkt' ||
+    label?.v === 'Bijgewerkt' ||
+    summary?.v === 'bijgewerkt' ||
+    meetingPoint?.v === 'bijgewerkt' ||
+    text?.v === 'bijgewerkt' ||
+    signedUp?.v === false ||
+    safetyObservationMonths?.v === 6 ||
+    Object.keys(record.counters).length > 0
+  );
+}
+
+type PatrolType = 'patrolSlot' | 'patrolSignUp' | 'patrolRound' | 'safetyObservation' | 'publicSpaceObservation' | 'observationStatusChange' | 'observationReaction';
+
+/** The edit of an update case, per patrol type (seen by `wasEdited`). */
+const PATROL_EDIT: Readonly<Record<PatrolType, Record<string, unknown>>> = {
+  patrolSlot: { meetingPoint: 'bijgewerkt' },
+  patrolSignUp: { signedUp: false },
+  patrolRound: { summary: 'bijgewerkt' },
+  safetyObservation: { note: 'bijgewerkt' },
+  publicSpaceObservation: { note: 'bijgewerkt' },
+  observationStatusChange: { note: 'bijgewerkt' },
+  observationReaction: { text: 'bijgewerkt' },
+};
+
+/** A patrol record of `type` in a team and buurt, and the parents it needs (slot; round; round and observation). */
+function patrolChain(type: PatrolType, ids: () => string, teamId: string, buurtId: string): { chain: ServerRecord[]; record: ServerRecord } {
+  const slotId = ids();
+  const roundId = ids();
+  const observationId = ids();
+  const slot: ServerRecord = { type: 'patrolSlot', id: slotId, values: slotValues(teamId, [buurtId]) };
+  const round: ServerRecord = { type: 'patrolRound', id: roundId, values: roundValues(teamId, [buurtId], []) };
+  const safety: ServerRecord = { type: 'safetyObservation', id: observationId, values: safetyValues(roundId, teamId, buurtId) };
+  const publicSpace: ServerRecord = { type: 'publicSpaceObservation', id: observationId, values: publicSpaceValues(roundId, teamId, buurtId) };
+  switch (type) {
+    case 'patrolSlot':
+      return { chain: [], record: slot };
+    case 'patrolSignUp': {
+      const userId = ids();
+      return { chain: [slot], record: { type, id: signUpIdFor(slotId, userId), values: signUpValues(slotId, userId, teamId) } };
+    }
+    case 'patrolRound':
+      return { chain: [], record: round };
+    case 'safetyObservation':
+      return { chain: [round], record: safety };
+    case 'publicSpaceObservation':
+      return { chain: [round], record: publicSpace };
+    case 'observationStatusChange':
+      return { chain: [round, publicSpace], record: { type, id: ids(), values: observationChangeValues(observationId, buurtId, teamId) } };
+    case 'observationReaction':
+      return { chain: [round, safety], record: { type, id: reactionIdFor(observationId), values: reactionValues(observationId, teamId, buurtId) } };
+  }
 }

@@ -24,6 +24,8 @@ export const en: Words<typeof nl> = {
   'reason.rate-limited': 'Too many attempts. Wait a few minutes and try again.',
   'reason.invite-invalid': 'This invite has expired or was already used. Ask your coordinator for a new one.',
   'reason.forbidden': 'Your role or team does not allow this.',
+  'reason.unknown-parent': 'The round, slot or observation this change belongs to is not on the server (yet).',
+  'reason.purged': 'This was removed after its retention period and can no longer be changed.',
   'reason.unknown-activity': 'The activity of this count is not (yet) on the server.',
   'reason.unknown-finding': 'The finding this change belongs to is not on the server (yet).',
   'reason.not-found': 'Not found on the server.',

@@ -25,6 +25,8 @@ export const nl = {
   'reason.rate-limited': 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
   'reason.invite-invalid': 'Deze uitnodiging is verlopen of al gebruikt. Vraag je coördinator om een nieuwe.',
   'reason.forbidden': 'Dit mag je niet met jouw rol of team.',
+  'reason.unknown-parent': 'De ronde, het dienstblok of de waarneming bij deze wijziging is (nog) niet op de server.',
+  'reason.purged': 'Dit is na de bewaartermijn verwijderd en kan niet meer worden gewijzigd.',
   'reason.unknown-activity': 'De activiteit bij deze telling is (nog) niet op de server.',
   'reason.unknown-finding': 'De bevinding bij deze wijziging is (nog) niet op de server.',
   'reason.not-found': 'Niet gevonden op de server.',

@@ -1,0 +1,65 @@
+/**
+ * Follow-up of a "subject" — a schouw finding, a public-space observation of
+ * a patrol round — as Signalen keeps it: the subject's own `status` field is
+ * the current status (last writer wins), and an append-only history of
+ * entries (who, when, from → to, note) says what happened. Each entry is a
+ * record of its own, so two people's entries never overwrite each other; the
+ * server refuses any change to a stored entry (`isAppendOnly` in records.ts).
+ *
+ * One mechanism, one shape: `followUpChangeFieldSchemas(subjectField)` makes
+ * the history record of a subject type (findingStatusChange: `findingId`,
+ * observationStatusChange: `observationId`). An entry carries its subject's
+ * buurt and team, so it is read exactly like its subject; making one needs
+ * the right to change the subject (server: authorise.ts).
+ */
+import * as z from 'zod/mini';
+import { ConfigIdSchema, text } from './fields.ts';
+import { IdSchema } from './ids.ts';
+
+/** new → reported → in progress → resolved | won't fix. */
+export const FOLLOW_UP_STATUSES = ['new', 'reported', 'inProgress', 'resolved', 'wontFix'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export const FollowUpStatusSchema = z.enum(FOLLOW_UP_STATUSES);
+
+/** Still to be followed up: the open items a wijkbeheerder works through. */
+export function isOpenStatus(status: FollowUpStatus): boolean {
+  return status !== 'resolved' && status !== 'wontFix';
+}
+
+/** The melding's status as the person sees it in FIXI (or another system); typed by hand, never fetched. */
+export const MELDING_STATUSES = ['notReported', 'received', 'inProgress', 'resolved'] as const;
+export type MeldingStatus = (typeof MELDING_STATUSES)[number];
+
+/** The fields of one history entry about the subject named by `subjectField`. `from` equal to `to` is a note without a change of status. */
+export function followUpChangeFieldSchemas<F extends string>(subjectField: F) {
+  return {
+    ...({ [subjectField]: IdSchema } as Record<F, typeof IdSchema>),
+    from: FollowUpStatusSchema,
+    to: FollowUpStatusSchema,
+    note: text(2000),
+    /** When, in Unix ms. */
+    at: z.int().check(z.gte(0)),
+    /** Who: the user id. */
+    by: z.string().check(z.minLength(1), z.maxLength(64)),
+    buurtId: ConfigIdSchema,
+    teamId: z.nullable(ConfigIdSchema),
+    /** Present so a delete can be expressed — and refused: nobody may delete history. */
+    deleted: z.boolean(),
+  };
+}
+
+/** What the first write of an entry must carry. */
+export function followUpChangeRequired<F extends string>(subjectField: F): readonly [F, 'from', 'to', 'at', 'by', 'buurtId'] {
+  return [subjectField, 'from', 'to', 'at', 'by', 'buurtId'];
+}
+
+/** The entry as the UI reads it: defaults filled in. */
+export function followUpChangeSchema<F extends string>(subjectField: F) {
+  const fields = followUpChangeFieldSchemas(subjectField);
+  return z.object({
+    ...fields,
+    note: z._default(fields.note, ''),
+    teamId: z._default(fields.teamId, null),
+    deleted: z._default(fields.deleted, false),
+  });
+}
