@@ -2,21 +2,20 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSessionExpired, type Session } from '../store/session.ts';
 import type { Config } from '../store/store.ts';
 import type { AccountApi } from '../sync/account-api.ts';
+import type { Observable } from '../sync/observable.ts';
 import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, useApp, type AppContextValue, type Platform } from './context.ts';
 import { isEditing, subscribeEditing } from './editing.ts';
 import type { Messages } from './i18n/nl.ts';
 import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
-import type { Store, SyncEngine, SyncResult } from './ports.ts';
+import type { Store, SyncController, SyncResult } from './ports.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
-import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { ScreenTitle } from './ui/ScreenTitle.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
-import type { UpdateSlot } from './update-slot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
 // The start screen (the list) ships in the first download; the others load on first use.
@@ -31,10 +30,10 @@ const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, Sett
 
 export type AppProps = {
   store: Store;
-  engine: Pick<SyncEngine, 'status' | 'subscribe'>;
+  sync: Pick<SyncController, 'status' | 'subscribe'>;
   deviceId: string;
   config: Config;
-  sessions: SessionSlot;
+  sessions: Observable<Session>;
   api(): Promise<AccountApi>;
   onSignedIn(session: Session): Promise<void>;
   signOut(): Promise<void>;
@@ -42,7 +41,8 @@ export type AppProps = {
   messages: Messages;
   saveLanguage(lang: Lang): void;
   syncNow(): Promise<SyncResult | null>;
-  updates: UpdateSlot;
+  /** The waiting new version's `apply`, or null. */
+  updates: Observable<(() => void) | null>;
   platform: Platform;
   window: Window;
   now(): number;
@@ -119,7 +119,7 @@ export function App(props: AppProps) {
   const context: AppContextValue = useMemo(
     () => ({
       store: props.store,
-      engine: props.engine,
+      sync: props.sync,
       config,
       deviceId: props.deviceId,
       session,

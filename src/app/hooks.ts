@@ -1,7 +1,7 @@
-/** Small hooks over the store's live queries, the sync engine and the clock. */
+/** Small hooks over the store's live queries, the sync status and the clock. */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from './context.ts';
-import type { Store, SyncEngineStatus } from './ports.ts';
+import type { Store, SyncControllerStatus } from './ports.ts';
 
 /**
  * A live query: `undefined` until its first answer, then re-run by the store
@@ -20,13 +20,13 @@ export function useLive<T>(query: (store: Store) => Promise<T>, deps: readonly u
   return value?.v;
 }
 
-export function useSyncStatus(): SyncEngineStatus {
-  const { engine } = useApp();
-  const [status, setStatus] = useState(() => engine.status());
+export function useSyncStatus(): SyncControllerStatus {
+  const { sync } = useApp();
+  const [status, setStatus] = useState(() => sync.status());
   useEffect(() => {
-    setStatus(engine.status());
-    return engine.subscribe(() => setStatus(engine.status()));
-  }, [engine]);
+    setStatus(sync.status());
+    return sync.subscribe(() => setStatus(sync.status()));
+  }, [sync]);
   return status;
 }
 

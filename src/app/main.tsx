@@ -2,9 +2,9 @@
  * Start-up: language, device id and the session. With no one signed in,
  * the start gate (privacy, sign-in or invite; loaded on demand). With a
  * session — live or run out — the store and the app, straight from what is
- * on this device; the sync engine and its triggers load right after the
- * first render, and the session's actions (account calls, sign-out, a
- * refused token) with them.
+ * on this device; syncing starts right after the first render, and its
+ * engine loads then, with the session's actions (account calls, sign-out,
+ * a refused token).
  */
 import './styles.css';
 import { render } from 'preact';
@@ -18,26 +18,13 @@ import type { GateNotice } from './account/Gate.tsx';
 import type { Platform } from './context.ts';
 import { nl, type Messages } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
-import { createSessionSlot } from './session-slot.ts';
-import { createSyncSlot, type SyncSlot } from './sync/sync-slot.ts';
+import { createObservable, type Observable } from '../sync/observable.ts';
+import { createAppSync } from './sync/app-sync.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
-import { createUpdateSlot } from './update-slot.ts';
 
 const root = document.getElementById('app');
-const updates = createUpdateSlot();
 const baseUrl = window.location.origin;
 const fetchFn = window.fetch.bind(window);
-/** The sync of the app that is showing, if any (the service worker's flush request goes there). */
-let currentSync: SyncSlot | null = null;
-
-// The update bridge (and workbox-window) loads beside the app, not before
-// it: nothing on the first screen waits for it.
-void import('../sw/register.ts').then(({ startUpdateFlow }) =>
-  startUpdateFlow({
-    onUpdateReady: (apply) => updates.offer(apply),
-    onFlushRequest: () => void currentSync?.started()?.syncNow('background-sync'),
-  }),
-);
 
 const platform: Platform = {
   document,
@@ -47,21 +34,27 @@ const platform: Platform = {
 };
 
 type Words = { lang: Lang; messages: Messages };
+/** What lives as long as the page: where it renders, and a waiting new version (the update prompt). */
+type Page = { container: HTMLElement; updates: Observable<(() => void) | null> };
 
 async function start(container: HTMLElement): Promise<void> {
+  const page: Page = { container, updates: createObservable<(() => void) | null>(null) };
+  // The update bridge (and workbox-window) loads beside the app, not before
+  // it: nothing on the first screen waits for it.
+  void import('../sw/register.ts').then(({ startUpdateFlow }) => startUpdateFlow({ onUpdateReady: (apply) => page.updates.set(apply) }));
   const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
   const messages = await loadMessages(lang).catch(() => nl);
   document.documentElement.lang = lang;
   render(<Loading t={createT(messages)} />, container);
 
   const [session, deviceId] = await Promise.all([getSession(), getOrCreateDeviceId()]);
-  if (session) await showApp(container, { lang, messages }, session, deviceId);
-  else await showGate(container, { lang, messages }, deviceId, null);
+  if (session) await showApp(page, { lang, messages }, session, deviceId);
+  else await showGate(page, { lang, messages }, deviceId, null);
 }
 
 /** No one is signed in: privacy (first start), then sign-in or the opened invite. */
-async function showGate(container: HTMLElement, words: Words, deviceId: string, notice: GateNotice): Promise<void> {
-  currentSync = null;
+async function showGate(page: Page, words: Words, deviceId: string, notice: GateNotice): Promise<void> {
+  const { container } = page;
   const gate = await import('./account/start-gate.tsx');
   await gate.showGate({
     container,
@@ -71,18 +64,17 @@ async function showGate(container: HTMLElement, words: Words, deviceId: string, 
     window,
     fetch: fetchFn,
     baseUrl,
-    showApp: (session) => showApp(container, words, session, deviceId),
+    showApp: (session) => showApp(page, words, session, deviceId),
     onFailure: failed(container),
   });
 }
 
 /** Signed in (or signed in once, now expired): the app works from this device's store. */
-async function showApp(container: HTMLElement, words: Words, session: Session, deviceId: string): Promise<void> {
-  const sessions = createSessionSlot(session);
+async function showApp(page: Page, words: Words, session: Session, deviceId: string): Promise<void> {
+  const { container } = page;
+  const sessions = createObservable(session);
   const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
   const config = await store.getConfig();
-  const sync = createSyncSlot();
-  currentSync = sync;
   let lang = words.lang;
 
   let loaded: Promise<SessionActions> | null = null;
@@ -99,15 +91,16 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
         baseUrl,
         storage: platform.localStorage,
         showGate: async (newDeviceId, gateLang, notice) =>
-          showGate(container, { lang: gateLang, messages: await loadMessages(gateLang).catch(() => nl) }, newDeviceId, notice),
+          showGate(page, { lang: gateLang, messages: await loadMessages(gateLang).catch(() => nl) }, newDeviceId, notice),
         onFailure: failed(container),
       }),
     ));
+  const sync = createAppSync({ store, baseUrl, window, sessions, actions });
 
   render(
     <App
       store={store}
-      engine={sync}
+      sync={sync}
       deviceId={deviceId}
       config={config}
       sessions={sessions}
@@ -121,7 +114,7 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
         void setSetting('language', next);
       }}
       syncNow={() => sync.syncNow('manual')}
-      updates={updates}
+      updates={page.updates}
       platform={platform}
       window={window}
       now={Date.now}
@@ -129,15 +122,9 @@ async function showApp(container: HTMLElement, words: Words, session: Session, d
     container,
   );
 
-  // The sync engine starts right after the first render: the list shows
-  // what is on this device without waiting for the sync code.
-  void Promise.all([import('./sync/start-sync.ts'), actions()]).then(
-    ([{ startSync }, a]) => sync.attach(startSync({ store, deviceId, baseUrl, window, sessions, onAuthProblem: a.onAuthProblem, accountApi: async () => a.api() })),
-    (error: unknown) => {
-      console.error('Buurtlog could not start syncing', error);
-      sync.fail(error);
-    },
-  );
+  // Syncing starts right after the first render: the list shows what is on
+  // this device without waiting for the sync code.
+  sync.start();
 }
 
 function failed(container: HTMLElement) {

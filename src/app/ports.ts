@@ -9,4 +9,5 @@ export type {
   SyncState,
   SyncSummary,
 } from '../store/store.ts';
-export type { SyncEngine, SyncResult, SyncStatus as SyncEngineStatus } from '../sync/engine.ts';
+export type { SyncController, SyncStatus as SyncControllerStatus } from '../sync/controller.ts';
+export type { SyncResult } from '../sync/engine.ts';

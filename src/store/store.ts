@@ -121,8 +121,6 @@ export type Store = {
   markPhotoFailed(sha256: string, reason: string, permanent: boolean, nextAttemptAt: number): Promise<void>;
   /** The server lacks these: photos held as sent go back in the queue. */
   requeuePhotos(hashes: readonly string[]): Promise<number>;
-  /** Changes with every committed local write (in any tab): observe it to sync soon after a change. */
-  lastLocalChange(): Promise<string | null>;
 };
 
 export type OpenStoreOptions = DatabaseOptions & {
@@ -382,10 +380,6 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     markPhotoSent: (sha256) => withPhotos((photos) => photos.markPhotoSent(db, sha256)),
     markPhotoFailed: (sha256, reason, permanent, nextAttemptAt) => withPhotos((photos) => photos.markPhotoFailed(db, sha256, reason, permanent, nextAttemptAt)),
     requeuePhotos: (hashes) => withPhotos((photos) => photos.requeuePhotos(db, hashes)),
-
-    async lastLocalChange() {
-      return (await run(() => readMeta<string>(db, META_KEYS.localChanges))) ?? null;
-    },
   };
   return store;
 }

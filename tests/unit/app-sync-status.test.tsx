@@ -7,11 +7,11 @@ import { packT } from '../../src/app/i18n/pack.ts';
 import { screensPack } from '../../src/app/i18n/screens/pack.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
 import { syncStatusText } from '../../src/app/sync/status-text.ts';
-import type { SyncEngineStatus } from '../../src/app/ports.ts';
+import type { SyncControllerStatus } from '../../src/app/ports.ts';
 
 const NOW = new Date(2026, 10, 22, 14, 0).getTime();
 const t = createT(nl);
-const idle: SyncEngineStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
+const idle: SyncControllerStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
 
 describe('the sync status in the header', () => {
   it('says how many changes are only on this phone', () => {

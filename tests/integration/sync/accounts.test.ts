@@ -40,14 +40,14 @@ describe('a session that runs out', () => {
     const { changes, records } = await phone.store.exportUnsent();
 
     clock.advance(2 * HOUR);
-    expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'session-expired' });
+    expect(await phone.sync()).toEqual({ ok: false, reason: 'session-expired' });
     expect(phone.authProblems).toEqual(['session-expired']);
     expect(await phone.store.exportUnsent()).toMatchObject({ changes, records });
 
     const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: PHONE_A, deviceName: 'Telefoon (Chrome)' });
     expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: PHONE_A });
     phone.token.value = session.token;
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
+    expect(await phone.sync()).toMatchObject({ ok: true, pushed: 2 });
     expect(await phone.store.syncSummary()).toMatchObject({ pending: 0, rejected: [] });
   });
 
@@ -56,7 +56,7 @@ describe('a session that runs out', () => {
     await phone.store.createActivity(activityInput());
     const before = await phone.store.exportUnsent();
     phone.token.value = 'x'.repeat(43);
-    expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
+    expect(await phone.sync()).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(phone.authProblems).toEqual(['unauthenticated']);
     expect(await phone.store.exportUnsent()).toEqual(before);
   });
@@ -80,7 +80,7 @@ describe('a revoked device', () => {
     await setSession({ token: lost.token.value, expiresAt: T0 + HOUR, me: (await api(lost.token.value).me()) }, kv);
     const oldId = await getOrCreateDeviceId(kv);
     await lost.store.createActivity(activityInput());
-    expect(await lost.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await lost.sync()).toMatchObject({ ok: true });
     await lost.store.createActivity(activityInput({ title: 'Nog niet verstuurd' }));
     const before = await lost.store.exportUnsent();
 
@@ -89,7 +89,7 @@ describe('a revoked device', () => {
     expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(expect.arrayContaining([[PHONE_A, false], [PHONE_B, true]]));
     await otherApi.revokeDevice(PHONE_A);
 
-    expect(await lost.engine.sync('test')).toEqual({ ok: false, reason: 'device-revoked' });
+    expect(await lost.sync()).toEqual({ ok: false, reason: 'device-revoked' });
     expect(lost.authProblems).toEqual(['device-revoked']);
     expect(await lost.store.exportUnsent()).toEqual(before);
 
@@ -103,7 +103,7 @@ describe('a revoked device', () => {
     expect(await reopened.getCursor()).toBe('0');
     reopened.close();
 
-    expect(await other.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await other.sync()).toMatchObject({ ok: true });
     expect(other.authProblems).toEqual([]);
   });
 });
@@ -112,7 +112,7 @@ describe('who sees what', () => {
   it('brings the configuration as records with the first pull', async () => {
     const phone = await openDevice(server, PHONE_A, { now: clock.now });
     expect((await phone.store.getConfig()).buurten).toEqual([]);
-    await phone.engine.sync('test');
+    await phone.sync();
     const config = await phone.store.getConfig();
     expect(config.buurten.map((b) => b.id)).toContain('oranjebuurt');
     expect(config.teams.map((team) => team.id)).toEqual(expect.arrayContaining([ORANJE, SCHOUW]));
@@ -121,12 +121,12 @@ describe('who sees what', () => {
   it('carries a coordinator’s rename of a buurt to another phone like any record', async () => {
     const a = await openDevice(server, PHONE_A, { now: clock.now });
     const b = await openDevice(server, PHONE_B, { now: clock.now });
-    await a.engine.sync('test');
-    await b.engine.sync('test');
+    await a.sync();
+    await b.sync();
     clock.advance(1_000);
     await a.store.saveConfigItem('buurt', 'oranjebuurt', { name: 'Oranjewijk' });
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1 });
-    await b.engine.sync('test');
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1 });
+    await b.sync();
     expect((await b.store.getConfig()).buurten.find((buurt) => buurt.id === 'oranjebuurt')?.name).toBe('Oranjewijk');
   });
 
@@ -145,7 +145,7 @@ describe('who sees what', () => {
       T0 - 20_000,
     );
     const phone = await openDevice(server, PHONE_C, { now: clock.now, user: volunteer });
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ ok: true });
     expect((await phone.store.listActivities()).map((a) => a.id)).toEqual([oranjeRound]);
     expect((await phone.store.getConfig()).teams.map((team) => team.id)).toEqual([ORANJE]);
 
@@ -156,7 +156,7 @@ describe('who sees what', () => {
     await setTeamMembers(server.database, TENANT, ORANJE, [], T0 + 10_000);
     await addToTeam(server.database, TENANT, SCHOUW, volunteer.userId, T0 + 20_000);
 
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 0 });
+    expect(await phone.sync()).toMatchObject({ ok: true, pushed: 0 });
     const summary = await phone.store.syncSummary();
     expect(summary.rejected).toEqual([expect.objectContaining({ recordId: mine, reason: 'forbidden' })]);
     const ids = (await phone.store.listActivities()).map((a) => a.id);

@@ -43,12 +43,12 @@ describe('uploading photos', () => {
     a.network.mode = 'offline';
     await a.store.createActivity(activityInput());
     expect(await a.store.addPhoto(photo(plain))).toBe(true);
-    expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'network' });
+    expect(await a.sync()).toEqual({ ok: false, reason: 'network' });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 0 });
 
     a.network.mode = 'up';
     a.network.calls.length = 0;
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(a.network.calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
     expect((await a.store.syncSummary()).pendingPhotos).toBe(0);
@@ -61,14 +61,14 @@ describe('uploading photos', () => {
   it('re-adding a photo changes nothing and uploads nothing again; another phone with the same photo gets a 200', async () => {
     const a = await openDevice(server, PHONE_A, { now: clock.now });
     await a.store.addPhoto(photo(plain));
-    await a.engine.sync('test');
+    await a.sync();
     expect(await a.store.addPhoto(photo(plain))).toBe(false);
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(1);
 
     const b = await openDevice(server, PHONE_B, { now: clock.now });
     await b.store.addPhoto(photo(plain));
-    expect(await b.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await b.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await b.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -83,7 +83,7 @@ describe('uploading photos', () => {
       if (isFirstPut) failed = url.split('/').pop() ?? null;
       a.network.mode = isFirstPut ? 'server-error' : 'up';
     };
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
     const other = failed === PLAIN ? PADDED : PLAIN;
     expect(await a.store.photoState(other)).toMatchObject({ state: 'sent' });
     // random() is 0.5 in the harness: half of the first step (2 s) of backoff.
@@ -92,11 +92,11 @@ describe('uploading photos', () => {
     expect((await a.store.syncSummary()).pendingPhotos).toBe(1);
 
     // Not due yet: the next sync leaves it alone.
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(2);
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await a.store.photoState(failed as unknown as string)).toMatchObject({ state: 'sent' });
     for (const hash of [PLAIN, PADDED]) expect(await serverHash(hash)).toBe(hash);
   });
@@ -111,12 +111,12 @@ describe('uploading photos', () => {
     });
     const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', lastError: 'network' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
@@ -131,12 +131,12 @@ describe('uploading photos', () => {
     });
     const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
     expect(await serverHash(PLAIN)).toBeNull();
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(calls.filter((call) => call.startsWith('PUT'))).toHaveLength(2);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -145,13 +145,13 @@ describe('uploading photos', () => {
     const { fetch, calls } = tamperedFetch((url, init) => (init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null));
     const a = await openDevice(server, PHONE_A, { now: clock.now, engine: { fetch } });
     await a.store.addPhoto(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(/^unsupported-media-type: /) });
     expect((await a.store.syncSummary()).pendingPhotos).toBe(0);
     expect(await a.store.getPhotoBlob(PLAIN)).not.toBeNull();
 
     clock.advance(60 * 60_000);
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(calls.filter((call) => call.startsWith('PUT'))).toHaveLength(1);
   });
 
@@ -160,7 +160,7 @@ describe('uploading photos', () => {
     const a = await openDevice(server, PHONE_A, { now: clock.now });
     await a.store.addPhoto(photo(withExif));
     await a.store.addPhoto(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
     expect(await a.store.photoState(hashOf(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
     expect(await a.store.photoState(PLAIN)).toMatchObject({ state: 'sent' });
   });
@@ -177,7 +177,7 @@ describe('uploading photos', () => {
     await a.store.addPhoto(photo(plain));
     await a.store.markPhotoSent(PLAIN);
     await a.store.createActivity(activityInput());
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -188,7 +188,7 @@ describe('uploading photos', () => {
     a.network.beforeCall = (_url, init) => {
       a.network.mode = init.method === 'PUT' ? 'unauthenticated' : 'up';
     };
-    expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
+    expect(await a.sync()).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(a.authProblems).toEqual(['unauthenticated']);
     expect(await a.store.photoState(PLAIN)).toEqual({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
   });
@@ -197,7 +197,7 @@ describe('uploading photos', () => {
     const a = await openDevice(server, PHONE_A, { now: clock.now });
     // Named by the hash of other bytes: the server will always find a mismatch.
     await a.store.addPhoto({ ...photo(plain), sha256: PADDED });
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.photoState(PADDED)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^hash-mismatch/) });
     expect(await serverHash(PADDED)).toBeNull();
   });
