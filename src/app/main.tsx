@@ -2,9 +2,9 @@
  * Start-up: language, device id and the session. With no one signed in,
  * the start gate (privacy, sign-in or invite; loaded on demand). With a
  * session — live or run out — the store and the app, straight from what is
- * on this device; syncing starts right after the first render, and its
- * engine loads then, with the session's actions (account calls, sign-out,
- * a refused token).
+ * on this device; the sync controller and its engine load right after the
+ * first render, and the session's actions (account calls, sign-out, a
+ * refused token) with them.
  */
 import './styles.css';
 import { render } from 'preact';
@@ -19,7 +19,7 @@ import type { Platform } from './context.ts';
 import { nl, type Messages } from './i18n/nl.ts';
 import { createT, isLang, loadMessages, type Lang } from './i18n/translate.ts';
 import { createObservable, type Observable } from '../sync/observable.ts';
-import { createAppSync } from './sync/app-sync.ts';
+import { lazyController } from './sync/lazy-controller.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
 
 const root = document.getElementById('app');
@@ -95,7 +95,11 @@ async function showApp(page: Page, words: Words, session: Session, deviceId: str
         onFailure: failed(container),
       }),
     ));
-  const sync = createAppSync({ store, baseUrl, window, sessions, actions });
+  const sync = lazyController((status) =>
+    Promise.all([import('./sync/start-sync.ts'), actions()]).then(([{ startSync }, a]) =>
+      startSync({ store, baseUrl, window, sessions, status, onAuthProblem: a.onAuthProblem, accountApi: () => a.api() }),
+    ),
+  );
 
   render(
     <App
@@ -122,8 +126,8 @@ async function showApp(page: Page, words: Words, session: Session, deviceId: str
     container,
   );
 
-  // Syncing starts right after the first render: the list shows what is on
-  // this device without waiting for the sync code.
+  // The sync code loads and starts right after the first render: the list
+  // shows what is on this device without waiting for it.
   sync.start();
 }
 

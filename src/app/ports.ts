@@ -9,5 +9,6 @@ export type {
   SyncState,
   SyncSummary,
 } from '../store/store.ts';
-export type { SyncController, SyncStatus as SyncControllerStatus } from '../sync/controller.ts';
+export type { SyncController } from '../sync/controller.ts';
+export type { SyncStatus as SyncControllerStatus } from '../sync/status.ts';
 export type { SyncResult } from '../sync/engine.ts';

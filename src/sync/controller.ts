@@ -20,19 +20,11 @@
  * sync.subscribe((status) => render(status));
  * await sync.syncNow(); // { ok: true, … } | { ok: false, reason } | null (another tab syncs)
  */
-import type { Reason } from '../domain/errors.ts';
 import { isAuthReason, type AuthReason } from './auth-reasons.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncResult } from './engine.ts';
-import { createObservable } from './observable.ts';
-
-export type SyncStatus = {
-  state: 'idle' | 'syncing' | 'offline' | 'error';
-  lastSuccessAt: number | null;
-  lastError: Reason | null;
-  /** When the next attempt is due after failures (backoff); null when not backing off. */
-  nextAttemptAt: number | null;
-};
+import { createObservable, type Observable } from './observable.ts';
+import { IDLE_SYNC_STATUS, type SyncStatus } from './status.ts';
 
 type Listen = { addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
 type MessageListener = (event: { data: unknown }) => void;
@@ -79,6 +71,8 @@ export type SyncControllerOptions = {
   /** A stream of changes (a tap session at the door) still syncs at least this often. */
   maxChangeWaitMs?: number;
   backoff?: BackoffPolicy;
+  /** Where the status goes: given by the app when the header shows it before this code loads. */
+  status?: Observable<SyncStatus>;
 };
 
 export type SyncController = {
@@ -101,8 +95,6 @@ export const BACKGROUND_SYNC_TAG = 'buurtlog-flush';
 /** The service worker's message to open tabs when Background Sync fires: the tab syncs (src/sw/background-sync.ts). */
 export const FLUSH = 'FLUSH';
 
-const IDLE: SyncStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
-
 export function createSyncController(options: SyncControllerOptions): SyncController {
   const { run: runEngine, outbox, onAuthProblem, window: win, document: doc, navigator: nav } = options;
   const now = options.now ?? Date.now;
@@ -114,7 +106,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const maxChangeWaitMs = options.maxChangeWaitMs ?? 10_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
-  const status = createObservable<SyncStatus>(IDLE);
+  const status = options.status ?? createObservable(IDLE_SYNC_STATUS);
   const setStatus = (next: Partial<SyncStatus>): void => status.set({ ...status.current(), ...next });
   let phase: 'new' | 'started' | 'stopped' = 'new';
   /** Failed runs in a row: the backoff grows with them. */

@@ -5,10 +5,10 @@ import {
   FLUSH,
   SYNC_LOCK,
   type SyncControllerOptions,
-  type SyncStatus,
   type WatchedOutbox,
 } from '../../src/sync/controller.ts';
 import type { SyncResult } from '../../src/sync/engine.ts';
+import type { SyncStatus } from '../../src/sync/status.ts';
 
 /** Timers that run only when the test moves time on. */
 function fakeTime() {
@@ -312,7 +312,7 @@ describe('the sync controller: one run at a time', () => {
     expect(seen).toEqual(['syncing', 'error', 'syncing', 'idle']);
   });
 
-  it('never throws: an engine that cannot even load counts as an internal failure', async () => {
+  it('never throws: a run that rejects counts as an internal failure', async () => {
     const { options } = environment({ run: () => Promise.reject(new Error('chunk failed')) });
     const controller = createSyncController(options);
     await expect(controller.syncNow()).resolves.toEqual({ ok: false, reason: 'internal' });
