@@ -2,21 +2,20 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSessionExpired, type Session } from '../store/session.ts';
 import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
+import type { Observable } from '../sync/observable.ts';
 import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, type AppContextValue, type Platform } from './context.ts';
 import { createT, loadCore, type CoreWords, type Lang, type T } from './i18n/translate.ts';
 import { Language, type LanguageValue } from './i18n/use-t.ts';
-import type { SyncEngine, SyncResult } from './ports.ts';
+import type { SyncController, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
-import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { createUnsavedWork, UnsavedWorkContext } from './ui/unsaved-work.ts';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
-import type { UpdateSlot } from './update-slot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
 // The start screen (the list) ships in the first download; the others load on first use.
@@ -31,10 +30,10 @@ const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, Sett
 
 export type AppProps = {
   store: UiStore;
-  engine: Pick<SyncEngine, 'status' | 'subscribe'>;
+  sync: Pick<SyncController, 'status' | 'subscribe'>;
   deviceId: string;
   config: Config;
-  sessions: SessionSlot;
+  sessions: Observable<Session>;
   api(): Promise<AccountApi>;
   onSignedIn(session: Session): Promise<void>;
   signOut(): Promise<void>;
@@ -42,7 +41,8 @@ export type AppProps = {
   words: CoreWords;
   saveLanguage(lang: Lang): void;
   syncNow(): Promise<SyncResult | null>;
-  updates: UpdateSlot;
+  /** The waiting new version's `apply`, or null. */
+  updates: Observable<(() => void) | null>;
   platform: Platform;
   window: Window;
   now(): number;
@@ -127,7 +127,7 @@ export function App(props: AppProps) {
   const context: AppContextValue = useMemo(
     () => ({
       store: props.store,
-      engine: props.engine,
+      sync: props.sync,
       config,
       deviceId: props.deviceId,
       session,

@@ -1,4 +1,4 @@
-/** What every screen may reach: the store, the sync engine, config, language, announcements, navigation. */
+/** What every screen may reach: the store, the sync status, config, language, announcements, navigation. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Principal } from '../domain/permissions.ts';
@@ -7,7 +7,7 @@ import type { StorageInfo } from '../store/settings.ts';
 import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import type { Lang } from './i18n/translate.ts';
-import type { SyncEngine, SyncResult } from './ports.ts';
+import type { SyncController, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import type { Route } from './router.ts';
 
@@ -22,8 +22,8 @@ export type Platform = {
 
 export type AppContextValue = {
   store: UiStore;
-  /** The sync engine's status; the engine itself loads right after the first render. */
-  engine: Pick<SyncEngine, 'status' | 'subscribe'>;
+  /** The sync status (src/sync/controller.ts); the engine itself loads right after the first render. */
+  sync: Pick<SyncController, 'status' | 'subscribe'>;
   config: Config;
   deviceId: string;
   /** Who is signed in; kept (marked expired) when the session runs out. */

@@ -1,7 +1,7 @@
-/** Small hooks over the store's live queries, the sync engine and the clock. */
+/** Small hooks over the store's live queries, the sync status and the clock. */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from './context.ts';
-import type { SyncEngineStatus } from './ports.ts';
+import type { SyncControllerStatus } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 
 /**
@@ -21,13 +21,13 @@ export function useLive<T>(query: (store: UiStore) => Promise<T>, deps: readonly
   return value?.v;
 }
 
-export function useSyncStatus(): SyncEngineStatus {
-  const { engine } = useApp();
-  const [status, setStatus] = useState(() => engine.status());
+export function useSyncStatus(): SyncControllerStatus {
+  const { sync } = useApp();
+  const [status, setStatus] = useState(() => sync.status());
   useEffect(() => {
-    setStatus(engine.status());
-    return engine.subscribe(() => setStatus(engine.status()));
-  }, [engine]);
+    setStatus(sync.status());
+    return sync.subscribe(() => setStatus(sync.status()));
+  }, [sync]);
   return status;
 }
 

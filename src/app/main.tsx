@@ -2,7 +2,7 @@
  * Start-up: language, device id and the session. With no one signed in,
  * the start gate (privacy, sign-in or invite; loaded on demand). With a
  * session — live or run out — the store and the app, straight from what is
- * on this device; the sync engine and its triggers load right after the
+ * on this device; the sync controller and its engine load right after the
  * first render, and the session's actions (account calls, sign-out, a
  * refused token) with them.
  */
@@ -19,26 +19,13 @@ import type { Platform } from './context.ts';
 import { core } from './i18n/core.ts';
 import { isLang, loadCore, type Lang } from './i18n/translate.ts';
 import { Language, type LanguageValue } from './i18n/use-t.ts';
-import { createSessionSlot } from './session-slot.ts';
-import { createSyncSlot, type SyncSlot } from './sync-slot.ts';
+import { createObservable, type Observable } from '../sync/observable.ts';
+import { lazyController } from './sync/lazy-controller.ts';
 import { Loading, StartFailed } from './ui/StartScreens.tsx';
-import { createUpdateSlot } from './update-slot.ts';
 
 const root = document.getElementById('app');
-const updates = createUpdateSlot();
 const baseUrl = window.location.origin;
 const fetchFn = window.fetch.bind(window);
-/** The sync of the app that is showing, if any (the service worker's flush request goes there). */
-let currentSync: SyncSlot | null = null;
-
-// The update bridge (and workbox-window) loads beside the app, not before
-// it: nothing on the first screen waits for it.
-void import('../sw/register.ts').then(({ startUpdateFlow }) =>
-  startUpdateFlow({
-    onUpdateReady: (apply) => updates.offer(apply),
-    onFlushRequest: () => void currentSync?.started()?.syncNow('background-sync'),
-  }),
-);
 
 const platform: Platform = {
   document,
@@ -47,7 +34,14 @@ const platform: Platform = {
   storageInfo: () => storageInfo(),
 };
 
+/** What lives as long as the page: where it renders, and a waiting new version (the update prompt). */
+type Page = { container: HTMLElement; updates: Observable<(() => void) | null> };
+
 async function start(container: HTMLElement): Promise<void> {
+  const page: Page = { container, updates: createObservable<(() => void) | null>(null) };
+  // The update bridge (and workbox-window) loads beside the app, not before
+  // it: nothing on the first screen waits for it.
+  void import('../sw/register.ts').then(({ startUpdateFlow }) => startUpdateFlow({ onUpdateReady: (apply) => page.updates.set(apply) }));
   const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
   const words = await loadCore(lang).catch(() => core);
   document.documentElement.lang = lang;
@@ -59,13 +53,13 @@ async function start(container: HTMLElement): Promise<void> {
   );
 
   const [session, deviceId] = await Promise.all([getSession(), getOrCreateDeviceId()]);
-  if (session) await showApp(container, { lang, words }, session, deviceId);
-  else await showGate(container, { lang, words }, deviceId, null);
+  if (session) await showApp(page, { lang, words }, session, deviceId);
+  else await showGate(page, { lang, words }, deviceId, null);
 }
 
 /** No one is signed in: privacy (first start), then sign-in or the opened invite. */
-async function showGate(container: HTMLElement, words: LanguageValue, deviceId: string, notice: GateNotice): Promise<void> {
-  currentSync = null;
+async function showGate(page: Page, words: LanguageValue, deviceId: string, notice: GateNotice): Promise<void> {
+  const { container } = page;
   const gate = await import('./account/start-gate.tsx');
   await gate.showGate({
     container,
@@ -75,18 +69,17 @@ async function showGate(container: HTMLElement, words: LanguageValue, deviceId: 
     window,
     fetch: fetchFn,
     baseUrl,
-    showApp: (session) => showApp(container, words, session, deviceId),
+    showApp: (session) => showApp(page, words, session, deviceId),
     onFailure: failed(container),
   });
 }
 
 /** Signed in (or signed in once, now expired): the app works from this device's store. */
-async function showApp(container: HTMLElement, words: LanguageValue, session: Session, deviceId: string): Promise<void> {
-  const sessions = createSessionSlot(session);
+async function showApp(page: Page, words: LanguageValue, session: Session, deviceId: string): Promise<void> {
+  const { container } = page;
+  const sessions = createObservable(session);
   const store = await openStore({ deviceId, tenantId: session.me.tenantId, tenantName: session.me.tenantName });
   const config = await store.ui.config.get();
-  const sync = createSyncSlot();
-  currentSync = sync;
   let lang = words.lang;
 
   let loaded: Promise<SessionActions> | null = null;
@@ -103,15 +96,20 @@ async function showApp(container: HTMLElement, words: LanguageValue, session: Se
         baseUrl,
         storage: platform.localStorage,
         showGate: async (newDeviceId, gateLang, notice) =>
-          showGate(container, { lang: gateLang, words: await loadCore(gateLang).catch(() => core) }, newDeviceId, notice),
+          showGate(page, { lang: gateLang, words: await loadCore(gateLang).catch(() => core) }, newDeviceId, notice),
         onFailure: failed(container),
       }),
     ));
+  const sync = lazyController((status) =>
+    Promise.all([import('./sync/start-sync.ts'), actions(), store.loadSync()]).then(([{ startSync }, a, syncStore]) =>
+      startSync({ store: syncStore, baseUrl, window, sessions, status, onAuthProblem: a.onAuthProblem, accountApi: () => a.api() }),
+    ),
+  );
 
   render(
     <App
       store={store.ui}
-      engine={sync}
+      sync={sync}
       deviceId={deviceId}
       config={config}
       sessions={sessions}
@@ -125,7 +123,7 @@ async function showApp(container: HTMLElement, words: LanguageValue, session: Se
         void setSetting('language', next);
       }}
       syncNow={() => sync.syncNow('manual')}
-      updates={updates}
+      updates={page.updates}
       platform={platform}
       window={window}
       now={Date.now}
@@ -133,15 +131,9 @@ async function showApp(container: HTMLElement, words: LanguageValue, session: Se
     container,
   );
 
-  // The sync engine starts right after the first render: the list shows
-  // what is on this device without waiting for the sync code.
-  void Promise.all([import('./sync/start-sync.ts'), actions(), store.loadSync()]).then(
-    ([{ startSync }, a, syncStore]) => sync.attach(startSync({ store: syncStore, deviceId, baseUrl, window, sessions, onAuthProblem: a.onAuthProblem, accountApi: async () => a.api() })),
-    (error: unknown) => {
-      console.error('Buurtlog could not start syncing', error);
-      sync.fail(error);
-    },
-  );
+  // The sync code loads and starts right after the first render: the list
+  // shows what is on this device without waiting for it.
+  sync.start();
 }
 
 function failed(container: HTMLElement) {

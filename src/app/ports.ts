@@ -1,2 +1,4 @@
-/** The sync engine's types the UI codes against, in one place. (The store's types come from their own modules.) */
-export type { SyncEngine, SyncResult, SyncStatus as SyncEngineStatus } from '../sync/engine.ts';
+/** The sync types the UI codes against, in one place. (The store's types come from their own modules.) */
+export type { SyncController } from '../sync/controller.ts';
+export type { SyncStatus as SyncControllerStatus } from '../sync/status.ts';
+export type { SyncResult } from '../sync/engine.ts';

@@ -9,7 +9,6 @@ import { RECORD_DEFINITIONS, type RecordType } from '../domain/records.ts';
 import { SCHEMA_VERSION } from '../domain/schema-version.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
 import { readClock, writeClock } from './clock.ts';
-import { META_KEYS, writeMeta } from './meta.ts';
 
 export type StoreContext = {
   readonly db: BuurtlogDatabase;
@@ -74,7 +73,7 @@ export function writeLocal(ctx: StoreContext, target: RecordRef, decide: (curren
 
     const base: StoredRecord = current ?? { id: target.id, type: target.type, tenantId: ctx.tenantId, fields: {}, counters: {} };
     const entry = replacementEntry(ctx, target, mergeRecord(pendingBase(current, pending), delta), pending);
-    writes.push(db.records.put(mergeRecord(base, delta)), db.outbox.put(entry), writeMeta(db, META_KEYS.localChanges, entry.mutationId));
+    writes.push(db.records.put(mergeRecord(base, delta)), db.outbox.put(entry));
     await Promise.all(writes);
     return true;
   });

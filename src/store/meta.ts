@@ -1,8 +1,8 @@
 /**
  * The store's small key/value rows: the hybrid logical clock, the clock
- * offset to the server, the pull cursor, the last successful sync and a
- * counter of local changes. (The configuration is records now, synced like
- * everything else; a `config` row left by an older version is ignored.)
+ * offset to the server, the pull cursor and the last successful sync. (The
+ * configuration is records now, synced like everything else; a `config` row
+ * or a `localChanges` row left by an older version is ignored.)
  *
  * These helpers only read and write; callers run them inside their own
  * transaction. (The clock's own helpers are in clock.ts.)
@@ -14,7 +14,6 @@ export const META_KEYS = {
   clockOffset: 'clockOffset',
   pullCursor: 'pullCursor',
   lastSyncAt: 'lastSyncAt',
-  localChanges: 'localChanges',
 } as const;
 
 export async function readMeta<T>(db: BuurtlogDatabase, key: string): Promise<T | undefined> {

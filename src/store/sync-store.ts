@@ -46,8 +46,6 @@ export type SyncStore = {
   requeuePhotos(hashes: readonly string[]): Promise<number>;
   /** One photo's place in the upload queue (state, attempts, next attempt), or null. */
   photoState(sha256: string): Promise<PhotoStatus | null>;
-  /** Changes with every committed local write (in any tab): observe it to sync soon after a change. */
-  lastLocalChange(): Promise<string | null>;
 };
 
 /** How long a bulk pull keeps live queries quiet after its last page came in. */
@@ -88,7 +86,6 @@ export function syncStore(core: StoreCore): SyncStore {
     markPhotoFailed: (sha256, reason, permanent, nextAttemptAt) => photos((p) => p.markPhotoFailed(db, sha256, reason, permanent, nextAttemptAt)),
     requeuePhotos: (hashes) => photos((p) => p.requeuePhotos(db, hashes)),
     photoState: (sha256) => photos((p) => p.photoState(db, sha256)),
-    lastLocalChange: async () => (await run(() => readMeta<string>(db, META_KEYS.localChanges))) ?? null,
   };
   return store;
 }

@@ -1,6 +1,7 @@
 /** Messages between the page and the service worker. */
+import { FLUSH } from '../sync/controller.ts';
+
 export const SKIP_WAITING = 'SKIP_WAITING';
-export const FLUSH = 'FLUSH';
 
 export type SwMessage = { type: typeof SKIP_WAITING } | { type: typeof FLUSH };
 

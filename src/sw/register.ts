@@ -5,18 +5,16 @@
  * because reloading in the middle of entry loses work (DESIGN.md).
  */
 import { Workbox } from 'workbox-window';
-import { FLUSH, isUpdateMessage } from './messages.ts';
 
 const UPDATE_CHECK_MS = 60 * 60_000;
 
 export type UpdateFlowOptions = {
   /** Called with the function that activates the waiting version and reloads. */
   onUpdateReady: (apply: () => void) => void;
-  /** Called when the service worker asks the page to flush the outbox (Background Sync). */
-  onFlushRequest?: () => void;
 };
 
-export function startUpdateFlow({ onUpdateReady, onFlushRequest }: UpdateFlowOptions): void {
+/** The service worker's request to sync (Background Sync) goes to the sync controller directly (src/sync/controller.ts). */
+export function startUpdateFlow({ onUpdateReady }: UpdateFlowOptions): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const wb = new Workbox('/sw.js', { scope: '/' });
 
@@ -25,9 +23,6 @@ export function startUpdateFlow({ onUpdateReady, onFlushRequest }: UpdateFlowOpt
       wb.addEventListener('controlling', () => window.location.reload());
       wb.messageSkipWaiting();
     });
-  });
-  wb.addEventListener('message', (event) => {
-    if (isUpdateMessage(event.data) && event.data.type === FLUSH) onFlushRequest?.();
   });
 
   void wb.register().catch(() => {

@@ -25,7 +25,8 @@ import {
   type Session,
   type User,
 } from '../domain/auth.ts';
-import { callApi, getPhoto, isAuthReason, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
+import { isAuthReason, type AuthReason } from './auth-reasons.ts';
+import { callApi, getPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `GET /api/v1/tenant` (public): the programme this server serves first, for the sign-in screen. */
 export const TenantInfoSchema = z.object({ id: z.string(), name: z.string() });

@@ -1,36 +1,28 @@
 /**
- * The client sync engine: push the outbox, upload the due photos one by one,
- * then pull by cursor. See
- * src/sync/README.md for the invariants it keeps.
+ * The client sync engine, run once: push the outbox, upload the due photos
+ * one by one, then pull by cursor. When to run, one run at a time, the tab
+ * lock, the backoff and the status are the controller's (./controller.ts).
+ * See src/sync/README.md for the invariants it keeps.
  *
  * @example
  * const engine = createSyncEngine({ store, fetch, headers: async () => ({ Authorization: `Bearer ${(await getSession())?.token}` }) });
- * const result = await engine.sync('manual'); // { ok: true, pushed, pulled } | { ok: false, reason }
+ * const result = await engine.run(); // { ok: true, pushed, pulled } | { ok: false, reason }
  */
 import type { Reason } from '../domain/errors.ts';
 import { MAX_PULL_LIMIT, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Mutation, type PushResult } from '../domain/protocol.ts';
 import type { BatchLimits, SyncStore as DeviceSyncStore } from '../store/sync-store.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { callApi, isAuthReason, putPhoto, SyncFailure, type AuthReason, type FetchLike } from './http.ts';
-
-export type { AuthReason };
+import { isAuthReason } from './auth-reasons.ts';
+import { callApi, putPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `photos` is there when this run tried to upload any photo: how many the server confirmed, how many attempts failed. */
 export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason };
 export type PhotoUploads = { sent: number; failed: number };
-export type SyncStatus = {
-  state: 'idle' | 'syncing' | 'offline' | 'error';
-  lastSuccessAt: number | null;
-  lastError: Reason | null;
-  /** When the next attempt is due after failures (backoff); null when not backing off. */
-  nextAttemptAt: number | null;
-};
 
 /** The part of the store the engine uses. */
 export type SyncStore = Pick<
   DeviceSyncStore,
   | 'deviceId'
-  | 'observe'
   | 'takeBatch'
   | 'applyPushResults'
   | 'applyPullPage'
@@ -39,7 +31,6 @@ export type SyncStore = Pick<
   | 'setClockOffset'
   | 'getClockOffset'
   | 'getCursor'
-  | 'lastLocalChange'
 > &
   // The photo queue: a store without it (a test double) syncs records only.
   Partial<PhotoQueue>;
@@ -51,31 +42,26 @@ export type SyncEngineOptions = {
   baseUrl?: string;
   now?: () => number;
   random?: () => number;
-  /** Headers of every call: `Authorization: Bearer <device token>`, read afresh for each call. */
-  headers: () => Record<string, string> | Promise<Record<string, string>>;
   /**
-   * The server refused the device token (401): 'session-expired' or
-   * 'unauthenticated' → sign in again, local data kept; 'device-revoked' →
-   * the app wipes the device. Called after the sync has finished, so nothing
-   * of this engine still writes to the store. The engine itself **never
-   * touches the outbox on a 401**.
+   * Headers of every call: `Authorization: Bearer <device token>`, read
+   * afresh for each call. A 401 ends the run with its reason ('session-expired',
+   * 'unauthenticated', 'device-revoked'); the engine **never touches the
+   * outbox on a 401**.
    */
-  onAuthProblem?: (reason: AuthReason) => void;
+  headers: () => Record<string, string> | Promise<Record<string, string>>;
   batch?: BatchLimits;
   pullLimit?: number;
   timeoutMs?: number;
+  /** The per-photo retry after a failed upload. */
   backoff?: BackoffPolicy;
 };
 
 export type SyncEngine = {
-  /** Single-flight: while a sync runs, returns the running one (and runs once more after it). Never throws. */
-  sync(trigger: string): Promise<SyncResult>;
-  status(): SyncStatus;
-  subscribe(listener: (status: SyncStatus) => void): () => void;
-  /** Forget past failures (the device came back online). */
-  resetBackoff(): void;
-  /** Call `listener` after every committed local change, in this tab or another. */
-  watchLocalChanges(listener: () => void): () => void;
+  /**
+   * One sync: push, photos, pull. Never throws. Not single-flight by itself:
+   * the controller (or a test) runs one at a time.
+   */
+  run(): Promise<SyncResult>;
 };
 
 /** Beyond this the device clock is corrected by the server's (DESIGN.md "Clock"). */
@@ -89,28 +75,11 @@ const MAX_PHOTO_ROUNDS = 50;
 const MAX_PULL_PAGES = 1_000;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { store, fetch, baseUrl = '', now = Date.now, random = Math.random, headers, onAuthProblem } = options;
+  const { store, fetch, baseUrl = '', now = Date.now, random = Math.random, headers } = options;
   const batch = options.batch ?? { maxCount: 200, maxBytes: 256 * 1024 };
   const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-
-  let current: SyncStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
-  let failures = 0;
-  let running: Promise<SyncResult> | null = null;
-  let runAgain = false;
-  const listeners = new Set<(status: SyncStatus) => void>();
-
-  const setStatus = (next: Partial<SyncStatus>): void => {
-    current = { ...current, ...next };
-    for (const listener of listeners) {
-      try {
-        listener(current);
-      } catch {
-        // A broken listener must not turn a sync into an exception in the UI.
-      }
-    }
-  };
 
   const call = async <T>(method: 'GET' | 'POST', path: string, schema: Parameters<typeof callApi<T>>[1], body?: unknown): Promise<T> =>
     callApi({ fetch, url: `${baseUrl}${path}`, method, headers: await headers(), body, timeoutMs }, schema);
@@ -124,14 +93,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await store.setClockOffset(offset.value);
   };
 
-  /** Push every pending entry in bounded batches; resolves to how many the server acknowledged. */
-  const pushAll = async (offset: { value: number }, missingPhotos: Set<string>): Promise<{ pushed: number; done: boolean }> => {
+  /**
+   * Push every pending entry in bounded batches; resolves to how many the
+   * server acknowledged. Past MAX_PUSH_ROUNDS the rest stays pending, and the
+   * controller, which watches the outbox, runs again soon.
+   */
+  const pushAll = async (offset: { value: number }, missingPhotos: Set<string>): Promise<number> => {
     let pushed = 0;
     let limits = batch;
     const restamped = new Set<string>();
     for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
       const mutations = await store.takeBatch(limits);
-      if (mutations.length === 0) return { pushed, done: true };
+      if (mutations.length === 0) return pushed;
       let results: PushResult[];
       try {
         const response = await call('POST', '/api/v1/sync/push', PushResponseSchema, { schemaVersion: SCHEMA_VERSION, deviceId: store.deviceId, mutations });
@@ -162,7 +135,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
       }
     }
-    return { pushed, done: false };
+    return pushed;
   };
 
   /**
@@ -219,84 +192,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return pulled;
   };
 
-  const runOnce = async (): Promise<SyncResult> => {
-    setStatus({ state: 'syncing' });
+  const run = async (): Promise<SyncResult> => {
     try {
       const offset = { value: await store.getClockOffset() };
       // Push before pull: the pull then already carries the merge of this
       // device's changes, and fewer fields are held back as pending.
       const missingPhotos = new Set<string>();
-      const { pushed, done } = await pushAll(offset, missingPhotos);
+      const pushed = await pushAll(offset, missingPhotos);
       const photos = await uploadPhotos(missingPhotos);
       const perf = globalThis.performance;
       const pullStartedAt = typeof perf?.measure === 'function' ? perf.now() : null;
       const pulled = await pullAll(offset);
       if (pullStartedAt !== null) perf.measure(PULL_MEASURE, { start: pullStartedAt, end: perf.now(), detail: { records: pulled } });
-      const at = now();
-      await store.recordSyncSuccess(at);
-      failures = 0;
-      if (!done) runAgain = true;
-      setStatus({ state: 'idle', lastSuccessAt: at, lastError: null, nextAttemptAt: null });
+      await store.recordSyncSuccess(now());
       return { ok: true, pushed, pulled, ...(photos ? { photos } : {}) };
     } catch (error) {
+      // A failure never touches the outbox: what was not acknowledged stays pending.
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
-      failures++;
-      const nextAttemptAt = now() + backoffDelay(failures, random, backoff);
-      setStatus({ state: reason === 'network' ? 'offline' : 'error', lastError: reason, nextAttemptAt });
       return { ok: false, reason };
     }
   };
 
-  // `trigger` names why a sync was asked for ('start', 'online', 'change' …); it
-  // does not change what a sync does.
-  const sync = (_trigger: string): Promise<SyncResult> => {
-    if (running) {
-      runAgain = true;
-      return running;
-    }
-    // Started in a microtask so `running` is set before any status listener runs.
-    const started = Promise.resolve().then(runOnce).then((result) => {
-      running = null;
-      const again = runAgain && result.ok;
-      runAgain = false;
-      if (again) void sync('follow-up');
-      if (!result.ok && isAuthReason(result.reason)) {
-        try {
-          onAuthProblem?.(result.reason);
-        } catch {
-          // The app's handler must not turn a sync into an exception.
-        }
-      }
-      return result;
-    });
-    running = started;
-    return started;
-  };
-
-  return {
-    sync,
-    status: () => current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    resetBackoff() {
-      failures = 0;
-      if (current.nextAttemptAt !== null) setStatus({ nextAttemptAt: null });
-    },
-    watchLocalChanges(listener) {
-      let last: string | null | undefined;
-      return store.observe(
-        (s) => s.lastLocalChange(),
-        (marker) => {
-          const isFirst = last === undefined;
-          const changed = marker !== last;
-          last = marker;
-          if (!isFirst && changed) listener();
-        },
-      );
-    },
-  };
+  return { run };
 }
 
 /**

@@ -32,14 +32,6 @@ export type CallOptions = {
   readonly timeoutMs: number;
 };
 
-/** The reasons of a 401: the app asks to sign in again (keeping local data), or wipes a revoked device. */
-export const AUTH_REASONS = ['unauthenticated', 'session-expired', 'device-revoked'] as const;
-export type AuthReason = (typeof AUTH_REASONS)[number];
-
-export function isAuthReason(reason: string): reason is AuthReason {
-  return (AUTH_REASONS as readonly string[]).includes(reason);
-}
-
 /**
  * Call the API and parse a 2xx answer with `schema` (null: the body does not
  * matter). Failures map to reasons: no answer (offline, DNS, timeout) →

@@ -6,11 +6,11 @@ import { coreEn as en } from '../../src/app/i18n/core-en.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
 import { settingsPack } from '../../src/app/settings/pack.ts';
 import { syncStatusText } from '../../src/app/ui/sync-status-text.ts';
-import type { SyncEngineStatus } from '../../src/app/ports.ts';
+import type { SyncControllerStatus } from '../../src/app/ports.ts';
 
 const NOW = new Date(2026, 10, 22, 14, 0).getTime();
 const t = createT('nl', nl);
-const idle: SyncEngineStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
+const idle: SyncControllerStatus = { state: 'idle', lastSuccessAt: null, lastError: null, nextAttemptAt: null };
 
 describe('the sync status in the header', () => {
   it('says how many changes are only on this phone', () => {

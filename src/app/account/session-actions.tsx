@@ -10,12 +10,13 @@ import { setSession } from '../../store/session.ts';
 import { markSessionExpired } from '../../store/session-changes.ts';
 import type { DeviceStore } from '../../store/store.ts';
 import { createAccountApi, type AccountApi } from '../../sync/account-api.ts';
-import type { AuthReason, FetchLike } from '../../sync/http.ts';
+import type { SyncController } from '../../sync/controller.ts';
+import type { AuthReason } from '../../sync/auth-reasons.ts';
+import type { FetchLike } from '../../sync/http.ts';
+import type { Observable } from '../../sync/observable.ts';
 import { core } from '../i18n/core.ts';
 import { loadCore, type Lang } from '../i18n/translate.ts';
 import { Language } from '../i18n/use-t.ts';
-import type { SessionSlot } from '../session-slot.ts';
-import type { SyncSlot } from '../sync-slot.ts';
 import { Loading } from '../ui/StartScreens.tsx';
 import type { GateNotice } from './Gate.tsx';
 import { wipeDevice } from './wipe-device.ts';
@@ -23,8 +24,8 @@ import { wipeDevice } from './wipe-device.ts';
 export type SessionActionsOptions = {
   container: HTMLElement;
   store: DeviceStore;
-  sync: SyncSlot;
-  sessions: SessionSlot;
+  sync: Pick<SyncController, 'syncNow' | 'stop'>;
+  sessions: Observable<Session>;
   /** The language the person uses now (it may have changed since start). */
   lang(): Lang;
   window: Window;
@@ -94,7 +95,7 @@ export function sessionActions(options: SessionActionsOptions): SessionActions {
       win.history.replaceState(win.history.state, '', '#/');
       win.dispatchEvent(new HashChangeEvent('hashchange'));
       // Everything kept on this device goes now.
-      void sync.syncNow('sign-in').catch(() => null);
+      void sync.syncNow('sign-in');
     },
     async signOut() {
       // Tell the server first (the token stops working there too); offline,

@@ -1,30 +1,36 @@
 /**
- * The sync engine and its triggers, wired to this page. main.tsx imports this
- * module right after the first render: the engine, the HTTP layer and the
- * protocol's response schemas are not part of the first download.
+ * The sync controller and its engine, wired to this page: the device token
+ * on every call, the session kept alive along with the server's, and a
+ * refused token handed to the session's actions. main.tsx loads this module
+ * right after the first render (./lazy-controller.ts): the controller, the
+ * engine, the HTTP layer and the protocol's response schemas are not part of
+ * the first download.
  */
 import { SESSION_DAYS } from '../../domain/auth.ts';
+import type { Session } from '../../store/session.ts';
 import { getSession } from '../../store/session.ts';
 import { extendSession, updateMe } from '../../store/session-changes.ts';
 import type { SyncStore } from '../../store/sync-store.ts';
 import type { AccountApi } from '../../sync/account-api.ts';
-import { createSyncEngine, type AuthReason } from '../../sync/engine.ts';
-import { startSyncTriggers, type TriggerOptions } from '../../sync/triggers.ts';
-import type { SessionSlot } from '../session-slot.ts';
-import type { StartedSync } from '../sync-slot.ts';
+import type { AuthReason } from '../../sync/auth-reasons.ts';
+import { createSyncController, type SyncController, type SyncControllerOptions } from '../../sync/controller.ts';
+import { createSyncEngine } from '../../sync/engine.ts';
+import type { Observable } from '../../sync/observable.ts';
+import type { SyncStatus } from '../../sync/status.ts';
 
 export type StartSyncOptions = {
   store: SyncStore;
-  deviceId: string;
   baseUrl: string;
   window: Window;
-  sessions: SessionSlot;
+  sessions: Observable<Session>;
+  /** Where the controller writes its status (the header already reads it). */
+  status: Observable<SyncStatus>;
   /** A 401: sign in again (expired, unknown) or wipe (revoked). */
   onAuthProblem(reason: AuthReason): void;
-  accountApi(): Promise<AccountApi>;
+  accountApi(): AccountApi;
 };
 
-export function startSync({ store, baseUrl, window: win, sessions, onAuthProblem, accountApi }: StartSyncOptions): StartedSync {
+export function startSync({ store, baseUrl, window: win, sessions, status, onAuthProblem, accountApi }: StartSyncOptions): SyncController {
   const engine = createSyncEngine({
     store,
     fetch: win.fetch.bind(win),
@@ -32,30 +38,28 @@ export function startSync({ store, baseUrl, window: win, sessions, onAuthProblem
     now: Date.now,
     // Read for every call: another tab may have signed in again meanwhile.
     headers: async () => ({ authorization: `Bearer ${(await getSession())?.token ?? sessions.current().token}` }),
-    onAuthProblem,
-  });
-
-  // The server slides a session along with every contact; so does the local copy.
-  let lastSuccess: number | null = null;
-  engine.subscribe((status) => {
-    if (status.lastSuccessAt === null || status.lastSuccessAt === lastSuccess) return;
-    lastSuccess = status.lastSuccessAt;
-    void extendSession(Date.now() + SESSION_DAYS * 24 * 60 * 60_000).then((session) => session && sessions.set(session), () => {});
   });
 
   // Role, buurten or teams may have changed since the last start.
-  void accountApi()
-    .then((api) => api.me())
+  void Promise.resolve()
+    .then(() => accountApi().me())
     .then((me) => updateMe(me))
     .then((session) => session && sessions.set(session))
     .catch(() => {});
 
-  // The cast: triggers type Background Sync's `registration.sync`, which
-  // TypeScript's DOM lib does not know yet.
-  const triggers = startSyncTriggers(engine, {
+  return createSyncController({
+    async run() {
+      const result = await engine.run();
+      // The server slides a session along with every contact; so does the local copy.
+      if (result.ok) void extendSession(Date.now() + SESSION_DAYS * 24 * 60 * 60_000).then((session) => session && sessions.set(session), () => {});
+      return result;
+    },
+    outbox: store,
+    status,
+    onAuthProblem,
     window: win,
     document: win.document,
-    navigator: win.navigator as unknown as TriggerOptions['navigator'],
+    // The cast: Background Sync's `registration.sync` is not in TypeScript's DOM lib yet.
+    navigator: win.navigator as unknown as SyncControllerOptions['navigator'],
   });
-  return { engine, triggers };
 }

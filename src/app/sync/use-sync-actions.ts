@@ -11,7 +11,7 @@ export function useSyncActions() {
       void syncNow().then(
         (result) => {
           if (result) announce(result.ok ? t('sync.done') : t('sync.failed', { reason: reasonText(result.reason, t) }));
-          // null: the browser is offline (the triggers wait for `online`), or another tab is syncing.
+          // null: the browser is offline (the controller waits for `online`), or another tab is syncing.
           else if (platform.document.defaultView?.navigator.onLine === false) announce(t('sync.failed', { reason: reasonText('network', t) }));
         },
         () => announce(t('sync.failed', { reason: reasonText('internal', t) })),

@@ -2,7 +2,7 @@
 import { formatRelative } from '../format.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { plural, type Lang, type T } from '../i18n/translate.ts';
-import type { SyncEngineStatus } from '../ports.ts';
+import type { SyncControllerStatus } from '../ports.ts';
 import type { SyncSummary } from '../../store/outbox-store.ts';
 
 export type SyncStatusText = {
@@ -19,7 +19,7 @@ export type SyncStatusText = {
 export function syncStatusText(
   t: T,
   lang: Lang,
-  status: SyncEngineStatus,
+  status: SyncControllerStatus,
   summary: SyncSummary | undefined,
   now: number,
   isOnline = true,
@@ -28,7 +28,7 @@ export function syncStatusText(
   const rejected = summary?.rejected.length ?? 0;
   const lastAt = Math.max(summary?.lastSyncAt ?? 0, status.lastSuccessAt ?? 0);
   return {
-    // The engine does not even try while the browser knows it is offline, so
+    // The controller does not even try while the browser knows it is offline, so
     // its state would still say "ready"; the browser's word wins then.
     state: t(`sync.state.${!isOnline && status.state !== 'syncing' ? 'offline' : status.state}`),
     pending: pending > 0 ? plural(t, 'sync.pending', pending) : t('sync.pending.none'),

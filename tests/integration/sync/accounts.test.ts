@@ -12,7 +12,7 @@ import { wipeLocalData } from '../../../src/store/wipe.ts';
 import { createAccountApi } from '../../../src/sync/account-api.ts';
 import { SyncFailure } from '../../../src/sync/http.ts';
 import { activityValues, addToTeam, putRecords, setTeamMembers } from '../../fixtures/server-auth.ts';
-import { activityInput, withSync } from '../../fixtures/factories.ts';
+import { activityInput } from '../../fixtures/factories.ts';
 import { DEVICE_A, DEVICE_B, DEVICE_C, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
@@ -41,14 +41,14 @@ describe('a session that runs out', () => {
     const { changes, records } = await phone.store.ui.outbox.exportUnsent();
 
     clock.advance(2 * HOUR);
-    expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'session-expired' });
+    expect(await phone.sync()).toEqual({ ok: false, reason: 'session-expired' });
     expect(phone.authProblems).toEqual(['session-expired']);
     expect(await phone.store.ui.outbox.exportUnsent()).toMatchObject({ changes, records });
 
     const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: DEVICE_A, deviceName: 'Telefoon (Chrome)' });
     expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: DEVICE_A });
     phone.token.value = session.token;
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 2 });
+    expect(await phone.sync()).toMatchObject({ ok: true, pushed: 2 });
     expect(await phone.store.ui.outbox.summary()).toMatchObject({ pending: 0, rejected: [] });
   });
 
@@ -57,7 +57,7 @@ describe('a session that runs out', () => {
     await phone.store.ui.activities.create(activityInput());
     const before = await phone.store.ui.outbox.exportUnsent();
     phone.token.value = 'x'.repeat(43);
-    expect(await phone.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
+    expect(await phone.sync()).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(phone.authProblems).toEqual(['unauthenticated']);
     expect(await phone.store.ui.outbox.exportUnsent()).toEqual(before);
   });
@@ -81,7 +81,7 @@ describe('a revoked device', () => {
     await setSession({ token: lost.token.value, expiresAt: NOW + HOUR, me: (await api(lost.token.value).me()) }, kv);
     const oldId = await getOrCreateDeviceId(kv);
     await lost.store.ui.activities.create(activityInput());
-    expect(await lost.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await lost.sync()).toMatchObject({ ok: true });
     await lost.store.ui.activities.create(activityInput({ title: 'Nog niet verstuurd' }));
     const before = await lost.store.ui.outbox.exportUnsent();
 
@@ -90,7 +90,7 @@ describe('a revoked device', () => {
     expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(expect.arrayContaining([[DEVICE_A, false], [DEVICE_B, true]]));
     await otherApi.revokeDevice(DEVICE_A);
 
-    expect(await lost.engine.sync('test')).toEqual({ ok: false, reason: 'device-revoked' });
+    expect(await lost.sync()).toEqual({ ok: false, reason: 'device-revoked' });
     expect(lost.authProblems).toEqual(['device-revoked']);
     expect(await lost.store.ui.outbox.exportUnsent()).toEqual(before);
 
@@ -98,13 +98,13 @@ describe('a revoked device', () => {
     expect(newId).not.toBe(oldId);
     expect(await getOrCreateDeviceId(kv)).toBe(newId);
     expect(await getSession(kv)).toBeNull();
-    const reopened = await withSync(await openStore({ deviceId: newId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now }));
+    const reopened = await openStore({ deviceId: newId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now });
     expect(await reopened.ui.activities.list()).toEqual([]);
     expect((await reopened.ui.outbox.exportUnsent()).changes).toEqual([]);
-    expect(await reopened.sync.getCursor()).toBe('0');
+    expect(await (await reopened.loadSync()).getCursor()).toBe('0');
     reopened.close();
 
-    expect(await other.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await other.sync()).toMatchObject({ ok: true });
     expect(other.authProblems).toEqual([]);
   });
 });
@@ -113,7 +113,7 @@ describe('who sees what', () => {
   it('brings the configuration as records with the first pull', async () => {
     const phone = await openDevice(server, DEVICE_A, { now: clock.now });
     expect((await phone.store.ui.config.get()).buurten).toEqual([]);
-    await phone.engine.sync('test');
+    await phone.sync();
     const config = await phone.store.ui.config.get();
     expect(config.buurten.map((b) => b.id)).toContain('oranjebuurt');
     expect(config.teams.map((team) => team.id)).toEqual(expect.arrayContaining([ORANJE, SCHOUW]));
@@ -122,12 +122,12 @@ describe('who sees what', () => {
   it('carries a coordinator’s rename of a buurt to another phone like any record', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     const b = await openDevice(server, DEVICE_B, { now: clock.now });
-    await a.engine.sync('test');
-    await b.engine.sync('test');
+    await a.sync();
+    await b.sync();
     clock.advance(1_000);
     await a.store.ui.config.save('buurt', 'oranjebuurt', { name: 'Oranjewijk' });
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1 });
-    await b.engine.sync('test');
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1 });
+    await b.sync();
     expect((await b.store.ui.config.get()).buurten.find((buurt) => buurt.id === 'oranjebuurt')?.name).toBe('Oranjewijk');
   });
 
@@ -146,7 +146,7 @@ describe('who sees what', () => {
       NOW - 20_000,
     );
     const phone = await openDevice(server, DEVICE_C, { now: clock.now, user: volunteer });
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ ok: true });
     expect((await phone.store.ui.activities.list()).map((a) => a.id)).toEqual([oranjeRound]);
     expect((await phone.store.ui.config.get()).teams.map((team) => team.id)).toEqual([ORANJE]);
 
@@ -157,7 +157,7 @@ describe('who sees what', () => {
     await setTeamMembers(server.database, TENANT, ORANJE, [], NOW + 10_000);
     await addToTeam(server.database, TENANT, SCHOUW, volunteer.userId, NOW + 20_000);
 
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true, pushed: 0 });
+    expect(await phone.sync()).toMatchObject({ ok: true, pushed: 0 });
     const summary = await phone.store.ui.outbox.summary();
     expect(summary.rejected).toEqual([expect.objectContaining({ recordId: mine, reason: 'forbidden' })]);
     const ids = (await phone.store.ui.activities.list()).map((a) => a.id);

@@ -92,7 +92,7 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
       else if (step.kind === 'sync') {
         const device = phones[step.d] as Device;
         device.network.mode = step.network;
-        await device.engine.sync('test');
+        await device.sync();
         device.network.mode = 'up';
       } else if (step.kind === 'sync-with-edit') {
         const device = phones[step.d] as Device;
@@ -101,17 +101,17 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
           device.network.beforeCall = undefined;
           await apply({ ...step.edit, d: step.d });
         };
-        await device.engine.sync('test');
+        await device.sync();
         device.network.beforeCall = undefined;
       } else await apply(step);
     }
 
     // Everyone back online: two rounds carry every change to every phone.
     for (let round = 0; round < 2; round++) {
-      for (const device of phones) expect(await device.engine.sync('final')).toMatchObject({ ok: true });
+      for (const device of phones) expect(await device.sync('final')).toMatchObject({ ok: true });
     }
     const newcomer = await openDevice(server, '0195940a-0000-7000-8000-0000000000ff', { now: () => time });
-    await newcomer.engine.sync('final');
+    await newcomer.sync('final');
 
     const stateOf = async (device: Device) => ({
       activities: (await device.store.ui.activities.list()).map(({ id, title, notes, status }) => ({ id, title, notes, status })),

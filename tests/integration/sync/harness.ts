@@ -2,7 +2,8 @@
  * Phones and the real server in one process: the Hono app on a temporary
  * SQLite file, driven through `app.request()` (no ports), and devices made of
  * a store on their own fake IndexedDB plus a sync engine that sends a real
- * device token (tests/fixtures/server-auth.ts signs them in).
+ * device token (tests/fixtures/server-auth.ts signs them in), run through a
+ * sync controller as in the app (never started: the tests say when to sync).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { createApp } from '../../../src/server/app.ts';
 import { createDatabase, type Database } from '../../../src/server/db/database.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { SEED_TENANTS, seed } from '../../../src/server/seed.ts';
-import { createSyncEngine, type AuthReason, type SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine.ts';
+import type { AuthReason } from '../../../src/sync/auth-reasons.ts';
+import { createSyncController, type SyncController } from '../../../src/sync/controller.ts';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncResult } from '../../../src/sync/engine.ts';
 import type { FetchLike } from '../../../src/sync/http.ts';
 import { createTestUser, signInDevice, type TestUser, type TestUserOptions } from '../../fixtures/server-auth.ts';
 import { afterEach, beforeEach } from 'vitest';
@@ -116,8 +119,12 @@ export function networkTo(server: Pick<TestServer, 'fetch'>): { fetch: FetchLike
 export type Device = {
   store: TestStore;
   engine: SyncEngine;
+  /** Single-flight, status and backoff around the engine, as in the app. */
+  controller: SyncController;
+  /** One sync through the controller (null only while another runs in its tab lock: not here). */
+  sync(trigger?: string): Promise<SyncResult | null>;
   network: Network;
-  /** The 401 reasons the engine reported, in order. */
+  /** The 401 reasons the controller reported, in order. */
   authProblems: AuthReason[];
   /** The token the engine sends; a new sign-in replaces it. */
   token: { value: string };
@@ -141,10 +148,10 @@ export async function openDevice(
     now,
     random: () => 0.5,
     headers: () => ({ authorization: `Bearer ${token.value}` }),
-    onAuthProblem: (reason) => authProblems.push(reason),
     ...options.engine,
   });
-  return { store, engine, network, authProblems, token };
+  const controller = createSyncController({ run: () => engine.run(), outbox: store.sync, now, random: () => 0.5, onAuthProblem: (reason) => authProblems.push(reason) });
+  return { store, engine, controller, sync: (trigger = 'test') => controller.syncNow(trigger), network, authProblems, token };
 }
 
 export { DEVICE_A, DEVICE_B, DEVICE_C };

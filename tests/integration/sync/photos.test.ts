@@ -42,12 +42,12 @@ describe('uploading photos', () => {
     a.network.mode = 'offline';
     await a.store.ui.activities.create(activityInput());
     expect(await a.store.ui.photos.add(photo(plain))).toBe(true);
-    expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'network' });
+    expect(await a.sync()).toEqual({ ok: false, reason: 'network' });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 0 });
 
     a.network.mode = 'up';
     a.network.calls.length = 0;
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(a.network.calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
     expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(0);
@@ -60,14 +60,14 @@ describe('uploading photos', () => {
   it('re-adding a photo changes nothing and uploads nothing again; another phone with the same photo gets a 200', async () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.ui.photos.add(photo(plain));
-    await a.engine.sync('test');
+    await a.sync();
     expect(await a.store.ui.photos.add(photo(plain))).toBe(false);
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(1);
 
     const b = await openDevice(server, DEVICE_B, { now: clock.now });
     await b.store.ui.photos.add(photo(plain));
-    expect(await b.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await b.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await b.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -82,7 +82,7 @@ describe('uploading photos', () => {
       if (isFirstPut) failed = url.split('/').pop() ?? null;
       a.network.mode = isFirstPut ? 'server-error' : 'up';
     };
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
     const other = failed === PLAIN ? PADDED : PLAIN;
     expect(await a.store.sync.photoState(other)).toMatchObject({ state: 'sent' });
     // random() is 0.5 in the harness: half of the first step (2 s) of backoff.
@@ -91,11 +91,11 @@ describe('uploading photos', () => {
     expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(1);
 
     // Not due yet: the next sync leaves it alone.
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(puts(a)).toHaveLength(2);
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await a.store.sync.photoState(failed as unknown as string)).toMatchObject({ state: 'sent' });
     for (const hash of [PLAIN, PADDED]) expect(await serverHash(hash)).toBe(hash);
   });
@@ -110,12 +110,12 @@ describe('uploading photos', () => {
     });
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.ui.photos.add(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', lastError: 'network' });
     expect(await serverHash(PLAIN)).toBe(PLAIN);
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
@@ -130,12 +130,12 @@ describe('uploading photos', () => {
     });
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.ui.photos.add(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
     expect(await serverHash(PLAIN)).toBeNull();
 
     clock.advance(1_000);
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
     expect(calls.filter((call) => call.startsWith('PUT'))).toHaveLength(2);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -144,13 +144,13 @@ describe('uploading photos', () => {
     const { fetch, calls } = tamperedFetch((url, init) => (init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null));
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.ui.photos.add(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(/^unsupported-media-type: /) });
     expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(0);
     expect(await a.store.ui.photos.getBlob(PLAIN)).not.toBeNull();
 
     clock.advance(60 * 60_000);
-    expect(await a.engine.sync('test')).toEqual({ ok: true, pushed: 0, pulled: 0 });
+    expect(await a.sync()).toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(calls.filter((call) => call.startsWith('PUT'))).toHaveLength(1);
   });
 
@@ -159,7 +159,7 @@ describe('uploading photos', () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     await a.store.ui.photos.add(photo(withExif));
     await a.store.ui.photos.add(photo(plain));
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 1 } });
     expect(await a.store.sync.photoState(sha256Hex(withExif))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('EXIF') });
     expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'sent' });
   });
@@ -176,7 +176,7 @@ describe('uploading photos', () => {
     await a.store.ui.photos.add(photo(plain));
     await a.store.sync.markPhotoSent(PLAIN);
     await a.store.ui.activities.create(activityInput());
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
+    expect(await a.sync()).toMatchObject({ ok: true, pushed: 1, photos: { sent: 1, failed: 0 } });
     expect(calls).toEqual(['POST /api/v1/sync/push', `PUT /api/v1/photos/${PLAIN}`, 'GET /api/v1/sync/pull']);
     expect(await serverHash(PLAIN)).toBe(PLAIN);
   });
@@ -187,7 +187,7 @@ describe('uploading photos', () => {
     a.network.beforeCall = (_url, init) => {
       a.network.mode = init.method === 'PUT' ? 'unauthenticated' : 'up';
     };
-    expect(await a.engine.sync('test')).toEqual({ ok: false, reason: 'unauthenticated' });
+    expect(await a.sync()).toEqual({ ok: false, reason: 'unauthenticated' });
     expect(a.authProblems).toEqual(['unauthenticated']);
     expect(await a.store.sync.photoState(PLAIN)).toEqual({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
   });
@@ -196,7 +196,7 @@ describe('uploading photos', () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     // Named by the hash of other bytes: the server will always find a mismatch.
     await a.store.ui.photos.add({ ...photo(plain), sha256: PADDED });
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
     expect(await a.store.sync.photoState(PADDED)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^hash-mismatch/) });
     expect(await serverHash(PADDED)).toBeNull();
   });

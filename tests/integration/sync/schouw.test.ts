@@ -20,8 +20,8 @@ describe('a schouw round on two phones', () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now });
     const b = await openDevice(server, DEVICE_B, { now: clock.now });
     const activityId = await a.store.ui.activities.create(activityInput({ type: 'schouw', title: 'Najaarsschouw' }));
-    await a.engine.sync('test');
-    await b.engine.sync('test');
+    await a.sync();
+    await b.sync();
 
     a.network.mode = 'offline';
     b.network.mode = 'offline';
@@ -34,12 +34,12 @@ describe('a schouw round on two phones', () => {
 
     a.network.mode = 'up';
     b.network.mode = 'up';
-    expect(await a.engine.sync('test')).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
-    expect(await b.engine.sync('test')).toMatchObject({ ok: true });
-    await a.engine.sync('test');
+    expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 1, failed: 0 } });
+    expect(await b.sync()).toMatchObject({ ok: true });
+    await a.sync();
     await b.store.ui.schouw.setFindingStatus(onA, { to: 'reported', note: 'FIXI 2025-0042', by: server.coordinator.userId });
-    await b.engine.sync('test');
-    await a.engine.sync('test');
+    await b.sync();
+    await a.sync();
 
     for (const device of [a, b]) {
       expect((await device.store.ui.schouw.listFindings({ schouwId: activityId })).map((f) => f.id).sort()).toEqual([onA, onB].sort());
