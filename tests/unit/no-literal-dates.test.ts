@@ -24,19 +24,23 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const REAL_CLOCK_DIRS = ['tests/e2e', 'tests/bench'];
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 const ANY_LITERAL_DATE = new RegExp(String.raw`['"\`]${DATE}|new Date\(\s*['"\`\d]|Date\.(?:UTC|parse)\(`);
-const TYPED_DATE = new RegExp(String.raw`\.(?:fill|type|pressSequentially)\([^)]*['"\`]${DATE}|target:\s*\{\s*value:\s*['"\`]${DATE}`);
+// The arguments may hold one level of calls (`user.type(screen.getByLabelText('Datum'), '2026-12-03')`)
+// and cross line ends (the formatter may put the date on a line of its own).
+const TYPED_DATE = new RegExp(String.raw`\.(?:fill|type|pressSequentially)\((?:[^()]|\([^()]*\))*?['"\`]${DATE}|target:\s*\{\s*value:\s*['"\`]${DATE}`, 'g');
 
 type Finding = { file: string; line: number; text: string; why: string };
 
 /** The lines of one test file that make it depend on today's date. */
 function literalDates(file: string, source: string): Finding[] {
-  const onRealClock = REAL_CLOCK_DIRS.some((dir) => file.startsWith(`${dir}/`));
-  const found: Finding[] = [];
-  source.split('\n').forEach((text, index) => {
-    if (TYPED_DATE.test(text)) found.push({ file, line: index + 1, text: text.trim(), why: 'a literal date typed into a form' });
-    else if (onRealClock && ANY_LITERAL_DATE.test(text)) found.push({ file, line: index + 1, text: text.trim(), why: 'a literal date in a test on the real clock' });
-  });
-  return found;
+  const lines = source.split('\n');
+  const at = (line: number, why: string): Finding => ({ file, line, text: (lines[line - 1] ?? '').trim(), why });
+  const typed = [...source.matchAll(TYPED_DATE)].map((match) => at(source.slice(0, match.index).split('\n').length, 'a literal date typed into a form'));
+  if (!REAL_CLOCK_DIRS.some((dir) => file.startsWith(`${dir}/`))) return typed;
+  const seen = new Set(typed.map((finding) => finding.line));
+  const anywhere = lines.flatMap((text, index) =>
+    ANY_LITERAL_DATE.test(text) && !seen.has(index + 1) ? [at(index + 1, 'a literal date in a test on the real clock')] : [],
+  );
+  return [...typed, ...anywhere].sort((a, b) => a.line - b.line);
 }
 
 function testFiles(dir: string): string[] {
@@ -57,6 +61,7 @@ describe('tests and the calendar', () => {
   it('catch the date that broke CI, and leave injected clocks and computed dates alone', () => {
     const broke = "    await phone.page.getByLabel('Datum', { exact: true }).fill('2026-12-03');";
     expect(literalDates('tests/e2e/update-prompt.test.ts', broke)).toMatchObject([{ line: 1, why: 'a literal date typed into a form' }]);
+    expect(literalDates('tests/unit/form.test.tsx', "render();\nawait user.type(\n  screen.getByLabelText('Datum'),\n  '2026-12-03',\n);")).toMatchObject([{ line: 2 }]);
     expect(literalDates('tests/unit/form.test.tsx', "fireEvent.input(date, { target: { value: '2026-12-03' } });")).toHaveLength(1);
     expect(literalDates('tests/e2e/sync.test.ts', "const when = { date: '2026-12-03' };")).toHaveLength(1);
     expect(literalDates('tests/bench/run.ts', 'const start = new Date(2026, 11, 3).getTime();')).toHaveLength(1);
