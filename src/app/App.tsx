@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSessionExpired, type Session } from '../store/session.ts';
 import type { Config } from '../domain/config-records.ts';
+import type { UiStore } from '../store/ui-store.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
@@ -9,7 +10,6 @@ import { isEditing, subscribeEditing } from './editing.ts';
 import type { Messages } from './i18n/nl.ts';
 import { createT, loadMessages, type Lang, type T } from './i18n/translate.ts';
 import type { SyncEngine, SyncResult } from './ports.ts';
-import type { UiStore } from '../store/ui-store.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
 import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';

@@ -5,10 +5,10 @@ import type { Principal } from '../domain/permissions.ts';
 import type { Me, Session } from '../store/session.ts';
 import type { StorageInfo } from '../store/settings.ts';
 import type { Config } from '../domain/config-records.ts';
+import type { UiStore } from '../store/ui-store.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import type { Lang, T } from './i18n/translate.ts';
 import type { SyncEngine, SyncResult } from './ports.ts';
-import type { UiStore } from '../store/ui-store.ts';
 import type { Route } from './router.ts';
 
 

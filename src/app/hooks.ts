@@ -1,8 +1,8 @@
 /** Small hooks over the store's live queries, the sync engine and the clock. */
 import { useEffect, useState } from 'preact/hooks';
+import type { UiStore } from '../store/ui-store.ts';
 import { useApp } from './context.ts';
 import type { SyncEngineStatus } from './ports.ts';
-import type { UiStore } from '../store/ui-store.ts';
 
 /**
  * A live query: `undefined` until its first answer, then re-run by the store
