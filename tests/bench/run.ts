@@ -42,7 +42,7 @@ import { benchPush } from './push.ts';
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 
-// The names of the app's performance measures (src/store/store.ts TAP_MEASURE,
+// The names of the app's performance measures (src/store/attendance-store.ts TAP_MEASURE,
 // src/sync/engine.ts PULL_MEASURE), repeated here so this runner does not load
 // Dexie into Node.
 const TAP_MEASURE = 'buurtlog:tap-durable';
