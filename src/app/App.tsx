@@ -254,7 +254,6 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-
 /**
  * Move focus to the screen's h1 once it is there: a lazy screen renders its
  * h1 a moment after the route changed, so look for a short while.

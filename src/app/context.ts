@@ -11,7 +11,6 @@ import type { SyncController, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import type { Route } from './router.ts';
 
-
 /** Browser capabilities the screens use, injected so nothing reaches for globals. */
 export type Platform = {
   document: Document;

@@ -14,9 +14,7 @@ export function localDate(now: number): string {
 export function formatDate(lang: Lang, date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(y, m - 1, d),
-  );
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
 export function formatTimeRange(start: string, end: string | null): string {

@@ -16,7 +16,11 @@ export function useLive<T>(query: (store: UiStore) => Promise<T>, deps: readonly
     setValue(undefined);
     // On an error the last answer stays on screen; the store already retried
     // a lost connection once (withReopen), and the next commit re-runs it.
-    return store.observe(query, (v) => setValue({ v }), (error) => console.error('live query failed', error));
+    return store.observe(
+      query,
+      (v) => setValue({ v }),
+      (error) => console.error('live query failed', error),
+    );
   }, [store, ...deps]);
   return value?.v;
 }

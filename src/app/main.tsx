@@ -42,7 +42,10 @@ async function start(container: HTMLElement): Promise<void> {
   // The update bridge (and workbox-window) loads beside the app, not before
   // it: nothing on the first screen waits for it.
   void import('../sw/register.ts').then(({ startUpdateFlow }) => startUpdateFlow({ onUpdateReady: (apply) => page.updates.set(apply) }));
-  const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
+  const lang: Lang = await getSetting('language').then(
+    (l) => (isLang(l) ? l : 'nl'),
+    () => 'nl' as const,
+  );
   const words = await loadCore(lang).catch(() => core);
   document.documentElement.lang = lang;
   render(

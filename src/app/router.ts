@@ -31,7 +31,10 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [new RegExp(`^/activiteit/${ID}/aanwezigheid$`), (id) => ({ name: 'attendance', id })],
   // Invite codes: 128 random bits, base64url (domain InviteCodeSchema).
   [/^\/uitnodiging\/([A-Za-z0-9_-]{20,64})$/, (code) => ({ name: 'invite', code })],
-  [/^\/beheer\/([a-z]{1,20})$/, (section) => ((ADMIN_SECTIONS as readonly string[]).includes(section) ? { name: 'admin', section: section as AdminSection } : { name: 'not-found' })],
+  [
+    /^\/beheer\/([a-z]{1,20})$/,
+    (section) => ((ADMIN_SECTIONS as readonly string[]).includes(section) ? { name: 'admin', section: section as AdminSection } : { name: 'not-found' }),
+  ],
 ];
 
 /**

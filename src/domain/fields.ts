@@ -10,16 +10,12 @@ export function text(max: number, min = 0) {
 }
 
 /** Ids of tenant configuration items (buurten, partners, themes, types): readable slugs. */
-export const ConfigIdSchema = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'),
-);
+export const ConfigIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'));
 
 /** CBS buurtcode, e.g. BU04820101; codes change yearly, so a year goes with it. */
 export const CbsBuurtCodeSchema = z.string().check(z.regex(/^BU\d{8}$/, 'must be a CBS buurtcode like BU04820101'));
 
-export const DateSchema = z.string().check(
-  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'),
-);
+export const DateSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'));
 
 export const TimeSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM'));
 
@@ -33,8 +29,5 @@ export const LocationSchema = z.object({
 export type Location = z.infer<typeof LocationSchema>;
 
 /** A partner of the tenant, or a free name (school, church, sports club …). */
-export const OrganisationRefSchema = z.union([
-  z.strictObject({ partnerId: ConfigIdSchema }),
-  z.strictObject({ name: text(120, 1) }),
-]);
+export const OrganisationRefSchema = z.union([z.strictObject({ partnerId: ConfigIdSchema }), z.strictObject({ name: text(120, 1) })]);
 export type OrganisationRef = z.infer<typeof OrganisationRefSchema>;

@@ -13,7 +13,14 @@
  */
 import * as z from 'zod/mini';
 import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, text } from './fields.ts';
-import { FOLLOW_UP_STATUSES, FollowUpStatusSchema, MELDING_STATUSES, followUpChangeFieldSchemas, followUpChangeRequired, followUpChangeSchema } from './follow-up.ts';
+import {
+  FOLLOW_UP_STATUSES,
+  FollowUpStatusSchema,
+  MELDING_STATUSES,
+  followUpChangeFieldSchemas,
+  followUpChangeRequired,
+  followUpChangeSchema,
+} from './follow-up.ts';
 import { IdSchema } from './ids.ts';
 import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
 import { FINDING_LEVELS } from './schouw.ts';

@@ -51,10 +51,7 @@ export function hlcWall(hlc: Hlc): number {
 
 /** A new local event: the HLC to stamp it with, and the clock after it. */
 export function tick(clock: ClockState, now: number): { clock: ClockState; hlc: Hlc } {
-  const next =
-    now > clock.wall
-      ? { wall: now, counter: 0, node: clock.node }
-      : { wall: clock.wall, counter: clock.counter + 1, node: clock.node };
+  const next = now > clock.wall ? { wall: now, counter: 0, node: clock.node } : { wall: clock.wall, counter: clock.counter + 1, node: clock.node };
   if (next.counter > MAX_COUNTER) {
     // Cannot happen at human speed; means the clock state was corrupted.
     throw new Error('hybrid logical clock counter overflow');

@@ -74,7 +74,14 @@ export function expandWeeklyPattern(
     if (date > last) break;
     const isoWeekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
     if (!weekdays.has(isoWeekday) || taken.has(date)) continue;
-    drafts.push({ teamId: pattern.teamId, date, start: pattern.start, durationMinutes: pattern.durationMinutes, meetingPoint: pattern.meetingPoint, buurtIds: [...pattern.buurtIds] });
+    drafts.push({
+      teamId: pattern.teamId,
+      date,
+      start: pattern.start,
+      durationMinutes: pattern.durationMinutes,
+      meetingPoint: pattern.meetingPoint,
+      buurtIds: [...pattern.buurtIds],
+    });
   }
   return drafts;
 }

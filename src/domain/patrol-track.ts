@@ -16,7 +16,7 @@ export const TRACK_MIN_DISTANCE_M = 25;
 export const TRACK_MIN_INTERVAL_MS = 30_000;
 export const TRACK_MAX_ACCURACY_M = 50;
 
-export type TrackPoint = { readonly lat: number; readonly lon: number; /** Unix ms. */ readonly at: number };
+export type TrackPoint = { readonly lat: number; readonly lon: number /** Unix ms. */; readonly at: number };
 export type TrackFix = TrackPoint & { readonly accuracyM?: number | undefined };
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -52,7 +52,7 @@ function encodeNumber(value: number): string {
   let n = value < 0 ? -2 * value - 1 : 2 * value;
   let out = '';
   while (n >= 0x20) {
-    out += String.fromCharCode((0x20 | n % 0x20) + 63);
+    out += String.fromCharCode((0x20 | (n % 0x20)) + 63);
     n = Math.floor(n / 0x20);
   }
   return out + String.fromCharCode(n + 63);

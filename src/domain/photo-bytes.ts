@@ -52,7 +52,8 @@ function jpegProblem(bytes: Uint8Array): string | null {
     const length = ((bytes[i + 2] as number) << 8) | (bytes[i + 3] as number);
     if (length < 2 || i + 2 + length > bytes.length) return broken;
     const metadata = METADATA_SEGMENTS.get(marker);
-    if (metadata !== undefined) return `The photo still carries ${metadata}; the app removes all metadata before sending. Take or pick the photo again in the app.`;
+    if (metadata !== undefined)
+      return `The photo still carries ${metadata}; the app removes all metadata before sending. Take or pick the photo again in the app.`;
     i += 2 + length;
     if (marker === SOS) i = afterScan(bytes, i);
   }
@@ -88,7 +89,8 @@ function webpProblem(bytes: Uint8Array): string | null {
     const fourcc = ascii(bytes, i, 4);
     const size = readUint32LE(bytes, i + 4);
     if (isFirst && fourcc !== 'VP8 ' && fourcc !== 'VP8L' && fourcc !== 'VP8X') return broken;
-    if (fourcc === 'EXIF' || fourcc === 'XMP ') return 'The photo still carries EXIF or XMP metadata; the app removes all metadata before sending. Take or pick the photo again in the app.';
+    if (fourcc === 'EXIF' || fourcc === 'XMP ')
+      return 'The photo still carries EXIF or XMP metadata; the app removes all metadata before sending. Take or pick the photo again in the app.';
     i += 8 + size + (size % 2);
     if (i > riffEnd) return broken;
     isFirst = false;

@@ -74,10 +74,7 @@ export const PullQuerySchema = z.object({
    * with `reset: true`, so the device's view is rebuilt for the new scope.
    */
   cursor: z._default(z.string().check(z.regex(/^(?:[a-z0-9]{1,16}\.)?\d{1,18}$/, 'must be a cursor from an earlier pull')), '0'),
-  limit: z._default(
-    z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT, `must be at most ${MAX_PULL_LIMIT}`)),
-    DEFAULT_PULL_LIMIT,
-  ),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT, `must be at most ${MAX_PULL_LIMIT}`)), DEFAULT_PULL_LIMIT),
 });
 
 export const PullResponseSchema = z.object({
@@ -148,9 +145,7 @@ export function checkMutation(raw: unknown, ctx: Context): Checked<Mutation> {
     }
     for (const device of Object.keys(counter)) {
       if (device !== ctx.deviceId) {
-        return reject('foreign-counter', 'A device may only write its own counts.', [
-          { path: `counters.${key}.${device}`, message: 'not this device' },
-        ]);
+        return reject('foreign-counter', 'A device may only write its own counts.', [{ path: `counters.${key}.${device}`, message: 'not this device' }]);
       }
     }
   }

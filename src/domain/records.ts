@@ -40,10 +40,27 @@ import {
 } from './patrol-observation.ts';
 import { counterValue, type Mergeable } from './merge.ts';
 import type { SyncRecordSchema } from './record-schema.ts';
-import { RESIDENTS_COUNT, SCHOUW_REQUIRED, SchouwFieldSchemas, SchouwSchema, isSchouwCounterKey, partnerOfCounterKey, schouwIdFor, type Schouw } from './schouw.ts';
+import {
+  RESIDENTS_COUNT,
+  SCHOUW_REQUIRED,
+  SchouwFieldSchemas,
+  SchouwSchema,
+  isSchouwCounterKey,
+  partnerOfCounterKey,
+  schouwIdFor,
+  type Schouw,
+} from './schouw.ts';
 
 /** Buurtpreventie (patrol.ts, patrol-observation.ts). */
-export const PATROL_RECORD_TYPES = ['patrolSlot', 'patrolSignUp', 'patrolRound', 'safetyObservation', 'publicSpaceObservation', 'observationStatusChange', 'observationReaction'] as const;
+export const PATROL_RECORD_TYPES = [
+  'patrolSlot',
+  'patrolSignUp',
+  'patrolRound',
+  'safetyObservation',
+  'publicSpaceObservation',
+  'observationStatusChange',
+  'observationReaction',
+] as const;
 export type PatrolRecordType = (typeof PATROL_RECORD_TYPES)[number];
 
 export const RECORD_TYPES = ['activity', 'attendance', 'schouw', 'finding', 'findingStatusChange', ...PATROL_RECORD_TYPES, ...CONFIG_RECORD_TYPES] as const;
@@ -179,7 +196,9 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     required: OBSERVATION_REACTION_REQUIRED,
     isCounterKey: () => false,
     idRule: (id, fields) =>
-      typeof fields['observationId'] === 'string' && reactionIdFor(fields['observationId']) !== id ? 'a reaction record id must be derived from its observation id' : null,
+      typeof fields['observationId'] === 'string' && reactionIdFor(fields['observationId']) !== id
+        ? 'a reaction record id must be derived from its observation id'
+        : null,
     parent: { field: 'observationId', type: 'safetyObservation' },
     sameAsParent: ['teamId', 'buurtId'],
     fixed: ['observationId'],
@@ -249,9 +268,10 @@ export type AttendanceTotals = {
 };
 
 export function attendanceTotals(record: Mergeable | undefined): AttendanceTotals {
-  const counts = Object.fromEntries(
-    COUNT_KEYS.map((key) => [key, Math.max(0, counterValue(record?.counters[key]))]),
-  ) as Record<(typeof COUNT_KEYS)[number], number>;
+  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, Math.max(0, counterValue(record?.counters[key]))])) as Record<
+    (typeof COUNT_KEYS)[number],
+    number
+  >;
   const postcodes: Array<readonly [string, number]> = [];
   for (const [key, counter] of Object.entries(record?.counters ?? {})) {
     const pc4 = pc4OfCounterKey(key);

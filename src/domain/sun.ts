@@ -41,7 +41,7 @@ export function isAfterSunset(lat: number, lon: number, now: number): boolean {
 /** The sun's elevation above the horizon in degrees at `at` (no refraction). */
 export function solarElevationDeg(lat: number, lon: number, at: number): number {
   const { declination, equationOfTime } = solarPosition(at);
-  const minutes = ((at % 86_400_000) + 86_400_000) % 86_400_000 / 60_000;
+  const minutes = (((at % 86_400_000) + 86_400_000) % 86_400_000) / 60_000;
   const trueSolarMinutes = minutes + equationOfTime + 4 * lon;
   const hourAngle = trueSolarMinutes / 4 - 180;
   const cosZenith = Math.sin(lat * RAD) * Math.sin(declination * RAD) + Math.cos(lat * RAD) * Math.cos(declination * RAD) * Math.cos(hourAngle * RAD);
@@ -66,7 +66,9 @@ function solarPosition(at: number): { declination: number; equationOfTime: numbe
   const meanAnomaly = 357.52911 + t * (35_999.05029 - 0.0001537 * t);
   const eccentricity = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
   const centre =
-    Math.sin(meanAnomaly * RAD) * (1.914602 - t * (0.004817 + 0.000014 * t)) + Math.sin(2 * meanAnomaly * RAD) * (0.019993 - 0.000101 * t) + Math.sin(3 * meanAnomaly * RAD) * 0.000289;
+    Math.sin(meanAnomaly * RAD) * (1.914602 - t * (0.004817 + 0.000014 * t)) +
+    Math.sin(2 * meanAnomaly * RAD) * (0.019993 - 0.000101 * t) +
+    Math.sin(3 * meanAnomaly * RAD) * 0.000289;
   const trueLongitude = meanLongitude + centre;
   const omega = 125.04 - 1934.136 * t;
   const apparentLongitude = trueLongitude - 0.00569 - 0.00478 * Math.sin(omega * RAD);
@@ -78,6 +80,10 @@ function solarPosition(at: number): { declination: number; equationOfTime: numbe
   const m = meanAnomaly * RAD;
   const equationOfTime =
     (4 / RAD) *
-    (y * Math.sin(2 * l0) - 2 * eccentricity * Math.sin(m) + 4 * eccentricity * y * Math.sin(m) * Math.cos(2 * l0) - 0.5 * y * y * Math.sin(4 * l0) - 1.25 * eccentricity * eccentricity * Math.sin(2 * m));
+    (y * Math.sin(2 * l0) -
+      2 * eccentricity * Math.sin(m) +
+      4 * eccentricity * y * Math.sin(m) * Math.cos(2 * l0) -
+      0.5 * y * y * Math.sin(4 * l0) -
+      1.25 * eccentricity * eccentricity * Math.sin(2 * m));
   return { declination, equationOfTime };
 }

@@ -22,7 +22,18 @@ export const BuurtSchema = z.object({
 });
 export type Buurt = z.infer<typeof BuurtSchema>;
 
-export const PARTNER_KINDS = ['municipality', 'housingCorporation', 'welfare', 'police', 'boa', 'youthWork', 'health', 'school', 'volunteers', 'other'] as const;
+export const PARTNER_KINDS = [
+  'municipality',
+  'housingCorporation',
+  'welfare',
+  'police',
+  'boa',
+  'youthWork',
+  'health',
+  'school',
+  'volunteers',
+  'other',
+] as const;
 
 export const PartnerSchema = z.object({
   id: ConfigIdSchema,

@@ -119,7 +119,15 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const mutation = check.value;
     const stored = working.get(mutation.recordId);
     if (purged.has(mutation.recordId)) {
-      return reject({ ok: false, mutationId, reason: 'purged', message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.' }, mutation);
+      return reject(
+        {
+          ok: false,
+          mutationId,
+          reason: 'purged',
+          message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.',
+        },
+        mutation,
+      );
     }
     const problem = checkAgainstStored(mutation, stored);
     if (problem) return reject(problem, mutation);
@@ -131,7 +139,10 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const parent = parentId === null ? undefined : working.get(parentId);
     const parentRule = parentRuleOf(type);
     if (parentRule && parent?.type !== parentRule.type) {
-      const missing = MISSING_PARENT[type] ?? { reason: 'unknown-activity', message: `The ${parentRule.type} this record belongs to is not on the server. Send it first.` };
+      const missing = MISSING_PARENT[type] ?? {
+        reason: 'unknown-activity',
+        message: `The ${parentRule.type} this record belongs to is not on the server. Send it first.`,
+      };
       return refuse(missing.reason, missing.message);
     }
 
@@ -147,7 +158,9 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       const refusal = principal ? refusalOf(principal, action, stored, merged, parent) : null;
       return refuse('forbidden', refusal ?? 'A history entry cannot be changed once made: the history is append-only. Add a new entry instead.');
     }
-    const refusal = principal ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null)) : null;
+    const refusal = principal
+      ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null))
+      : null;
     if (refusal !== null) return refuse('forbidden', refusal);
     // After the permission checks: the answer names the parent's values, for those who may see the parent only.
     const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
@@ -183,7 +196,13 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 }
 
 /** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
-async function withMissingPhotos(trx: Transaction<Schema>, tenantId: string, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
+async function withMissingPhotos(
+  trx: Transaction<Schema>,
+  tenantId: string,
+  checked: ReadonlyArray<Checked<Mutation>>,
+  results: PushResult[],
+  working: ReadonlyMap<string, SyncRecord>,
+): Promise<PushResult[]> {
   const photosByResult = results.map((result, index) => {
     const check = checked[index];
     if (result.status === 'rejected' || !check?.ok) return null;
@@ -213,12 +232,17 @@ const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 
   safetyObservation: { reason: 'unknown-parent', message: 'The patrol round this observation belongs to is not on the server. Send the round first.' },
   publicSpaceObservation: { reason: 'unknown-parent', message: 'The patrol round this observation belongs to is not on the server. Send the round first.' },
   observationStatusChange: { reason: 'unknown-parent', message: 'The observation this follow-up belongs to is not on the server. Send the observation first.' },
-  observationReaction: { reason: 'unknown-parent', message: 'The safety observation this reaction belongs to is not on the server. Send the observation first.' },
+  observationReaction: {
+    reason: 'unknown-parent',
+    message: 'The safety observation this reaction belongs to is not on the server. Send the observation first.',
+  },
 };
 
 /** Whether a mutation would change any stored value of the record (a field the record lacks counts as a change). */
 function rewrites(stored: SyncRecord, mutation: Mutation): boolean {
-  return Object.entries(mutation.fields).some(([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v));
+  return Object.entries(mutation.fields).some(
+    ([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v),
+  );
 }
 
 /** The names of the fields and counters whose merged state differs from the stored one. */

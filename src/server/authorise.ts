@@ -49,8 +49,16 @@ export function recordScope(record: SyncRecord, parent?: SyncRecord): RecordScop
  * stored (if it is) AND as it will be after the merge — moving an activity
  * out of your buurt changes both. Returns a refusal a person understands, or null.
  */
-export function refusalOf(principal: Principal, action: Action, stored: SyncRecord | undefined, merged: SyncRecord, parent: SyncRecord | undefined): string | null {
-  const allowed = (stored === undefined || can(principal, action, stored.type, recordScope(stored, parent))) && can(principal, action, merged.type, recordScope(merged, parent));
+export function refusalOf(
+  principal: Principal,
+  action: Action,
+  stored: SyncRecord | undefined,
+  merged: SyncRecord,
+  parent: SyncRecord | undefined,
+): string | null {
+  const allowed =
+    (stored === undefined || can(principal, action, stored.type, recordScope(stored, parent))) &&
+    can(principal, action, merged.type, recordScope(merged, parent));
   return allowed ? null : refusalMessage(principal, action, merged.type);
 }
 
@@ -145,7 +153,8 @@ function refusalMessage(principal: Principal, action: Action, type: RecordType):
     return `${who} not ${action} ${PLURAL[type]}: the history is append-only. Add a new entry instead.`;
   }
   if (scope === 'buurt') return `${who} ${action} ${PLURAL[type]} only in your own buurten; this one is elsewhere. Ask a coordinator if it should be yours.`;
-  if (scope === 'team') return `${who} ${action} ${PLURAL[type]} only of your own teams; this one belongs to no team of yours. Ask a coordinator to add you to the team.`;
+  if (scope === 'team')
+    return `${who} ${action} ${PLURAL[type]} only of your own teams; this one belongs to no team of yours. Ask a coordinator to add you to the team.`;
   return `${who} not ${action} ${PLURAL[type]}; ask a coordinator.`;
 }
 
@@ -156,5 +165,8 @@ function refusalMessage(principal: Principal, action: Action, type: RecordType):
  * may read a record that shows it (routes/photos.ts).
  */
 export function mayUploadPhotos(role: Principal['role']): boolean {
-  return RECORD_TYPES.some((type) => Object.hasOwn(RECORD_DEFINITIONS[type].fields, 'photos') && (PERMISSIONS[type][role].create !== 'none' || PERMISSIONS[type][role].update !== 'none'));
+  return RECORD_TYPES.some(
+    (type) =>
+      Object.hasOwn(RECORD_DEFINITIONS[type].fields, 'photos') && (PERMISSIONS[type][role].create !== 'none' || PERMISSIONS[type][role].update !== 'none'),
+  );
 }

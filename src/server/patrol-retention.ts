@@ -41,8 +41,18 @@ export async function purgeExpiredPatrolData(database: Database, now: number): P
 
 async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: number): Promise<Array<{ id: string; type: string }>> {
   const settings = patrolSettingsOf((await loadRecords(trx, tenantId, [PATROL_SETTINGS_ID])).get(PATROL_SETTINGS_ID));
-  const rows = await trx.selectFrom('records').select(['id', 'type', 'state']).where('tenant_id', '=', tenantId).where('type', 'in', [...PATROL_RECORD_TYPES]).execute();
-  const records: SyncRecord[] = rows.map((row) => ({ id: row.id, type: row.type as SyncRecord['type'], tenantId, ...(JSON.parse(row.state) as Pick<SyncRecord, 'fields' | 'counters'>) }));
+  const rows = await trx
+    .selectFrom('records')
+    .select(['id', 'type', 'state'])
+    .where('tenant_id', '=', tenantId)
+    .where('type', 'in', [...PATROL_RECORD_TYPES])
+    .execute();
+  const records: SyncRecord[] = rows.map((row) => ({
+    id: row.id,
+    type: row.type as SyncRecord['type'],
+    tenantId,
+    ...(JSON.parse(row.state) as Pick<SyncRecord, 'fields' | 'counters'>),
+  }));
   const expiredIds = new Set(expiredPatrolRecords(records, settings, now));
   const expired = records.filter((record) => expiredIds.has(record.id));
   if (expired.length === 0) return [];
@@ -57,7 +67,9 @@ async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: numb
   // A photo goes when no record shows it any more (a schouw finding may show the same one).
   for (let start = 0; start < hashes.length; start += 1000) {
     const chunk = hashes.slice(start, start + 1000);
-    const stillShown = new Set((await trx.selectFrom('photo_refs').select('sha256').where('tenant_id', '=', tenantId).where('sha256', 'in', chunk).execute()).map((row) => row.sha256));
+    const stillShown = new Set(
+      (await trx.selectFrom('photo_refs').select('sha256').where('tenant_id', '=', tenantId).where('sha256', 'in', chunk).execute()).map((row) => row.sha256),
+    );
     const orphans = chunk.filter((hash) => !stillShown.has(hash));
     if (orphans.length > 0) await trx.deleteFrom('photos').where('tenant_id', '=', tenantId).where('sha256', 'in', orphans).execute();
   }
@@ -65,7 +77,16 @@ async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: numb
   await insertPurgeMarkers(trx, tenantId, markers, await takeSequenceNumbers(trx, markers.length), now);
   await appendAudit(
     trx,
-    expired.map((record) => ({ tenantId, at: now, userId: null, deviceId: null, action: 'record.purge' as const, recordType: record.type, recordId: record.id, fields: [] })),
+    expired.map((record) => ({
+      tenantId,
+      at: now,
+      userId: null,
+      deviceId: null,
+      action: 'record.purge' as const,
+      recordType: record.type,
+      recordId: record.id,
+      fields: [],
+    })),
   );
   return expired.map((record) => ({ id: record.id, type: record.type }));
 }

@@ -107,7 +107,11 @@ export async function seed(database: Database, options: SeedOptions = {}): Promi
       await serialiseWrites(trx, database.dialect);
       if (await insertTenantIfMissing(trx, tenant, now)) report.tenantsCreated.push(tenant.id);
 
-      const stored = await loadRecords(trx, tenant.id, tenant.items.map((item) => item.id));
+      const stored = await loadRecords(
+        trx,
+        tenant.id,
+        tenant.items.map((item) => item.id),
+      );
       const missing = tenant.items.filter((item) => !stored.has(item.id));
       const mutations = missing.map((item) => serverMutation({ tenantId: tenant.id, recordType: item.type, recordId: item.id, values: item.values, now }));
       if (mutations.length > 0) {
@@ -146,7 +150,9 @@ async function coordinatorCredentials(options: SeedOptions): Promise<{ hash: str
 export function seedReportLines(report: SeedReport): string[] {
   return [
     ...report.tenantsCreated.map((id) => `Tenant "${id}" aangemaakt.`),
-    ...report.coordinatorsCreated.flatMap(({ email, password }) => (password ? [`Coördinator ${email} wachtwoord: ${password}`] : [`Coördinator ${email} aangemaakt.`])),
+    ...report.coordinatorsCreated.flatMap(({ email, password }) =>
+      password ? [`Coördinator ${email} wachtwoord: ${password}`] : [`Coördinator ${email} aangemaakt.`],
+    ),
   ];
 }
 
@@ -169,7 +175,13 @@ function tenantSeed(tenant: {
       // Themes carry the programme's own words; activity types take their label from the app's translations (null).
       ...DEFAULT_THEMES.map((theme, order): Item => ({ type: 'theme', id: theme.id, values: { label: theme.label, ...common(order) } })),
       ...DEFAULT_ACTIVITY_TYPES.map((type, order): Item => ({ type: 'activityType', id: type.id, values: { label: null, ...common(order) } })),
-      ...tenant.teams.map((team, order): Item => ({ type: 'team', id: team.id, values: { name: team.name, kind: team.kind, buurtIds: team.buurtIds, memberIds: [], ...common(order) } })),
+      ...tenant.teams.map(
+        (team, order): Item => ({
+          type: 'team',
+          id: team.id,
+          values: { name: team.name, kind: team.kind, buurtIds: team.buurtIds, memberIds: [], ...common(order) },
+        }),
+      ),
     ],
   };
 }

@@ -31,5 +31,7 @@ export async function updateActivity(ctx: StoreContext, id: string, changes: Par
 }
 
 export async function deleteActivity(ctx: StoreContext, id: string): Promise<void> {
-  await writeLocal(ctx, { id, type: 'activity' }, (current) => (current?.type !== 'activity' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
+  await writeLocal(ctx, { id, type: 'activity' }, (current) =>
+    current?.type !== 'activity' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } },
+  );
 }

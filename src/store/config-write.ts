@@ -45,7 +45,8 @@ export function configFields(type: ConfigRecordType, values: Readonly<Record<str
     if (parsed.success) fields[name] = parsed.data;
     else issues.push(...toIssues(parsed.error, name));
   }
-  if (isNew) for (const name of CONFIG_REQUIRED[type]) if (!(name in fields) && !issues.some((i) => i.path === name)) issues.push({ path: name, message: 'required' });
+  if (isNew)
+    for (const name of CONFIG_REQUIRED[type]) if (!(name in fields) && !issues.some((i) => i.path === name)) issues.push({ path: name, message: 'required' });
   if (issues.length > 0) throw new InvalidInputError(issues);
   return fields;
 }

@@ -58,7 +58,13 @@ export function outboxStore(core: StoreCore): OutboxStore {
       ),
     exportUnsent: () => unsent((u) => db.transaction('r', [db.records, db.outbox], () => u.exportUnsent(core))),
     async dismissRejected(mutationId) {
-      await core.run(() => db.outbox.where('mutationId').equals(mutationId).and((entry) => entry.state === 'rejected').delete());
+      await core.run(() =>
+        db.outbox
+          .where('mutationId')
+          .equals(mutationId)
+          .and((entry) => entry.state === 'rejected')
+          .delete(),
+      );
     },
   };
 }

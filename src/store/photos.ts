@@ -14,8 +14,10 @@ import type { QueuedPhoto } from './sync-store.ts';
 
 /** Idempotent by hash: a photo the store already has keeps its row (and its upload state). Resolves to true when added now. */
 export async function addPhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<boolean> {
-  if (!z.safeParse(Sha256Schema, input.sha256).success) throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
-  if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(input.type)) throw new InvalidInputError([{ path: 'type', message: `must be ${PHOTO_MEDIA_TYPES.join(' or ')}` }]);
+  if (!z.safeParse(Sha256Schema, input.sha256).success)
+    throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
+  if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(input.type))
+    throw new InvalidInputError([{ path: 'type', message: `must be ${PHOTO_MEDIA_TYPES.join(' or ')}` }]);
   if (!(input.blob instanceof Blob) || input.blob.size === 0) throw new InvalidInputError([{ path: 'blob', message: 'must be a Blob with the photo’s bytes' }]);
   return db.transaction('rw', db.photos, async () => {
     if ((await db.photos.get(input.sha256)) !== undefined) return false;
@@ -96,9 +98,19 @@ export async function requeuePhotos(db: BuurtlogDatabase, hashes: readonly strin
  * keeps its row — this device's own upload state wins.
  */
 export async function cachePhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<void> {
-  if (!z.safeParse(Sha256Schema, input.sha256).success) throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
+  if (!z.safeParse(Sha256Schema, input.sha256).success)
+    throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
   await db.transaction('rw', db.photos, async () => {
     if ((await db.photos.get(input.sha256)) !== undefined) return;
-    await db.photos.add({ sha256: input.sha256, blob: input.blob, type: input.type, bytes: input.blob.size, createdAt: now, state: 'sent', attempts: 0, nextAttemptAt: 0 });
+    await db.photos.add({
+      sha256: input.sha256,
+      blob: input.blob,
+      type: input.type,
+      bytes: input.blob.size,
+      createdAt: now,
+      state: 'sent',
+      attempts: 0,
+      nextAttemptAt: 0,
+    });
   });
 }

@@ -38,7 +38,10 @@ export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], 
     for (const record of pulled) {
       if (record.tenantId !== ctx.tenantId) continue;
       const seen = incoming.get(record.id);
-      incoming.set(record.id, seen ? { ...seen, fields: mergeFields(seen.fields, record.fields), counters: mergeCounters(seen.counters, record.counters) } : record);
+      incoming.set(
+        record.id,
+        seen ? { ...seen, fields: mergeFields(seen.fields, record.fields), counters: mergeCounters(seen.counters, record.counters) } : record,
+      );
     }
     const ids = [...incoming.keys()];
     const [found, pending, { clock, offset }] = await Promise.all([

@@ -31,7 +31,9 @@ export type FindingFilter = { readonly schouwId: string } | { readonly buurtId: 
 export type SchouwSettings = Pick<Schouw, 'kind' | 'method' | 'targetLevel'>;
 /** What a person fills in for a new finding; the store adds the round's buurt and team, when and by whom. */
 export type FindingInput = Pick<Finding, 'schouwId' | 'element' | 'aspect'> &
-  Partial<Pick<Finding, 'pointNo' | 'location' | 'address' | 'photos' | 'note' | 'level' | 'action' | 'responsiblePartnerId' | 'meldingNumber' | 'meldingStatus'>>;
+  Partial<
+    Pick<Finding, 'pointNo' | 'location' | 'address' | 'photos' | 'note' | 'level' | 'action' | 'responsiblePartnerId' | 'meldingNumber' | 'meldingStatus'>
+  >;
 
 /** What may change on a finding afterwards (status goes through setFindingStatus, so it has a history). */
 export type FindingChanges = Partial<

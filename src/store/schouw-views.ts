@@ -42,7 +42,12 @@ export function byPointThenTime(a: FindingView, b: FindingView): number {
  * (by the recordId index): a list of findings never reads the whole outbox.
  */
 async function syncStatesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(await db.outbox.where('recordId').anyOf(records.map((record) => record.id)).toArray());
+  const states = syncStates(
+    await db.outbox
+      .where('recordId')
+      .anyOf(records.map((record) => record.id))
+      .toArray(),
+  );
   return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
@@ -52,7 +57,10 @@ export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter):
     const finding = findingOf(record);
     if (finding && !finding.deleted && matches(finding, filter)) matching.push({ record, finding });
   }
-  const stateOfRecord = await syncStatesOf(db, matching.map(({ record }) => record));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    matching.map(({ record }) => record),
+  );
   return matching.map(({ record, finding }) => ({ ...finding, syncState: stateOfRecord(record) })).sort(byPointThenTime);
 }
 
@@ -71,7 +79,10 @@ export async function readFindingHistories(db: BuurtlogDatabase, findingIds: rea
     const change = findingStatusChangeOf(record);
     if (change && Object.hasOwn(histories, change.findingId)) matching.push({ record, change });
   }
-  const stateOfRecord = await syncStatesOf(db, matching.map(({ record }) => record));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    matching.map(({ record }) => record),
+  );
   for (const { record, change } of matching) histories[change.findingId]?.push({ ...change, syncState: stateOfRecord(record) });
   for (const list of Object.values(histories)) list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   return histories;

@@ -42,9 +42,12 @@ const FINDING_CHANGE_KEYS = [
   'meldingStatus',
 ] as const satisfies readonly (keyof FindingChanges)[];
 
-
 /** Validate the named fields of `input` with the finding's field schemas; unknown keys are ignored. */
-function validFields<K extends string>(schemas: Readonly<Record<K, z.ZodMiniType>>, keys: readonly K[], input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function validFields<K extends string>(
+  schemas: Readonly<Record<K, z.ZodMiniType>>,
+  keys: readonly K[],
+  input: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const key of keys) {
@@ -119,7 +122,9 @@ export async function updateFinding(ctx: StoreContext, id: string, changes: Find
 
 export async function deleteFinding(ctx: StoreContext, id: string): Promise<void> {
   check(IdSchema, id, 'id');
-  await writeLocal(ctx, { id, type: 'finding' }, (current) => (current?.type !== 'finding' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
+  await writeLocal(ctx, { id, type: 'finding' }, (current) =>
+    current?.type !== 'finding' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } },
+  );
 }
 
 /**
@@ -135,12 +140,13 @@ export async function setFindingStatus(ctx: StoreContext, findingId: string, inp
   const { db } = ctx;
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const record = await db.records.get(findingId);
-    const rawFrom = record?.type === 'finding' ? record.fields['status']?.v ?? 'new' : null;
+    const rawFrom = record?.type === 'finding' ? (record.fields['status']?.v ?? 'new') : null;
     const from = z.safeParse(FindingStatusSchema, rawFrom);
     if (record?.type !== 'finding' || record.fields['deleted']?.v === true || !from.success) {
       throw new InvalidInputError([{ path: 'findingId', message: `no finding ${findingId}` }]);
     }
-    if (from.data === to && note.trim() === '') throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
+    if (from.data === to && note.trim() === '')
+      throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
     const at = ctx.now();
     const entryId = uuidv7(at);
     const buurtId = record.fields['buurtId']?.v;

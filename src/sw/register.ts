@@ -36,4 +36,3 @@ export function startUpdateFlow({ onUpdateReady }: UpdateFlowOptions): void {
   });
   window.setInterval(check, UPDATE_CHECK_MS);
 }
-

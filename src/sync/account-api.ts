@@ -33,7 +33,6 @@ export const TenantInfoSchema = z.object({ id: z.string(), name: z.string() });
 export type TenantInfo = z.infer<typeof TenantInfoSchema>;
 export type { InvitePreview };
 
-
 export type SignInRequest = { email: string; password: string; deviceId: string; deviceName: string };
 export type RedeemInviteRequest = { code: string; deviceId: string; deviceName: string };
 export type CreateUserRequest = { displayName: string; email: string | null; password: string | null; role: User['role']; buurtIds: string[] };
@@ -84,7 +83,13 @@ export function createAccountApi(options: AccountApiOptions) {
     /** A photo taken on another phone, checked against its hash (a finding's thumbnails). */
     photo(sha256: string): Promise<{ blob: Blob; type: string }> {
       const bearer = token();
-      return getPhoto({ fetch, url: `${baseUrl}/api/v1/photos/${encodeURIComponent(sha256)}`, headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, timeoutMs, sha256 }).catch((error: unknown) => {
+      return getPhoto({
+        fetch,
+        url: `${baseUrl}/api/v1/photos/${encodeURIComponent(sha256)}`,
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+        timeoutMs,
+        sha256,
+      }).catch((error: unknown) => {
         if (bearer && error instanceof SyncFailure && isAuthReason(error.reason)) onAuthProblem?.(error.reason);
         throw error;
       });

@@ -148,12 +148,15 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     if (nextTimer !== null) clearTimer(nextTimer);
     const retryAt = status.current().nextAttemptAt;
     const at = retryAt ?? now() + periodicMs;
-    nextTimer = setTimer(() => {
-      nextTimer = null;
-      // While hidden, periodic syncs rest; becoming visible syncs at once.
-      if (isHidden()) scheduleNext();
-      else void run(retryAt === null ? 'periodic' : 'retry');
-    }, Math.max(0, at - now()));
+    nextTimer = setTimer(
+      () => {
+        nextTimer = null;
+        // While hidden, periodic syncs rest; becoming visible syncs at once.
+        if (isHidden()) scheduleNext();
+        else void run(retryAt === null ? 'periodic' : 'retry');
+      },
+      Math.max(0, at - now()),
+    );
   };
 
   const run = (trigger: string): Promise<SyncResult | null> => {

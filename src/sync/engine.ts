@@ -159,7 +159,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const photo of due) {
         tried.add(photo.sha256);
         try {
-          await putPhoto({ fetch, url: `${baseUrl}/api/v1/photos/${photo.sha256}`, headers: await headers(), timeoutMs, blob: photo.blob, type: photo.type, sha256: photo.sha256 });
+          await putPhoto({
+            fetch,
+            url: `${baseUrl}/api/v1/photos/${photo.sha256}`,
+            headers: await headers(),
+            timeoutMs,
+            blob: photo.blob,
+            type: photo.type,
+            sha256: photo.sha256,
+          });
           await markPhotoSent(photo.sha256);
           tally.sent++;
         } catch (error) {

@@ -97,7 +97,9 @@ function isAbort(error: unknown): boolean {
  * SyncFailure classified as for `callApi`, with the server's issues (a
  * `hash-mismatch` issue means: send it again).
  */
-export async function putPhoto(options: Omit<CallOptions, 'method' | 'body'> & { readonly blob: Blob; readonly type: string; readonly sha256: string }): Promise<200 | 201> {
+export async function putPhoto(
+  options: Omit<CallOptions, 'method' | 'body'> & { readonly blob: Blob; readonly type: string; readonly sha256: string },
+): Promise<200 | 201> {
   let response: Response;
   try {
     response = await options.fetch(options.url, {
@@ -135,7 +137,11 @@ export async function getPhoto(options: Omit<CallOptions, 'method' | 'body'> & {
   let response: Response;
   let bytes: ArrayBuffer;
   try {
-    response = await options.fetch(options.url, { method: 'GET', headers: { accept: 'image/*', ...options.headers }, signal: AbortSignal.timeout(options.timeoutMs) });
+    response = await options.fetch(options.url, {
+      method: 'GET',
+      headers: { accept: 'image/*', ...options.headers },
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
     if (!response.ok) throw await failureOf(response);
     bytes = await response.arrayBuffer();
   } catch (error) {

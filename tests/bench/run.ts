@@ -122,7 +122,6 @@ function benchBundle(): void {
 
 // 4 ─ push throughput (runs before the browser, so nothing competes for the 2 cores) ─
 
-
 async function benchPushes(): Promise<void> {
   section('4  Push throughput (app.request, batches of 500, fresh database)');
   const pgError = await postgresProblem(PG_URL);
@@ -136,7 +135,11 @@ async function benchPushes(): Promise<void> {
     for (const mutations of PUSH_COUNTS) {
       const { mutationsPerSecond, ms: took } = await benchPush({ dialect, mutations });
       if (dialect === 'postgres') pgRates.push(mutationsPerSecond);
-      row(`  ${dialect.padEnd(8)} ${int(mutations).padStart(6)} mutations`, `${int(mutationsPerSecond)}/s`, `${int(took)} ms${dialect === 'postgres' ? `; goal ≥ ${int(PG_GOAL_PER_S)}/s` : ' (no goal)'}`);
+      row(
+        `  ${dialect.padEnd(8)} ${int(mutations).padStart(6)} mutations`,
+        `${int(mutationsPerSecond)}/s`,
+        `${int(took)} ms${dialect === 'postgres' ? `; goal ≥ ${int(PG_GOAL_PER_S)}/s` : ' (no goal)'}`,
+      );
     }
   }
   addGoal(
@@ -188,7 +191,9 @@ async function benchTap(browser: Awaited<ReturnType<typeof launchBrowser>>): Pro
       page.on('request', (request) => void (request.url().includes('/api/v1/sync/push') && pushes++));
       const tapRate = await pacedClicks(plus, TAPS);
       const pushesDuringTaps = pushes;
-      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [TAP_MEASURE, TAPS] as const, { timeout: 30_000 });
+      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [TAP_MEASURE, TAPS] as const, {
+        timeout: 30_000,
+      });
       const taps = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), TAP_MEASURE);
       if (taps.length !== TAPS) throw new Error(`expected ${TAPS} ${TAP_MEASURE} measures, found ${taps.length}`);
       // Let the sync that follows the last change finish before the raw runs.
@@ -202,7 +207,9 @@ async function benchTap(browser: Awaited<ReturnType<typeof launchBrowser>>): Pro
       const raw = await rawTapPuts(page, TAPS, TAP_PACE_MS);
       await installRawPutButton(page);
       await pacedClicks(page.getByRole('button', { name: RAW_BUTTON, exact: true }), TAPS);
-      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [RAW_CLICK_MEASURE, TAPS] as const, { timeout: 30_000 });
+      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [RAW_CLICK_MEASURE, TAPS] as const, {
+        timeout: 30_000,
+      });
       const rawClicks = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), RAW_CLICK_MEASURE);
 
       const tap = stats(taps);
@@ -215,9 +222,12 @@ async function benchTap(browser: Awaited<ReturnType<typeof launchBrowser>>): Pro
       row(`  raw IDB put, timer loop, 1 tx each    median`, ms(put.median), `same record (${int(raw.bytes)} B JSON), separate DB`);
       row(`                                        p95`, ms(put.p95), 'floor: no input, no frame (context only)');
       row(`                                        max`, ms(put.max));
-      row(`  raw IDB put, started by a click       median`, ms(clickPut.median), 'same input path as a tap: the goal\'s reference');
+      row(`  raw IDB put, started by a click       median`, ms(clickPut.median), "same input path as a tap: the goal's reference");
       row(`                                        p95`, ms(clickPut.p95), `app p95 = ${(tap.p95 / clickPut.p95).toFixed(2)} × this`);
-      addGoal({ verdict: tap.p95 <= bound ? 'PASS' : 'MISS', text: `tap p95 ≤ 2 × raw put p95 (both started by a click): ${ms(tap.p95)} vs ${ms(bound)} (a raw put in a timer loop, with no input or frame: p95 ${ms(put.p95)})` });
+      addGoal({
+        verdict: tap.p95 <= bound ? 'PASS' : 'MISS',
+        text: `tap p95 ≤ 2 × raw put p95 (both started by a click): ${ms(tap.p95)} vs ${ms(bound)} (a raw put in a timer loop, with no input or frame: p95 ${ms(put.p95)})`,
+      });
     } finally {
       await context.close();
     }
@@ -243,7 +253,8 @@ async function pacedClicks(target: Locator, n: number): Promise<number> {
 function installRawPutButton(page: Page): Promise<void> {
   return page.evaluate(
     async ({ appDb, label, measure }) => {
-      const request = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+      const request = <T>(req: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
       const app = await request(indexedDB.open(appDb));
       const record = ((await request(app.transaction('records').objectStore('records').index('type').getAll('attendance'))) as unknown[])[0];
       app.close();
@@ -276,9 +287,12 @@ function installRawPutButton(page: Page): Promise<void> {
 function rawTapPuts(page: Page, n: number, paceMs: number): Promise<{ durations: number[]; bytes: number }> {
   return page.evaluate(
     async ({ appDb, n, paceMs }) => {
-      const request = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+      const request = <T>(req: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
       const app = await request(indexedDB.open(appDb));
-      const attendance = (await request(app.transaction('records').objectStore('records').index('type').getAll('attendance'))) as Array<Record<string, unknown>>;
+      const attendance = (await request(app.transaction('records').objectStore('records').index('type').getAll('attendance'))) as Array<
+        Record<string, unknown>
+      >;
       app.close();
       const record = attendance[0];
       if (!record) throw new Error('no attendance record in the app database');
@@ -402,7 +416,8 @@ async function appFirstPull(browser: Awaited<ReturnType<typeof launchBrowser>>, 
         const clicked = clicks[clicks.length - 1];
         if (!clicked) throw new Error('the sign-in click was not marked');
         const settings = performance.getEntriesByName(settingsMark, 'mark')[0];
-        const request = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+        const request = <T>(req: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
         const db = await request(indexedDB.open(appDb));
         const stored = await request(db.transaction('records').objectStore('records').index('type').count('activity'));
         db.close();
@@ -449,7 +464,8 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
       await page.goto(`${server.url}/api/v1/health`);
       raw = await page.evaluate(
         async ({ token, limit }) => {
-          const request = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+          const request = <T>(req: IDBRequest<T>) =>
+            new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
           const headers = { authorization: `Bearer ${token}` };
           const pages: Array<Array<Record<string, unknown>>> = [];
           let bytes = 0;
@@ -476,7 +492,15 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
             const tx = db.transaction('records', 'readwrite');
             const store = tx.objectStore('records');
             // As the app stores a pulled record: the wire record plus onServer.
-            for (const record of records) store.put({ id: record['id'], type: record['type'], tenantId: record['tenantId'], fields: record['fields'], counters: record['counters'], onServer: true });
+            for (const record of records)
+              store.put({
+                id: record['id'],
+                type: record['type'],
+                tenantId: record['tenantId'],
+                fields: record['fields'],
+                counters: record['counters'],
+                onServer: true,
+              });
             await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = tx.onabort = () => reject(tx.error))));
           }
           const put = performance.now() - putStarted;
@@ -491,15 +515,26 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
     }
     if (raw.records !== app.pulled) notes.push(`First pull: the app pulled ${int(app.pulled)} records, the raw comparison fetched ${int(raw.records)}.`);
     const settingsAt = appSettings.settingsIntoPull as number;
-    if (settingsAt > appSettings.pull) notes.push(`First pull, settings variant: the settings screen opened only after the pull had ended (${ms(settingsAt)} into a ${ms(appSettings.pull)} pull): the list was on screen throughout.`);
+    if (settingsAt > appSettings.pull)
+      notes.push(
+        `First pull, settings variant: the settings screen opened only after the pull had ended (${ms(settingsAt)} into a ${ms(appSettings.pull)} pull): the list was on screen throughout.`,
+      );
 
     const bound = 2 * raw.put + raw.network;
     row(`  seed: ${int(PULL_RECORDS)} activities over HTTP push`, ms(seedMs), 'setup, no goal');
     row(`  app: sign-in click → all in IndexedDB`, ms(app.clickToDone), `goal ≤ 2 × raw put + network = ${ms(bound)}`);
     row(`       of which sign-in + start-up (click → pull)`, ms(app.clickToPull), 'sign-in call, store, first render, sync code');
     row(`       of which the pull (${int(app.pulled)} records)`, ms(app.pull), `the engine's ${PULL_MEASURE} measure`);
-    row(`  same, settings tapped once the list shows`, ms(appSettings.clickToDone), `pull alone ${ms(appSettings.pull)}; settings on screen ${ms(settingsAt)} into the pull (context only)`);
-    row(`  network alone: fetch + parse ${raw.pages} pages`, ms(raw.network), `${int(raw.records)} records, ${(raw.bytes / 1024 / 1024).toFixed(1)} MB JSON, limit ${MAX_PULL_LIMIT}`);
+    row(
+      `  same, settings tapped once the list shows`,
+      ms(appSettings.clickToDone),
+      `pull alone ${ms(appSettings.pull)}; settings on screen ${ms(settingsAt)} into the pull (context only)`,
+    );
+    row(
+      `  network alone: fetch + parse ${raw.pages} pages`,
+      ms(raw.network),
+      `${int(raw.records)} records, ${(raw.bytes / 1024 / 1024).toFixed(1)} MB JSON, limit ${MAX_PULL_LIMIT}`,
+    );
     row(`  raw IndexedDB put, 1 tx per page`, ms(raw.put));
     row(`  network + raw put`, ms(raw.network + raw.put));
     addGoal({
@@ -583,7 +618,11 @@ async function benchPhoto(browser: Awaited<ReturnType<typeof launchBrowser>>): P
     const time = stats(result.measured.map((run) => run.ms));
     const size = stats(result.measured.map((run) => run.bytes));
     const out = result.measured[0] as (typeof result.measured)[number];
-    row(`  input: ${CAMERA.width}×${CAMERA.height} JPEG, quality ${CAMERA.quality}`, `${(result.inputBytes / 1024 / 1024).toFixed(2)} MB`, 'made in the page: gradients, shapes, sensor noise');
+    row(
+      `  input: ${CAMERA.width}×${CAMERA.height} JPEG, quality ${CAMERA.quality}`,
+      `${(result.inputBytes / 1024 / 1024).toFixed(2)} MB`,
+      'made in the page: gradients, shapes, sensor noise',
+    );
     row(`  process() → stored photo  median`, ms(time.median), `goal ≤ ${PHOTO_GOAL_MS} ms`);
     row(`                            max`, ms(time.max), `${PHOTO_RUNS} runs`);
     row(`  first run (worker start-up)`, ms(result.cold.ms), 'context only');

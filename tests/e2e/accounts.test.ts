@@ -45,7 +45,9 @@ describe('a volunteer invited by a coordinator', () => {
     await coordinator.expectSoon('the second invite link', () => link.waitFor({ timeout: 30_000 }));
     const tablet = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_TABLET_UA }), server.url, await link.inputValue());
     await tablet.waitForActivityInList('Avondronde Oranjebuurt');
-    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${await signIn(server)}` } })).json()) as Array<{ displayName: string }>;
+    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${await signIn(server)}` } })).json()) as Array<{
+      displayName: string;
+    }>;
     expect(users.filter((user) => user.displayName === 'Sanne')).toHaveLength(1);
 
     // The coordinator revokes the phone (lost) in the app.

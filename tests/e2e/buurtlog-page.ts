@@ -59,7 +59,10 @@ export class BuurtlogPage {
   /** Wait until an activity with this title is in the list (e.g. after a pull). */
   async waitForActivityInList(title: string): Promise<void> {
     await this.expectSoon(`activity "${title}" in the list`, () =>
-      this.page.getByRole('link', { name: new RegExp(escapeRegExp(title)) }).first().waitFor({ timeout: 30_000 }),
+      this.page
+        .getByRole('link', { name: new RegExp(escapeRegExp(title)) })
+        .first()
+        .waitFor({ timeout: 30_000 }),
     );
   }
 
@@ -134,7 +137,12 @@ export class BuurtlogPage {
 
   /** At least one sync has completed on this device (the header says when). */
   async waitUntilSynced(): Promise<void> {
-    await this.expectSoon('a completed sync', () => this.page.getByText(/Laatst gesynchroniseerd/).first().waitFor({ timeout: 30_000 }));
+    await this.expectSoon('a completed sync', () =>
+      this.page
+        .getByText(/Laatst gesynchroniseerd/)
+        .first()
+        .waitFor({ timeout: 30_000 }),
+    );
   }
 
   async goOffline(): Promise<void> {
@@ -168,7 +176,10 @@ export class BuurtlogPage {
 
   async openActivity(title: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}/#/`);
-    await this.page.getByRole('link', { name: new RegExp(escapeRegExp(title)) }).first().click();
+    await this.page
+      .getByRole('link', { name: new RegExp(escapeRegExp(title)) })
+      .first()
+      .click();
     await this.page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
   }
 
@@ -189,11 +200,9 @@ export class BuurtlogPage {
 
   async waitForCount(key: 'residents' | 'volunteers' | 'professionals' | 'children' | 'firstTimers' | 'registered', value: number): Promise<void> {
     await this.expectSoon(`count ${key} = ${value}`, () =>
-      this.page.waitForFunction(
-        ([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v),
-        [key, value] as const,
-        { timeout: 30_000 },
-      ),
+      this.page.waitForFunction(([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v), [key, value] as const, {
+        timeout: 30_000,
+      }),
     );
   }
 

@@ -125,10 +125,7 @@ export async function launchPersistentDevice(): Promise<{ context: BrowserContex
 }
 
 /** Signs a device in through the API (as the seeded coordinator unless told otherwise); answers its device token. */
-export async function signIn(
-  server: RunningServer,
-  opts: { deviceId?: string; email?: string; password?: string } = {},
-): Promise<string> {
+export async function signIn(server: RunningServer, opts: { deviceId?: string; email?: string; password?: string } = {}): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -159,4 +156,3 @@ export async function serverRecords(server: RunningServer, deviceId = 'e2e-obser
     if (!page.hasMore) return records;
   }
 }
-

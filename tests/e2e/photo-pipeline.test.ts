@@ -103,7 +103,9 @@ describe('cutting metadata out of encoded bytes', () => {
       return concat(ascii('RIFF'), size, b);
     };
     const clean = stripMetadata(riff(body));
-    expect(Buffer.from(clean).equals(Buffer.from(riff(concat(ascii('WEBP'), chunk('VP8X', new Uint8Array([0, 0, 0, 0, 9, 0, 0, 9, 0, 0])), image))))).toBe(true);
+    expect(Buffer.from(clean).equals(Buffer.from(riff(concat(ascii('WEBP'), chunk('VP8X', new Uint8Array([0, 0, 0, 0, 9, 0, 0, 9, 0, 0])), image))))).toBe(
+      true,
+    );
   });
 });
 
@@ -124,7 +126,20 @@ type Run = {
   thumbnail?: number;
 };
 type Outcome =
-  | { ok: true; where: string; width: number; height: number; type: string; bytes: number; sha256: string; data: number[]; decoded: { width: number; height: number }; quadrants: number[][]; ms: number; thumbnail?: { width: number; height: number; type: string } }
+  | {
+      ok: true;
+      where: string;
+      width: number;
+      height: number;
+      type: string;
+      bytes: number;
+      sha256: string;
+      data: number[];
+      decoded: { width: number; height: number };
+      quadrants: number[][];
+      ms: number;
+      thumbnail?: { width: number; height: number; type: string };
+    }
   | { ok: false; name: string; reason?: string; message: string; ms: number };
 
 /** In the page: get the source, run it through a processor, describe what came out (or how it failed). */
@@ -141,7 +156,12 @@ async function runPipeline(page: Page, run: Run): Promise<Outcome> {
       const { width: w, height: h } = source.generated;
       const canvas = new OffscreenCanvas(w, h);
       const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      const fills = [['rgb(220,30,30)', 0, 0], ['rgb(30,170,60)', w / 2, 0], ['rgb(30,60,220)', 0, h / 2], ['rgb(240,210,30)', w / 2, h / 2]] as const;
+      const fills = [
+        ['rgb(220,30,30)', 0, 0],
+        ['rgb(30,170,60)', w / 2, 0],
+        ['rgb(30,60,220)', 0, h / 2],
+        ['rgb(240,210,30)', w / 2, h / 2],
+      ] as const;
       for (const [colour, x, y] of fills) (ctx.fillStyle = colour), ctx.fillRect(x, y, w / 2, h / 2);
       file = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       canvas.width = canvas.height = 0;
@@ -150,7 +170,9 @@ async function runPipeline(page: Page, run: Run): Promise<Outcome> {
     if (run.withResizeBeforeOrientation) {
       const decode = globalThis.createImageBitmap.bind(globalThis) as (source: ImageBitmapSource, options?: ImageBitmapOptions) => Promise<ImageBitmap>;
       globalThis.createImageBitmap = ((source: ImageBitmapSource, options?: ImageBitmapOptions) =>
-        source instanceof Blob && options?.resizeWidth ? decode(source, { ...options, resizeWidth: options.resizeHeight, resizeHeight: options.resizeWidth }) : decode(source, options)) as typeof createImageBitmap;
+        source instanceof Blob && options?.resizeWidth
+          ? decode(source, { ...options, resizeWidth: options.resizeHeight, resizeHeight: options.resizeWidth })
+          : decode(source, options)) as typeof createImageBitmap;
     }
 
     // The probed processor of probedWorkerProcessor, unless this run wants the page.
@@ -242,9 +264,10 @@ function expectNoMetadata(bytes: Uint8Array): void {
 /** The upright quadrant colours, within what JPEG does to flat colour. */
 function expectUpright(quadrants: number[][]): void {
   const expected = [QUADRANTS.topLeft, QUADRANTS.topRight, QUADRANTS.bottomLeft, QUADRANTS.bottomRight];
-  quadrants.forEach((rgb, i) => rgb.forEach((value, c) => expect(Math.abs(value - (expected[i] as readonly number[])[c]!), `quadrant ${i} channel ${c}: ${rgb}`).toBeLessThanOrEqual(12)));
+  quadrants.forEach((rgb, i) =>
+    rgb.forEach((value, c) => expect(Math.abs(value - (expected[i] as readonly number[])[c]!), `quadrant ${i} channel ${c}: ${rgb}`).toBeLessThanOrEqual(12)),
+  );
 }
-
 
 describe('the photo pipeline in Chromium', () => {
   let site: PipelineSite;
@@ -298,7 +321,12 @@ describe('the photo pipeline in Chromium', () => {
 
   it('still ends upright at the right size where a decoder resizes before it orients', async () => {
     await freshPage();
-    const photo = await runPipeline(page, { source: { fixture: ORIENTATION_6.file }, options: { maxEdge: 600 }, useWorker: false, withResizeBeforeOrientation: true });
+    const photo = await runPipeline(page, {
+      source: { fixture: ORIENTATION_6.file },
+      options: { maxEdge: 600 },
+      useWorker: false,
+      withResizeBeforeOrientation: true,
+    });
     if (!photo.ok) throw new Error(`failed: ${photo.message}`);
     expect({ width: photo.width, height: photo.height }).toEqual({ width: 450, height: 600 });
     expectUpright(photo.quadrants);
@@ -360,7 +388,11 @@ describe('the photo pipeline in Chromium', () => {
   it('fails text with a .jpg name as undecodable, in the worker and on the page', async () => {
     await freshPage();
     for (const useWorker of [true, false]) {
-      expect(await runPipeline(page, { source: { fixture: 'not-an-image.jpg' }, useWorker })).toMatchObject({ ok: false, name: 'PhotoError', reason: 'undecodable' });
+      expect(await runPipeline(page, { source: { fixture: 'not-an-image.jpg' }, useWorker })).toMatchObject({
+        ok: false,
+        name: 'PhotoError',
+        reason: 'undecodable',
+      });
     }
   });
 
@@ -390,7 +422,10 @@ describe('the photo pipeline in Chromium', () => {
     await freshPage();
     const worker = await probedWorkerProcessor(page);
     expect(await runPipeline(page, { source: { fixture: ORIENTATION_6.file }, abort: 'before' })).toMatchObject({ ok: false, name: 'AbortError' });
-    expect(await runPipeline(page, { source: { fixture: ORIENTATION_6.file }, useWorker: false, abort: 'before' })).toMatchObject({ ok: false, name: 'AbortError' });
+    expect(await runPipeline(page, { source: { fixture: ORIENTATION_6.file }, useWorker: false, abort: 'before' })).toMatchObject({
+      ok: false,
+      name: 'AbortError',
+    });
     expect((await readProbe(worker)).decodes).toEqual([]);
   });
 

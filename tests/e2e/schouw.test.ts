@@ -82,7 +82,7 @@ async function drawPhoto(page: Page, seed: number): Promise<Buffer> {
     const canvas = new OffscreenCanvas(960, 720);
     const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
     let state = seed * 7919 + 17;
-    const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
     ctx.fillStyle = `hsl(${(seed * 67) % 360} 60% 55%)`;
     ctx.fillRect(0, 0, 960, 720);
     for (let i = 0; i < 24; i++) {
@@ -239,7 +239,10 @@ describe('a schouw round on two phones offline', () => {
     await addFinding(b, { photos: [p4 as Buffer], element: 'Speeltoestel', aspect: 'Beschadigd', level: 'D (zeer laag)' });
     await waitForFindingCount(a, 2);
     await waitForFindingCount(b, 1);
-    for (const [phone, count] of [[a, 2], [b, 1]] as const) {
+    for (const [phone, count] of [
+      [a, 2],
+      [b, 1],
+    ] as const) {
       const cards = phone.page.getByTestId('finding-card');
       expect(await cards.count()).toBe(count);
       for (const card of await cards.all()) await expect.poll(() => card.getByText('foto nog niet verstuurd').count()).toBe(1);
@@ -340,7 +343,12 @@ describe('a photo upload cut off by a server crash', () => {
       }),
     );
 
-    await addFinding(phone, { photos: [await drawPhoto(phone.page, 42)], element: 'Boom en boomspiegel', aspect: 'Scheef of verzakt', level: 'C (laag, achterstand)' });
+    await addFinding(phone, {
+      photos: [await drawPhoto(phone.page, 42)],
+      element: 'Boom en boomspiegel',
+      aspect: 'Scheef of verzakt',
+      level: 'C (laag, achterstand)',
+    });
     await phone.expectSoon('the photo upload held', () => withTimeout(held, 20_000, 'no PUT /api/v1/photos/<hash> came'));
     const { port } = server;
     await server.kill();
@@ -360,7 +368,9 @@ describe('a photo upload cut off by a server crash', () => {
     const deadline = Date.now() + 40_000;
     while ((await unsentBadges(phone.page)) > 0 && Date.now() < deadline) {
       await phone.syncNow().catch(() => undefined);
-      await phone.page.waitForFunction(() => document.querySelectorAll('[data-testid="photo-unsent"]').length === 0, undefined, { timeout: 3_000 }).catch(() => undefined);
+      await phone.page
+        .waitForFunction(() => document.querySelectorAll('[data-testid="photo-unsent"]').length === 0, undefined, { timeout: 3_000 })
+        .catch(() => undefined);
     }
     await waitUntilNoUnsentPhoto(phone, 1_000);
     await waitForLoadedThumbnails(phone, 1);
@@ -387,7 +397,12 @@ describe('the schouw report, and the schouw screens for everyone', () => {
       const activityId = await phone.createActivity({ title: 'Schouw met bewoners Staatsliedenbuurt', buurt: 'Staatsliedenbuurt', type: SCHOUW });
       await openRound(phone);
       await addFinding(phone, { photos: [await drawPhoto(phone.page, 7)], element: 'Afvalbak', aspect: 'Afvalbak vol', level: 'B (basis)', useGps: true });
-      await addFinding(phone, { photos: [await drawPhoto(phone.page, 8)], element: 'Stoep en bestrating', aspect: 'Losliggende tegels', level: 'D (zeer laag)' });
+      await addFinding(phone, {
+        photos: [await drawPhoto(phone.page, 8)],
+        element: 'Stoep en bestrating',
+        aspect: 'Losliggende tegels',
+        level: 'D (zeer laag)',
+      });
       await waitForFindingCount(phone, 2);
       return { phone, activityId };
     })().catch((error: unknown) => {
@@ -462,13 +477,17 @@ describe('the schouw report, and the schouw screens for everyone', () => {
     await followUp.getByLabel('Verantwoordelijke partner').selectOption({ index: 1 });
     await followUp.getByRole('radio', { name: 'Ontvangen' }).check();
     await phone.expectSoon('the follow-up saved', () =>
-      page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="finding-action"][value="reportFixi"]')?.checked ?? false), undefined, { timeout: 5_000 }),
+      page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="finding-action"][value="reportFixi"]')?.checked ?? false, undefined, {
+        timeout: 5_000,
+      }),
     );
     expect(await wcagViolations(page), 'finding detail with follow-up').toEqual([]);
 
     await page.goto(`${env.server.url}/#/schouw/${activityId}/rapport`);
     await page.getByTestId('report-score').waitFor();
-    await expect.poll(() => page.locator('.report-photo').evaluateAll((imgs) => imgs.filter((i) => i instanceof HTMLImageElement && i.naturalWidth > 0).length)).toBe(2);
+    await expect
+      .poll(() => page.locator('.report-photo').evaluateAll((imgs) => imgs.filter((i) => i instanceof HTMLImageElement && i.naturalWidth > 0).length))
+      .toBe(2);
     expect(await wcagViolations(page), 'report').toEqual([]);
     expect(phone.external, 'requests off this machine').toEqual([]);
   });

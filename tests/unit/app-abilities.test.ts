@@ -38,7 +38,9 @@ describe('what the UI offers, from the permission table', () => {
   });
 
   it('hides "Nieuwe activiteit" from a volunteer without a team and from the police', () => {
-    expect(mayCreateActivity(principalOf({ userId: 'x', tenantId: 'alblasserdam', role: 'volunteer', buurtIds: [], teamIds: [] }, config.teams), config)).toBe(false);
+    expect(mayCreateActivity(principalOf({ userId: 'x', tenantId: 'alblasserdam', role: 'volunteer', buurtIds: [], teamIds: [] }, config.teams), config)).toBe(
+      false,
+    );
     expect(mayCreateActivity(person('police'), config)).toBe(false);
   });
 

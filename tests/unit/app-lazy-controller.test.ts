@@ -65,7 +65,9 @@ describe('the sync controller before its code has loaded (it loads right after t
   it('fails "sync now" (as internal) when the sync code could not load, and tries again next time', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let attempts = 0;
-    const sync = lazyController((status) => (++attempts === 1 ? Promise.reject(new Error('chunk failed')) : Promise.resolve(fakeController(status).controller)));
+    const sync = lazyController((status) =>
+      ++attempts === 1 ? Promise.reject(new Error('chunk failed')) : Promise.resolve(fakeController(status).controller),
+    );
     await expect(sync.syncNow()).resolves.toEqual({ ok: false, reason: 'internal' });
     await expect(sync.syncNow()).resolves.toEqual({ ok: true, pushed: 0, pulled: 0 });
     expect(errors).toHaveBeenCalledOnce();

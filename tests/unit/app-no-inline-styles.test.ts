@@ -31,9 +31,13 @@ describe('nothing the Content-Security-Policy would block', () => {
 
   it('styles only through stylesheets that a module beside them or a screen imports', () => {
     const imported = new Set(
-      files(APP).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^import '(\.{1,2}\/[^']+\.css)';$/gm)].map((m) => join(dirname(file), m[1] as string))),
+      files(APP).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/^import '(\.{1,2}\/[^']+\.css)';$/gm)].map((m) => join(dirname(file), m[1] as string)),
+      ),
     );
-    const orphans = files(APP, /\.css$/).filter((sheet) => !imported.has(sheet)).map((sheet) => relative(ROOT, sheet));
+    const orphans = files(APP, /\.css$/)
+      .filter((sheet) => !imported.has(sheet))
+      .map((sheet) => relative(ROOT, sheet));
     expect(orphans).toEqual([]);
   });
 

@@ -5,7 +5,18 @@
  * screen's rules live in capture-logic.ts and are tested here.)
  */
 import { describe, expect, it } from 'vitest';
-import { createFindingSaver, EMPTY_DRAFT, draftOf, hasInput, levelFor, levelsFor, mergeStored, withoutPhoto, withPhoto, type CaptureDraft } from '../../src/app/schouw/capture-logic.ts';
+import {
+  createFindingSaver,
+  EMPTY_DRAFT,
+  draftOf,
+  hasInput,
+  levelFor,
+  levelsFor,
+  mergeStored,
+  withoutPhoto,
+  withPhoto,
+  type CaptureDraft,
+} from '../../src/app/schouw/capture-logic.ts';
 import { activityInput, manualClock, openTestStore } from '../fixtures/factories.ts';
 
 const USER = 'user-anna';
@@ -15,7 +26,9 @@ const HASH_B = 'b'.repeat(64);
 async function withRound() {
   const clock = manualClock(undefined, 1);
   const store = await openTestStore({ now: clock.now });
-  const activityId = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }));
+  const activityId = await store.ui.activities.create(
+    activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }),
+  );
   return { store, activityId };
 }
 
@@ -85,7 +98,11 @@ describe('saving a finding the moment it is complete', () => {
     const { store, activityId } = await withRound();
     const saver = createFindingSaver(store.ui.schouw, { schouwId: activityId, createdBy: USER });
     const complete: CaptureDraft = { ...EMPTY_DRAFT, element: 'grass', aspect: 'bare' };
-    const results = await Promise.all([saver.save(complete), saver.save({ ...complete, level: 'D' }), saver.save(withPhoto({ ...complete, level: 'D' }, HASH_B))]);
+    const results = await Promise.all([
+      saver.save(complete),
+      saver.save({ ...complete, level: 'D' }),
+      saver.save(withPhoto({ ...complete, level: 'D' }, HASH_B)),
+    ]);
     expect(results.map((r) => r.kind)).toEqual(['created', 'updated', 'updated']);
     const findings = await store.ui.schouw.listFindings({ schouwId: activityId });
     expect(findings).toHaveLength(1);

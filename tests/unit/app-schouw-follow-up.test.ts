@@ -25,7 +25,12 @@ describe('a follow-up status change', () => {
     clock.advance(60_000);
     await store.ui.schouw.setFindingStatus(id, { to: 'reported', note: 'Gemeente belt terug', by: BERT });
 
-    expect(await store.ui.schouw.getFinding(id)).toMatchObject({ status: 'reported', action: 'reportFixi', meldingNumber: 'FIXI-2025-0042', meldingStatus: 'received' });
+    expect(await store.ui.schouw.getFinding(id)).toMatchObject({
+      status: 'reported',
+      action: 'reportFixi',
+      meldingNumber: 'FIXI-2025-0042',
+      meldingStatus: 'received',
+    });
     const history = await store.ui.schouw.getFindingHistory(id);
     expect(history.map(({ from, to, note, by }) => ({ from, to, note, who: whoOf(by, ANNA) }))).toEqual([
       { from: 'new', to: 'reported', note: 'Gemeld in FIXI', who: 'you' },
@@ -48,7 +53,8 @@ describe('a follow-up status change', () => {
 
 describe('who may do what with a schouw', () => {
   const TEAM = 'schouwgroep-oranjebuurt';
-  const person = (role: Role, buurtIds: string[] = [], teamIds: string[] = []) => principalOf({ userId: ANNA, tenantId: 'alblasserdam', role, buurtIds, teamIds });
+  const person = (role: Role, buurtIds: string[] = [], teamIds: string[] = []) =>
+    principalOf({ userId: ANNA, tenantId: 'alblasserdam', role, buurtIds, teamIds });
   const activity = { id: '0193a1b2-0000-7000-8000-0000000000aa', buurtId: 'oranjebuurt', teamId: TEAM };
   const finding = { buurtId: 'oranjebuurt', teamId: TEAM };
 
@@ -72,7 +78,9 @@ describe('who may do what with a schouw', () => {
 describe('where a finding is, in words', () => {
   const t = createT('nl', core, findingsPack);
   it('prefers the address, else coordinates with their accuracy', () => {
-    expect(placeText(t, { location: null, address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' } })).toBe('Oranjelaan 12, 2951 AB Alblasserdam');
+    expect(placeText(t, { location: null, address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' } })).toBe(
+      'Oranjelaan 12, 2951 AB Alblasserdam',
+    );
     expect(placeText(t, { location: { lat: 51.858612, lon: 4.659704, accuracyM: 7.6, source: 'gps' }, address: null })).toBe('51.85861, 4.65970 (± 8 m)');
     expect(placeText(t, { location: null, address: null })).toBe('Geen plek vastgelegd');
   });

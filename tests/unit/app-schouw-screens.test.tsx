@@ -38,7 +38,10 @@ async function setUp() {
 /** One step of the capture form: a group of big buttons under its question. */
 const step = (question: string) => within(screen.getByRole('group', { name: question }));
 const choice = (question: string, name: string) => step(question).getByRole('button', { name });
-const choices = (question: string) => step(question).getAllByRole('button').map((b) => b.textContent);
+const choices = (question: string) =>
+  step(question)
+    .getAllByRole('button')
+    .map((b) => b.textContent);
 const text = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('capturing a finding on the screen', () => {

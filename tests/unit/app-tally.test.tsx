@@ -46,40 +46,44 @@ describe('counting faster than the live query', () => {
   it('shows every one of ten quick taps, whatever order writes and live answers arrive in', () => {
     type Event = { kind: 'settle' } | { kind: 'observe' };
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<Event>({ kind: 'settle' }, { kind: 'observe' }), { maxLength: 40 }), fc.integer({ min: 1, max: 10 }), (events, taps) => {
-        // A model of the store: own count committed so far, and the live answer (which lags).
-        let committed = 0;
-        let liveOwn = 0;
-        let inFlight = 0;
-        let tally: Tally = EMPTY_TALLY;
-        for (let i = 0; i < taps; i++) {
-          tally = tapped(tally, KEY, 1, liveOwn);
-          inFlight++;
-        }
-        const show = () => shown(liveOwn, liveOwn, tally[KEY]);
-        for (const event of events) {
-          if (event.kind === 'settle' && inFlight > 0) {
+      fc.property(
+        fc.array(fc.constantFrom<Event>({ kind: 'settle' }, { kind: 'observe' }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 10 }),
+        (events, taps) => {
+          // A model of the store: own count committed so far, and the live answer (which lags).
+          let committed = 0;
+          let liveOwn = 0;
+          let inFlight = 0;
+          let tally: Tally = EMPTY_TALLY;
+          for (let i = 0; i < taps; i++) {
+            tally = tapped(tally, KEY, 1, liveOwn);
+            inFlight++;
+          }
+          const show = () => shown(liveOwn, liveOwn, tally[KEY]);
+          for (const event of events) {
+            if (event.kind === 'settle' && inFlight > 0) {
+              committed++;
+              inFlight--;
+              tally = settled(tally, KEY, 1, true, liveOwn);
+            } else if (event.kind === 'observe') {
+              liveOwn = committed;
+              tally = observed(tally);
+            }
+            // While writes are in flight the screen never shows fewer taps than were made.
+            if (inFlight > 0) expect(show()).toBe(taps);
+          }
+          // Everything lands and the live query answers one last time.
+          while (inFlight > 0) {
             committed++;
             inFlight--;
             tally = settled(tally, KEY, 1, true, liveOwn);
-          } else if (event.kind === 'observe') {
-            liveOwn = committed;
-            tally = observed(tally);
           }
-          // While writes are in flight the screen never shows fewer taps than were made.
-          if (inFlight > 0) expect(show()).toBe(taps);
-        }
-        // Everything lands and the live query answers one last time.
-        while (inFlight > 0) {
-          committed++;
-          inFlight--;
-          tally = settled(tally, KEY, 1, true, liveOwn);
-        }
-        liveOwn = committed;
-        tally = observed(tally);
-        expect(show()).toBe(taps);
-        expect(tally).toEqual(EMPTY_TALLY);
-      }),
+          liveOwn = committed;
+          tally = observed(tally);
+          expect(show()).toBe(taps);
+          expect(tally).toEqual(EMPTY_TALLY);
+        },
+      ),
     );
   });
 });

@@ -10,7 +10,7 @@ function Tapper({ view, write, onFailed }: { view: View; write(): Promise<void>;
   const counter = useCounter({ view, totalOf: (v) => v.total, write, onFailed });
   return (
     <button type="button" onClick={() => counter.bump('residents', 1)}>
-      Bewoners: {counter.valueOf('residents')}
+      Bewoners: {counter.countOf('residents')}
     </button>
   );
 }

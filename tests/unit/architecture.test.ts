@@ -108,7 +108,9 @@ describe('import boundaries', () => {
         if (spec.startsWith('.')) {
           const target = relative(SRC, join(file, '..', spec)).split(sep)[0] as string;
           if (!rules.layers.includes(target)) violations.push(`${relative(SRC, file)} → ${spec}`);
-        } else if (!rules.packages.some((p) => spec === p || spec.startsWith(p.endsWith(':') || p.endsWith('-') || p.endsWith('/') ? p : `${p}/`) || spec === p)) {
+        } else if (
+          !rules.packages.some((p) => spec === p || spec.startsWith(p.endsWith(':') || p.endsWith('-') || p.endsWith('/') ? p : `${p}/`) || spec === p)
+        ) {
           violations.push(`${relative(SRC, file)} → ${spec}`);
         }
       }
@@ -151,7 +153,18 @@ describe('the app and the store', () => {
       }
     };
     collect(ui);
-    const engineOnly: Array<keyof SyncStore> = ['takeBatch', 'applyPushResults', 'applyPullPage', 'restampClockAhead', 'recordSyncSuccess', 'setClockOffset', 'markPhotoSent', 'markPhotoFailed', 'requeuePhotos', 'pendingPhotos'];
+    const engineOnly: Array<keyof SyncStore> = [
+      'takeBatch',
+      'applyPushResults',
+      'applyPullPage',
+      'restampClockAhead',
+      'recordSyncSuccess',
+      'setClockOffset',
+      'markPhotoSent',
+      'markPhotoFailed',
+      'requeuePhotos',
+      'pendingPhotos',
+    ];
     expect(engineOnly.filter((name) => reachable.has(name))).toEqual([]);
     // @ts-expect-error The type a screen gets from the context has no applyPullPage.
     expect(ui.applyPullPage).toBeUndefined();
@@ -192,7 +205,8 @@ describe('features under src/app', () => {
       for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
         const target = join(file, '..', spec);
         const to = folderOf(target);
-        if (!relative(join(SRC, 'app'), target).startsWith('..') && to !== null && !SHARED_APP_FOLDERS.includes(to) && !isWords(target)) violations.push(`${relative(SRC, file)} → ${spec}`);
+        if (!relative(join(SRC, 'app'), target).startsWith('..') && to !== null && !SHARED_APP_FOLDERS.includes(to) && !isWords(target))
+          violations.push(`${relative(SRC, file)} → ${spec}`);
       }
     }
     expect(violations).toEqual([]);

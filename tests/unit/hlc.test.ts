@@ -4,7 +4,11 @@ import { createClock, formatHlc, hlcWall, parseHlc, receive, tick, type ClockSta
 
 describe('the hybrid logical clock', () => {
   it('serialises so that string order is time order', () => {
-    const state = fc.record({ wall: fc.integer({ min: 0, max: 4_000_000_000_000 }), counter: fc.integer({ min: 0, max: 99_999 }), node: fc.constant('dev-1234') });
+    const state = fc.record({
+      wall: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+      counter: fc.integer({ min: 0, max: 99_999 }),
+      node: fc.constant('dev-1234'),
+    });
     fc.assert(
       fc.property(state, state, (a, b) => {
         const byTime = a.wall !== b.wall ? Math.sign(a.wall - b.wall) : Math.sign(a.counter - b.counter);

@@ -39,7 +39,21 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('the word files beside each feature', () => {
   it('are found under src/app, the first screen’s and the later ones', () => {
     const names = FEATURES.map((f) => f.name);
-    for (const name of ['ui', 'ui/forms', 'sync', 'activities', 'i18n/reasons', 'activities/form', 'attendance', 'settings', 'account', 'admin', 'schouw', 'place', 'report']) {
+    for (const name of [
+      'ui',
+      'ui/forms',
+      'sync',
+      'activities',
+      'i18n/reasons',
+      'activities/form',
+      'attendance',
+      'settings',
+      'account',
+      'admin',
+      'schouw',
+      'place',
+      'report',
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -125,7 +139,10 @@ describe('translations', () => {
 
 describe('reasonText', () => {
   it.each(REASONS)('has its own words for %s in both languages', (reason) => {
-    for (const [lang, words] of [['nl', core], ['en', coreEn]] as const) {
+    for (const [lang, words] of [
+      ['nl', core],
+      ['en', coreEn],
+    ] as const) {
       const text = reasonText(reason, createT(lang, words));
       expect(text).toBe(words[`reason.${reason}`]);
     }
@@ -136,7 +153,9 @@ describe('reasonText', () => {
   });
 
   it('covers exactly the domain reasons', () => {
-    const keys = Object.keys(core).filter((key) => key.startsWith('reason.')).map((key) => key.slice('reason.'.length));
+    const keys = Object.keys(core)
+      .filter((key) => key.startsWith('reason.'))
+      .map((key) => key.slice('reason.'.length));
     expect(keys.sort()).toEqual([...REASONS].sort());
   });
 });

@@ -14,9 +14,7 @@ import {
 } from '../../src/domain/merge.ts';
 
 const devices = ['device-a', 'device-b', 'device-c'];
-const hlc = fc
-  .record({ wall: fc.integer({ min: 0, max: 50 }), counter: fc.integer({ min: 0, max: 3 }), node: fc.constantFrom(...devices) })
-  .map(formatHlc);
+const hlc = fc.record({ wall: fc.integer({ min: 0, max: 50 }), counter: fc.integer({ min: 0, max: 3 }), node: fc.constantFrom(...devices) }).map(formatHlc);
 const fieldMap: fc.Arbitrary<FieldMap> = fc.dictionary(
   fc.constantFrom('title', 'date', 'status', 'notes'),
   fc.record({ v: fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean()), t: hlc }),
@@ -39,9 +37,7 @@ describe('merging records', () => {
   });
 
   it('gives the same result however merges are grouped (associative)', () => {
-    fc.assert(
-      fc.property(record, record, record, (a, b, c) => same(mergeRecord(mergeRecord(a, b), c), mergeRecord(a, mergeRecord(b, c)))),
-    );
+    fc.assert(fc.property(record, record, record, (a, b, c) => same(mergeRecord(mergeRecord(a, b), c), mergeRecord(a, mergeRecord(b, c)))));
   });
 
   it('changes nothing when the same state arrives twice (idempotent)', () => {

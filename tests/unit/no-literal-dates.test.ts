@@ -61,13 +61,17 @@ describe('tests and the calendar', () => {
   it('catch the date that broke CI, and leave injected clocks and computed dates alone', () => {
     const broke = "    await phone.page.getByLabel('Datum', { exact: true }).fill('2026-12-03');";
     expect(literalDates('tests/e2e/update-prompt.test.ts', broke)).toMatchObject([{ line: 1, why: 'a literal date typed into a form' }]);
-    expect(literalDates('tests/unit/form.test.tsx', "render();\nawait user.type(\n  screen.getByLabelText('Datum'),\n  '2026-12-03',\n);")).toMatchObject([{ line: 2 }]);
+    expect(literalDates('tests/unit/form.test.tsx', "render();\nawait user.type(\n  screen.getByLabelText('Datum'),\n  '2026-12-03',\n);")).toMatchObject([
+      { line: 2 },
+    ]);
     expect(literalDates('tests/unit/form.test.tsx', "fireEvent.input(date, { target: { value: '2026-12-03' } });")).toHaveLength(1);
     expect(literalDates('tests/e2e/sync.test.ts', "const when = { date: '2026-12-03' };")).toHaveLength(1);
     expect(literalDates('tests/bench/run.ts', 'const start = new Date(2026, 11, 3).getTime();')).toHaveLength(1);
 
-    expect(literalDates('tests/e2e/update-prompt.test.ts', "await field.fill(daysFromToday(3));")).toEqual([]);
-    expect(literalDates('tests/unit/app-activity-list.test.tsx', "selectActivities(ACTIVITIES, { today: '2026-11-22', when: 'upcoming', buurt: null })")).toEqual([]);
+    expect(literalDates('tests/e2e/update-prompt.test.ts', 'await field.fill(daysFromToday(3));')).toEqual([]);
+    expect(
+      literalDates('tests/unit/app-activity-list.test.tsx', "selectActivities(ACTIVITIES, { today: '2026-11-22', when: 'upcoming', buurt: null })"),
+    ).toEqual([]);
     expect(literalDates('tests/fixtures/factories.ts', "    date: '2025-06-21',")).toEqual([]);
   });
 });

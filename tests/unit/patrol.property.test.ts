@@ -5,14 +5,31 @@ import { formatHlc } from '../../src/domain/hlc.ts';
 import { mergeRecord, type Mergeable } from '../../src/domain/merge.ts';
 import { slotWalkers } from '../../src/domain/patrol.ts';
 import { expandWeeklyPattern, rosterDate, rosterHorizon } from '../../src/domain/patrol-roster.ts';
-import { TRACK_MAX_ACCURACY_M, TRACK_MIN_DISTANCE_M, TRACK_MIN_INTERVAL_MS, decodeTrack, distanceM, encodeTrack, sampleTrack, type TrackFix } from '../../src/domain/patrol-track.ts';
+import {
+  TRACK_MAX_ACCURACY_M,
+  TRACK_MIN_DISTANCE_M,
+  TRACK_MIN_INTERVAL_MS,
+  decodeTrack,
+  distanceM,
+  encodeTrack,
+  sampleTrack,
+  type TrackFix,
+} from '../../src/domain/patrol-track.ts';
 import { sunTimes } from '../../src/domain/sun.ts';
 
 const START = Date.UTC(2026, 0, 1);
 
 /** A walk of fixes around Alblasserdam: small steps, increasing time. */
 const fixes = fc
-  .array(fc.record({ dLat: fc.integer({ min: -40, max: 40 }), dLon: fc.integer({ min: -40, max: 40 }), dt: fc.integer({ min: 1, max: 45 }), accuracy: fc.integer({ min: 3, max: 80 }) }), { maxLength: 80 })
+  .array(
+    fc.record({
+      dLat: fc.integer({ min: -40, max: 40 }),
+      dLon: fc.integer({ min: -40, max: 40 }),
+      dt: fc.integer({ min: 1, max: 45 }),
+      accuracy: fc.integer({ min: 3, max: 80 }),
+    }),
+    { maxLength: 80 },
+  )
   .map((steps) => {
     let lat = 51.86;
     let lon = 4.66;
@@ -98,7 +115,12 @@ describe('the weekly pattern', () => {
 describe('sign-ups', () => {
   const SLOT = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
   const members = ['0193a1b2-0000-7000-8000-000000000001', '0193a1b2-0000-7000-8000-000000000002', '0193a1b2-0000-7000-8000-000000000003'];
-  const write = fc.record({ member: fc.constantFrom(...members), signedUp: fc.boolean(), wall: fc.integer({ min: 1, max: 1000 }), node: fc.constantFrom('phone-a', 'phone-b', 'phone-c') });
+  const write = fc.record({
+    member: fc.constantFrom(...members),
+    signedUp: fc.boolean(),
+    wall: fc.integer({ min: 1, max: 1000 }),
+    node: fc.constantFrom('phone-a', 'phone-b', 'phone-c'),
+  });
 
   it('end the same whatever order the phones’ writes arrive in, and each member’s last write decides', () => {
     fc.assert(
@@ -112,10 +134,22 @@ describe('sign-ups', () => {
             const stored = records.get(w.member);
             records.set(w.member, stored ? mergeRecord(stored, incoming) : incoming);
           }
-          return slotWalkers(SLOT, [...records.values()].map((r) => ({ slotId: SLOT, userId: r.fields['userId']?.v as string, signedUp: r.fields['signedUp']?.v as boolean, deleted: false })));
+          return slotWalkers(
+            SLOT,
+            [...records.values()].map((r) => ({
+              slotId: SLOT,
+              userId: r.fields['userId']?.v as string,
+              signedUp: r.fields['signedUp']?.v as boolean,
+              deleted: false,
+            })),
+          );
         };
         expect(stateOf(all)).toEqual(stateOf([...all].reverse()));
-        const lastOf = (member: string) => all.filter((w) => w.member === member).sort((a, b) => formatHlc({ wall: a.wall, counter: 0, node: a.node }).localeCompare(formatHlc({ wall: b.wall, counter: 0, node: b.node }))).at(-1);
+        const lastOf = (member: string) =>
+          all
+            .filter((w) => w.member === member)
+            .sort((a, b) => formatHlc({ wall: a.wall, counter: 0, node: a.node }).localeCompare(formatHlc({ wall: b.wall, counter: 0, node: b.node })))
+            .at(-1);
         expect(stateOf(all)).toEqual(members.filter((m) => lastOf(m)?.signedUp === true).sort());
       }),
     );
@@ -125,15 +159,20 @@ describe('sign-ups', () => {
 describe('sunset', () => {
   it('comes after sunrise, on the same day, at Dutch latitudes all year', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 365 * 3 }), fc.double({ min: 50.7, max: 53.6, noNaN: true }), fc.double({ min: 3.3, max: 7.3, noNaN: true }), (day, lat, lon) => {
-        const date = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-        const times = sunTimes(lat, lon, date);
-        expect(times).not.toBeNull();
-        const { sunrise, sunset } = times as { sunrise: number; sunset: number };
-        expect(sunset - sunrise).toBeGreaterThan(7 * 3_600_000);
-        expect(sunset - sunrise).toBeLessThan(17.5 * 3_600_000);
-        expect(new Date(sunset).toISOString().slice(0, 10)).toBe(date);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 365 * 3 }),
+        fc.double({ min: 50.7, max: 53.6, noNaN: true }),
+        fc.double({ min: 3.3, max: 7.3, noNaN: true }),
+        (day, lat, lon) => {
+          const date = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+          const times = sunTimes(lat, lon, date);
+          expect(times).not.toBeNull();
+          const { sunrise, sunset } = times as { sunrise: number; sunset: number };
+          expect(sunset - sunrise).toBeGreaterThan(7 * 3_600_000);
+          expect(sunset - sunrise).toBeLessThan(17.5 * 3_600_000);
+          expect(new Date(sunset).toISOString().slice(0, 10)).toBe(date);
+        },
+      ),
     );
   });
 });

@@ -47,10 +47,16 @@ describe('the roster', () => {
   const [anna, bram] = [uuidv7(MONDAY_NOON + 1), uuidv7(MONDAY_NOON + 2)];
   const stamp = (ms: number, node: string) => formatHlc({ wall: ms, counter: 0, node });
   const signUp = (userId: string, signedUp: boolean, ms: number, node: string): Mergeable => ({
-    fields: { slotId: { v: slot, t: stamp(ms, node) }, userId: { v: userId, t: stamp(ms, node) }, teamId: { v: 't', t: stamp(ms, node) }, signedUp: { v: signedUp, t: stamp(ms, node) } },
+    fields: {
+      slotId: { v: slot, t: stamp(ms, node) },
+      userId: { v: userId, t: stamp(ms, node) },
+      teamId: { v: 't', t: stamp(ms, node) },
+      signedUp: { v: signedUp, t: stamp(ms, node) },
+    },
     counters: {},
   });
-  const values = (record: Mergeable) => Object.fromEntries(Object.entries(record.fields).map(([k, f]) => [k, f.v])) as { slotId: string; userId: string; signedUp: boolean; deleted: boolean };
+  const values = (record: Mergeable) =>
+    Object.fromEntries(Object.entries(record.fields).map(([k, f]) => [k, f.v])) as { slotId: string; userId: string; signedUp: boolean; deleted: boolean };
 
   it('flags a slot with fewer than two walkers', () => {
     expect(slotNeedsWalkers({ walkers: [] })).toBe(true);
@@ -63,7 +69,10 @@ describe('the roster', () => {
     const ids = [signUpIdFor(slot, anna), signUpIdFor(slot, bram)];
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) expect(z.safeParse(RecordIdSchema, id).success).toBe(true);
-    const walkers = slotWalkers(slot, [signUp(anna, true, 1000, 'phone-a'), signUp(bram, true, 1000, 'phone-b')].map((r) => ({ ...values(r), deleted: false })));
+    const walkers = slotWalkers(
+      slot,
+      [signUp(anna, true, 1000, 'phone-a'), signUp(bram, true, 1000, 'phone-b')].map((r) => ({ ...values(r), deleted: false })),
+    );
     expect(walkers).toEqual([anna, bram].sort());
     expect(slotNeedsWalkers({ walkers })).toBe(false);
   });
@@ -74,7 +83,10 @@ describe('the roster', () => {
   });
 
   it('expands a weekly pattern from today to three months ahead, Tuesdays and Fridays', () => {
-    const drafts = expandWeeklyPattern({ teamId: 't', weekdays: [2, 5], start: '20:00', durationMinutes: 90, meetingPoint: 'Kerk', buurtIds: ['kinderdijk'] }, MONDAY_NOON);
+    const drafts = expandWeeklyPattern(
+      { teamId: 't', weekdays: [2, 5], start: '20:00', durationMinutes: 90, meetingPoint: 'Kerk', buurtIds: ['kinderdijk'] },
+      MONDAY_NOON,
+    );
     expect(drafts[0]).toEqual({ teamId: 't', date: '2026-12-08', start: '20:00', durationMinutes: 90, meetingPoint: 'Kerk', buurtIds: ['kinderdijk'] });
     expect(drafts.at(-1)?.date).toBe('2027-03-05');
     expect(drafts.every((d) => [2, 5].includes(new Date(`${d.date}T12:00:00Z`).getUTCDay()))).toBe(true);
@@ -82,7 +94,16 @@ describe('the roster', () => {
   });
 
   it('makes nothing twice and respects from and until', () => {
-    const pattern = { teamId: 't', weekdays: [1], start: '19:30', durationMinutes: 90, meetingPoint: '', buurtIds: [], from: '2026-12-10', until: '2026-12-31' };
+    const pattern = {
+      teamId: 't',
+      weekdays: [1],
+      start: '19:30',
+      durationMinutes: 90,
+      meetingPoint: '',
+      buurtIds: [],
+      from: '2026-12-10',
+      until: '2026-12-31',
+    };
     const first = expandWeeklyPattern(pattern, MONDAY_NOON);
     expect(first.map((d) => d.date)).toEqual(['2026-12-14', '2026-12-21', '2026-12-28']);
     expect(expandWeeklyPattern(pattern, MONDAY_NOON, first)).toEqual([]);
@@ -122,7 +143,12 @@ describe('the track', () => {
   });
 
   it('drops fixes less accurate than 50 m', () => {
-    expect(sampleTrack([{ ...start, accuracyM: 120 }, { ...north(30, 20), accuracyM: 8 }])).toEqual([north(30, 20)]);
+    expect(
+      sampleTrack([
+        { ...start, accuracyM: 120 },
+        { ...north(30, 20), accuracyM: 8 },
+      ]),
+    ).toEqual([north(30, 20)]);
   });
 
   it('encodes compactly and decodes to within a metre and a second', () => {
@@ -178,7 +204,11 @@ describe('retention', () => {
   it('reads the tenant’s periods with the defaults: 3 months for safety, 12 for the rest', () => {
     expect(patrolSettingsOf(undefined)).toEqual({ ...DEFAULT_RETENTION, lat: null, lon: null });
     expect(DEFAULT_RETENTION).toEqual({ safetyObservationMonths: 3, publicSpaceObservationMonths: 12, roundMonths: 12 });
-    expect(patrolSettingsOf(record('patrol-settings', 'patrolSettings', { safetyObservationMonths: 6, lat: 51.86, lon: 4.66 }))).toMatchObject({ safetyObservationMonths: 6, roundMonths: 12, lat: 51.86 });
+    expect(patrolSettingsOf(record('patrol-settings', 'patrolSettings', { safetyObservationMonths: 6, lat: 51.86, lon: 4.66 }))).toMatchObject({
+      safetyObservationMonths: 6,
+      roundMonths: 12,
+      lat: 51.86,
+    });
   });
 
   it('purges what is past its period, and children with their parent', () => {

@@ -59,9 +59,29 @@ describe('WebP bytes', () => {
   });
 
   it.each([
-    ['an EXIF chunk', webp([['VP8X', Array(10).fill(0)], ['VP8L', [0x2f, 1]], ['EXIF', text('MM\0*')]]), /EXIF or XMP/],
-    ['an XMP chunk', webp([['VP8X', Array(10).fill(0)], ['VP8L', [0x2f, 1]], ['XMP ', text('<x/>')]]), /EXIF or XMP/],
-    ['a chunk longer than the file', new Uint8Array([...text('RIFF'), ...le32(20), ...text('WEBP'), ...text('VP8L'), ...le32(1000), 1, 2, 3, 4]), /not well-formed/],
+    [
+      'an EXIF chunk',
+      webp([
+        ['VP8X', Array(10).fill(0)],
+        ['VP8L', [0x2f, 1]],
+        ['EXIF', text('MM\0*')],
+      ]),
+      /EXIF or XMP/,
+    ],
+    [
+      'an XMP chunk',
+      webp([
+        ['VP8X', Array(10).fill(0)],
+        ['VP8L', [0x2f, 1]],
+        ['XMP ', text('<x/>')],
+      ]),
+      /EXIF or XMP/,
+    ],
+    [
+      'a chunk longer than the file',
+      new Uint8Array([...text('RIFF'), ...le32(20), ...text('WEBP'), ...text('VP8L'), ...le32(1000), 1, 2, 3, 4]),
+      /not well-formed/,
+    ],
     ['a first chunk that is no image', webp([['ICCP', [1, 2]]]), /not well-formed/],
     ['JPEG bytes', plain, /not a WebP/],
   ])('refuses %s', (_what, bytes, message) => {

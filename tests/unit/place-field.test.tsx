@@ -12,7 +12,14 @@ const EMPTY: PlaceValue = { location: null, address: null };
 async function field(value: PlaceValue, opts: { online?: boolean; geolocation?: Geolocation } = {}) {
   const changes: PlaceValue[] = [];
   const app = await openApp();
-  const view = app.render(<PlaceField value={value} onChange={(next) => changes.push(next)} online={opts.online ?? true} {...(opts.geolocation ? { geolocation: opts.geolocation } : {})} />);
+  const view = app.render(
+    <PlaceField
+      value={value}
+      onChange={(next) => changes.push(next)}
+      online={opts.online ?? true}
+      {...(opts.geolocation ? { geolocation: opts.geolocation } : {})}
+    />,
+  );
   return { app, view, changes };
 }
 
@@ -30,9 +37,18 @@ describe('typing an address', () => {
       ok: true,
       address: { street: 'Cortgene', number: '2', postcode: '2951 EB', place: 'Alblasserdam' },
     });
-    expect(addressFromDraft({ street: 'Dam', number: '', postcode: '', place: '' })).toEqual({ ok: true, address: { street: 'Dam', number: '', postcode: null, place: '' } });
-    expect(addressFromDraft({ street: ' ', number: '2', postcode: '29511', place: '' })).toEqual({ ok: false, errors: { street: 'address.error.street', postcode: 'address.error.postcode' } });
-    expect(addressFromDraft({ street: 'Dam', number: '1'.repeat(21), postcode: '', place: '' })).toEqual({ ok: false, errors: { number: 'address.error.tooLong' } });
+    expect(addressFromDraft({ street: 'Dam', number: '', postcode: '', place: '' })).toEqual({
+      ok: true,
+      address: { street: 'Dam', number: '', postcode: null, place: '' },
+    });
+    expect(addressFromDraft({ street: ' ', number: '2', postcode: '29511', place: '' })).toEqual({
+      ok: false,
+      errors: { street: 'address.error.street', postcode: 'address.error.postcode' },
+    });
+    expect(addressFromDraft({ street: 'Dam', number: '1'.repeat(21), postcode: '', place: '' })).toEqual({
+      ok: false,
+      errors: { number: 'address.error.tooLong' },
+    });
     expect(normalizePostcode('2981 ea')).toBe('2981 EA');
   });
 

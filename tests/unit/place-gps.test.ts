@@ -57,7 +57,7 @@ describe('waiting briefly for a better GPS fix', () => {
     expect(last()).toEqual({ phase: 'waiting', best: { lat: 51.8656, lon: 4.6592, accuracyM: 35 } });
     geo.fix(8.6);
     expect(last()).toEqual({ phase: 'done', best: { lat: 51.8656, lon: 4.6592, accuracyM: 9 }, reason: 'good-enough' });
-    expect(states.map((s) => (s.phase === 'failed' ? s.reason : s.best?.accuracyM ?? null))).toEqual([null, 480, 35, 9]);
+    expect(states.map((s) => (s.phase === 'failed' ? s.reason : (s.best?.accuracyM ?? null)))).toEqual([null, 480, 35, 9]);
     expect(geo.cleared).toEqual([7]);
     geo.fix(3);
     vi.advanceTimersByTime(20_000);

@@ -30,11 +30,19 @@ function fakePdok(answers: Record<string, 'network' | 503 | string>) {
 }
 const key = (l: Location) => `${l.lat},${l.lon}`;
 
-async function roundWith(store: TestStore, places: Array<{ location: Location | null; address?: { street: string; number: string; postcode: string | null; place: string } }>) {
+async function roundWith(
+  store: TestStore,
+  places: Array<{ location: Location | null; address?: { street: string; number: string; postcode: string | null; place: string } }>,
+) {
   const schouwId = await store.ui.activities.create(activityInput({ title: 'Voorjaarsschouw Centrum' }));
   const ids: string[] = [];
   for (const place of places) {
-    ids.push(await store.ui.schouw.createFinding({ schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null }, DEVICE_A));
+    ids.push(
+      await store.ui.schouw.createFinding(
+        { schouwId, element: 'litterBin', aspect: 'binFull', location: place.location, address: place.address ?? null },
+        DEVICE_A,
+      ),
+    );
   }
   return ids;
 }
@@ -62,7 +70,10 @@ describe('looking up the address of findings placed offline', () => {
 
   it('leaves typed addresses and findings without a point alone', async () => {
     const store = await openTestStore();
-    await roundWith(store, [{ location: null }, { location: ALBLASSERDAM, address: { street: 'Dam', number: 'tegenover 3', postcode: null, place: 'Alblasserdam' } }]);
+    await roundWith(store, [
+      { location: null },
+      { location: ALBLASSERDAM, address: { street: 'Dam', number: 'tegenover 3', postcode: null, place: 'Alblasserdam' } },
+    ]);
     const pdok = fakePdok({});
     expect((await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip: new Set() })).updated).toBe(0);
     expect(pdok.asked).toEqual([]);
@@ -84,7 +95,13 @@ describe('looking up the address of findings placed offline', () => {
     await roundWith(store, [{ location: POLDER }, { location: RIDDERKERK }]);
     const pdok = fakePdok({ [key(POLDER)]: 'reverse-empty', [key(RIDDERKERK)]: 503 });
     const skip = new Set<string>();
-    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 1, failed: 1, remaining: 0, isUnreachable: false });
+    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({
+      updated: 0,
+      noAddress: 1,
+      failed: 1,
+      remaining: 0,
+      isUnreachable: false,
+    });
     await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip });
     expect(pdok.asked).toHaveLength(2);
   });
@@ -95,7 +112,13 @@ describe('looking up the address of findings placed offline', () => {
     const answers: Record<string, 'network' | string> = { [key(ALBLASSERDAM)]: 'network', [key(RIDDERKERK)]: 'network' };
     const pdok = fakePdok(answers);
     const skip = new Set<string>();
-    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({ updated: 0, noAddress: 0, failed: 0, remaining: 2, isUnreachable: true });
+    expect(await lookUpMissingPlaces({ store: store.ui.schouw, locatieserver: pdok.locatieserver, skip })).toEqual({
+      updated: 0,
+      noAddress: 0,
+      failed: 0,
+      remaining: 2,
+      isUnreachable: true,
+    });
     expect(pdok.asked).toHaveLength(1);
     answers[key(ALBLASSERDAM)] = 'reverse-alblasserdam';
     answers[key(RIDDERKERK)] = 'reverse-ridderkerk';

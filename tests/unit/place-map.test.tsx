@@ -22,7 +22,11 @@ async function map(props: Parameters<typeof MapView>[0]) {
   };
 }
 
-const translateOf = (el: Element) => (el.getAttribute('transform') ?? '').match(/translate\(([-\d.]+) ([-\d.]+)\)/)?.slice(1).map(Number) ?? [];
+const translateOf = (el: Element) =>
+  (el.getAttribute('transform') ?? '')
+    .match(/translate\(([-\d.]+) ([-\d.]+)\)/)
+    ?.slice(1)
+    .map(Number) ?? [];
 const PICK_LABEL = /^Kaart om de plek aan te wijzen/;
 
 describe('the map of findings', () => {
@@ -46,7 +50,8 @@ describe('the map of findings', () => {
     const { tiles } = await map({ points: POINTS, online: true });
     const hrefs = tiles().map((img) => img.getAttribute('href') ?? '');
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toMatch(/^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/standaard\/EPSG:3857\/\d+\/\d+\/\d+\.png$/);
+    for (const href of hrefs)
+      expect(href).toMatch(/^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/standaard\/EPSG:3857\/\d+\/\d+\/\d+\.png$/);
     expect(screen.getByText('Kaart: © Kadaster (PDOK BRT-Achtergrondkaart)').localName).toBe('p');
     expect(screen.queryByText(/zonder internet/)).toBeNull();
     expect(screen.queryByRole('note')).toBeNull();
@@ -71,7 +76,12 @@ describe('the map of findings', () => {
   it('in pick mode zooms with labelled buttons and picks the centre', async () => {
     const picks: Array<{ lat: number; lon: number }> = [];
     const { tiles } = await map({ points: [], picked: { lat: 51.86563, lon: 4.65919 }, onPick: (p) => picks.push(p), online: true });
-    const zoomOf = () => Number(tiles()[0]?.getAttribute('href')?.match(/EPSG:3857\/(\d+)\//)?.[1]);
+    const zoomOf = () =>
+      Number(
+        tiles()[0]
+          ?.getAttribute('href')
+          ?.match(/EPSG:3857\/(\d+)\//)?.[1],
+      );
     expect(zoomOf()).toBe(17);
     fireEvent.click(screen.getByRole('button', { name: 'Inzoomen' }));
     expect(zoomOf()).toBe(18);

@@ -15,7 +15,9 @@ function answering(respond: () => Promise<{ ok: boolean; status: number; json():
   };
   return { fetch, asked };
 }
-const json = (body: unknown, status = 200) => async () => ({ ok: status >= 200 && status < 300, status, json: async () => body });
+const json =
+  (body: unknown, status = 200) =>
+  async () => ({ ok: status >= 200 && status < 300, status, json: async () => body });
 
 async function failureOf(promise: Promise<unknown>): Promise<LocatieserverError> {
   const error = await promise.then(
@@ -36,7 +38,9 @@ describe('the nearest address from PDOK Locatieserver', () => {
     expect(url.searchParams.get('lon')).toBe('4.65919');
     expect(url.searchParams.get('type')).toBe('adres');
     expect(url.searchParams.get('rows')).toBe('1');
-    expect(url.searchParams.get('fl')?.split(' ')).toEqual(expect.arrayContaining(['straatnaam', 'huisnummer', 'postcode', 'woonplaatsnaam', 'buurtcode', 'afstand']));
+    expect(url.searchParams.get('fl')?.split(' ')).toEqual(
+      expect.arrayContaining(['straatnaam', 'huisnummer', 'postcode', 'woonplaatsnaam', 'buurtcode', 'afstand']),
+    );
     // v3.1 refuses parameters outside its OpenAPI description.
     expect([...url.searchParams.keys()].sort()).toEqual(['fl', 'lat', 'lon', 'rows', 'type']);
   });
@@ -71,7 +75,12 @@ describe('the nearest address from PDOK Locatieserver', () => {
 
   it('drops a buurtcode or postcode that is not one, and keeps the address', () => {
     const doc = { straatnaam: 'Dam', huisnummer: 1, postcode: 'XYZ', woonplaatsnaam: 'Alblasserdam', buurtcode: 'WK048200', afstand: 3 };
-    expect(reverseResultOf(doc)).toEqual({ address: { street: 'Dam', number: '1', postcode: null, place: 'Alblasserdam' }, cbsBuurtCode: null, buurtName: null, distanceM: 3 });
+    expect(reverseResultOf(doc)).toEqual({
+      address: { street: 'Dam', number: '1', postcode: null, place: 'Alblasserdam' },
+      cbsBuurtCode: null,
+      buurtName: null,
+      distanceM: 3,
+    });
   });
 });
 

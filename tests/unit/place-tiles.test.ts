@@ -37,11 +37,16 @@ describe('web-mercator math of the map', () => {
 
   it('brings every point back where it came from', () => {
     fc.assert(
-      fc.property(fc.double({ min: -85, max: 85, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), fc.integer({ min: 0, max: 19 }), (lat, lon, zoom) => {
-        const back = unproject(project({ lat, lon }, zoom), zoom);
-        expect(back.lat).toBeCloseTo(lat, 6);
-        expect(back.lon).toBeCloseTo(lon, 6);
-      }),
+      fc.property(
+        fc.double({ min: -85, max: 85, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.integer({ min: 0, max: 19 }),
+        (lat, lon, zoom) => {
+          const back = unproject(project({ lat, lon }, zoom), zoom);
+          expect(back.lat).toBeCloseTo(lat, 6);
+          expect(back.lon).toBeCloseTo(lon, 6);
+        },
+      ),
     );
   });
 

@@ -34,11 +34,7 @@ describe('checking a pushed mutation', () => {
     ['a huge string', { fields: { title: { v: 'x'.repeat(10_000), t } } }, 'invalid-payload'],
     ['another tenant', { tenantId: 'ridderkerk' }, 'tenant-mismatch'],
     ['a newer schema', { schemaVersion: SCHEMA_VERSION + 1 }, 'schema-unsupported'],
-    [
-      'a clock running ahead',
-      { fields: { title: { v: 'x', t: formatHlc({ wall: now + MAX_CLOCK_AHEAD_MS + 1, counter: 0, node: device }) } } },
-      'clock-ahead',
-    ],
+    ['a clock running ahead', { fields: { title: { v: 'x', t: formatHlc({ wall: now + MAX_CLOCK_AHEAD_MS + 1, counter: 0, node: device }) } } }, 'clock-ahead'],
     [
       'another device’s counter entry',
       { recordType: 'attendance', recordId: attendanceIdFor(activityId), fields: {}, counters: { residents: { 'someone-else-1': { p: 1, n: 0 } } } },
@@ -66,10 +62,7 @@ describe('checking a pushed mutation', () => {
   });
 
   it('refuses an attendance record whose id is not derived from its activity', () => {
-    const result = checkMutation(
-      mutation({ recordType: 'attendance', recordId: uuidv7(now), fields: { activityId: { v: activityId, t } } }),
-      ctx,
-    );
+    const result = checkMutation(mutation({ recordType: 'attendance', recordId: uuidv7(now), fields: { activityId: { v: activityId, t } } }), ctx);
     expect(result.ok).toBe(false);
   });
 

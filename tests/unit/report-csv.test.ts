@@ -51,7 +51,10 @@ const words: FindingCsvWords = csvWords(createT('nl', core, reportPack, findings
 
 describe('a CSV file for Dutch Excel', () => {
   it('starts with a UTF-8 byte-order mark and ends every row with CRLF', () => {
-    const text = toCsv([['a', 'b'], ['c', 'd']]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(text.startsWith(BOM)).toBe(true);
     expect(text.slice(1)).toBe('a;b\r\nc;d\r\n');
   });

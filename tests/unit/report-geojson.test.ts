@@ -8,7 +8,9 @@ import { reportPack } from '../../src/app/report/pack.ts';
 import { findingsPack } from '../../src/app/schouw/pack.ts';
 import { ROUND_ID, ROUND_TIME, findingView } from '../fixtures/findings.ts';
 
-const words = findingWords(createT('nl', core, reportPack, findingsPack), { partners: [{ id: 'gemeente', name: 'Gemeente Alblasserdam', kind: 'municipality' }] });
+const words = findingWords(createT('nl', core, reportPack, findingsPack), {
+  partners: [{ id: 'gemeente', name: 'Gemeente Alblasserdam', kind: 'municipality' }],
+});
 
 describe('the findings as GeoJSON', () => {
   const placed = findingView({

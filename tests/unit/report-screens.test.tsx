@@ -13,9 +13,7 @@ import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
 
 // The map is another module's concern (and draws tiles): here it only has to receive the points.
 vi.mock('../../src/app/place/MapView.tsx', () => ({
-  MapView: (props: { points: ReadonlyArray<{ label: string }> }) => (
-    <div data-testid="map" data-labels={props.points.map((p) => p.label).join(',')} />
-  ),
+  MapView: (props: { points: ReadonlyArray<{ label: string }> }) => <div data-testid="map" data-labels={props.points.map((p) => p.label).join(',')} />,
 }));
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,7 +38,10 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
 const reportFindings = () => screen.getAllByRole('link', { name: /^Nr\. \d+$/ }).map((a) => a.closest('li') as HTMLElement);
 /** The open findings: each a list item with a heading that links to the finding. */
 const openRows = () => screen.queryAllByRole('listitem').filter((li) => within(li).queryByRole('heading', { level: 2 }) !== null);
-const linkOf = (row: HTMLElement) => within(within(row).getByRole('heading', { level: 2 })).getByRole('link').getAttribute('href');
+const linkOf = (row: HTMLElement) =>
+  within(within(row).getByRole('heading', { level: 2 }))
+    .getByRole('link')
+    .getAttribute('href');
 
 describe('the schouw report', () => {
   it('shows the score against the target level, the groups by element and aspect, and the action list', async () => {
@@ -54,7 +55,15 @@ describe('the schouw report', () => {
       clock.advance(60_000);
       return store.ui.schouw.createFinding({ schouwId: round, ...input }, 'user-1');
     };
-    await add({ element: 'tree', aspect: 'damage', level: 'C', location: { lat: 51.86, lon: 4.66, source: 'gps' }, action: 'reportFixi', responsiblePartnerId: 'gemeente', meldingNumber: 'F-42' });
+    await add({
+      element: 'tree',
+      aspect: 'damage',
+      level: 'C',
+      location: { lat: 51.86, lon: 4.66, source: 'gps' },
+      action: 'reportFixi',
+      responsiblePartnerId: 'gemeente',
+      meldingNumber: 'F-42',
+    });
     await add({ element: 'pavement', aspect: 'loosePaving', level: 'A', note: 'Netjes', action: 'none' });
     await add({ element: 'tree', aspect: 'damage', level: 'B', photos: ['a'.repeat(64)] });
     await add({ element: 'tree', aspect: 'litterFine', level: null });
@@ -76,7 +85,11 @@ describe('the schouw report', () => {
       'Beschadigd (2 bevindingen)',
     ]);
     // Each element group is a region named by its heading.
-    expect(within(screen.getByRole('region', { name: 'Boom en boomspiegel' })).getAllByRole('link', { name: /^Nr\. / }).map(text)).toEqual(['Nr. 4', 'Nr. 1', 'Nr. 3']);
+    expect(
+      within(screen.getByRole('region', { name: 'Boom en boomspiegel' }))
+        .getAllByRole('link', { name: /^Nr\. / })
+        .map(text),
+    ).toEqual(['Nr. 4', 'Nr. 1', 'Nr. 3']);
     const findings = reportFindings().map(text);
     expect(findings).toHaveLength(5);
     expect(findings[4]).toContain('Nr. 3 Boom en boomspiegel — Beschadigd');
@@ -87,7 +100,11 @@ describe('the schouw report', () => {
     expect([...document.querySelectorAll('img')].every((img) => img.hasAttribute('alt'))).toBe(true);
 
     // Only the two placed findings are on the map, by their numbers.
-    expect(within(screen.getByRole('region', { name: 'Overzichtskaart' })).getByTestId('map').getAttribute('data-labels')).toBe('1,5');
+    expect(
+      within(screen.getByRole('region', { name: 'Overzichtskaart' }))
+        .getByTestId('map')
+        .getAttribute('data-labels'),
+    ).toBe('1,5');
     expect(screen.getByText('3 bevindingen hebben geen plek en staan niet op de kaart.')).toBeTruthy();
 
     // The action list: the FIXI melding only ("none" is no action).
@@ -159,7 +176,10 @@ describe('the terugkoppeling for residents', () => {
   it('groups the findings by what came of them, with the reason when it will not be taken up', async () => {
     const { store, render } = await setUp();
     const round = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw' }));
-    const fixed = await store.ui.schouw.createFinding({ schouwId: round, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'gemeente', action: 'reportFixi' }, 'user-1');
+    const fixed = await store.ui.schouw.createFinding(
+      { schouwId: round, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'gemeente', action: 'reportFixi' },
+      'user-1',
+    );
     const dropped = await store.ui.schouw.createFinding({ schouwId: round, element: 'hedge', aspect: 'overgrown' }, 'user-1');
     await store.ui.schouw.createFinding({ schouwId: round, element: 'drain', aspect: 'other' }, 'user-1');
     await store.ui.schouw.setFindingStatus(fixed, { to: 'resolved', note: 'Afvalbak is geleegd en vaker ingepland.', by: 'user-2' });
@@ -196,7 +216,10 @@ describe('the open findings', () => {
     const old = await store.ui.schouw.createFinding({ schouwId: spring, element: 'tree', aspect: 'damage', responsiblePartnerId: 'gemeente' }, 'user-1');
     const done = await store.ui.schouw.createFinding({ schouwId: spring, element: 'grass', aspect: 'bare' }, 'user-1');
     clock.advance(14 * DAY);
-    const recent = await store.ui.schouw.createFinding({ schouwId: autumn, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'woonkracht10' }, 'user-1');
+    const recent = await store.ui.schouw.createFinding(
+      { schouwId: autumn, element: 'litterBin', aspect: 'binFull', responsiblePartnerId: 'woonkracht10' },
+      'user-1',
+    );
     await store.ui.schouw.createFinding({ schouwId: elsewhere, element: 'drain', aspect: 'other' }, 'user-1');
     await store.ui.schouw.setFindingStatus(done, { to: 'resolved', by: 'user-2' });
     await store.ui.schouw.setFindingStatus(recent, { to: 'reported', by: 'user-2' });
@@ -231,7 +254,9 @@ describe('the open findings', () => {
     await waitFor(() => expect(openRows()).toHaveLength(2));
     const filters = within(screen.getByRole('group', { name: 'Filteren' }));
     const partner = filters.getByRole('combobox', { name: 'Verantwoordelijke partner' });
-    expect(within(partner).getAllByRole('option').map(text)).toEqual(expect.arrayContaining(['Alle partners', 'Nog niemand toegewezen', 'Gemeente Alblasserdam', 'Woonkracht10']));
+    expect(within(partner).getAllByRole('option').map(text)).toEqual(
+      expect.arrayContaining(['Alle partners', 'Nog niemand toegewezen', 'Gemeente Alblasserdam', 'Woonkracht10']),
+    );
 
     fireEvent.change(partner, { target: { value: within(partner).getByRole('option', { name: 'Gemeente Alblasserdam' }).getAttribute('value') } });
     await waitFor(() => expect(openRows()).toHaveLength(1));

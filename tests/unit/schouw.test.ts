@@ -10,7 +10,16 @@ import { uuidv7 } from '../../src/domain/ids.ts';
 import { checkMutation, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import type { Mergeable } from '../../src/domain/merge.ts';
 import { findingOf, schouwParticipants, type SyncRecord } from '../../src/domain/records.ts';
-import { CROW_LEVELS, FINDING_LEVELS, meetsTarget, partnerCounterKey, schouwIdFor, schouwScore, type CrowLevel, type FindingLevel } from '../../src/domain/schouw.ts';
+import {
+  CROW_LEVELS,
+  FINDING_LEVELS,
+  meetsTarget,
+  partnerCounterKey,
+  schouwIdFor,
+  schouwScore,
+  type CrowLevel,
+  type FindingLevel,
+} from '../../src/domain/schouw.ts';
 
 const now = 1_763_800_000_000;
 const device = 'device-a-0000-0001';
@@ -73,7 +82,12 @@ describe('the schouw record id', () => {
   });
 });
 
-function mutation(recordType: string, recordId: string, values: Record<string, unknown>, counters: Record<string, Record<string, { p: number; n: number }>> = {}) {
+function mutation(
+  recordType: string,
+  recordId: string,
+  values: Record<string, unknown>,
+  counters: Record<string, Record<string, { p: number; n: number }>> = {},
+) {
   return {
     mutationId: uuidv7(now),
     schemaVersion: SCHEMA_VERSION,
@@ -107,8 +121,17 @@ const FIELDS: Record<string, Record<string, { good: unknown[]; bad: unknown[] }>
       bad: [{ lat: 91, lon: 4.66, source: 'gps' }, { lat: 51.86, lon: 4.66, source: 'guess' }, 'Kerkstraat'],
     },
     address: {
-      good: [null, { street: 'Kerkstraat', number: '12a', postcode: '2951 AB', place: 'Alblasserdam' }, { street: 'Dam', number: '', postcode: null, place: '' }],
-      bad: [{ street: '', number: '1', postcode: null, place: '' }, { street: 'Dam', number: '1', postcode: '2951ab', place: '' }, { street: 'Dam', number: '1', postcode: null, place: '', gps: 'x' }, 'Dam 1'],
+      good: [
+        null,
+        { street: 'Kerkstraat', number: '12a', postcode: '2951 AB', place: 'Alblasserdam' },
+        { street: 'Dam', number: '', postcode: null, place: '' },
+      ],
+      bad: [
+        { street: '', number: '1', postcode: null, place: '' },
+        { street: 'Dam', number: '1', postcode: '2951ab', place: '' },
+        { street: 'Dam', number: '1', postcode: null, place: '', gps: 'x' },
+        'Dam 1',
+      ],
     },
     buurtId: { good: ['oranjebuurt'], bad: ['Oranjebuurt', '', null] },
     teamId: { good: [null, 'schouwgroep-staatsliedenbuurt'], bad: ['Schouw groep', 3] },
@@ -118,11 +141,48 @@ const FIELDS: Record<string, Record<string, { good: unknown[]; bad: unknown[] }>
     },
     note: { good: ['', 'Schommel hangt scheef'], bad: ['x'.repeat(2001), null] },
     element: {
-      good: ['pavement', 'road', 'cyclePath', 'planting', 'grass', 'hedge', 'tree', 'litterBin', 'undergroundContainer', 'streetFurniture', 'playEquipment', 'streetLighting', 'trafficSign', 'water', 'drain', 'other'],
+      good: [
+        'pavement',
+        'road',
+        'cyclePath',
+        'planting',
+        'grass',
+        'hedge',
+        'tree',
+        'litterBin',
+        'undergroundContainer',
+        'streetFurniture',
+        'playEquipment',
+        'streetLighting',
+        'trafficSign',
+        'water',
+        'drain',
+        'other',
+      ],
       bad: ['parking', '', null],
     },
     aspect: {
-      good: ['litterFine', 'litterCoarse', 'weedsPaving', 'weedsPlanting', 'damage', 'leaning', 'loosePaving', 'graffiti', 'dogFouling', 'leaves', 'binFull', 'dumpedWaste', 'overgrown', 'bare', 'lightOut', 'missing', 'unsafe', 'other', 'opportunity'],
+      good: [
+        'litterFine',
+        'litterCoarse',
+        'weedsPaving',
+        'weedsPlanting',
+        'damage',
+        'leaning',
+        'loosePaving',
+        'graffiti',
+        'dogFouling',
+        'leaves',
+        'binFull',
+        'dumpedWaste',
+        'overgrown',
+        'bare',
+        'lightOut',
+        'missing',
+        'unsafe',
+        'other',
+        'opportunity',
+      ],
       bad: ['barePatches', 'noise', null],
     },
     level: { good: ['A+', 'A', 'B', 'C', 'D', 'good', 'bad', 'plus', null], bad: ['E', 'ok', 3] },
@@ -205,7 +265,13 @@ describe('reading schouw records', () => {
 
   it('fills in a finding’s defaults', () => {
     const values = { schouwId: activityId, buurtId: 'oranjebuurt', element: 'tree', aspect: 'opportunity', createdAt: now, createdBy: 'u' };
-    const record: SyncRecord = { id: 'f', type: 'finding', tenantId: 'alblasserdam', fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])), counters: {} };
+    const record: SyncRecord = {
+      id: 'f',
+      type: 'finding',
+      tenantId: 'alblasserdam',
+      fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])),
+      counters: {},
+    };
     expect(findingOf(record)).toMatchObject({ photos: [], level: null, status: 'new', meldingStatus: 'notReported', teamId: null, deleted: false });
   });
 });

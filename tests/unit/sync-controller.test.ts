@@ -1,12 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  BACKGROUND_SYNC_TAG,
-  createSyncController,
-  FLUSH,
-  SYNC_LOCK,
-  type SyncControllerOptions,
-  type WatchedOutbox,
-} from '../../src/sync/controller.ts';
+import { BACKGROUND_SYNC_TAG, createSyncController, FLUSH, SYNC_LOCK, type SyncControllerOptions, type WatchedOutbox } from '../../src/sync/controller.ts';
 import type { SyncResult } from '../../src/sync/engine.ts';
 import type { SyncStatus } from '../../src/sync/status.ts';
 

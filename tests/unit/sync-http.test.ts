@@ -12,7 +12,17 @@ async function reasonOf(fetch: FetchLike, timeoutMs = 1_000): Promise<string> {
 describe('calling the sync API', () => {
   it('parses a good answer with the schema', async () => {
     const seen: RequestInit[] = [];
-    const result = await callApi({ fetch: (_url, init) => (seen.push(init), Response.json({ ok: true })), url: '/x', method: 'POST', headers: { 'X-Device-Id': 'd' }, body: { a: 1 }, timeoutMs: 1_000 }, Schema);
+    const result = await callApi(
+      {
+        fetch: (_url, init) => (seen.push(init), Response.json({ ok: true })),
+        url: '/x',
+        method: 'POST',
+        headers: { 'X-Device-Id': 'd' },
+        body: { a: 1 },
+        timeoutMs: 1_000,
+      },
+      Schema,
+    );
     expect(result).toEqual({ ok: true });
     expect(seen[0]).toMatchObject({ method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json', 'X-Device-Id': 'd' } });
     expect(seen[0]?.signal).toBeInstanceOf(AbortSignal);
@@ -41,7 +51,8 @@ describe('calling the sync API', () => {
   });
 
   it('carries the field problems a 4xx names', async () => {
-    const answer = () => Response.json({ error: { reason: 'invalid-payload', message: 'no', issues: [{ path: 'email', message: 'is already in use' }] } }, { status: 409 });
+    const answer = () =>
+      Response.json({ error: { reason: 'invalid-payload', message: 'no', issues: [{ path: 'email', message: 'is already in use' }] } }, { status: 409 });
     const error = await callApi({ fetch: answer, url: '/x', method: 'POST', headers: {}, body: {}, timeoutMs: 1_000 }, Schema).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncFailure);
     expect((error as SyncFailure).issues).toEqual([{ path: 'email', message: 'is already in use' }]);
@@ -55,8 +66,7 @@ describe('calling the sync API', () => {
   });
 
   it('gives up silently on a call that takes too long', async () => {
-    const hanging: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const hanging: FetchLike = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     expect(await reasonOf(hanging, 10)).toBe('network');
   });
 });

@@ -11,7 +11,9 @@ import { SignInAgainScreen } from './SignInAgainScreen.tsx';
 export function AccountScreen({ route }: { route: Extract<Route, { name: 'privacy' | 'sign-in' | 'invite' }> }) {
   const { platform, isSessionExpired } = useApp();
   const t = useT(accountPack);
-  const title = t(route.name === 'privacy' ? 'privacy.title' : route.name === 'invite' ? 'invite.title' : isSessionExpired ? 'signIn.again.title' : 'signIn.title');
+  const title = t(
+    route.name === 'privacy' ? 'privacy.title' : route.name === 'invite' ? 'invite.title' : isSessionExpired ? 'signIn.again.title' : 'signIn.title',
+  );
   useEffect(() => {
     platform.document.title = `${title} – ${t('app.name')}`;
   }, [title]);

@@ -63,7 +63,10 @@ function GateSteps(props: GateProps) {
     void props
       .api()
       .then((api) => api.tenant())
-      .then((tenant) => setTenantName(tenant.name), () => {});
+      .then(
+        (tenant) => setTenantName(tenant.name),
+        () => {},
+      );
   }, []);
 
   const route = parseRoute(hash);

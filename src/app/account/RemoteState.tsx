@@ -4,7 +4,12 @@ import type { Remote } from '../ui/use-remote.ts';
 
 /** Loading, or why it failed ("this needs a connection") with "try again"; nothing once ready. */
 export function RemoteState({ remote, t, onRetry }: { remote: Remote<unknown>; t: AccountT; onRetry(): void }) {
-  if (remote.state === 'loading') return <p class="muted" role="status">{t('online.loading')}</p>;
+  if (remote.state === 'loading')
+    return (
+      <p class="muted" role="status">
+        {t('online.loading')}
+      </p>
+    );
   if (remote.state === 'ready') return null;
   return (
     <div class="notice" role="alert">

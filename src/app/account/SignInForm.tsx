@@ -25,7 +25,9 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
   const t = useT(accountPack, formsPack);
   const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState(() => defaultDeviceName(env.navigator.userAgent, (kind) => t(`deviceName.${kind}`), env.navigator.maxTouchPoints));
+  const [deviceName, setDeviceName] = useState(() =>
+    defaultDeviceName(env.navigator.userAgent, (kind) => t(`deviceName.${kind}`), env.navigator.maxTouchPoints),
+  );
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -40,7 +42,8 @@ export function SignInForm({ env, initialEmail, onSignedIn }: { env: AccountEnv;
     if (email.trim() === '') found.email = t('error.required');
     else if (!z.safeParse(EmailSchema, email.trim()).success) found.email = t('error.invalid');
     if (password === '') found.password = t('error.required');
-    if (!z.safeParse(DeviceNameSchema, deviceName.trim()).success) found.deviceName = deviceName.trim() === '' ? t('error.required') : t('error.tooLong', { max: 80 });
+    if (!z.safeParse(DeviceNameSchema, deviceName.trim()).success)
+      found.deviceName = deviceName.trim() === '' ? t('error.required') : t('error.tooLong', { max: 80 });
     setErrors(found);
     setProblem(null);
     const first = FIELDS.find((name) => found[name]);

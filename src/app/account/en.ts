@@ -33,7 +33,8 @@ export const en: Words<typeof nl> = {
   'invite.toSignIn': 'Sign in with e-mail address',
 
   'privacy.title': 'What Buurtlog keeps and why',
-  'privacy.intro': 'Buurtlog helps with neighbourhood work: activities, who came, and what goes on in the neighbourhood. Here you can read what the app keeps, where, and who sees it.',
+  'privacy.intro':
+    'Buurtlog helps with neighbourhood work: activities, who came, and what goes on in the neighbourhood. Here you can read what the app keeps, where, and who sees it.',
   'privacy.counts.title': 'Counts, never names of residents',
   'privacy.counts.body':
     'Buurtlog counts how many people came to an activity, and sometimes only the four digits of their postcode (PC4). Names, addresses or other details of residents never go in. Do not put them in the notes either.',
@@ -72,7 +73,8 @@ export const en: Words<typeof nl> = {
   'account.sessionUntil': 'Sign-in valid until',
   'account.signOut': 'Sign out',
   'account.signOutHint': 'Signing out erases all Buurtlog data from this device. What has been sent stays on the server.',
-  'account.signOutUnsent': 'Careful: some changes have not been sent yet ({count}). They are lost if you sign out now. Synchronise first, or export them to a file.',
+  'account.signOutUnsent':
+    'Careful: some changes have not been sent yet ({count}). They are lost if you sign out now. Synchronise first, or export them to a file.',
   'account.signOutConfirm': 'Are you sure you want to sign out? All Buurtlog data on this device will be erased.',
   'account.signOutYes': 'Yes, sign out and erase',
   'account.signOutNo': 'Do not sign out',

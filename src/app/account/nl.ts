@@ -33,7 +33,8 @@ export const nl = {
   'invite.toSignIn': 'Aanmelden met e-mailadres',
 
   'privacy.title': 'Wat Buurtlog bewaart en waarom',
-  'privacy.intro': 'Buurtlog helpt bij buurtwerk: activiteiten, wie er kwam en wat er in de buurt speelt. Hier lees je wat de app bewaart, waar, en wie het ziet.',
+  'privacy.intro':
+    'Buurtlog helpt bij buurtwerk: activiteiten, wie er kwam en wat er in de buurt speelt. Hier lees je wat de app bewaart, waar, en wie het ziet.',
   'privacy.counts.title': 'Tellingen, nooit namen van bewoners',
   'privacy.counts.body':
     'Buurtlog telt hoeveel mensen er bij een activiteit waren, en soms alleen de vier cijfers van hun postcode (PC4). Namen, adressen of andere gegevens van bewoners komen er nooit in. Zet ze ook niet in de aantekeningen.',
@@ -72,7 +73,8 @@ export const nl = {
   'account.sessionUntil': 'Aanmelding geldig tot',
   'account.signOut': 'Afmelden',
   'account.signOutHint': 'Afmelden wist alle Buurtlog-gegevens van dit toestel. Wat al is verstuurd, blijft op de server.',
-  'account.signOutUnsent': 'Let op: er zijn wijzigingen die nog niet zijn verstuurd ({count}). Die gaan verloren als je nu afmeldt. Synchroniseer eerst, of exporteer ze naar een bestand.',
+  'account.signOutUnsent':
+    'Let op: er zijn wijzigingen die nog niet zijn verstuurd ({count}). Die gaan verloren als je nu afmeldt. Synchroniseer eerst, of exporteer ze naar een bestand.',
   'account.signOutConfirm': 'Weet je zeker dat je wilt afmelden? Alle Buurtlog-gegevens op dit toestel worden gewist.',
   'account.signOutYes': 'Ja, afmelden en wissen',
   'account.signOutNo': 'Niet afmelden',

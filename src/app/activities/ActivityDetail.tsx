@@ -18,10 +18,13 @@ import { activityPack } from './form/pack.ts';
 export function ActivityDetail({ id }: { id: string }) {
   const { lang, config, principal } = useApp();
   const t = useT(activityPack, attendancePack);
-  const data = useLive(async (store) => {
-    const activity = await store.activities.get(id);
-    return { activity, attendance: activity ? await store.attendance.get(id) : null };
-  }, [id]);
+  const data = useLive(
+    async (store) => {
+      const activity = await store.activities.get(id);
+      return { activity, attendance: activity ? await store.attendance.get(id) : null };
+    },
+    [id],
+  );
   const activity = data?.activity;
 
   if (data === undefined) {
@@ -72,7 +75,9 @@ export function ActivityDetail({ id }: { id: string }) {
         <DetailItem term={t('activity.buurt')}>{buurtName(t, config, activity.buurtId)}</DetailItem>
         <DetailItem term={t('activity.type')}>{activityTypeLabel(t, config, activity.type)}</DetailItem>
         <DetailItem term={t('activity.status')}>{statusLabel(t, activity.status)}</DetailItem>
-        <DetailItem term={t('activity.themes')}>{activity.themes.length > 0 ? activity.themes.map((th) => themeLabel(config, th)).join(', ') : none}</DetailItem>
+        <DetailItem term={t('activity.themes')}>
+          {activity.themes.length > 0 ? activity.themes.map((th) => themeLabel(config, th)).join(', ') : none}
+        </DetailItem>
         <DetailItem term={t('activity.place')}>{activity.place || none}</DetailItem>
         <DetailItem term={t('activity.organisers')}>{orgs(activity.organisers)}</DetailItem>
         <DetailItem term={t('activity.participating')}>{orgs(activity.participatingOrganisations)}</DetailItem>

@@ -216,7 +216,12 @@ export function ActivityForm(props: ActivityFormProps) {
       <div class="field-row">
         <div class="field">
           <label for="activity-start">{t('activity.start')}</label>
-          <input {...controlProps('activity-start', { error: err('start') })} type="time" value={draft.start} onInput={(e) => set('start', e.currentTarget.value)} />
+          <input
+            {...controlProps('activity-start', { error: err('start') })}
+            type="time"
+            value={draft.start}
+            onInput={(e) => set('start', e.currentTarget.value)}
+          />
           <FieldMessages id="activity-start" error={err('start')} />
         </div>
         <div class="field">

@@ -40,11 +40,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
       <div class="list-filters">
         <div class="field">
           <label for="filter-buurt">{t('list.filterBuurt')}</label>
-          <select
-            id="filter-buurt"
-            value={route.buurt ?? ''}
-            onChange={(e) => navigate({ ...route, buurt: e.currentTarget.value || null }, { replace: true })}
-          >
+          <select id="filter-buurt" value={route.buurt ?? ''} onChange={(e) => navigate({ ...route, buurt: e.currentTarget.value || null }, { replace: true })}>
             <option value="">{t('list.allBuurten')}</option>
             {buurten.map((b) => (
               <option key={b.id} value={b.id}>
@@ -55,12 +51,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
         </div>
         <nav class="segmented" aria-label={t('list.when')}>
           {(['upcoming', 'past'] as const).map((when) => (
-            <a
-              key={when}
-              class="segment"
-              href={hrefOf({ ...route, when })}
-              aria-current={route.when === when ? 'page' : undefined}
-            >
+            <a key={when} class="segment" href={hrefOf({ ...route, when })} aria-current={route.when === when ? 'page' : undefined}>
               {t(when === 'upcoming' ? 'list.upcoming' : 'list.past')}
             </a>
           ))}

@@ -62,13 +62,14 @@ export function AuditSection() {
           </ol>
         ))}
       <ErrorSummary message={problem} />
-      {page && (hasMore ? (
-        <button type="button" class="button button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void loadMore()}>
-          {isBusy ? t('online.loading') : t('audit.more')}
-        </button>
-      ) : (
-        entries.length > 0 && <p class="muted">{t('audit.end')}</p>
-      ))}
+      {page &&
+        (hasMore ? (
+          <button type="button" class="button button-block" aria-disabled={isBusy ? 'true' : undefined} onClick={() => void loadMore()}>
+            {isBusy ? t('online.loading') : t('audit.more')}
+          </button>
+        ) : (
+          entries.length > 0 && <p class="muted">{t('audit.end')}</p>
+        ))}
     </>
   );
 }
@@ -76,7 +77,9 @@ export function AuditSection() {
 function AuditLine({ entry, t, names }: { entry: AuditEntry; t: AdminT; names: ReadonlyMap<string, string> }) {
   const { lang, config } = useApp();
   const when = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(entry.at);
-  const action = (AUDIT_ACTIONS as readonly string[]).includes(entry.action) ? t(`auditAction.${entry.action as (typeof AUDIT_ACTIONS)[number]}`) : entry.action;
+  const action = (AUDIT_ACTIONS as readonly string[]).includes(entry.action)
+    ? t(`auditAction.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
+    : entry.action;
   const typeKey = `recordType.${entry.recordType}`;
   // A record type this version has no words for (a newer server) shows as it is.
   const type = entry.recordType && isAdminKey(typeKey) ? t(typeKey) : entry.recordType;

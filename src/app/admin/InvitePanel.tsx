@@ -152,7 +152,11 @@ function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; te
   return (
     <div class="form">
       <p class="lead">{invite.displayName}</p>
-      {qr ? <img class="invite-qr" src={qr} alt={t('adminInvite.qr', { name: invite.displayName })} width={288} height={288} data-testid="invite-qr" /> : <p class="muted">{t('app.loading')}</p>}
+      {qr ? (
+        <img class="invite-qr" src={qr} alt={t('adminInvite.qr', { name: invite.displayName })} width={288} height={288} data-testid="invite-qr" />
+      ) : (
+        <p class="muted">{t('app.loading')}</p>
+      )}
       <div class="field">
         <label for={linkId}>{t('adminInvite.link')}</label>
         <input id={linkId} class="invite-link" type="text" readOnly value={invite.url} onFocus={(e) => e.currentTarget.select()} data-testid="invite-url" />

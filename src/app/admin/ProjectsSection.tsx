@@ -14,7 +14,16 @@ import { adminPack } from './pack.ts';
 import { FormActions } from '../ui/FormActions.tsx';
 import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 
-type Draft = { name: string; buurtId: string; themes: string[]; partnerIds: string[]; startDate: string; endDate: string; description: string; hidden: boolean };
+type Draft = {
+  name: string;
+  buurtId: string;
+  themes: string[];
+  partnerIds: string[];
+  startDate: string;
+  endDate: string;
+  description: string;
+  hidden: boolean;
+};
 const FIELDS = ['name', 'buurtId', 'startDate', 'endDate', 'description'] as const;
 
 /** Projecten (projectvoorstellen): buurt, themes, period, partners. Local-first writes of project records. */
@@ -49,7 +58,12 @@ export function ProjectsSection() {
                       })()}
                     </p>
                   </div>
-                  <button type="button" class="button button-small" aria-label={t('admin.editLabel', { name: project.name })} onClick={() => setEditing(project.id)}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    aria-label={t('admin.editLabel', { name: project.name })}
+                    onClick={() => setEditing(project.id)}
+                  >
                     {t('admin.edit')}
                   </button>
                 </div>
@@ -136,7 +150,14 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
       <div class="field">
         <label for={`${prefix}-name`}>{t('project.name')}</label>
-        <input {...controlProps(`${prefix}-name`, { error: err('name') })} type="text" maxLength={200} autocomplete="off" value={draft.name} onInput={(e) => set('name', e.currentTarget.value)} />
+        <input
+          {...controlProps(`${prefix}-name`, { error: err('name') })}
+          type="text"
+          maxLength={200}
+          autocomplete="off"
+          value={draft.name}
+          onInput={(e) => set('name', e.currentTarget.value)}
+        />
         <FieldMessages id={`${prefix}-name`} error={err('name')} />
       </div>
       <div class="field">
@@ -155,12 +176,22 @@ function ProjectForm({ project, onDone }: { project: Project | null; onDone(): v
       <div class="field-row">
         <div class="field">
           <label for={`${prefix}-startDate`}>{t('project.start')}</label>
-          <input {...controlProps(`${prefix}-startDate`, { hint: true, error: err('startDate') })} type="date" value={draft.startDate} onInput={(e) => set('startDate', e.currentTarget.value)} />
+          <input
+            {...controlProps(`${prefix}-startDate`, { hint: true, error: err('startDate') })}
+            type="date"
+            value={draft.startDate}
+            onInput={(e) => set('startDate', e.currentTarget.value)}
+          />
           <FieldMessages id={`${prefix}-startDate`} hint={t('project.periodHint')} error={err('startDate')} />
         </div>
         <div class="field">
           <label for={`${prefix}-endDate`}>{t('project.end')}</label>
-          <input {...controlProps(`${prefix}-endDate`, { hint: true, error: err('endDate') })} type="date" value={draft.endDate} onInput={(e) => set('endDate', e.currentTarget.value)} />
+          <input
+            {...controlProps(`${prefix}-endDate`, { hint: true, error: err('endDate') })}
+            type="date"
+            value={draft.endDate}
+            onInput={(e) => set('endDate', e.currentTarget.value)}
+          />
           <FieldMessages id={`${prefix}-endDate`} hint={t('project.periodHint')} error={err('endDate')} />
         </div>
       </div>

@@ -4,7 +4,17 @@ import { useApp } from '../context.ts';
 import { activityTypeLabel } from '../i18n/labels.ts';
 import { controlProps } from '../ui/field.ts';
 import { FieldMessages } from '../ui/FieldMessages.tsx';
-import { fieldErrors, issuesOfError, nameField, nextOrder, simpleItems, simpleValues, type FormError, type SimpleItem, type SimpleKind } from './admin-logic.ts';
+import {
+  fieldErrors,
+  issuesOfError,
+  nameField,
+  nextOrder,
+  simpleItems,
+  simpleValues,
+  type FormError,
+  type SimpleItem,
+  type SimpleKind,
+} from './admin-logic.ts';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';

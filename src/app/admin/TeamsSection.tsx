@@ -51,7 +51,12 @@ export function TeamsSection() {
                       </p>
                     </div>
                     <div class="item-actions">
-                      <button type="button" class="button button-small" aria-label={t('admin.editLabel', { name: team.name })} onClick={() => setMode({ kind: 'edit', id: team.id })}>
+                      <button
+                        type="button"
+                        class="button button-small"
+                        aria-label={t('admin.editLabel', { name: team.name })}
+                        onClick={() => setMode({ kind: 'edit', id: team.id })}
+                      >
                         {t('admin.edit')}
                       </button>
                       <button
@@ -128,7 +133,14 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone(): void }) {
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
       <div class="field">
         <label for={`${prefix}-name`}>{t('team.name')}</label>
-        <input {...controlProps(`${prefix}-name`, { error: err('name') })} type="text" maxLength={120} autocomplete="off" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          {...controlProps(`${prefix}-name`, { error: err('name') })}
+          type="text"
+          maxLength={120}
+          autocomplete="off"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <FieldMessages id={`${prefix}-name`} error={err('name')} />
       </div>
       <fieldset class="fieldset">

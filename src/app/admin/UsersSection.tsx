@@ -31,7 +31,9 @@ export function UsersSection() {
   const t = useT(adminPack, accountPack, formsPack);
   const { remote, reload, set } = useRemote(() => api().then((a) => a.users()), []);
   const [open, setOpen] = useState<string | null>(null);
-  const replace = (user: User) => remote.state === 'ready' && set(remote.value.some((u) => u.id === user.id) ? remote.value.map((u) => (u.id === user.id ? user : u)) : [...remote.value, user]);
+  const replace = (user: User) =>
+    remote.state === 'ready' &&
+    set(remote.value.some((u) => u.id === user.id) ? remote.value.map((u) => (u.id === user.id ? user : u)) : [...remote.value, user]);
 
   return (
     <>
@@ -76,7 +78,13 @@ function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: Admin
             {user.email ? ` · ${user.email}` : ''}
           </p>
         </div>
-        <button type="button" class="button button-small" aria-expanded={isOpen} aria-label={t('admin.editLabel', { name: user.displayName })} onClick={onToggle}>
+        <button
+          type="button"
+          class="button button-small"
+          aria-expanded={isOpen}
+          aria-label={t('admin.editLabel', { name: user.displayName })}
+          onClick={onToggle}
+        >
           {isOpen ? t('admin.cancel') : t('admin.edit')}
         </button>
       </div>
@@ -207,7 +215,8 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
     if (draft.displayName.trim() === '') found['displayName'] = { key: 'error.required' };
     if (draft.email.trim() === '') found['email'] = { key: 'error.required' };
     else if (!z.safeParse(EmailSchema, draft.email.trim()).success) found['email'] = { key: 'error.invalid' };
-    if (!z.safeParse(PasswordSchema, draft.password).success) found['password'] = draft.password === '' ? { key: 'error.required' } : { key: 'users.passwordTooShort' };
+    if (!z.safeParse(PasswordSchema, draft.password).success)
+      found['password'] = draft.password === '' ? { key: 'error.required' } : { key: 'users.passwordTooShort' };
     setProblem(null);
     if (Object.keys(found).length === 0) {
       setBusy(true);
@@ -249,7 +258,14 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
       <ErrorSummary message={problem} />
       <div class="field">
         <label for="new-user-displayName">{t('users.name')}</label>
-        <input {...controlProps('new-user-displayName', { error: err('displayName') })} type="text" maxLength={120} autocomplete="off" value={draft.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} />
+        <input
+          {...controlProps('new-user-displayName', { error: err('displayName') })}
+          type="text"
+          maxLength={120}
+          autocomplete="off"
+          value={draft.displayName}
+          onInput={(e) => set('displayName', e.currentTarget.value)}
+        />
         <FieldMessages id="new-user-displayName" error={err('displayName')} />
       </div>
       <div class="field">
@@ -278,7 +294,14 @@ function NewUserForm({ t, onCreated }: { t: AdminT; onCreated(user: User): void 
         />
         <FieldMessages id="new-user-password" hint={t('users.passwordHint')} error={err('password')} />
       </div>
-      <RoleAndBuurten prefix="new-user" t={t} role={draft.role} buurtIds={draft.buurtIds} onRole={(r) => set('role', r)} onBuurten={(ids) => set('buurtIds', ids)} />
+      <RoleAndBuurten
+        prefix="new-user"
+        t={t}
+        role={draft.role}
+        buurtIds={draft.buurtIds}
+        onRole={(r) => set('role', r)}
+        onBuurten={(ids) => set('buurtIds', ids)}
+      />
       <FormActions save={isBusy ? t('users.creating') : t('users.create')} isBusy={isBusy} />
     </form>
   );

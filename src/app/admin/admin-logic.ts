@@ -77,7 +77,12 @@ export function issuesOfError(error: unknown): Issue[] | null {
 }
 
 /** "12 mrt 2025 tot open". */
-export function periodText(start: string | null, end: string | null, format: (date: string) => string, words: { open: string; period: (start: string, end: string) => string }): string | null {
+export function periodText(
+  start: string | null,
+  end: string | null,
+  format: (date: string) => string,
+  words: { open: string; period: (start: string, end: string) => string },
+): string | null {
   if (!start && !end) return null;
   return words.period(start ? format(start) : words.open, end ? format(end) : words.open);
 }

@@ -106,7 +106,8 @@ export const nl = {
   'adminInvite.copyFailed': 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
   'adminInvite.share': 'Delen',
   'adminInvite.shareText': 'Je uitnodiging voor Buurtlog (team {team}). Open de link op je telefoon.',
-  'adminInvite.validUntil': 'Geldig tot {when} en één keer te gebruiken. Scan de QR-code met de telefoon van de vrijwilliger, of stuur de link (bijvoorbeeld via WhatsApp).',
+  'adminInvite.validUntil':
+    'Geldig tot {when} en één keer te gebruiken. Scan de QR-code met de telefoon van de vrijwilliger, of stuur de link (bijvoorbeeld via WhatsApp).',
   'adminInvite.another': 'Nog een uitnodiging',
   'adminInvite.close': 'Sluiten',
 

@@ -1,7 +1,16 @@
 import '../ui/ui.css';
 import './attendance.css';
 import { useRef } from 'preact/hooks';
-import { ATTENDANCE_METHODS, COUNT_KEYS, isCountKey, pc4CounterKey, pc4OfCounterKey, turnedUp, type CounterKey, type CountKey } from '../../domain/attendance.ts';
+import {
+  ATTENDANCE_METHODS,
+  COUNT_KEYS,
+  isCountKey,
+  pc4CounterKey,
+  pc4OfCounterKey,
+  turnedUp,
+  type CounterKey,
+  type CountKey,
+} from '../../domain/attendance.ts';
 import { mayCount } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useLive } from '../hooks.ts';
@@ -39,7 +48,7 @@ export function AttendanceScreen({ id }: { id: string }) {
     announce(t('attendance.announce', { label, count }));
   };
 
-  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, counter.valueOf(key)])) as Record<CountKey, number>;
+  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, counter.countOf(key)])) as Record<CountKey, number>;
   const seenPostcodes = useRef(new Set<string>());
   const postcodes = pc4Keys(attendance, counter.pendingKeys(), seenPostcodes.current);
 
@@ -97,25 +106,25 @@ export function AttendanceScreen({ id }: { id: string }) {
               {t('attendance.method')}: {methodLabel(t, attendance.method)}
             </p>
           ) : (
-          <fieldset class="fieldset">
-            <legend>{t('attendance.method')}</legend>
-            <div class="checks checks-inline">
-              {ATTENDANCE_METHODS.map((method) => (
-                <label key={method} class="check">
-                  <input
-                    type="radio"
-                    name="attendance-method"
-                    value={method}
-                    checked={attendance.method === method}
-                    onChange={() => {
-                      void store.attendance.setMethod(id, method).catch(() => announce(t('form.saveFailed')));
-                    }}
-                  />
-                  <span>{methodLabel(t, method)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+            <fieldset class="fieldset">
+              <legend>{t('attendance.method')}</legend>
+              <div class="checks checks-inline">
+                {ATTENDANCE_METHODS.map((method) => (
+                  <label key={method} class="check">
+                    <input
+                      type="radio"
+                      name="attendance-method"
+                      value={method}
+                      checked={attendance.method === method}
+                      onChange={() => {
+                        void store.attendance.setMethod(id, method).catch(() => announce(t('form.saveFailed')));
+                      }}
+                    />
+                    <span>{methodLabel(t, method)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
           )}
 
           <section aria-labelledby="pc4-title" class="pc4">
@@ -132,7 +141,7 @@ export function AttendanceScreen({ id }: { id: string }) {
                     key={pc4}
                     id={`pc4-${pc4}`}
                     label={label}
-                    value={counter.valueOf(key)}
+                    value={counter.countOf(key)}
                     incrementLabel={t('attendance.increment', { label })}
                     decrementLabel={t('attendance.decrement', { label })}
                     onBump={(delta) => bump(key, delta, label)}

@@ -38,7 +38,11 @@ export async function readImageHeader(src: ByteSource): Promise<ImageHeader | nu
   if (matches(head, 0, ascii('BM'))) return { format: 'bmp', size: bmpSize(head), orientation: 1 };
   if (matches(head, 0, [0x49, 0x49, 0x2a, 0x00]) || matches(head, 0, [0x4d, 0x4d, 0x00, 0x2a])) {
     const tags = await readIfd0(src);
-    return { format: 'tiff', size: positive(tags.get(TAG_IMAGE_WIDTH) ?? 0, tags.get(TAG_IMAGE_LENGTH) ?? 0), orientation: asOrientation(tags.get(TAG_ORIENTATION)) };
+    return {
+      format: 'tiff',
+      size: positive(tags.get(TAG_IMAGE_WIDTH) ?? 0, tags.get(TAG_IMAGE_LENGTH) ?? 0),
+      orientation: asOrientation(tags.get(TAG_ORIENTATION)),
+    };
   }
   const isobmff = isobmffFormat(head);
   return isobmff === null ? null : { format: isobmff, size: null, orientation: 1 };
@@ -219,7 +223,7 @@ function u24(bytes: Uint8Array, at: number): number {
 }
 
 function u32(bytes: Uint8Array, at: number, isLittle: boolean): number {
-  return isLittle ? (u16(bytes, at, true) + u16(bytes, at + 2, true) * 0x10000) : u16(bytes, at, false) * 0x10000 + u16(bytes, at + 2, false);
+  return isLittle ? u16(bytes, at, true) + u16(bytes, at + 2, true) * 0x10000 : u16(bytes, at, false) * 0x10000 + u16(bytes, at + 2, false);
 }
 
 function positive(width: number, height: number): Size | null {

@@ -27,4 +27,3 @@ export class PhotoError extends Error {
 export function isPhotoError(error: unknown): error is PhotoError {
   return error instanceof PhotoError;
 }
-

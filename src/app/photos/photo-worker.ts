@@ -25,15 +25,17 @@ function serve(scope: WorkerScope): void {
     const controller = new AbortController();
     jobs.set(id, controller);
     tail = tail.then(() =>
-      processPhoto(file, { ...options, signal: controller.signal }).then(
-        (photo) => scope.postMessage({ kind: 'done', id, photo }),
-        (error: unknown) => {
-          // The page has already settled an aborted job.
-          if (controller.signal.aborted) return;
-          const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-          scope.postMessage({ kind: 'failed', id, error: isPhotoError(error) ? { name, message, reason: error.reason } : { name, message } });
-        },
-      ).finally(() => jobs.delete(id)),
+      processPhoto(file, { ...options, signal: controller.signal })
+        .then(
+          (photo) => scope.postMessage({ kind: 'done', id, photo }),
+          (error: unknown) => {
+            // The page has already settled an aborted job.
+            if (controller.signal.aborted) return;
+            const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+            scope.postMessage({ kind: 'failed', id, error: isPhotoError(error) ? { name, message, reason: error.reason } : { name, message } });
+          },
+        )
+        .finally(() => jobs.delete(id)),
     );
   });
   scope.postMessage({ kind: 'ready', isCapable: isCapable() });

@@ -63,7 +63,10 @@ type Canvas = OffscreenCanvas | HTMLCanvasElement;
 export function processPhoto(file: Blob, options: ProcessOptions = {}): Promise<ProcessedPhoto> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  return abortable(run(file, options, () => signal?.throwIfAborted()), signal);
+  return abortable(
+    run(file, options, () => signal?.throwIfAborted()),
+    signal,
+  );
 }
 
 /** The size of the result: the upright image shrunk to fit `maxEdge`, never enlarged. */
@@ -162,7 +165,9 @@ async function decodeToSize(file: Blob, header: ImageHeader | null, maxEdge: num
  */
 async function decode(file: Blob, format: ImageFormat | null, size: Size | null): Promise<ImageBitmap> {
   try {
-    return await (size === null ? createImageBitmap(file) : createImageBitmap(file, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' }));
+    return await (size === null
+      ? createImageBitmap(file)
+      : createImageBitmap(file, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' }));
   } catch (error) {
     if (format !== null && MAYBE_UNSUPPORTED.has(format)) {
       throw new PhotoError('unsupported', `this browser cannot decode ${format.toUpperCase()} images`, { cause: error });
@@ -173,7 +178,8 @@ async function decode(file: Blob, format: ImageFormat | null, size: Size | null)
 
 /** The canvas has the target size whatever the decoder returned: a decoder that ignored the resize must not make a full-size canvas. */
 function draw(bitmap: ImageBitmap, { width, height }: Size): Canvas {
-  const canvas: Canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+  const canvas: Canvas =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
   const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
   if (context === null) throw new PhotoError('unsupported', 'this browser gives no 2D canvas');
   // A photo needs no transparency, and JPEG (also the fallback for WebP) has none: transparent parts of a PNG would turn black.

@@ -6,9 +6,7 @@
 import type { PhotoErrorReason } from './photo-error.ts';
 import type { ProcessedPhoto, ProcessOptions } from './process-photo.ts';
 
-export type ToWorker =
-  | { kind: 'process'; id: number; file: Blob; options: Omit<ProcessOptions, 'signal'> }
-  | { kind: 'abort'; id: number };
+export type ToWorker = { kind: 'process'; id: number; file: Blob; options: Omit<ProcessOptions, 'signal'> } | { kind: 'abort'; id: number };
 
 export type FromWorker =
   /** First message: whether this worker has what processPhoto needs (OffscreenCanvas 2D, createImageBitmap). */

@@ -89,7 +89,10 @@ export function MapView(props: MapViewProps) {
 
   const svgPoint = (event: JSX.TargetedPointerEvent<SVGSVGElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return { x: (event.clientX - rect.left) * (rect.width > 0 ? width / rect.width : 1), y: (event.clientY - rect.top) * (rect.height > 0 ? height / rect.height : 1) };
+    return {
+      x: (event.clientX - rect.left) * (rect.width > 0 ? width / rect.width : 1),
+      y: (event.clientY - rect.top) * (rect.height > 0 ? height / rect.height : 1),
+    };
   };
 
   const pointerHandlers = isPicking

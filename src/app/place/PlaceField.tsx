@@ -72,7 +72,14 @@ export function PlaceField(props: {
       <legend>{t('place.legend')}</legend>
       <CurrentPlace value={value} t={t} onClear={clear} />
       <div class="place-ways" role="group" aria-label={t('place.ways')}>
-        <button type="button" class="button button-large" ref={firstWay} aria-expanded={way === 'gps'} aria-controls={`${id}-panel`} onClick={() => toggle('gps')}>
+        <button
+          type="button"
+          class="button button-large"
+          ref={firstWay}
+          aria-expanded={way === 'gps'}
+          aria-controls={`${id}-panel`}
+          onClick={() => toggle('gps')}
+        >
           {t('place.way.gps')}
         </button>
         {online ? (

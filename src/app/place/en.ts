@@ -37,7 +37,8 @@ export const en: Words<typeof nl> = {
 
   'map.label': 'Map with {count} findings',
   'map.labelOne': 'Map with 1 finding',
-  'map.pickLabel': 'Map to point out the place. Tap the place; drag to move the map. With a keyboard: arrows move, plus and minus zoom, Enter picks the centre.',
+  'map.pickLabel':
+    'Map to point out the place. Tap the place; drag to move the map. With a keyboard: arrows move, plus and minus zoom, Enter picks the centre.',
   'map.pickHint': 'Tap the map where the finding is. Drag to move.',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',

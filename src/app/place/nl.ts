@@ -31,14 +31,16 @@ export const nl = {
   'gps.used': 'Locatie vastgelegd, ± {accuracy} m',
   'gps.poor': 'Deze locatie is onnauwkeurig (± {accuracy} m). Gebruik hem toch, probeer het opnieuw, of wijs de plek aan op de kaart of typ het adres.',
   'gps.usePoor': 'Toch gebruiken (± {accuracy} m)',
-  'gps.error.denied': 'Buurtlog mag je locatie niet gebruiken. Sta locatie toe in de instellingen van je browser, of wijs de plek aan op de kaart of typ het adres.',
+  'gps.error.denied':
+    'Buurtlog mag je locatie niet gebruiken. Sta locatie toe in de instellingen van je browser, of wijs de plek aan op de kaart of typ het adres.',
   'gps.error.unavailable': 'Je locatie is nu niet te bepalen. Probeer het buiten opnieuw, of wijs de plek aan op de kaart of typ het adres.',
   'gps.error.timeout': 'Het lukte niet om op tijd je locatie te vinden. Probeer het opnieuw, of wijs de plek aan op de kaart of typ het adres.',
   'gps.error.unsupported': 'Deze browser kan je locatie niet bepalen. Wijs de plek aan op de kaart of typ het adres.',
 
   'map.label': 'Kaart met {count} bevindingen',
   'map.labelOne': 'Kaart met 1 bevinding',
-  'map.pickLabel': 'Kaart om de plek aan te wijzen. Tik op de plek; sleep om de kaart te verschuiven. Met het toetsenbord: pijltjes verschuiven, plus en min zoomen, Enter kiest het midden.',
+  'map.pickLabel':
+    'Kaart om de plek aan te wijzen. Tik op de plek; sleep om de kaart te verschuiven. Met het toetsenbord: pijltjes verschuiven, plus en min zoomen, Enter kiest het midden.',
   'map.pickHint': 'Tik op de kaart waar de bevinding is. Sleep om te verschuiven.',
   'map.zoomIn': 'Inzoomen',
   'map.zoomOut': 'Uitzoomen',

@@ -15,7 +15,7 @@ import type { FindingView, SchouwStore } from '../../store/schouw-store.ts';
 import { mayUpdateFinding } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
-import { createLocatieserver, LocatieserverError, type Locatieserver } from './pdok.ts';
+import { createLocatieserver, LocatieserverError, type Locatieserver, type ReverseResult } from './pdok.ts';
 
 export type PlaceLookupStore = Pick<SchouwStore, 'listFindings' | 'getFinding' | 'updateFinding'>;
 
@@ -62,7 +62,7 @@ export async function lookUpMissingPlaces(opts: {
   for (const finding of waiting.slice(0, limit)) {
     const location = finding.location as Location;
     if (signal?.aborted) break;
-    let result;
+    let result: ReverseResult | null;
     try {
       result = await locatieserver.reverse(location, signal ? { signal } : {});
     } catch (error) {
@@ -101,7 +101,10 @@ const skippedByStore = new WeakMap<object, Set<string>>();
 
 function skippedFor(store: object): Set<string> {
   let skip = skippedByStore.get(store);
-  if (!skip) skippedByStore.set(store, (skip = new Set()));
+  if (!skip) {
+    skip = new Set();
+    skippedByStore.set(store, skip);
+  }
   return skip;
 }
 
@@ -125,7 +128,14 @@ export function usePlaceLookup(options: { locatieserver?: Locatieserver; limit?:
       if (isRunning || controller.signal.aborted) return;
       isRunning = true;
       try {
-        const outcome = await lookUpMissingPlaces({ store: store.schouw, locatieserver, skip, limit, signal: controller.signal, mayUpdate: (f) => mayUpdate.current(f) });
+        const outcome = await lookUpMissingPlaces({
+          store: store.schouw,
+          locatieserver,
+          skip,
+          limit,
+          signal: controller.signal,
+          mayUpdate: (f) => mayUpdate.current(f),
+        });
         // More to do and PDOK answers: the next few shortly after.
         if (outcome.remaining > 0 && !outcome.isUnreachable && !controller.signal.aborted) next = setTimeout(run, NEXT_BATCH_MS);
       } catch (error) {

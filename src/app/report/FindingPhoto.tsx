@@ -12,9 +12,7 @@ export function FindingPhoto({ sha256, alt, class: className, size = 'full' }: {
   const t = useT(reportPack, findingsPack);
   const photo = usePhotoUrl(sha256, size);
   if (photo.url) return <img class={className} src={photo.url} alt={alt} />;
-  return (
-    <span class={`${className} photo-missing`}>{t(photo.state === 'loading' ? 'report.photoLoading' : 'report.photoUnavailable')}</span>
-  );
+  return <span class={`${className} photo-missing`}>{t(photo.state === 'loading' ? 'report.photoLoading' : 'report.photoUnavailable')}</span>;
 }
 
 /** The first photo as a small thumbnail, or "Geen foto". */

@@ -64,9 +64,7 @@ export function ReportScreen({ activityId }: { activityId: string }) {
     }
   };
 
-  const points = findings.flatMap((f) =>
-    f.location ? [{ id: f.id, lat: f.location.lat, lon: f.location.lon, label: String(nrOf(f.id)) }] : [],
-  );
+  const points = findings.flatMap((f) => (f.location ? [{ id: f.id, lat: f.location.lat, lon: f.location.lon, label: String(nrOf(f.id)) }] : []));
   const actions = actionList(findings);
 
   return (

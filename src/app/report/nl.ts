@@ -142,7 +142,7 @@ export const nl = {
   'csv.header.meldingNumber': 'meldnummer',
   'csv.header.meldingStatus': 'meldstatus',
   'csv.header.status': 'status',
-  'csv.header.photoCount': 'aantal foto\'s',
+  'csv.header.photoCount': "aantal foto's",
   'csv.header.createdAt': 'gemaakt op',
   'csv.header.id': 'id',
   'csv.yes': 'ja',

@@ -53,6 +53,10 @@ export function ageText(t: ReportT, age: Age): string {
 }
 
 /** "12 van 20 …" wording by count: `.one` for exactly one, `.other` otherwise. */
-export function counted(t: ReportT, base: 'report.findingCount' | 'report.mapMissing' | 'openFindings.openCount' | 'openFindings.shown', count: number): string {
+export function counted(
+  t: ReportT,
+  base: 'report.findingCount' | 'report.mapMissing' | 'openFindings.openCount' | 'openFindings.shown',
+  count: number,
+): string {
   return t(`${base}.${count === 1 ? 'one' : 'other'}`, { count });
 }

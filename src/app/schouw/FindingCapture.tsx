@@ -188,7 +188,9 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
               : t('capture.photoN', { n })
           }
           onAdded={(sha256) => {
-            change((current) => (current.photos.includes(sha256) || current.photos.length >= MAX_PHOTOS_PER_RECORD ? current : { ...current, photos: [...current.photos, sha256] }));
+            change((current) =>
+              current.photos.includes(sha256) || current.photos.length >= MAX_PHOTOS_PER_RECORD ? current : { ...current, photos: [...current.photos, sha256] },
+            );
             announce(t('capture.photoAdded', { n: Math.min(latest.current.photos.length, MAX_PHOTOS_PER_RECORD) }));
           }}
           onRemove={(sha256) => {

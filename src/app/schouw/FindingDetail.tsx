@@ -22,17 +22,20 @@ import { schouwHref, schouwPath } from './routes.ts';
 export function FindingDetail({ id }: { id: string }) {
   const { principal, store, announce, navigate } = useApp();
   const t = useT(findingsPack);
-  const data = useLive(async (s) => {
-    const finding = await s.schouw.getFinding(id);
-    if (!finding) return null;
-    const [schouw, activity, history, photoStates] = await Promise.all([
-      s.schouw.getRound(finding.schouwId),
-      s.activities.get(finding.schouwId),
-      s.schouw.getFindingHistory(id),
-      s.photos.states(finding.photos),
-    ]);
-    return { finding, schouw, activity, history, photoStates };
-  }, [id]);
+  const data = useLive(
+    async (s) => {
+      const finding = await s.schouw.getFinding(id);
+      if (!finding) return null;
+      const [schouw, activity, history, photoStates] = await Promise.all([
+        s.schouw.getRound(finding.schouwId),
+        s.activities.get(finding.schouwId),
+        s.schouw.getFindingHistory(id),
+        s.photos.states(finding.photos),
+      ]);
+      return { finding, schouw, activity, history, photoStates };
+    },
+    [id],
+  );
 
   if (data === undefined) return <ScreenTitle>{t('capture.loading')}</ScreenTitle>;
   if (data === null) {

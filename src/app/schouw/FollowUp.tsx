@@ -72,7 +72,13 @@ export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView
             <div class="checks">
               {MELDING_STATUSES.map((status) => (
                 <label key={status} class="check">
-                  <input type="radio" name="melding-status" value={status} checked={finding.meldingStatus === status} onChange={() => save({ meldingStatus: status })} />
+                  <input
+                    type="radio"
+                    name="melding-status"
+                    value={status}
+                    checked={finding.meldingStatus === status}
+                    onChange={() => save({ meldingStatus: status })}
+                  />
                   <span>{findingLabel(t, 'meldingStatus', status)}</span>
                 </label>
               ))}
@@ -85,18 +91,10 @@ export function FollowUp({ finding, history, mayUpdate }: { finding: FindingView
         <>
           <p class="muted">{t('followUp.readOnly')}</p>
           <dl class="details">
-            <DetailItem term={t('followUp.action')}>
-              {finding.action ? findingLabel(t, 'action', finding.action) : t('followUp.noAction')}
-            </DetailItem>
-            <DetailItem term={t('followUp.responsible')}>
-              {partnerName(finding.responsiblePartnerId)}
-            </DetailItem>
-            <DetailItem term={t('followUp.meldingNumber')}>
-              {finding.meldingNumber ?? '—'}
-            </DetailItem>
-            <DetailItem term={t('followUp.meldingStatus')}>
-              {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
-            </DetailItem>
+            <DetailItem term={t('followUp.action')}>{finding.action ? findingLabel(t, 'action', finding.action) : t('followUp.noAction')}</DetailItem>
+            <DetailItem term={t('followUp.responsible')}>{partnerName(finding.responsiblePartnerId)}</DetailItem>
+            <DetailItem term={t('followUp.meldingNumber')}>{finding.meldingNumber ?? '—'}</DetailItem>
+            <DetailItem term={t('followUp.meldingStatus')}>{findingLabel(t, 'meldingStatus', finding.meldingStatus)}</DetailItem>
           </dl>
         </>
       )}
@@ -234,11 +232,16 @@ function History({ entries }: { entries: readonly FindingHistoryEntry[] }) {
         <ol class="history" aria-labelledby="history-title" data-testid="history">
           {entries.map((entry) => (
             <li key={entry.id} class="history-entry">
-              <p class="history-step">{entry.from === entry.to ? t('followUp.history.noteOnly', { status: status(entry.to) }) : t('followUp.history.change', { from: status(entry.from), to: status(entry.to) })}</p>
+              <p class="history-step">
+                {entry.from === entry.to
+                  ? t('followUp.history.noteOnly', { status: status(entry.to) })
+                  : t('followUp.history.change', { from: status(entry.from), to: status(entry.to) })}
+              </p>
               <p class="history-meta">
                 <time dateTime={new Date(entry.at).toISOString()}>{format.format(entry.at)}</time>
                 {' · '}
-                <span data-testid="history-who">{t(whoOf(entry.by, me.userId) === 'you' ? 'followUp.history.you' : 'followUp.history.colleague')}</span> <SyncBadge state={entry.syncState} />
+                <span data-testid="history-who">{t(whoOf(entry.by, me.userId) === 'you' ? 'followUp.history.you' : 'followUp.history.colleague')}</span>{' '}
+                <SyncBadge state={entry.syncState} />
               </p>
               {entry.note && <p class="history-note">{entry.note}</p>}
             </li>

@@ -33,7 +33,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
     { key: RESIDENTS_COUNT, id: 'residents', label: t('round.residents') },
     ...partners.map((partner) => ({ key: partnerCounterKey(partner.id), id: `partner-${partner.id}`, label: partner.name })),
   ];
-  const total = rows.reduce((sum, row) => sum + counter.valueOf(row.key), 0);
+  const total = rows.reduce((sum, row) => sum + counter.countOf(row.key), 0);
 
   return (
     <section aria-labelledby="participants-title" class="round-section">
@@ -46,7 +46,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
           key={row.key}
           id={row.id}
           label={row.label}
-          value={counter.valueOf(row.key)}
+          value={counter.countOf(row.key)}
           incrementLabel={t('round.increment', { label: row.label })}
           decrementLabel={t('round.decrement', { label: row.label })}
           onBump={(delta) => bump(row.key, delta, row.label)}

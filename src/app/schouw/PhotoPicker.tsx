@@ -116,7 +116,12 @@ export function PhotoPicker(props: {
           {props.photos.map((sha256, i) => (
             <li key={sha256} class="photo-strip-item">
               <PhotoThumb sha256={sha256} alt={props.describe(i + 1)} size="medium" />
-              <button type="button" class="button button-small button-danger-outline" aria-label={t('capture.removePhoto', { n: i + 1 })} onClick={() => props.onRemove(sha256)}>
+              <button
+                type="button"
+                class="button button-small button-danger-outline"
+                aria-label={t('capture.removePhoto', { n: i + 1 })}
+                onClick={() => props.onRemove(sha256)}
+              >
                 <span aria-hidden="true">✕</span>
                 {t('capture.remove')}
               </button>

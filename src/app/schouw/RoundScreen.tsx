@@ -20,13 +20,16 @@ import { schouwHref } from './routes.ts';
 export function RoundScreen({ activityId }: { activityId: string }) {
   const { config, principal, lang } = useApp();
   const t = useT(findingsPack);
-  const data = useLive(async (store) => {
-    const activity = await store.activities.get(activityId);
-    if (!activity || activity.deleted) return null;
-    const [schouw, findings] = await Promise.all([store.schouw.getRound(activityId), store.schouw.listFindings({ schouwId: activityId })]);
-    const photoStates = await store.photos.states(findings.flatMap((finding) => finding.photos));
-    return { activity, schouw, findings, photoStates };
-  }, [activityId]);
+  const data = useLive(
+    async (store) => {
+      const activity = await store.activities.get(activityId);
+      if (!activity || activity.deleted) return null;
+      const [schouw, findings] = await Promise.all([store.schouw.getRound(activityId), store.schouw.listFindings({ schouwId: activityId })]);
+      const photoStates = await store.photos.states(findings.flatMap((finding) => finding.photos));
+      return { activity, schouw, findings, photoStates };
+    },
+    [activityId],
+  );
 
   if (data === undefined) return <ScreenTitle>{t('round.loading')}</ScreenTitle>;
   if (data === null) {

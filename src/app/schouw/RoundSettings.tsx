@@ -20,7 +20,11 @@ export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: 
       () => announce(t('round.saveFailed')),
     );
   };
-  const summary = [findingLabel(t, 'schouwKind', schouw.kind), findingLabel(t, 'schouwMethod', schouw.method), `${t('round.targetLevel')}: ${schouw.targetLevel}`].join(' · ');
+  const summary = [
+    findingLabel(t, 'schouwKind', schouw.kind),
+    findingLabel(t, 'schouwMethod', schouw.method),
+    `${t('round.targetLevel')}: ${schouw.targetLevel}`,
+  ].join(' · ');
 
   return (
     <details class="round-settings round-section" data-testid="round-settings">
@@ -30,20 +34,28 @@ export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: 
       </summary>
       {isReadOnly ? (
         <dl class="details">
-          <DetailItem term={t('round.kind')}>
-            {findingLabel(t, 'schouwKind', schouw.kind)}
-          </DetailItem>
-          <DetailItem term={t('round.method')}>
-            {findingLabel(t, 'schouwMethod', schouw.method)}
-          </DetailItem>
-          <DetailItem term={t('round.targetLevel')}>
-            {findingLabel(t, 'level', schouw.targetLevel)}
-          </DetailItem>
+          <DetailItem term={t('round.kind')}>{findingLabel(t, 'schouwKind', schouw.kind)}</DetailItem>
+          <DetailItem term={t('round.method')}>{findingLabel(t, 'schouwMethod', schouw.method)}</DetailItem>
+          <DetailItem term={t('round.targetLevel')}>{findingLabel(t, 'level', schouw.targetLevel)}</DetailItem>
         </dl>
       ) : (
         <div class="form">
-          <Radios legend={t('round.kind')} name="schouw-kind" options={SCHOUW_KINDS} value={schouw.kind} label={(v) => findingLabel(t, 'schouwKind', v)} onChange={(kind) => save({ kind })} />
-          <Radios legend={t('round.method')} name="schouw-method" options={SCHOUW_METHODS} value={schouw.method} label={(v) => findingLabel(t, 'schouwMethod', v)} onChange={(method) => save({ method })} />
+          <Radios
+            legend={t('round.kind')}
+            name="schouw-kind"
+            options={SCHOUW_KINDS}
+            value={schouw.kind}
+            label={(v) => findingLabel(t, 'schouwKind', v)}
+            onChange={(kind) => save({ kind })}
+          />
+          <Radios
+            legend={t('round.method')}
+            name="schouw-method"
+            options={SCHOUW_METHODS}
+            value={schouw.method}
+            label={(v) => findingLabel(t, 'schouwMethod', v)}
+            onChange={(method) => save({ method })}
+          />
           <Radios
             legend={t('round.targetLevel')}
             hint={t('round.targetHint')}
@@ -59,7 +71,15 @@ export function RoundSettings({ activityId, schouw, isReadOnly }: { activityId: 
   );
 }
 
-function Radios<V extends string>(props: { legend: string; hint?: string; name: string; options: readonly V[]; value: V; label(v: V): string; onChange(v: V): void }) {
+function Radios<V extends string>(props: {
+  legend: string;
+  hint?: string;
+  name: string;
+  options: readonly V[];
+  value: V;
+  label(v: V): string;
+  onChange(v: V): void;
+}) {
   return (
     <fieldset class="fieldset" aria-describedby={props.hint ? `${props.name}-hint` : undefined}>
       <legend>{props.legend}</legend>

@@ -40,4 +40,3 @@ export function SchouwArea({ path }: { path: string }) {
       return <ReportScreen key={route.activityId} activityId={route.activityId} />;
   }
 }
-

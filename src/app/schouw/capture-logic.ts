@@ -43,7 +43,15 @@ export function isComplete(draft: CaptureDraft): draft is CaptureDraft & { eleme
 
 /** Whether the draft holds anything a person typed, tapped or photographed. */
 export function hasInput(draft: CaptureDraft): boolean {
-  return draft.photos.length > 0 || draft.element !== null || draft.aspect !== null || draft.level !== null || draft.location !== null || draft.address !== null || draft.note.trim() !== '';
+  return (
+    draft.photos.length > 0 ||
+    draft.element !== null ||
+    draft.aspect !== null ||
+    draft.level !== null ||
+    draft.location !== null ||
+    draft.address !== null ||
+    draft.note.trim() !== ''
+  );
 }
 
 export function draftOf(finding: FindingView): CaptureDraft {
@@ -110,7 +118,10 @@ export function createFindingSaver(
     if (!isComplete(draft)) return { kind: 'incomplete' };
     if (id === null || saved === null) {
       const { photos, element, aspect, level, location, address } = draft;
-      id = await store.createFinding({ schouwId: opts.schouwId, element, aspect, photos: [...photos], level, location, address, note: draft.note }, opts.createdBy);
+      id = await store.createFinding(
+        { schouwId: opts.schouwId, element, aspect, photos: [...photos], level, location, address, note: draft.note },
+        opts.createdBy,
+      );
       saved = draft;
       return { kind: 'created', id };
     }

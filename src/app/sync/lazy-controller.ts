@@ -37,11 +37,17 @@ export function lazyController(load: (status: Observable<SyncStatus>) => Promise
       if (phase !== 'new') return;
       phase = 'started';
       // Stopped before the code arrived (a wipe): it must never start.
-      void controller().then((loaded) => phase === 'started' && loaded.start(), () => undefined);
+      void controller().then(
+        (loaded) => phase === 'started' && loaded.start(),
+        () => undefined,
+      );
     },
     stop() {
       phase = 'stopped';
-      void loading?.then((loaded) => loaded.stop(), () => undefined);
+      void loading?.then(
+        (loaded) => loaded.stop(),
+        () => undefined,
+      );
     },
   };
 }

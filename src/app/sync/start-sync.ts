@@ -51,7 +51,11 @@ export function startSync({ store, baseUrl, window: win, sessions, status, onAut
     async run() {
       const result = await engine.run();
       // The server slides a session along with every contact; so does the local copy.
-      if (result.ok) void extendSession(Date.now() + SESSION_DAYS * 24 * 60 * 60_000).then((session) => session && sessions.set(session), () => {});
+      if (result.ok)
+        void extendSession(Date.now() + SESSION_DAYS * 24 * 60 * 60_000).then(
+          (session) => session && sessions.set(session),
+          () => {},
+        );
       return result;
     },
     outbox: store,

@@ -16,14 +16,7 @@ export type SyncStatusText = {
   hasUnsent: boolean;
 };
 
-export function syncStatusText(
-  t: T,
-  lang: Lang,
-  status: SyncControllerStatus,
-  summary: SyncSummary | undefined,
-  now: number,
-  isOnline = true,
-): SyncStatusText {
+export function syncStatusText(t: T, lang: Lang, status: SyncControllerStatus, summary: SyncSummary | undefined, now: number, isOnline = true): SyncStatusText {
   const pending = summary?.pending ?? 0;
   const rejected = summary?.rejected.length ?? 0;
   const lastAt = Math.max(summary?.lastSyncAt ?? 0, status.lastSuccessAt ?? 0);

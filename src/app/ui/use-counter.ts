@@ -21,7 +21,7 @@ export type CounterOptions<V extends CountedView> = {
 
 export type Counter = {
   /** The value to show: the live total plus the taps it does not show yet. */
-  valueOf(key: CounterKey): number;
+  countOf(key: CounterKey): number;
   /** Counts one tap: shown at once and written at once. Returns the value it shows. */
   bump(key: CounterKey, delta: 1 | -1): number;
   /** Counters with taps the live answer has not shown yet. */
@@ -60,10 +60,10 @@ export function useCounter<V extends CountedView>(options: CounterOptions<V>): C
   }, []);
 
   const ownOf = (key: CounterKey) => live.current?.ownCounts[key] ?? 0;
-  const valueOf = (key: CounterKey) => shown(view ? options.totalOf(view, key) : 0, view?.ownCounts[key] ?? 0, tally[key]);
+  const countOf = (key: CounterKey) => shown(view ? options.totalOf(view, key) : 0, view?.ownCounts[key] ?? 0, tally[key]);
 
   const bump = (key: CounterKey, delta: 1 | -1): number => {
-    const next = Math.max(0, valueOf(key) + delta);
+    const next = Math.max(0, countOf(key) + delta);
     setTally((current) => tapped(current, key, delta, ownOf(key)));
     // Written at once; nothing else is awaited on the way (DESIGN.md: the
     // network is never on the path of a tap).
@@ -87,5 +87,5 @@ export function useCounter<V extends CountedView>(options: CounterOptions<V>): C
     return next;
   };
 
-  return { valueOf, bump, pendingKeys: () => Object.keys(tally) };
+  return { countOf, bump, pendingKeys: () => Object.keys(tally) };
 }

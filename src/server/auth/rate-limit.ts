@@ -41,7 +41,9 @@ export async function beginAttempt(database: Database, keys: readonly LimitKey[]
   }
   if (retryAt > 0) {
     const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-    throw new ApiFailure(429, 'rate-limited', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, { 'Retry-After': String(seconds) });
+    throw new ApiFailure(429, 'rate-limited', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
+      'Retry-After': String(seconds),
+    });
   }
   return {
     async succeeded() {

@@ -48,7 +48,12 @@ export async function registerDevice(
 
 /** Slides the session: seen now, valid until `expiresAt`. Never revives a revoked device. */
 export async function touchDevice(db: Db, tokenHash: string, now: number, expiresAt: number): Promise<void> {
-  await db.updateTable('devices').set({ last_seen_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('devices')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function listDevices(db: Db, tenantId: string, userId: string): Promise<DeviceRow[]> {

@@ -6,18 +6,12 @@ import type { Transaction } from 'kysely';
 import type { Issue, Reason } from '../../domain/errors.ts';
 import type { MutationsTable, Schema } from './schema.ts';
 
-export type SeenMutation =
-  | { status: 'applied' }
-  | { status: 'rejected'; reason: Reason; message: string; issues?: Issue[] };
+export type SeenMutation = { status: 'applied' } | { status: 'rejected'; reason: Reason; message: string; issues?: Issue[] };
 
 export async function loadSeenMutations(trx: Transaction<Schema>, ids: readonly string[]): Promise<Map<string, SeenMutation>> {
   const seen = new Map<string, SeenMutation>();
   if (ids.length === 0) return seen;
-  const rows = await trx
-    .selectFrom('mutations')
-    .select(['mutation_id', 'status', 'reason', 'message', 'issues'])
-    .where('mutation_id', 'in', ids)
-    .execute();
+  const rows = await trx.selectFrom('mutations').select(['mutation_id', 'status', 'reason', 'message', 'issues']).where('mutation_id', 'in', ids).execute();
   for (const row of rows) {
     seen.set(
       row.mutation_id,

@@ -49,9 +49,19 @@ export async function savePhotoRefs(trx: Transaction<Schema>, tenantId: string, 
   await trx
     .deleteFrom('photo_refs')
     .where('tenant_id', '=', tenantId)
-    .where('record_id', 'in', records.map((record) => record.id))
+    .where(
+      'record_id',
+      'in',
+      records.map((record) => record.id),
+    )
     .execute();
-  const rows = records.flatMap((record) => (isDeleted(record) ? [] : [...new Set(photoHashesOf(record))].map((sha256) => ({ tenant_id: tenantId, sha256, record_id: record.id }))));
+  const rows = records.flatMap((record) =>
+    isDeleted(record) ? [] : [...new Set(photoHashesOf(record))].map((sha256) => ({ tenant_id: tenantId, sha256, record_id: record.id })),
+  );
   // Chunked: PostgreSQL allows at most 65,535 bound parameters per statement.
-  for (let start = 0; start < rows.length; start += 1000) await trx.insertInto('photo_refs').values(rows.slice(start, start + 1000)).execute();
+  for (let start = 0; start < rows.length; start += 1000)
+    await trx
+      .insertInto('photo_refs')
+      .values(rows.slice(start, start + 1000))
+      .execute();
 }

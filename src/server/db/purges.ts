@@ -16,7 +16,12 @@ export async function purgedIdsAmong(db: Db, tenantId: string, ids: readonly str
   const found = new Set<string>();
   // Chunked: PostgreSQL allows at most 65,535 bound parameters per statement.
   for (let start = 0; start < ids.length; start += 1000) {
-    const rows = await db.selectFrom('purged_records').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids.slice(start, start + 1000)).execute();
+    const rows = await db
+      .selectFrom('purged_records')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids.slice(start, start + 1000))
+      .execute();
     for (const row of rows) found.add(row.id);
   }
   return found;
@@ -39,7 +44,24 @@ export async function purgesSince(db: Db, tenantId: string, cursor: number, limi
 }
 
 /** Writes markers numbered from `firstSeq`. Only under the write lock. */
-export async function insertPurgeMarkers(trx: Transaction<Schema>, tenantId: string, markers: ReadonlyArray<Omit<PurgeMarker, 'seq'>>, firstSeq: number, now: number): Promise<void> {
-  const rows = markers.map((marker, index) => ({ tenant_id: tenantId, id: marker.id, type: marker.type, scope: JSON.stringify(marker.scope), seq: firstSeq + index, purged_at: now }));
-  for (let start = 0; start < rows.length; start += 1000) await trx.insertInto('purged_records').values(rows.slice(start, start + 1000)).execute();
+export async function insertPurgeMarkers(
+  trx: Transaction<Schema>,
+  tenantId: string,
+  markers: ReadonlyArray<Omit<PurgeMarker, 'seq'>>,
+  firstSeq: number,
+  now: number,
+): Promise<void> {
+  const rows = markers.map((marker, index) => ({
+    tenant_id: tenantId,
+    id: marker.id,
+    type: marker.type,
+    scope: JSON.stringify(marker.scope),
+    seq: firstSeq + index,
+    purged_at: now,
+  }));
+  for (let start = 0; start < rows.length; start += 1000)
+    await trx
+      .insertInto('purged_records')
+      .values(rows.slice(start, start + 1000))
+      .execute();
 }

@@ -15,12 +15,7 @@ type Row = { id: string; tenant_id: string; type: string; state: string };
 export async function loadRecords(db: Kysely<Schema> | Transaction<Schema>, tenantId: string, ids: readonly string[]): Promise<Map<string, SyncRecord>> {
   const found = new Map<string, SyncRecord>();
   if (ids.length === 0) return found;
-  const rows = await db
-    .selectFrom('records')
-    .select(['id', 'tenant_id', 'type', 'state'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', ids)
-    .execute();
+  const rows = await db.selectFrom('records').select(['id', 'tenant_id', 'type', 'state']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
   for (const row of rows) found.set(row.id, toSyncRecord(row));
   return found;
 }

@@ -15,7 +15,12 @@ export async function countAttempt(db: Kysely<Schema>, key: string, now: number,
     .values({ key, window_start: now, count: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
-        count: eb.case().when('sign_in_attempts.window_start', '<=', expired).then(1).else(eb('sign_in_attempts.count', '+', 1)).end(),
+        count: eb
+          .case()
+          .when('sign_in_attempts.window_start', '<=', expired)
+          .then(1)
+          .else(eb('sign_in_attempts.count', '+', 1))
+          .end(),
         window_start: eb.case().when('sign_in_attempts.window_start', '<=', expired).then(now).else(eb.ref('sign_in_attempts.window_start')).end(),
       })),
     )
@@ -41,5 +46,8 @@ export async function clearAttempts(db: Kysely<Schema>, key: string): Promise<vo
 
 /** Drops windows that have closed, so the table holds only the last quarter hour's keys. */
 export async function forgetClosedWindows(db: Kysely<Schema>, now: number, windowMs: number): Promise<void> {
-  await db.deleteFrom('sign_in_attempts').where('window_start', '<=', now - windowMs).execute();
+  await db
+    .deleteFrom('sign_in_attempts')
+    .where('window_start', '<=', now - windowMs)
+    .execute();
 }

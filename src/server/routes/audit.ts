@@ -21,7 +21,12 @@ export function auditRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const query = z.safeParse(AuditQuerySchema, c.req.query());
     if (!query.success) throw new ApiFailure(400, 'invalid-payload', 'The audit query is not valid.', toIssues(query.error));
     const { cursor, limit, recordId } = query.data;
-    const page = await readAudit(database.db, { tenantId: c.var.principal.tenantId, before: cursor === undefined ? null : Number(cursor), limit, recordId: recordId ?? null });
+    const page = await readAudit(database.db, {
+      tenantId: c.var.principal.tenantId,
+      before: cursor === undefined ? null : Number(cursor),
+      limit,
+      recordId: recordId ?? null,
+    });
     const last = page.entries.at(-1);
     return c.json({ entries: page.entries, cursor: last ? String(last.seq) : null, hasMore: page.hasMore } satisfies AuditPage);
   });

@@ -84,13 +84,25 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
           now: time,
           stored: team.record,
         });
-        const [result] = await applyMutations(trx, { actor: serverActor(invite.tenant_id, { userId: user.id, deviceId: request.deviceId }), mutations: [joinTeam], now: time });
+        const [result] = await applyMutations(trx, {
+          actor: serverActor(invite.tenant_id, { userId: user.id, deviceId: request.deviceId }),
+          mutations: [joinTeam],
+          now: time,
+        });
         if (result?.status !== 'applied') throw new Error(`adding the invited volunteer to team ${team.record.id} was refused: ${result?.message}`);
         if (!(await useInvite(trx, codeHash, user.id, time))) throw new ApiFailure(410, 'invite-invalid', 'This invite has already been used.');
 
         const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
         await appendAudit(trx, [
-          { tenantId: user.tenantId, at: time, userId: user.id, deviceId: request.deviceId, action: 'invite.redeem', recordType: 'team', recordId: team.record.id },
+          {
+            tenantId: user.tenantId,
+            at: time,
+            userId: user.id,
+            deviceId: request.deviceId,
+            action: 'invite.redeem',
+            recordType: 'team',
+            recordId: team.record.id,
+          },
         ]);
         return opened;
       });

@@ -37,7 +37,16 @@ export function devicesRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         await revokeDevices(trx, toRevoke, time);
         await appendAudit(
           trx,
-          toRevoke.map((row) => ({ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'device.revoke' as const, recordType: 'device', recordId: row.id, fields: ['revokedAt'] })),
+          toRevoke.map((row) => ({
+            tenantId: principal.tenantId,
+            at: time,
+            userId: principal.userId,
+            deviceId,
+            action: 'device.revoke' as const,
+            recordType: 'device',
+            recordId: row.id,
+            fields: ['revokedAt'],
+          })),
         );
       });
       const after = await findDevicesById(database.db, principal.tenantId, id);

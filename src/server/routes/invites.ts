@@ -76,6 +76,11 @@ export function invitesRoute(ctx: ServerContext): Hono<AuthEnv> {
       await attempt.succeeded();
 
       const tenant = await findTenant(database.db, invite.tenant_id);
-      return c.json({ tenantName: tenant?.name ?? invite.tenant_id, teamName: team.name, displayName: invite.display_name, expiresAt: invite.expires_at } satisfies InvitePreview);
+      return c.json({
+        tenantName: tenant?.name ?? invite.tenant_id,
+        teamName: team.name,
+        displayName: invite.display_name,
+        expiresAt: invite.expires_at,
+      } satisfies InvitePreview);
     });
 }

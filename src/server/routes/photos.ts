@@ -60,20 +60,31 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       const { principal, deviceId } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) {
-        throw new ApiFailure(400, 'invalid-payload', 'A photo is addressed by the SHA-256 of its bytes, as 64 lowercase hex digits.', [{ path: 'sha256', message: 'not a SHA-256' }]);
+        throw new ApiFailure(400, 'invalid-payload', 'A photo is addressed by the SHA-256 of its bytes, as 64 lowercase hex digits.', [
+          { path: 'sha256', message: 'not a SHA-256' },
+        ]);
       }
-      if (!mayUploadPhotos(principal.role)) throw new ApiFailure(403, 'forbidden', `As a ${principal.role} you may not upload photos: only those who make or follow up findings may.`);
+      if (!mayUploadPhotos(principal.role))
+        throw new ApiFailure(403, 'forbidden', `As a ${principal.role} you may not upload photos: only those who make or follow up findings may.`);
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-      if (!isPhotoMediaType(mediaType)) throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      if (!isPhotoMediaType(mediaType))
+        throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
 
-      const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`);
+      const bytes = await readBodyBytes(
+        c.req.raw,
+        MAX_PHOTO_BYTES,
+        `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`,
+      );
       if (bytes.length === 0) throw new ApiFailure(400, 'invalid-payload', 'The body is empty; send the photo’s bytes.');
       // The hash first: bytes damaged on the way are worth another try, the checks below are not.
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha256) {
-        throw new ApiFailure(400, 'invalid-payload', `Hash mismatch: the bytes received have SHA-256 ${actual}, not the one in the address. Nothing was stored; send the photo again.`, [
-          { path: 'sha256', message: 'hash-mismatch' },
-        ]);
+        throw new ApiFailure(
+          400,
+          'invalid-payload',
+          `Hash mismatch: the bytes received have SHA-256 ${actual}, not the one in the address. Nothing was stored; send the photo again.`,
+          [{ path: 'sha256', message: 'hash-mismatch' }],
+        );
       }
       const problem = photoBytesProblem(bytes, mediaType);
       if (problem !== null) throw new ApiFailure(400, 'invalid-payload', problem, [{ path: 'body', message: problem }]);
@@ -110,7 +121,13 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         // Only this origin's pages may show it.
         'Cross-Origin-Resource-Policy': 'same-origin',
       };
-      if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304, headers);
+      if (
+        c.req
+          .header('if-none-match')
+          ?.split(',')
+          .some((tag) => tag.trim() === etag)
+      )
+        return c.body(null, 304, headers);
       return c.body(new Uint8Array(photo.bytes), 200, { ...headers, 'Content-Length': String(photo.size) });
     });
 }

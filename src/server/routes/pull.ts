@@ -41,9 +41,15 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const changes = [...records.rows.map((row) => ({ seq: row.seq, record: row.record })), ...purges.rows.map((marker) => ({ seq: marker.seq, marker }))]
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
-    const readable = await readableRecords(database.db, principal, changes.flatMap((change) => ('record' in change ? [change.record] : [])));
+    const readable = await readableRecords(
+      database.db,
+      principal,
+      changes.flatMap((change) => ('record' in change ? [change.record] : [])),
+    );
     // Told only to those who could read the record.
-    const purged = changes.flatMap((change) => ('marker' in change && can(principal, 'read', change.marker.type, change.marker.scope) ? [{ id: change.marker.id, type: change.marker.type }] : []));
+    const purged = changes.flatMap((change) =>
+      'marker' in change && can(principal, 'read', change.marker.type, change.marker.scope) ? [{ id: change.marker.id, type: change.marker.type }] : [],
+    );
 
     return c.json({
       records: readable,

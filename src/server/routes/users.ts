@@ -42,7 +42,9 @@ export function usersRoute(ctx: ServerContext): Hono<AuthEnv> {
       const issues = [...credentialIssues(request), ...(await unknownBuurten(database, principal.tenantId, request.buurtIds))];
       if (issues.length > 0) throw new ApiFailure(400, 'invalid-payload', 'The new user is not valid.', issues);
       if (request.email !== null && (await emailInUse(database.db, principal.tenantId, request.email))) {
-        throw new ApiFailure(409, 'invalid-payload', 'Someone in this municipality already uses that e-mail address.', [{ path: 'email', message: 'is already in use' }]);
+        throw new ApiFailure(409, 'invalid-payload', 'Someone in this municipality already uses that e-mail address.', [
+          { path: 'email', message: 'is already in use' },
+        ]);
       }
 
       const time = now();
@@ -60,7 +62,9 @@ export function usersRoute(ctx: ServerContext): Hono<AuthEnv> {
       await database.db.transaction().execute(async (trx) => {
         await insertUser(trx, user);
         const fields = ['displayName', 'role', 'buurtIds', ...(user.email === null ? [] : ['email']), ...(user.passwordHash === null ? [] : ['password'])];
-        await appendAudit(trx, [{ tenantId: user.tenantId, at: time, userId: principal.userId, deviceId, action: 'user.create', recordType: 'user', recordId: user.id, fields }]);
+        await appendAudit(trx, [
+          { tenantId: user.tenantId, at: time, userId: principal.userId, deviceId, action: 'user.create', recordType: 'user', recordId: user.id, fields },
+        ]);
       });
       return c.json(userInfo(user, []) satisfies User, 201);
     })
@@ -78,7 +82,8 @@ export function usersRoute(ctx: ServerContext): Hono<AuthEnv> {
         ...(request.buurtIds !== undefined && JSON.stringify(request.buurtIds) !== JSON.stringify(user.buurtIds) ? { buurtIds: request.buurtIds } : {}),
         ...(request.active !== undefined && request.active !== user.isActive ? { isActive: request.active } : {}),
       };
-      const stopsCoordinating = user.role === 'coordinator' && user.isActive && ((changes.role ?? 'coordinator') !== 'coordinator' || changes.isActive === false);
+      const stopsCoordinating =
+        user.role === 'coordinator' && user.isActive && ((changes.role ?? 'coordinator') !== 'coordinator' || changes.isActive === false);
       if (stopsCoordinating && (await countActiveCoordinators(database.db, principal.tenantId)) <= 1) {
         throw new ApiFailure(403, 'forbidden', 'This is the last active coordinator of the municipality; make someone else coordinator first.');
       }
@@ -88,11 +93,30 @@ export function usersRoute(ctx: ServerContext): Hono<AuthEnv> {
         await updateUser(trx, principal.tenantId, user.id, changes);
         const audit: AuditInput[] = [];
         const names = Object.keys(changes).map((name) => (name === 'isActive' ? 'active' : name));
-        if (names.length > 0) audit.push({ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'user.update', recordType: 'user', recordId: user.id, fields: names });
+        if (names.length > 0)
+          audit.push({
+            tenantId: principal.tenantId,
+            at: time,
+            userId: principal.userId,
+            deviceId,
+            action: 'user.update',
+            recordType: 'user',
+            recordId: user.id,
+            fields: names,
+          });
         // A deactivated person's phones must stop working at once, not when their sessions expire.
         if (changes.isActive === false) {
           for (const revoked of await revokeUserDevices(trx, principal.tenantId, user.id, time)) {
-            audit.push({ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'device.revoke', recordType: 'device', recordId: revoked.id, fields: ['revokedAt'] });
+            audit.push({
+              tenantId: principal.tenantId,
+              at: time,
+              userId: principal.userId,
+              deviceId,
+              action: 'device.revoke',
+              recordType: 'device',
+              recordId: revoked.id,
+              fields: ['revokedAt'],
+            });
           }
         }
         await appendAudit(trx, audit);

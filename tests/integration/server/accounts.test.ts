@@ -47,7 +47,13 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
       expect(answer.status).toBe(200);
       const session = z.parse(SessionSchema, answer.body);
       expect(session.expiresAt).toBe(NOW + SESSION_DAYS * DAY);
-      expect(session.me).toMatchObject({ tenantId: 'alblasserdam', tenantName: 'Alblasserdam', role: 'coordinator', email: coordinatorEmail(TENANT), deviceId: 'seed-coord-01' });
+      expect(session.me).toMatchObject({
+        tenantId: 'alblasserdam',
+        tenantName: 'Alblasserdam',
+        role: 'coordinator',
+        email: coordinatorEmail(TENANT),
+        deviceId: 'seed-coord-01',
+      });
       const me = await withToken(session.token, 'GET', '/api/v1/me');
       expect(z.parse(MeSchema, me.body)).toEqual(session.me);
     });
@@ -77,7 +83,10 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     });
 
     it('refuses a wrong password with 401 invalid-credentials', async () => {
-      expect(await signIn(coordinatorEmail(TENANT), 'verkeerd-wachtwoord', 'seed-coord-04')).toMatchObject({ status: 401, body: { error: { reason: 'invalid-credentials' } } });
+      expect(await signIn(coordinatorEmail(TENANT), 'verkeerd-wachtwoord', 'seed-coord-04')).toMatchObject({
+        status: 401,
+        body: { error: { reason: 'invalid-credentials' } },
+      });
     });
   });
 
@@ -85,7 +94,8 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     it('slide: each contact moves the expiry ahead, written at most once a minute', async () => {
       const user = await createTestUser(test.database, { role: 'professional', devices: ['slide-phone-01'] });
       const token = user.tokens.get('slide-phone-01') as string;
-      const row = () => test.database.db.selectFrom('devices').select(['expires_at', 'last_seen_at']).where('id', '=', 'slide-phone-01').executeTakeFirstOrThrow();
+      const row = () =>
+        test.database.db.selectFrom('devices').select(['expires_at', 'last_seen_at']).where('id', '=', 'slide-phone-01').executeTakeFirstOrThrow();
 
       await withToken(token, 'GET', '/api/v1/me', NOW + 30_000);
       expect(await row()).toEqual({ expires_at: NOW + SESSION_DAYS * DAY, last_seen_at: NOW });
@@ -110,7 +120,10 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
 
   describe('invites', () => {
     it('lets a coordinator invite a volunteer, who joins the team by redeeming it on a phone', async () => {
-      const created = await client(coordinator, NOW, { publicUrl: 'https://buurtlog.alblasserdam.nl' }).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Sanne' });
+      const created = await client(coordinator, NOW, { publicUrl: 'https://buurtlog.alblasserdam.nl' }).call('POST', '/api/v1/invites', {
+        teamId: TEAM,
+        displayName: 'Sanne',
+      });
       expect(created.status).toBe(201);
       const invite = z.parse(InviteSchema, created.body);
       expect(invite).toMatchObject({ teamId: TEAM, displayName: 'Sanne', expiresAt: NOW + 72 * 60 * 60_000 });
@@ -118,9 +131,18 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
       expect(await test.database.db.selectFrom('invites').select('code_hash').where('code_hash', '=', invite.code).executeTakeFirst()).toBeUndefined();
 
       const preview = await client().call('GET', `/api/v1/invites/${invite.code}`);
-      expect(z.parse(InvitePreviewSchema, preview.body)).toEqual({ tenantName: 'Alblasserdam', teamName: 'Buurtpreventie Oranjebuurt', displayName: 'Sanne', expiresAt: invite.expiresAt });
+      expect(z.parse(InvitePreviewSchema, preview.body)).toEqual({
+        tenantName: 'Alblasserdam',
+        teamName: 'Buurtpreventie Oranjebuurt',
+        displayName: 'Sanne',
+        expiresAt: invite.expiresAt,
+      });
 
-      const redeemed = await client(undefined, NOW + 60_000).call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'sanne-phone-01', deviceName: 'iPhone van Sanne' });
+      const redeemed = await client(undefined, NOW + 60_000).call('POST', '/api/v1/auth/invite', {
+        code: invite.code,
+        deviceId: 'sanne-phone-01',
+        deviceName: 'iPhone van Sanne',
+      });
       expect(redeemed.status).toBe(200);
       const session = z.parse(SessionSchema, redeemed.body);
       expect(session.me).toMatchObject({ role: 'volunteer', displayName: 'Sanne', email: null, teamIds: [TEAM], deviceId: 'sanne-phone-01' });
@@ -144,14 +166,20 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
 
     it('signs an existing volunteer in on a second phone by invite, without making a new user', async () => {
       const first = z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Kees' })).body);
-      const kees = z.parse(SessionSchema, (await client().call('POST', '/api/v1/auth/invite', { code: first.code, deviceId: 'kees-phone-01', deviceName: 'Telefoon van Kees' })).body);
+      const kees = z.parse(
+        SessionSchema,
+        (await client().call('POST', '/api/v1/auth/invite', { code: first.code, deviceId: 'kees-phone-01', deviceName: 'Telefoon van Kees' })).body,
+      );
       const usersBefore = (await client(coordinator).call('GET', '/api/v1/users')).body as unknown[];
 
       const second = await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'ignored', userId: kees.me.userId });
       expect(second.status).toBe(201);
       const invite = z.parse(InviteSchema, second.body);
       expect(invite.displayName).toBe('Kees');
-      const again = z.parse(SessionSchema, (await client().call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'kees-tablet-02', deviceName: 'Tablet van Kees' })).body);
+      const again = z.parse(
+        SessionSchema,
+        (await client().call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'kees-tablet-02', deviceName: 'Tablet van Kees' })).body,
+      );
 
       expect(again.me).toMatchObject({ userId: kees.me.userId, deviceId: 'kees-tablet-02', teamIds: [TEAM] });
       expect((await client(coordinator).call('GET', '/api/v1/users')).body).toHaveLength(usersBefore.length);
@@ -160,7 +188,11 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     });
 
     it('refuses an invite for a user who does not exist', async () => {
-      const answer = await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'X', userId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' });
+      const answer = await client(coordinator).call('POST', '/api/v1/invites', {
+        teamId: TEAM,
+        displayName: 'X',
+        userId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      });
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ error: { reason: 'invalid-payload' } });
     });
@@ -195,15 +227,26 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
 
     it('refuses a second account with the same e-mail in the tenant (409), and staff without a password (400)', async () => {
       const api = client(coordinator);
-      expect(await api.call('POST', '/api/v1/users', { displayName: 'Dubbel', email: 'COORDINATOR@alblasserdam.example', password: 'een-ander-wachtwoord', role: 'professional' })).toMatchObject({
+      expect(
+        await api.call('POST', '/api/v1/users', {
+          displayName: 'Dubbel',
+          email: 'COORDINATOR@alblasserdam.example',
+          password: 'een-ander-wachtwoord',
+          role: 'professional',
+        }),
+      ).toMatchObject({
         status: 409,
         body: { error: { issues: [{ path: 'email' }] } },
       });
-      expect(await api.call('POST', '/api/v1/users', { displayName: 'Zonder', email: 'zonder@example.nl', password: null, role: 'professional' })).toMatchObject({
+      expect(
+        await api.call('POST', '/api/v1/users', { displayName: 'Zonder', email: 'zonder@example.nl', password: null, role: 'professional' }),
+      ).toMatchObject({
         status: 400,
         body: { error: { issues: [{ path: 'password' }] } },
       });
-      expect((await api.call('POST', '/api/v1/users', { displayName: 'Kort', email: 'kort@example.nl', password: 'kort', role: 'professional' })).status).toBe(400);
+      expect((await api.call('POST', '/api/v1/users', { displayName: 'Kort', email: 'kort@example.nl', password: 'kort', role: 'professional' })).status).toBe(
+        400,
+      );
     });
 
     it('changes role and buurten, and a deactivated person’s devices stop at once', async () => {
@@ -217,7 +260,13 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
       for (const device of ['worker-phone-01', 'worker-tablet-01']) {
         expect((await client(worker).call('GET', '/api/v1/me', undefined, device)).body.error.reason).toBe('device-revoked');
       }
-      const audit = await test.database.db.selectFrom('audit_log').select(['action', 'record_id', 'fields']).where('user_id', '=', coordinator.userId).where('action', 'in', ['user.update', 'device.revoke']).orderBy('seq').execute();
+      const audit = await test.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'record_id', 'fields'])
+        .where('user_id', '=', coordinator.userId)
+        .where('action', 'in', ['user.update', 'device.revoke'])
+        .orderBy('seq')
+        .execute();
       expect(audit.map((entry) => [entry.action, entry.record_id, JSON.parse(entry.fields)])).toEqual([
         ['user.update', worker.userId, ['role', 'buurtIds']],
         ['user.update', worker.userId, ['active']],
@@ -232,7 +281,10 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
         const only = await createTestUser(lone.database, { role: 'coordinator' });
         await lone.database.db.updateTable('users').set({ active: 0 }).where('id', '!=', only.userId).execute();
         const api = apiClient(createApp({ db: lone.database, now: () => NOW }), only);
-        expect(await api.call('PATCH', `/api/v1/users/${only.userId}`, { role: 'professional' })).toMatchObject({ status: 403, body: { error: { reason: 'forbidden' } } });
+        expect(await api.call('PATCH', `/api/v1/users/${only.userId}`, { role: 'professional' })).toMatchObject({
+          status: 403,
+          body: { error: { reason: 'forbidden' } },
+        });
         expect((await api.call('PATCH', `/api/v1/users/${only.userId}`, { active: false })).status).toBe(403);
       } finally {
         await lone.cleanup();
@@ -266,7 +318,11 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
   describe('the audit log', () => {
     it('is read newest first, in pages, and per record', async () => {
       const api = client(coordinator);
-      const first = (await api.call('GET', '/api/v1/audit?limit=3')).body as { entries: Array<{ seq: number; recordId: string | null }>; cursor: string; hasMore: boolean };
+      const first = (await api.call('GET', '/api/v1/audit?limit=3')).body as {
+        entries: Array<{ seq: number; recordId: string | null }>;
+        cursor: string;
+        hasMore: boolean;
+      };
       expect(first.entries).toHaveLength(3);
       expect(first.hasMore).toBe(true);
       const seqs = first.entries.map((entry) => entry.seq);

@@ -23,7 +23,8 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
   const ids = idFactory(0xa0d1);
   const client = (user?: TestUser) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
   const entriesSince = async (seq: number) => test.database.db.selectFrom('audit_log').selectAll().where('seq', '>', seq).orderBy('seq').execute();
-  const lastSeq = async () => Number((await test.database.db.selectFrom('sequences').select('value').where('name', '=', 'audit').executeTakeFirstOrThrow()).value);
+  const lastSeq = async () =>
+    Number((await test.database.db.selectFrom('sequences').select('value').where('name', '=', 'audit').executeTakeFirstOrThrow()).value);
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -46,17 +47,68 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
 
     const entries = await entriesSince(from);
     expect(entries.map((entry) => ({ ...entry, fields: JSON.parse(entry.fields) }))).toEqual([
-      { seq: from + 1, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.create', record_type: 'activity', record_id: activityId, mutation_id: create.mutationId, fields: Object.keys(create.fields) },
-      { seq: from + 2, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.update', record_type: 'activity', record_id: activityId, mutation_id: edit.mutationId, fields: ['title', 'notes'] },
-      { seq: from + 3, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.create', record_type: 'attendance', record_id: attendanceIdFor(activityId), mutation_id: counts.mutationId, fields: ['activityId', 'residents', 'pc4:2951'] },
-      { seq: from + 4, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_B, action: 'record.delete', record_type: 'activity', record_id: activityId, mutation_id: remove.mutationId, fields: ['deleted'] },
+      {
+        seq: from + 1,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.create',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: create.mutationId,
+        fields: Object.keys(create.fields),
+      },
+      {
+        seq: from + 2,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.update',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: edit.mutationId,
+        fields: ['title', 'notes'],
+      },
+      {
+        seq: from + 3,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.create',
+        record_type: 'attendance',
+        record_id: attendanceIdFor(activityId),
+        mutation_id: counts.mutationId,
+        fields: ['activityId', 'residents', 'pc4:2951'],
+      },
+      {
+        seq: from + 4,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_B,
+        action: 'record.delete',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: remove.mutationId,
+        fields: ['deleted'],
+      },
     ]);
   });
 
   it('records account events: sign-in, invite created and redeemed, user created and changed, device revoked, sign-out', async () => {
     const from = await lastSeq();
     const anonymous = client();
-    const session = (await anonymous.call('POST', '/api/v1/auth/sign-in', { email: coordinatorEmail(TENANT), password: TEST_COORDINATOR_PASSWORD, deviceId: 'audit-laptop-01', deviceName: 'Laptop' })).body as {
+    const session = (
+      await anonymous.call('POST', '/api/v1/auth/sign-in', {
+        email: coordinatorEmail(TENANT),
+        password: TEST_COORDINATOR_PASSWORD,
+        deviceId: 'audit-laptop-01',
+        deviceName: 'Laptop',
+      })
+    ).body as {
       token: string;
       me: { userId: string };
     };
@@ -67,13 +119,29 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     const invite = (await asCoordinator('POST', '/api/v1/invites', { teamId: 'buurtpreventie-oranjebuurt', displayName: 'Noor' })).body as { code: string };
-    const volunteer = (await anonymous.call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'noor-phone-01', deviceName: 'Telefoon' })).body as { me: { userId: string } };
-    const staff = (await asCoordinator('POST', '/api/v1/users', { displayName: 'Opbouwwerker', email: 'opbouw@swa.example', password: 'lang-genoeg-hoor', role: 'professional' })).body as { id: string };
+    const volunteer = (await anonymous.call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'noor-phone-01', deviceName: 'Telefoon' })).body as {
+      me: { userId: string };
+    };
+    const staff = (
+      await asCoordinator('POST', '/api/v1/users', {
+        displayName: 'Opbouwwerker',
+        email: 'opbouw@swa.example',
+        password: 'lang-genoeg-hoor',
+        role: 'professional',
+      })
+    ).body as { id: string };
     await asCoordinator('PATCH', `/api/v1/users/${staff.id}`, { buurtIds: ['oranjebuurt'] });
     await asCoordinator('DELETE', '/api/v1/devices/noor-phone-01');
     await asCoordinator('POST', '/api/v1/auth/sign-out');
 
-    const entries = (await entriesSince(from)).map((entry) => [entry.action, entry.user_id, entry.device_id, entry.record_type, entry.record_id, JSON.parse(entry.fields)]);
+    const entries = (await entriesSince(from)).map((entry) => [
+      entry.action,
+      entry.user_id,
+      entry.device_id,
+      entry.record_type,
+      entry.record_id,
+      JSON.parse(entry.fields),
+    ]);
     const me = session.me.userId;
     expect(entries).toEqual([
       ['sign-in', me, 'audit-laptop-01', null, null, []],

@@ -15,15 +15,26 @@ import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 const ids = idFactory(100);
 const existingActivity = ids();
 const t = hlc(DEVICE_A);
-const pushBody = (mutations: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, deviceId: DEVICE_A, mutations, ...extra });
+const pushBody = (mutations: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ schemaVersion: SCHEMA_VERSION, deviceId: DEVICE_A, mutations, ...extra });
 
 /** Whole requests the server must refuse: [what, request, status, reason]; a null header is left out. */
 const BAD_REQUESTS: Array<[string, { body: string; headers?: Record<string, string | null> }, number, string]> = [
   ['malformed JSON', { body: '{"schemaVersion": 1, "mutations": [' }, 400, 'malformed-json'],
   ['an empty body', { body: '' }, 400, 'malformed-json'],
-  ['a text/plain body', { body: pushBody([newActivity(ids, ids(), { device: DEVICE_A })]), headers: { 'content-type': 'text/plain' } }, 415, 'unsupported-media-type'],
+  [
+    'a text/plain body',
+    { body: pushBody([newActivity(ids, ids(), { device: DEVICE_A })]), headers: { 'content-type': 'text/plain' } },
+    415,
+    'unsupported-media-type',
+  ],
   ['a form body', { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported-media-type'],
-  ['a body over the size limit', { body: pushBody([newActivity(ids, ids(), { device: DEVICE_A }, { notes: 'x'.repeat(MAX_PUSH_BYTES) })]) }, 413, 'body-too-large'],
+  [
+    'a body over the size limit',
+    { body: pushBody([newActivity(ids, ids(), { device: DEVICE_A }, { notes: 'x'.repeat(MAX_PUSH_BYTES) })]) },
+    413,
+    'body-too-large',
+  ],
   ['a JSON array instead of an object', { body: '[]' }, 400, 'invalid-payload'],
   ['JSON null', { body: 'null' }, 400, 'invalid-payload'],
   ['no mutations', { body: pushBody([]) }, 400, 'invalid-payload'],
@@ -32,7 +43,12 @@ const BAD_REQUESTS: Array<[string, { body: string; headers?: Record<string, stri
   ['a missing schema version', { body: JSON.stringify({ deviceId: DEVICE_A, mutations: [{}] }) }, 400, 'invalid-payload'],
   ['a body deviceId that is not the token’s device', { body: pushBody([{}], { deviceId: DEVICE_B }) }, 400, 'invalid-payload'],
   ['no Authorization header', { body: pushBody([{}]), headers: { authorization: null } }, 401, 'unauthenticated'],
-  ['the old X-Device-Id and X-Tenant-Id headers instead of a token', { body: pushBody([{}]), headers: { authorization: null, 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' } }, 401, 'unauthenticated'],
+  [
+    'the old X-Device-Id and X-Tenant-Id headers instead of a token',
+    { body: pushBody([{}]), headers: { authorization: null, 'x-device-id': DEVICE_A, 'x-tenant-id': 'alblasserdam' } },
+    401,
+    'unauthenticated',
+  ],
   ['a token nobody was given', { body: pushBody([{}]), headers: { authorization: `Bearer ${'A'.repeat(43)}` } }, 401, 'unauthenticated'],
   ['Basic instead of Bearer', { body: pushBody([{}]), headers: { authorization: 'Basic Y29vcmRpbmF0b3I6Z2Vo' } }, 401, 'unauthenticated'],
 ];
@@ -55,8 +71,16 @@ const BAD_MUTATIONS: Array<[string, () => PushedMutation | Record<string, unknow
   ['another device’s counter entry', () => attendance(ids, existingActivity, DEVICE_B, { residents: { p: 1 } }), 'foreign-counter'],
   ['a new record without its required fields', () => editActivity(ids, ids(), { title: 'Alleen een titel' }, { device: DEVICE_A }), 'missing-fields'],
   ['a new attendance record without its activity', () => ({ ...attendance(ids, ids(), DEVICE_A, { residents: { p: 1 } }), fields: {} }), 'missing-fields'],
-  ['an attendance id not derived from its activity', () => ({ ...attendance(ids, existingActivity, DEVICE_A, { residents: { p: 1 } }), recordId: ids() }), 'invalid-payload'],
-  ['another type of record under an existing id', () => ({ ...attendance(ids, existingActivity, DEVICE_A, { residents: { p: 1 } }), recordId: existingActivity, fields: {} }), 'type-mismatch'],
+  [
+    'an attendance id not derived from its activity',
+    () => ({ ...attendance(ids, existingActivity, DEVICE_A, { residents: { p: 1 } }), recordId: ids() }),
+    'invalid-payload',
+  ],
+  [
+    'another type of record under an existing id',
+    () => ({ ...attendance(ids, existingActivity, DEVICE_A, { residents: { p: 1 } }), recordId: existingActivity, fields: {} }),
+    'type-mismatch',
+  ],
   ['another tenant', () => ({ ...newActivity(ids, ids(), { device: DEVICE_A }), tenantId: 'ridderkerk' }), 'tenant-mismatch'],
   ['a newer payload schema', () => ({ ...newActivity(ids, ids(), { device: DEVICE_A }), schemaVersion: SCHEMA_VERSION + 1 }), 'schema-unsupported'],
   ['a record id that is not a UUID', () => ({ ...newActivity(ids, ids(), { device: DEVICE_A }), recordId: 'activity-1' }), 'invalid-payload'],
@@ -104,7 +128,9 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     const mutation = make() as PushedMutation;
     const before = await rowCounts(test.database);
     const answer = await client().push(DEVICE_A, [mutation]);
-    expect(answer.body.results).toEqual([expect.objectContaining({ mutationId: mutation.mutationId, status: 'rejected', reason, message: expect.any(String) })]);
+    expect(answer.body.results).toEqual([
+      expect.objectContaining({ mutationId: mutation.mutationId, status: 'rejected', reason, message: expect.any(String) }),
+    ]);
     const after = await rowCounts(test.database);
     expect({ records: after.records, seq: after.seq }).toEqual({ records: before.records, seq: before.seq });
     expect(await storedMutation(test.database, mutation.mutationId)).toMatchObject({ status: 'rejected', reason });

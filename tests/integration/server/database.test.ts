@@ -19,7 +19,10 @@ describe.each(DIALECTS)('the %s database', (dialect) => {
 
   it('numbers every record change: after the seed the counter stands at the seeded records', async () => {
     const row = await test.database.db.selectFrom('sequences').select('value').where('name', '=', 'records').executeTakeFirstOrThrow();
-    const records = await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const records = await test.database.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(row.value).toBe(Number(records.n));
     expect(row.value).toBeGreaterThan(0);
   });

@@ -40,21 +40,27 @@ describe.each(DIALECTS)('health, tenant, security headers and unknown routes on 
     expect((await app().request('/api/v1/config')).status).toBe(404);
   });
 
-  it.each([['/api/v1/health'], ['/api/v1/tenant'], ['/api/v1/sync/pull'], ['/api/v1/nothing']])('sends the web security headers and no CORS headers on %s', async (path) => {
-    const response = await app().request(path, { headers: { origin: 'https://evil.example' } });
-    expect(response.headers.get('content-security-policy')).toBe(CSP);
-    expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(response.headers.get('permissions-policy')).toBe('camera=(self), geolocation=(self), microphone=(), payment=(), usb=()');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
-    expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(response.headers.get('strict-transport-security')).toBeNull();
-    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
-  });
+  it.each([['/api/v1/health'], ['/api/v1/tenant'], ['/api/v1/sync/pull'], ['/api/v1/nothing']])(
+    'sends the web security headers and no CORS headers on %s',
+    async (path) => {
+      const response = await app().request(path, { headers: { origin: 'https://evil.example' } });
+      expect(response.headers.get('content-security-policy')).toBe(CSP);
+      expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('permissions-policy')).toBe('camera=(self), geolocation=(self), microphone=(), payment=(), usb=()');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+      expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    },
+  );
 
   it('answers a CORS preflight without allowing anything', async () => {
-    const response = await app().request('/api/v1/sync/push', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const response = await app().request('/api/v1/sync/push', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('access-control-allow-methods')).toBeNull();
   });
@@ -67,7 +73,9 @@ describe.each(DIALECTS)('health, tenant, security headers and unknown routes on 
   it('believes X-Forwarded-Proto about HTTPS only behind a trusted proxy', async () => {
     const forwarded = { headers: { 'x-forwarded-proto': 'https' } };
     expect((await app().request('/api/v1/health', forwarded)).headers.get('strict-transport-security')).toBeNull();
-    expect((await app({ trustProxy: true }).request('/api/v1/health', forwarded)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect((await app({ trustProxy: true }).request('/api/v1/health', forwarded)).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
   });
 
   it.each([['/api/v1/nothing'], ['/api/v2/sync/pull'], ['/api'], ['/api/v1/sync/push']])('answers %s it does not know with a JSON 404', async (path) => {

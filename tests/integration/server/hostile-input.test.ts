@@ -34,7 +34,8 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   const otherTenantActivity = ids();
   let addressCounter = 0;
   /** Every test guesses from its own address, so limits never leak between tests. */
-  const client = (user?: TestUser, at = NOW, address = `198.51.100.${++addressCounter}`) => apiClient(createApp({ db: test.database, now: () => at }), user, address);
+  const client = (user?: TestUser, at = NOW, address = `198.51.100.${++addressCounter}`) =>
+    apiClient(createApp({ db: test.database, now: () => at }), user, address);
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -100,7 +101,12 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     });
 
     it('refuses an expired session with 401 session-expired, changing nothing', async () => {
-      const expired = await createTestUser(test.database, { role: 'coordinator', devices: ['expired-01'], signedInAt: NOW - 61 * 24 * 60 * MINUTE, expiresAt: NOW - MINUTE });
+      const expired = await createTestUser(test.database, {
+        role: 'coordinator',
+        devices: ['expired-01'],
+        signedInAt: NOW - 61 * 24 * 60 * MINUTE,
+        expiresAt: NOW - MINUTE,
+      });
       await changesNothing(async () => {
         const push = await client(expired).call('POST', '/api/v1/sync/push', pushBody('expired-01', [newActivity(ids, ids(), { device: 'expired-01' })]));
         expect(push).toMatchObject({ status: 401, body: { error: { reason: 'session-expired' } } });
@@ -113,7 +119,11 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       await client(lost).call('DELETE', '/api/v1/devices/lost-phone-01');
       await changesNothing(async () => {
         expect(await client(lost).call('GET', '/api/v1/sync/pull')).toMatchObject({ status: 401, body: { error: { reason: 'device-revoked' } } });
-        const weeksLater = await client(lost, NOW + 90 * 24 * 60 * MINUTE).call('POST', '/api/v1/sync/push', pushBody('lost-phone-01', [newActivity(ids, ids(), { device: 'lost-phone-01' })]));
+        const weeksLater = await client(lost, NOW + 90 * 24 * 60 * MINUTE).call(
+          'POST',
+          '/api/v1/sync/push',
+          pushBody('lost-phone-01', [newActivity(ids, ids(), { device: 'lost-phone-01' })]),
+        );
         expect(weeksLater).toMatchObject({ status: 401, body: { error: { reason: 'device-revoked' } } });
       });
     });
@@ -127,35 +137,51 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
 
     it('refuses a push whose deviceId is not the token’s device, changing nothing', async () => {
       await changesNothing(async () => {
-        const answer = await client(coordinator).call('POST', '/api/v1/sync/push', pushBody('vol-phone-01', [newActivity(ids, ids(), { device: 'vol-phone-01' })]));
+        const answer = await client(coordinator).call(
+          'POST',
+          '/api/v1/sync/push',
+          pushBody('vol-phone-01', [newActivity(ids, ids(), { device: 'vol-phone-01' })]),
+        );
         expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'invalid-payload', issues: [{ path: 'deviceId' }] } } });
       });
     });
 
     it('lets a token write only its own device’s counts', async () => {
-      await changesNothing(async () => {
-        const answer = await client(coordinator).push('coord-phone-01', [attendance(ids, ownActivity, 'vol-phone-01', { residents: { p: 50 } })]);
-        expect(answer.body.results[0]).toMatchObject({ status: 'rejected', reason: 'foreign-counter' });
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(coordinator).push('coord-phone-01', [attendance(ids, ownActivity, 'vol-phone-01', { residents: { p: 50 } })]);
+          expect(answer.body.results[0]).toMatchObject({ status: 'rejected', reason: 'foreign-counter' });
+        },
+        { rejectionsRecorded: true },
+      );
     });
   });
 
   describe('another tenant', () => {
     it('rejects mutations that name another tenant, and leaves that tenant alone', async () => {
       const forged = { ...editActivity(ids, otherTenantActivity, { title: 'Overgenomen' }, { device: 'coord-phone-01' }), tenantId: 'ridderkerk' };
-      await changesNothing(async () => {
-        const answer = await client(coordinator).push('coord-phone-01', [forged]);
-        expect(answer.body.results[0]).toMatchObject({ status: 'rejected', reason: 'tenant-mismatch' });
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(coordinator).push('coord-phone-01', [forged]);
+          expect(answer.body.results[0]).toMatchObject({ status: 'rejected', reason: 'tenant-mismatch' });
+        },
+        { rejectionsRecorded: true },
+      );
     });
 
     it('never reaches another tenant’s record by its id', async () => {
       const edit = editActivity(ids, otherTenantActivity, { title: 'Overgenomen' }, { device: 'coord-phone-01' });
-      await changesNothing(async () => {
-        const answer = await client(coordinator).push('coord-phone-01', [edit, attendance(ids, otherTenantActivity, 'coord-phone-01', { residents: { p: 9 } })]);
-        // In this tenant the id names nothing: a new record without its required fields, counts of an unknown activity.
-        expect(answer.body.results.map((result) => result.reason)).toEqual(['missing-fields', 'unknown-activity']);
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(coordinator).push('coord-phone-01', [
+            edit,
+            attendance(ids, otherTenantActivity, 'coord-phone-01', { residents: { p: 9 } }),
+          ]);
+          // In this tenant the id names nothing: a new record without its required fields, counts of an unknown activity.
+          expect(answer.body.results.map((result) => result.reason)).toEqual(['missing-fields', 'unknown-activity']);
+        },
+        { rejectionsRecorded: true },
+      );
       expect(await loadRecords(test.database.db, 'ridderkerk', [attendanceIdFor(otherTenantActivity)])).toEqual(new Map());
       expect((await client(coordinator).pullAll(1000)).some((record) => record.id === otherTenantActivity)).toBe(false);
     });
@@ -180,17 +206,20 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   describe('another team', () => {
     it('refuses a volunteer’s changes to another team’s activity, its counts, and moves between teams', async () => {
       const device = 'vol-phone-01';
-      await changesNothing(async () => {
-        const answer = await client(volunteer).push(device, [
-          editActivity(ids, otherTeamActivity, { notes: 'van mij' }, { device }),
-          attendance(ids, otherTeamActivity, device, { residents: { p: 4 } }),
-          // Moving their own activity to another team, or another team's to their own, is a change on both sides.
-          editActivity(ids, ownActivity, { teamId: OTHER_TEAM }, { device }),
-          editActivity(ids, otherTeamActivity, { teamId: OWN_TEAM }, { device }),
-        ]);
-        expect(answer.body.results.map((result) => [result.status, result.reason])).toEqual(Array(4).fill(['rejected', 'forbidden']));
-        expect(answer.body.results[0]?.message).toMatch(/own teams/);
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(volunteer).push(device, [
+            editActivity(ids, otherTeamActivity, { notes: 'van mij' }, { device }),
+            attendance(ids, otherTeamActivity, device, { residents: { p: 4 } }),
+            // Moving their own activity to another team, or another team's to their own, is a change on both sides.
+            editActivity(ids, ownActivity, { teamId: OTHER_TEAM }, { device }),
+            editActivity(ids, otherTeamActivity, { teamId: OWN_TEAM }, { device }),
+          ]);
+          expect(answer.body.results.map((result) => [result.status, result.reason])).toEqual(Array(4).fill(['rejected', 'forbidden']));
+          expect(answer.body.results[0]?.message).toMatch(/own teams/);
+        },
+        { rejectionsRecorded: true },
+      );
       const records = await client(volunteer).pullAll(1000);
       expect(records.some((record) => record.id === otherTeamActivity)).toBe(false);
       expect(records.some((record) => record.id === ownActivity)).toBe(true);
@@ -199,14 +228,17 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
 
     it('refuses a professional moving an activity out of their buurt, or into it', async () => {
       const device = 'prof-phone-01';
-      await changesNothing(async () => {
-        const answer = await client(professional).push(device, [
-          editActivity(ids, ownActivity, { buurtId: 'kinderdijk' }, { device }),
-          editActivity(ids, otherTeamActivity, { buurtId: 'oranjebuurt' }, { device }),
-        ]);
-        expect(answer.body.results.map((result) => result.reason)).toEqual(['forbidden', 'forbidden']);
-        expect(answer.body.results[0]?.message).toMatch(/own buurten/);
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(professional).push(device, [
+            editActivity(ids, ownActivity, { buurtId: 'kinderdijk' }, { device }),
+            editActivity(ids, otherTeamActivity, { buurtId: 'oranjebuurt' }, { device }),
+          ]);
+          expect(answer.body.results.map((result) => result.reason)).toEqual(['forbidden', 'forbidden']);
+          expect(answer.body.results[0]?.message).toMatch(/own buurten/);
+        },
+        { rejectionsRecorded: true },
+      );
       const stored = await loadRecords(test.database.db, TENANT, [ownActivity, otherTeamActivity]);
       expect(stored.get(ownActivity)?.fields['buurtId']?.v).toBe('oranjebuurt');
       expect(stored.get(otherTeamActivity)?.fields['buurtId']?.v).toBe('staatsliedenbuurt');
@@ -216,15 +248,18 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   describe('a volunteer reaching for coordinator powers', () => {
     it('cannot change configuration: rename a buurt, join another team, widen their own team, add a partner', async () => {
       const device = 'vol-phone-01';
-      await changesNothing(async () => {
-        const answer = await client(volunteer).push(device, [
-          mutation(ids, 'buurt', 'oranjebuurt', { name: 'Mijnbuurt' }, { device }),
-          mutation(ids, 'team', OTHER_TEAM, { memberIds: [volunteer.userId] }, { device }),
-          mutation(ids, 'team', OWN_TEAM, { buurtIds: ['oranjebuurt', 'kinderdijk'] }, { device }),
-          mutation(ids, 'partner', 'nep-partner', { name: 'Nep', kind: 'other' }, { device }),
-        ]);
-        expect(answer.body.results.map((result) => result.reason)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
-      }, { rejectionsRecorded: true });
+      await changesNothing(
+        async () => {
+          const answer = await client(volunteer).push(device, [
+            mutation(ids, 'buurt', 'oranjebuurt', { name: 'Mijnbuurt' }, { device }),
+            mutation(ids, 'team', OTHER_TEAM, { memberIds: [volunteer.userId] }, { device }),
+            mutation(ids, 'team', OWN_TEAM, { buurtIds: ['oranjebuurt', 'kinderdijk'] }, { device }),
+            mutation(ids, 'partner', 'nep-partner', { name: 'Nep', kind: 'other' }, { device }),
+          ]);
+          expect(answer.body.results.map((result) => result.reason)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
+        },
+        { rejectionsRecorded: true },
+      );
       expect((await client(volunteer).call('GET', '/api/v1/me')).body.teamIds).toEqual([OWN_TEAM]);
     });
 
@@ -244,14 +279,19 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
 
     it('cannot revoke somebody else’s device', async () => {
       await changesNothing(async () => {
-        expect(await client(volunteer).call('DELETE', '/api/v1/devices/coord-phone-01')).toMatchObject({ status: 404, body: { error: { reason: 'not-found' } } });
+        expect(await client(volunteer).call('DELETE', '/api/v1/devices/coord-phone-01')).toMatchObject({
+          status: 404,
+          body: { error: { reason: 'not-found' } },
+        });
       });
     });
   });
 
   describe('invites', () => {
-    const redeem = (code: string, deviceId: string, at = NOW) => client(undefined, at).call('POST', '/api/v1/auth/invite', { code, deviceId, deviceName: 'Telefoon' });
-    const invite = async (displayName: string, expiresInHours = 72) => (await client(coordinator).call('POST', '/api/v1/invites', { teamId: OWN_TEAM, displayName, expiresInHours })).body as { code: string };
+    const redeem = (code: string, deviceId: string, at = NOW) =>
+      client(undefined, at).call('POST', '/api/v1/auth/invite', { code, deviceId, deviceName: 'Telefoon' });
+    const invite = async (displayName: string, expiresInHours = 72) =>
+      (await client(coordinator).call('POST', '/api/v1/invites', { teamId: OWN_TEAM, displayName, expiresInHours })).body as { code: string };
 
     it('refuses a replayed invite with 410, changing nothing', async () => {
       const { code } = await invite('Sanne');
@@ -265,12 +305,17 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     it('refuses an expired invite with 410, changing nothing', async () => {
       const { code } = await invite('Ahmed', 1);
       await changesNothing(async () => {
-        expect(await redeem(code, 'ahmed-phone-01', NOW + 61 * MINUTE)).toMatchObject({ status: 410, body: { error: { reason: 'invite-invalid', message: expect.stringMatching(/expired/) } } });
+        expect(await redeem(code, 'ahmed-phone-01', NOW + 61 * MINUTE)).toMatchObject({
+          status: 410,
+          body: { error: { reason: 'invite-invalid', message: expect.stringMatching(/expired/) } },
+        });
       });
     });
 
     it('refuses an invite whose team was deleted since, changing nothing', async () => {
-      await putRecords(test.database, TENANT, [{ type: 'team', id: 'opgeheven-team', values: { name: 'Opgeheven', kind: 'workingGroup', buurtIds: [], memberIds: [] } }]);
+      await putRecords(test.database, TENANT, [
+        { type: 'team', id: 'opgeheven-team', values: { name: 'Opgeheven', kind: 'workingGroup', buurtIds: [], memberIds: [] } },
+      ]);
       const { code } = (await client(coordinator).call('POST', '/api/v1/invites', { teamId: 'opgeheven-team', displayName: 'Kim' })).body as { code: string };
       await putRecords(test.database, TENANT, [{ type: 'team', id: 'opgeheven-team', values: { deleted: true } }], NOW - 10_000);
       await changesNothing(async () => {
@@ -345,7 +390,10 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     it('refuses invite codes guessed from one address after too many misses', async () => {
       const api = client(undefined, NOW + 50 * MINUTE);
       for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-        expect((await api.call('POST', '/api/v1/auth/invite', { code: `geraden${String(i).padStart(20, '0')}`, deviceId: 'guess-phone-02', deviceName: 'T' })).status).toBe(410);
+        expect(
+          (await api.call('POST', '/api/v1/auth/invite', { code: `geraden${String(i).padStart(20, '0')}`, deviceId: 'guess-phone-02', deviceName: 'T' }))
+            .status,
+        ).toBe(410);
       }
       expect(await api.call('POST', '/api/v1/auth/invite', { code: 'x'.repeat(22), deviceId: 'guess-phone-02', deviceName: 'T' })).toMatchObject({
         status: 429,
@@ -357,17 +405,52 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   describe('malformed and oversized auth bodies', () => {
     const signInBody = { email: COORDINATOR, password: TEST_COORDINATOR_PASSWORD, deviceId: 'body-phone-01', deviceName: 'Telefoon' };
     it.each([
-      ['a body over 16 KiB', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, deviceName: 'x'.repeat(20_000) }), 413, 'body-too-large'],
+      [
+        'a body over 16 KiB',
+        '/api/v1/auth/sign-in',
+        'application/json',
+        JSON.stringify({ ...signInBody, deviceName: 'x'.repeat(20_000) }),
+        413,
+        'body-too-large',
+      ],
       ['malformed JSON', '/api/v1/auth/sign-in', 'application/json', '{"email": ', 400, 'malformed-json'],
       ['a form post', '/api/v1/auth/sign-in', 'application/x-www-form-urlencoded', 'email=a&password=b', 415, 'unsupported-media-type'],
       ['a JSON array', '/api/v1/auth/sign-in', 'application/json', '[]', 400, 'invalid-payload'],
       ['no password', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, password: undefined }), 400, 'invalid-payload'],
-      ['an e-mail that is not one', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, email: 'coordinator' }), 400, 'invalid-payload'],
+      [
+        'an e-mail that is not one',
+        '/api/v1/auth/sign-in',
+        'application/json',
+        JSON.stringify({ ...signInBody, email: 'coordinator' }),
+        400,
+        'invalid-payload',
+      ],
       ['a 10 kB password', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, password: 'x'.repeat(10_000) }), 400, 'invalid-payload'],
       ['a device id with spaces', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, deviceId: 'my phone' }), 400, 'invalid-payload'],
-      ['an object where the password goes', '/api/v1/auth/sign-in', 'application/json', JSON.stringify({ ...signInBody, password: { $ne: '' } }), 400, 'invalid-payload'],
-      ['an invite code with a slash', '/api/v1/auth/invite', 'application/json', JSON.stringify({ code: 'a/b/c/d/e/f/g/h/i/j/k', deviceId: 'body-phone-01', deviceName: 'T' }), 400, 'invalid-payload'],
-      ['an oversized invite body', '/api/v1/auth/invite', 'application/json', JSON.stringify({ code: 'a'.repeat(22), deviceId: 'body-phone-01', deviceName: 'T', pad: 'x'.repeat(17_000) }), 413, 'body-too-large'],
+      [
+        'an object where the password goes',
+        '/api/v1/auth/sign-in',
+        'application/json',
+        JSON.stringify({ ...signInBody, password: { $ne: '' } }),
+        400,
+        'invalid-payload',
+      ],
+      [
+        'an invite code with a slash',
+        '/api/v1/auth/invite',
+        'application/json',
+        JSON.stringify({ code: 'a/b/c/d/e/f/g/h/i/j/k', deviceId: 'body-phone-01', deviceName: 'T' }),
+        400,
+        'invalid-payload',
+      ],
+      [
+        'an oversized invite body',
+        '/api/v1/auth/invite',
+        'application/json',
+        JSON.stringify({ code: 'a'.repeat(22), deviceId: 'body-phone-01', deviceName: 'T', pad: 'x'.repeat(17_000) }),
+        413,
+        'body-too-large',
+      ],
     ])('refuses %s (%s) with %i %s, changing nothing', async (_what, path, contentType, body, status, reason) => {
       await changesNothing(async () => {
         const answer = await client().send(path, { method: 'POST', headers: { 'content-type': contentType }, body });

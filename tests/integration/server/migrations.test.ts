@@ -29,8 +29,19 @@ describe.each(DIALECTS)('migrating a walking-skeleton database to accounts on %s
     const { error } = await migrator.migrateTo('0001-initial');
     if (error) throw error;
     // As issue 2 left it: one tenant, one record, the counter past it.
-    await db.insertInto('tenants').values({ id: 'alblasserdam', name: 'Alblasserdam', config: '{"id":"alblasserdam","name":"Alblasserdam","buurten":[],"partners":[],"themes":[],"activityTypes":[]}', created_at: NOW }).execute();
-    await db.insertInto('records').values({ id: OLD_ACTIVITY, tenant_id: 'alblasserdam', type: 'activity', state: OLD_STATE, seq: 7, updated_at: NOW }).execute();
+    await db
+      .insertInto('tenants')
+      .values({
+        id: 'alblasserdam',
+        name: 'Alblasserdam',
+        config: '{"id":"alblasserdam","name":"Alblasserdam","buurten":[],"partners":[],"themes":[],"activityTypes":[]}',
+        created_at: NOW,
+      })
+      .execute();
+    await db
+      .insertInto('records')
+      .values({ id: OLD_ACTIVITY, tenant_id: 'alblasserdam', type: 'activity', state: OLD_STATE, seq: 7, updated_at: NOW })
+      .execute();
     await db.updateTable('sequences').set({ value: 7 }).where('name', '=', 'records').execute();
     await migrateToLatest(test.database);
   });

@@ -13,7 +13,15 @@ import type { PullResponse } from '../../../src/domain/protocol.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { purgeExpiredPatrolData, startRetentionSchedule, type PurgeReport } from '../../../src/server/patrol-retention.ts';
 import { createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
-import { observationChangeValues, publicSpaceValues, reactionValues, roundValues, safetyValues, signUpValues, slotValues } from '../../fixtures/server-patrol.ts';
+import {
+  observationChangeValues,
+  publicSpaceValues,
+  reactionValues,
+  roundValues,
+  safetyValues,
+  signUpValues,
+  slotValues,
+} from '../../fixtures/server-patrol.ts';
 import { variantJpeg } from '../../fixtures/server-schouw.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
@@ -59,7 +67,11 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
     outsider = await createTestUser(test.database, { role: 'volunteer', devices: ['outsider-phone-01'] });
     coordinator = await createTestUser(test.database, { role: 'coordinator', devices: ['coord-phone-01'] });
     await setTeamMembers(test.database, TENANT, TEAM, [anna.userId]);
-    const upload = await client(anna).send(`/api/v1/photos/${photo.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...anna.auth() }, body: photo.bytes as BodyInit });
+    const upload = await client(anna).send(`/api/v1/photos/${photo.sha256}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', ...anna.auth() },
+      body: photo.bytes as BodyInit,
+    });
     expect(upload.status).toBe(201);
     const thirteenMonths = addMonths(NOW, -13);
     const fiveMonths = addMonths(NOW, -5);
@@ -68,7 +80,11 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
       { type: 'patrolSlot', id: old.slot, values: slotValues(TEAM, [BUURT], { date: new Date(thirteenMonths).toISOString().slice(0, 10) }) },
       { type: 'patrolSignUp', id: signUpIdFor(old.slot, anna.userId), values: signUpValues(old.slot, anna.userId, TEAM) },
       { type: 'patrolRound', id: old.round, values: roundValues(TEAM, [BUURT], [anna.userId], { startedAt: thirteenMonths }) },
-      { type: 'publicSpaceObservation', id: old.publicSpace, values: publicSpaceValues(old.round, TEAM, BUURT, { observedAt: thirteenMonths, photos: [photo.sha256] }) },
+      {
+        type: 'publicSpaceObservation',
+        id: old.publicSpace,
+        values: publicSpaceValues(old.round, TEAM, BUURT, { observedAt: thirteenMonths, photos: [photo.sha256] }),
+      },
       { type: 'observationStatusChange', id: old.change, values: observationChangeValues(old.publicSpace, BUURT, TEAM) },
       // Five months old: the round and its public-space observation stay (12 months), its safety observation and the reaction go (3 months).
       { type: 'patrolRound', id: young.round, values: roundValues(TEAM, [BUURT], [anna.userId], { startedAt: fiveMonths }) },
@@ -132,7 +148,13 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
 
   it('follows the tenant’s own period, set by the coordinator, on a later clock', async () => {
     const { body } = await client(coordinator).push('coord-phone-01', [
-      mutation(ids, 'patrolSettings', PATROL_SETTINGS_ID, { safetyObservationMonths: 1, roundMonths: 12, publicSpaceObservationMonths: 12 }, { device: 'coord-phone-01' }),
+      mutation(
+        ids,
+        'patrolSettings',
+        PATROL_SETTINGS_ID,
+        { safetyObservationMonths: 1, roundMonths: 12, publicSpaceObservationMonths: 12 },
+        { device: 'coord-phone-01' },
+      ),
     ]);
     expect(body.results).toMatchObject([{ status: 'applied' }]);
     const reports = await purgeExpiredPatrolData(test.database, NOW);
@@ -145,7 +167,9 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
 
   it('runs by itself from the server’s schedule at start, on the server’s (injected) clock', async () => {
     const late = ids();
-    await putRecords(test.database, TENANT, [{ type: 'safetyObservation', id: late, values: safetyValues(young.round, TEAM, BUURT, { observedAt: addMonths(NOW, -2) }) }]);
+    await putRecords(test.database, TENANT, [
+      { type: 'safetyObservation', id: late, values: safetyValues(young.round, TEAM, BUURT, { observedAt: addMonths(NOW, -2) }) },
+    ]);
     const purged = new Promise<PurgeReport[]>((resolve, reject) => {
       const stop = startRetentionSchedule(test.database, {
         now: () => NOW,

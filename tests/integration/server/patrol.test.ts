@@ -13,7 +13,15 @@ import type { SyncRecord } from '../../../src/domain/records.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
-import { observationChangeValues, publicSpaceValues, reactionValues, roundValues, safetyValues, signUpValues, slotValues } from '../../fixtures/server-patrol.ts';
+import {
+  observationChangeValues,
+  publicSpaceValues,
+  reactionValues,
+  roundValues,
+  safetyValues,
+  signUpValues,
+  slotValues,
+} from '../../fixtures/server-patrol.ts';
 import { variantJpeg } from '../../fixtures/server-schouw.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
@@ -39,7 +47,11 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
   const device = (user: TestUser) => [...user.tokens.keys()][0] as string;
   const push = async (user: TestUser, mutations: unknown[]) => (await client(user).push(device(user), mutations)).body.results;
   const stored = async (id: string) => (await loadRecords(test.database.db, TENANT, [id])).get(id);
-  const patrolIdsOf = (records: readonly SyncRecord[]) => records.filter((r) => [slotId, roundId, safetyId, publicId, otherRoundId, reactionIdFor(safetyId)].includes(r.id)).map((r) => r.id).sort();
+  const patrolIdsOf = (records: readonly SyncRecord[]) =>
+    records
+      .filter((r) => [slotId, roundId, safetyId, publicId, otherRoundId, reactionIdFor(safetyId)].includes(r.id))
+      .map((r) => r.id)
+      .sort();
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -51,7 +63,12 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
     users.professional = await createTestUser(test.database, { role: 'professional', buurtIds: [BUURT], devices: ['prof-phone-01'] });
     users.coordinator = await createTestUser(test.database, { role: 'coordinator', devices: ['coord-phone-01'] });
     users.ridderkerk = await createTestUser(test.database, { role: 'coordinator', tenantId: 'ridderkerk', devices: ['rk-phone-01'] });
-    await putRecords(test.database, TENANT, [{ type: 'team', id: OTHER_TEAM, values: { name: 'Buurtpreventie Kinderdijk', kind: 'buurtpreventie', buurtIds: [OTHER_BUURT], memberIds: [] } }], NOW - 90_000);
+    await putRecords(
+      test.database,
+      TENANT,
+      [{ type: 'team', id: OTHER_TEAM, values: { name: 'Buurtpreventie Kinderdijk', kind: 'buurtpreventie', buurtIds: [OTHER_BUURT], memberIds: [] } }],
+      NOW - 90_000,
+    );
     await setTeamMembers(test.database, TENANT, TEAM, [users.anna.userId, users.bram.userId]);
     await setTeamMembers(test.database, TENANT, OTHER_TEAM, [users.other.userId]);
     // The other team's round, in the same buurt.
@@ -63,19 +80,35 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
     it('takes a slot from a member and keeps both members’ sign-ups made offline on two phones', async () => {
       const [slot] = await push(users.anna, [mutation(ids, 'patrolSlot', slotId, slotValues(TEAM, [BUURT]), { device: 'anna-phone-01' })]);
       expect(slot).toMatchObject({ status: 'applied' });
-      const annaSignUp = mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.anna.userId), signUpValues(slotId, users.anna.userId, TEAM), { device: 'anna-phone-01', offsetMs: 1000 });
-      const bramSignUp = mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), signUpValues(slotId, users.bram.userId, TEAM), { device: 'bram-phone-01', offsetMs: 1000 });
+      const annaSignUp = mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.anna.userId), signUpValues(slotId, users.anna.userId, TEAM), {
+        device: 'anna-phone-01',
+        offsetMs: 1000,
+      });
+      const bramSignUp = mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), signUpValues(slotId, users.bram.userId, TEAM), {
+        device: 'bram-phone-01',
+        offsetMs: 1000,
+      });
       expect(await push(users.anna, [annaSignUp])).toMatchObject([{ status: 'applied' }]);
       expect(await push(users.bram, [bramSignUp])).toMatchObject([{ status: 'applied' }]);
       const signUps = (await client(users.anna).pullAll()).filter((r) => r.type === 'patrolSignUp');
-      const walkers = slotWalkers(slotId, signUps.map((r) => ({ slotId: r.fields['slotId']?.v as string, userId: r.fields['userId']?.v as string, signedUp: r.fields['signedUp']?.v as boolean, deleted: false })));
+      const walkers = slotWalkers(
+        slotId,
+        signUps.map((r) => ({
+          slotId: r.fields['slotId']?.v as string,
+          userId: r.fields['userId']?.v as string,
+          signedUp: r.fields['signedUp']?.v as boolean,
+          deleted: false,
+        })),
+      );
       expect(walkers).toEqual([users.anna.userId, users.bram.userId].sort());
     });
 
     it('swaps: Bram signs off, and the later write wins', async () => {
-      expect(await push(users.bram, [mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { signedUp: false }, { device: 'bram-phone-01', offsetMs: 2000 })])).toMatchObject([
-        { status: 'applied' },
-      ]);
+      expect(
+        await push(users.bram, [
+          mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { signedUp: false }, { device: 'bram-phone-01', offsetMs: 2000 }),
+        ]),
+      ).toMatchObject([{ status: 'applied' }]);
       expect((await stored(signUpIdFor(slotId, users.bram.userId)))?.fields['signedUp']?.v).toBe(false);
     });
 
@@ -89,16 +122,28 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
         { status: 'rejected', reason: 'forbidden' },
       ]);
       // Even the coordinator, who may write both teams' roster: a sign-up keeps its slot's team.
-      const [coordinator] = await push(users.coordinator, [mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { teamId: OTHER_TEAM }, { device: 'coord-phone-01', offsetMs: 3000 })]);
-      expect(coordinator).toMatchObject({ status: 'rejected', reason: 'invalid-payload', message: expect.stringContaining('teamId must be the one of the patrolSlot') });
-      const [outsider] = await push(users.other, [mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.other.userId), signUpValues(slotId, users.other.userId, TEAM), { device: 'other-phone-01' })]);
+      const [coordinator] = await push(users.coordinator, [
+        mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { teamId: OTHER_TEAM }, { device: 'coord-phone-01', offsetMs: 3000 }),
+      ]);
+      expect(coordinator).toMatchObject({
+        status: 'rejected',
+        reason: 'invalid-payload',
+        message: expect.stringContaining('teamId must be the one of the patrolSlot'),
+      });
+      const [outsider] = await push(users.other, [
+        mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.other.userId), signUpValues(slotId, users.other.userId, TEAM), { device: 'other-phone-01' }),
+      ]);
       expect(outsider).toMatchObject({ status: 'rejected', reason: 'forbidden' });
     });
   });
 
   describe('a round and its observations', () => {
     it('takes the round, a safety observation and a public-space observation with a photo, in one batch', async () => {
-      const upload = await client(users.anna).send(`/api/v1/photos/${photo.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...users.anna.auth() }, body: photo.bytes as BodyInit });
+      const upload = await client(users.anna).send(`/api/v1/photos/${photo.sha256}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', ...users.anna.auth() },
+        body: photo.bytes as BodyInit,
+      });
       expect(upload.status).toBe(201);
       const results = await push(users.anna, [
         mutation(ids, 'patrolRound', roundId, roundValues(TEAM, [BUURT], [users.anna.userId, users.bram.userId], { slotId }), { device: 'anna-phone-01' }),
@@ -116,11 +161,21 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
       ]);
       expect(results).toMatchObject([
         { status: 'rejected', reason: 'unknown-parent', message: expect.stringContaining('Send the round first') },
-        { status: 'rejected', reason: 'forbidden', message: 'As a volunteer you may add safety observations only to a patrol round you can see; this one is not yours.' },
+        {
+          status: 'rejected',
+          reason: 'forbidden',
+          message: 'As a volunteer you may add safety observations only to a patrol round you can see; this one is not yours.',
+        },
         { status: 'rejected', reason: 'unknown-field' },
       ]);
-      const [coordinator] = await push(users.coordinator, [mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(otherRoundId, TEAM, BUURT), { device: 'coord-phone-01' })]);
-      expect(coordinator).toMatchObject({ status: 'rejected', reason: 'invalid-payload', message: expect.stringContaining('teamId must be the one of the patrolRound') });
+      const [coordinator] = await push(users.coordinator, [
+        mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(otherRoundId, TEAM, BUURT), { device: 'coord-phone-01' }),
+      ]);
+      expect(coordinator).toMatchObject({
+        status: 'rejected',
+        reason: 'invalid-payload',
+        message: expect.stringContaining('teamId must be the one of the patrolRound'),
+      });
     });
 
     it('refuses moving a round to another team, or an observation to another round', async () => {
@@ -137,7 +192,9 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
 
     it('lets the walkers end the round with an outcome', async () => {
       const end = { endedAt: NOW - 10 * 60_000, closedBy: 'walkers', outcome: 'remarks', summary: 'Eén raam open, lantaarn kapot' };
-      expect(await push(users.bram, [mutation(ids, 'patrolRound', roundId, end, { device: 'bram-phone-01', offsetMs: 6000 })])).toMatchObject([{ status: 'applied' }]);
+      expect(await push(users.bram, [mutation(ids, 'patrolRound', roundId, end, { device: 'bram-phone-01', offsetMs: 6000 })])).toMatchObject([
+        { status: 'applied' },
+      ]);
     });
   });
 
@@ -145,17 +202,31 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
     it('lets the professional of the buurt follow a public-space observation up, with history, and not a safety one', async () => {
       const results = await push(users.professional, [
         mutation(ids, 'publicSpaceObservation', publicId, { status: 'reported', meldingNumber: 'FIXI-2025-0042' }, { device: 'prof-phone-01', offsetMs: 7000 }),
-        mutation(ids, 'observationStatusChange', ids(), observationChangeValues(publicId, BUURT, TEAM, { by: users.professional.userId }), { device: 'prof-phone-01', offsetMs: 7000 }),
+        mutation(ids, 'observationStatusChange', ids(), observationChangeValues(publicId, BUURT, TEAM, { by: users.professional.userId }), {
+          device: 'prof-phone-01',
+          offsetMs: 7000,
+        }),
         mutation(ids, 'safetyObservation', safetyId, { note: 'gezien' }, { device: 'prof-phone-01', offsetMs: 7000 }),
       ]);
       expect(results).toMatchObject([{ status: 'applied' }, { status: 'applied' }, { status: 'rejected', reason: 'forbidden' }]);
     });
 
     it('takes the wijkagent’s reaction to a safety observation of their buurt, and it reaches the team', async () => {
-      const reaction = mutation(ids, 'observationReaction', reactionIdFor(safetyId), reactionValues(safetyId, TEAM, BUURT, { by: users.police.userId, text: 'Bewoner gebeld, raam is dicht' }), { device: 'police-phone-01', offsetMs: 8000 });
+      const reaction = mutation(
+        ids,
+        'observationReaction',
+        reactionIdFor(safetyId),
+        reactionValues(safetyId, TEAM, BUURT, { by: users.police.userId, text: 'Bewoner gebeld, raam is dicht' }),
+        { device: 'police-phone-01', offsetMs: 8000 },
+      );
       expect(await push(users.police, [reaction])).toMatchObject([{ status: 'applied' }]);
       const seenByBram = (await client(users.bram).pullAll()).find((r) => r.id === reactionIdFor(safetyId));
-      expect(seenByBram?.fields).toMatchObject({ observationId: { v: safetyId }, text: { v: 'Bewoner gebeld, raam is dicht' }, state: { v: 'handled' }, by: { v: users.police.userId } });
+      expect(seenByBram?.fields).toMatchObject({
+        observationId: { v: safetyId },
+        text: { v: 'Bewoner gebeld, raam is dicht' },
+        state: { v: 'handled' },
+        by: { v: users.police.userId },
+      });
     });
 
     it('lets the police write nothing else, and nobody else write a reaction', async () => {
@@ -165,13 +236,20 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
         mutation(ids, 'observationReaction', reactionIdFor(safetyId), { deleted: true }, { device: 'police-phone-01', offsetMs: 9000 }),
       ]);
       expect(police.map((r) => r.reason)).toEqual(['forbidden', 'forbidden', 'forbidden']);
-      const elsewhere = await push(users.policeElsewhere, [mutation(ids, 'observationReaction', reactionIdFor(safetyId), { text: 'niet mijn buurt' }, { device: 'police-kd-phone-01', offsetMs: 9000 })]);
+      const elsewhere = await push(users.policeElsewhere, [
+        mutation(ids, 'observationReaction', reactionIdFor(safetyId), { text: 'niet mijn buurt' }, { device: 'police-kd-phone-01', offsetMs: 9000 }),
+      ]);
       expect(elsewhere).toMatchObject([{ status: 'rejected', reason: 'forbidden' }]);
-      const volunteer = await push(users.anna, [mutation(ids, 'observationReaction', reactionIdFor(safetyId), { text: 'zelf gedaan' }, { device: 'anna-phone-01', offsetMs: 9000 })]);
+      const volunteer = await push(users.anna, [
+        mutation(ids, 'observationReaction', reactionIdFor(safetyId), { text: 'zelf gedaan' }, { device: 'anna-phone-01', offsetMs: 9000 }),
+      ]);
       expect(volunteer).toMatchObject([{ status: 'rejected', reason: 'forbidden' }]);
       // Naming their own buurt does not let the officer elsewhere react to it, nor learn where it is.
       const claimed = await push(users.policeElsewhere, [
-        mutation(ids, 'observationReaction', reactionIdFor(publicId), reactionValues(publicId, TEAM, OTHER_BUURT), { device: 'police-kd-phone-01', offsetMs: 9000 }),
+        mutation(ids, 'observationReaction', reactionIdFor(publicId), reactionValues(publicId, TEAM, OTHER_BUURT), {
+          device: 'police-kd-phone-01',
+          offsetMs: 9000,
+        }),
         mutation(ids, 'observationReaction', reactionIdFor(safetyId), { buurtId: OTHER_BUURT }, { device: 'police-kd-phone-01', offsetMs: 9000 }),
       ]);
       expect(claimed).toMatchObject([
@@ -179,7 +257,9 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
         { status: 'rejected', reason: 'forbidden' },
       ]);
       // The officer of the buurt may not move their reaction to another buurt: it keeps the observation's.
-      const moved = await push(users.police, [mutation(ids, 'observationReaction', reactionIdFor(safetyId), { buurtId: OTHER_BUURT }, { device: 'police-phone-01', offsetMs: 9000 })]);
+      const moved = await push(users.police, [
+        mutation(ids, 'observationReaction', reactionIdFor(safetyId), { buurtId: OTHER_BUURT }, { device: 'police-phone-01', offsetMs: 9000 }),
+      ]);
       expect(moved).toMatchObject([{ status: 'rejected' }]);
       expect((await stored(reactionIdFor(safetyId)))?.fields['text']?.v).toBe('Bewoner gebeld, raam is dicht');
     });
@@ -188,7 +268,11 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
   describe('who reads what', () => {
     const reaction = () => reactionIdFor(safetyId);
     it.each([
-      ['a walker of the team reads the roster, the round, both observations and the reaction', () => users.bram, () => [slotId, roundId, safetyId, publicId, reaction()]],
+      [
+        'a walker of the team reads the roster, the round, both observations and the reaction',
+        () => users.bram,
+        () => [slotId, roundId, safetyId, publicId, reaction()],
+      ],
       ['a volunteer of another team reads only their own round', () => users.other, () => [otherRoundId]],
       ['the police of the buurt read the safety observation and their reaction, no round, no public space', () => users.police, () => [safetyId, reaction()]],
       ['the police elsewhere read nothing of it', () => users.policeElsewhere, () => []],

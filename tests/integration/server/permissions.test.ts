@@ -21,7 +21,15 @@ import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
-import { observationChangeValues, publicSpaceValues, reactionValues, roundValues, safetyValues, signUpValues, slotValues } from '../../fixtures/server-patrol.ts';
+import {
+  observationChangeValues,
+  publicSpaceValues,
+  reactionValues,
+  roundValues,
+  safetyValues,
+  signUpValues,
+  slotValues,
+} from '../../fixtures/server-patrol.ts';
 import { findingValues, statusChangeValues } from '../../fixtures/server-schouw.ts';
 import { idFactory, mutation, type PushedMutation } from '../../fixtures/server-mutations.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
@@ -134,7 +142,13 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           const values = activityValues(c.target.buurtId, teamId);
           if (c.action === 'create') return { title: c.title, recordId: id, setup: [], push: mutation(ids, 'activity', id, values, stamp), readId: null };
           const edit = c.action === 'delete' ? { deleted: true } : { notes: 'bijgewerkt' };
-          return { title: c.title, recordId: id, setup: [{ type: 'activity', id, values }], push: c.action === 'read' ? null : mutation(ids, 'activity', id, edit, stamp), readId: id };
+          return {
+            title: c.title,
+            recordId: id,
+            setup: [{ type: 'activity', id, values }],
+            push: c.action === 'read' ? null : mutation(ids, 'activity', id, edit, stamp),
+            readId: id,
+          };
         }
         case 'attendance': {
           const activityId = ids();
@@ -143,14 +157,18 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           const counted = { ...mutation(ids, 'attendance', id, { activityId }, stamp), counters: { residents: { [device]: { p: 3, n: 0 } } } };
           if (c.action === 'create') return { title: c.title, recordId: id, setup: [parent], push: counted, readId: null };
           const setup: ServerRecord[] = [parent, { type: 'attendance', id, values: { activityId, method: 'headcount' } }];
-          const push = c.action === 'read' ? null : c.action === 'delete' ? mutation(ids, 'attendance', id, { deleted: true }, stamp) : { ...counted, fields: {} };
+          const push =
+            c.action === 'read' ? null : c.action === 'delete' ? mutation(ids, 'attendance', id, { deleted: true }, stamp) : { ...counted, fields: {} };
           return { title: c.title, recordId: id, setup, push, readId: id };
         }
         case 'schouw': {
           const activityId = ids();
           const id = schouwIdFor(activityId);
           const parent: ServerRecord = { type: 'activity', id: activityId, values: activityValues(c.target.buurtId, teamId, { type: 'schouw' }) };
-          const counted = { ...mutation(ids, 'schouw', id, { activityId, kind: 'withResidents' }, stamp), counters: { residents: { [device]: { p: 4, n: 0 } } } };
+          const counted = {
+            ...mutation(ids, 'schouw', id, { activityId, kind: 'withResidents' }, stamp),
+            counters: { residents: { [device]: { p: 4, n: 0 } } },
+          };
           if (c.action === 'create') return { title: c.title, recordId: id, setup: [parent], push: counted, readId: null };
           const setup: ServerRecord[] = [parent, { type: 'schouw', id, values: { activityId, method: 'crow', targetLevel: 'B' } }];
           const push = c.action === 'read' ? null : c.action === 'delete' ? mutation(ids, 'schouw', id, { deleted: true }, stamp) : { ...counted, fields: {} };
@@ -163,7 +181,13 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           const values = findingValues(activityId, c.target.buurtId, teamId);
           if (c.action === 'create') return { title: c.title, recordId: id, setup: [parent], push: mutation(ids, 'finding', id, values, stamp), readId: null };
           const edit = c.action === 'delete' ? { deleted: true } : { note: 'bijgewerkt' };
-          return { title: c.title, recordId: id, setup: [parent, { type: 'finding', id, values }], push: c.action === 'read' ? null : mutation(ids, 'finding', id, edit, stamp), readId: id };
+          return {
+            title: c.title,
+            recordId: id,
+            setup: [parent, { type: 'finding', id, values }],
+            push: c.action === 'read' ? null : mutation(ids, 'finding', id, edit, stamp),
+            readId: id,
+          };
         }
         case 'findingStatusChange': {
           const activityId = ids();
@@ -174,7 +198,8 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
             { type: 'finding', id: findingId, values: findingValues(activityId, c.target.buurtId, teamId) },
           ];
           const values = statusChangeValues(findingId, c.target.buurtId, teamId);
-          if (c.action === 'create') return { title: c.title, recordId: id, setup, push: mutation(ids, 'findingStatusChange', id, values, stamp), readId: null };
+          if (c.action === 'create')
+            return { title: c.title, recordId: id, setup, push: mutation(ids, 'findingStatusChange', id, values, stamp), readId: null };
           const edit = c.action === 'delete' ? { deleted: true } : { note: 'bijgewerkt' };
           return {
             title: c.title,
@@ -192,31 +217,57 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
         case 'observationStatusChange':
         case 'observationReaction': {
           const { chain, record } = patrolChain(c.type, ids, teamId, c.target.buurtId);
-          if (c.action === 'create') return { title: c.title, recordId: record.id, setup: chain, push: mutation(ids, c.type, record.id, record.values, stamp), readId: null };
+          if (c.action === 'create')
+            return { title: c.title, recordId: record.id, setup: chain, push: mutation(ids, c.type, record.id, record.values, stamp), readId: null };
           const push = c.action === 'read' ? null : mutation(ids, c.type, record.id, c.action === 'delete' ? { deleted: true } : PATROL_EDIT[c.type], stamp);
           return { title: c.title, recordId: record.id, setup: [...chain, record], push, readId: record.id };
         }
         default: {
           const values = configValues(c.type, c.target, c.principal.isTeamMember ? volunteers : []);
           if (c.action === 'create') return { title: c.title, recordId: slug, setup: [], push: mutation(ids, c.type, slug, values, stamp), readId: null };
-          const edit = c.action === 'delete' ? { deleted: true } : c.type === 'theme' || c.type === 'activityType' ? { label: 'Bijgewerkt' } : c.type === 'patrolSettings' ? { safetyObservationMonths: 6 } : { name: 'Bijgewerkt' };
-          return { title: c.title, recordId: slug, setup: [{ type: c.type, id: slug, values }], push: c.action === 'read' ? null : mutation(ids, c.type, slug, edit, stamp), readId: slug };
+          const edit =
+            c.action === 'delete'
+              ? { deleted: true }
+              : c.type === 'theme' || c.type === 'activityType'
+                ? { label: 'Bijgewerkt' }
+                : c.type === 'patrolSettings'
+                  ? { safetyObservationMonths: 6 }
+                  : { name: 'Bijgewerkt' };
+          return {
+            title: c.title,
+            recordId: slug,
+            setup: [{ type: c.type, id: slug, values }],
+            push: c.action === 'read' ? null : mutation(ids, c.type, slug, edit, stamp),
+            readId: slug,
+          };
         }
       }
     });
-    await putRecords(test.database, TENANT, plans.flatMap((plan) => plan.setup), NOW - 60_000);
+    await putRecords(
+      test.database,
+      TENANT,
+      plans.flatMap((plan) => plan.setup),
+      NOW - 60_000,
+    );
 
     for (const principal of PRINCIPALS) {
       const user = users.get(principal.key) as TestUser;
       const client = apiClient(app, user);
       const mine = plans.filter((_plan, index) => CASES[index]?.principal === principal);
       const pushes = mine.filter((plan) => plan.push !== null);
-      const answer = await client.push(deviceOf(principal), pushes.map((plan) => plan.push));
+      const answer = await client.push(
+        deviceOf(principal),
+        pushes.map((plan) => plan.push),
+      );
       pushes.forEach((plan, index) => outcomes.set(plan.title, answer.body.results[index] as PushResult));
       const readable = new Set((await client.pullAll(1000)).map((record) => record.id));
       for (const plan of mine) if (plan.readId !== null && plan.push === null) outcomes.set(plan.title, readable.has(plan.readId));
     }
-    const stored = await loadRecords(test.database.db, TENANT, plans.map((plan) => plan.recordId));
+    const stored = await loadRecords(
+      test.database.db,
+      TENANT,
+      plans.map((plan) => plan.recordId),
+    );
     for (const plan of plans) after.set(plan.title, stored.get(plan.recordId));
   });
   afterAll(() => test.cleanup());
@@ -291,7 +342,14 @@ function wasEdited(record: SyncRecord): boolean {
   );
 }
 
-type PatrolType = 'patrolSlot' | 'patrolSignUp' | 'patrolRound' | 'safetyObservation' | 'publicSpaceObservation' | 'observationStatusChange' | 'observationReaction';
+type PatrolType =
+  | 'patrolSlot'
+  | 'patrolSignUp'
+  | 'patrolRound'
+  | 'safetyObservation'
+  | 'publicSpaceObservation'
+  | 'observationStatusChange'
+  | 'observationReaction';
 
 /** The edit of an update case, per patrol type (seen by `wasEdited`). */
 const PATROL_EDIT: Readonly<Record<PatrolType, Record<string, unknown>>> = {

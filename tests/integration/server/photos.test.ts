@@ -29,9 +29,16 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
   const shown = variantJpeg(1);
   const client = (user?: TestUser) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
   const put = (user: TestUser, photo: PhotoBytes, headers: Record<string, string> = {}, sha256 = photo.sha256) =>
-    client(user).send(`/api/v1/photos/${sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...user.auth(), ...headers }, body: photo.bytes as BodyInit });
+    client(user).send(`/api/v1/photos/${sha256}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', ...user.auth(), ...headers },
+      body: photo.bytes as BodyInit,
+    });
   const get = (user: TestUser | undefined, sha256: string, init: RequestInit = {}) =>
-    client(user).send(`/api/v1/photos/${sha256}`, { ...init, headers: { ...(user ? user.auth() : {}), ...(init.headers as Record<string, string> | undefined) } });
+    client(user).send(`/api/v1/photos/${sha256}`, {
+      ...init,
+      headers: { ...(user ? user.auth() : {}), ...(init.headers as Record<string, string> | undefined) },
+    });
   const missing = (user: TestUser, ids: string) => client(user).send(`/api/v1/photos/missing?ids=${ids}`, { headers: user.auth() });
   const photoRows = () => test.database.db.selectFrom('photos').select(['tenant_id', 'sha256', 'created_by', 'size']).orderBy('sha256').execute();
 
@@ -72,12 +79,20 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       const photo = variantJpeg(3);
       const rows = await photoRows();
       const answer = await put(resident, photo, {}, variantJpeg(4).sha256);
-      expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'invalid-payload', message: expect.stringMatching(/^Hash mismatch/), issues: [{ path: 'sha256', message: 'hash-mismatch' }] } } });
+      expect(answer).toMatchObject({
+        status: 400,
+        body: {
+          error: { reason: 'invalid-payload', message: expect.stringMatching(/^Hash mismatch/), issues: [{ path: 'sha256', message: 'hash-mismatch' }] },
+        },
+      });
       expect(await photoRows()).toEqual(rows);
     });
 
     it.each([['image/png'], ['text/plain'], ['application/octet-stream'], ['image/heic']])('refuses Content-Type %s (415)', async (type) => {
-      expect(await put(resident, variantJpeg(5), { 'content-type': type })).toMatchObject({ status: 415, body: { error: { reason: 'unsupported-media-type' } } });
+      expect(await put(resident, variantJpeg(5), { 'content-type': type })).toMatchObject({
+        status: 415,
+        body: { error: { reason: 'unsupported-media-type' } },
+      });
     });
 
     it('refuses a photo larger than 2 MiB (413), by its Content-Length or while reading', async () => {
@@ -119,7 +134,10 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       ['text sent as a JPEG', fixturePhoto('not-an-image.jpg'), 'image/jpeg', 'not a JPEG'],
       ['a JPEG sent as WebP', variantJpeg(6), 'image/webp', 'not a WebP'],
     ])('refuses %s (400)', async (_what, photo, type, message) => {
-      expect(await put(resident, photo, { 'content-type': type })).toMatchObject({ status: 400, body: { error: { reason: 'invalid-payload', message: expect.stringContaining(message) } } });
+      expect(await put(resident, photo, { 'content-type': type })).toMatchObject({
+        status: 400,
+        body: { error: { reason: 'invalid-payload', message: expect.stringContaining(message) } },
+      });
     });
 
     it('stores a WebP photo', async () => {
@@ -135,7 +153,11 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
 
     it('refuses the police, who make no findings (403), and anyone not signed in (401)', async () => {
       expect(await put(police, variantJpeg(7))).toMatchObject({ status: 403, body: { error: { reason: 'forbidden' } } });
-      const anonymous = await client().send(`/api/v1/photos/${shown.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: shown.bytes as BodyInit });
+      const anonymous = await client().send(`/api/v1/photos/${shown.sha256}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg' },
+        body: shown.bytes as BodyInit,
+      });
       expect(anonymous.status).toBe(401);
     });
   });
@@ -147,7 +169,11 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
     ])('serves the photo to %s, private and immutable', async (_who, user) => {
       const response = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, { headers: user().auth() });
       expect(response.status).toBe(200);
-      expect(Object.fromEntries(['content-type', 'cache-control', 'x-content-type-options', 'content-length', 'etag'].map((name) => [name, response.headers.get(name)]))).toEqual({
+      expect(
+        Object.fromEntries(
+          ['content-type', 'cache-control', 'x-content-type-options', 'content-length', 'etag'].map((name) => [name, response.headers.get(name)]),
+        ),
+      ).toEqual({
         'content-type': 'image/jpeg',
         'cache-control': 'private, max-age=31536000, immutable',
         'x-content-type-options': 'nosniff',
@@ -158,11 +184,17 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
     });
 
     it('answers HEAD like GET, without the bytes', async () => {
-      const response = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, { method: 'HEAD', headers: professional.auth() });
+      const response = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, {
+        method: 'HEAD',
+        headers: professional.auth(),
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/jpeg');
       expect((await response.arrayBuffer()).byteLength).toBe(0);
-      const refused = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, { method: 'HEAD', headers: elsewhere.auth() });
+      const refused = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, {
+        method: 'HEAD',
+        headers: elsewhere.auth(),
+      });
       expect(refused.status).toBe(404);
     });
 
@@ -197,16 +229,26 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       const [first, second] = [ids(), ids()];
       await put(resident, a);
       await put(resident, b);
-      await putRecords(test.database, TENANT, [
-        { type: 'finding', id: first, values: findingValues(schouw, BUURT, TEAM, { photos: [a.sha256] }) },
-        { type: 'finding', id: second, values: findingValues(schouw, BUURT, TEAM, { photos: [b.sha256] }) },
-      ], NOW - 50_000);
+      await putRecords(
+        test.database,
+        TENANT,
+        [
+          { type: 'finding', id: first, values: findingValues(schouw, BUURT, TEAM, { photos: [a.sha256] }) },
+          { type: 'finding', id: second, values: findingValues(schouw, BUURT, TEAM, { photos: [b.sha256] }) },
+        ],
+        NOW - 50_000,
+      );
       expect((await get(professional, a.sha256)).status).toBe(200);
       expect((await get(professional, b.sha256)).status).toBe(200);
-      await putRecords(test.database, TENANT, [
-        { type: 'finding', id: first, values: { deleted: true } },
-        { type: 'finding', id: second, values: { photos: [] } },
-      ], NOW - 40_000);
+      await putRecords(
+        test.database,
+        TENANT,
+        [
+          { type: 'finding', id: first, values: { deleted: true } },
+          { type: 'finding', id: second, values: { photos: [] } },
+        ],
+        NOW - 40_000,
+      );
       expect((await get(professional, a.sha256)).status).toBe(404);
       expect((await get(professional, b.sha256)).status).toBe(404);
     });
@@ -221,7 +263,9 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       const [early, late] = [variantJpeg(11), variantJpeg(12)];
       await put(resident, early);
       const findingId = ids();
-      const create = mutation(ids, 'finding', findingId, findingValues(schouw, BUURT, TEAM, { photos: [early.sha256, late.sha256] }), { device: 'resident-phone-01' });
+      const create = mutation(ids, 'finding', findingId, findingValues(schouw, BUURT, TEAM, { photos: [early.sha256, late.sha256] }), {
+        device: 'resident-phone-01',
+      });
       const first = await client(resident).push('resident-phone-01', [create]);
       expect(first.body.results[0]).toMatchObject({ status: 'applied', missingPhotos: [late.sha256] });
       expect((await missing(resident, `${early.sha256},${late.sha256}`)).body).toEqual({ missing: [late.sha256] });

@@ -25,7 +25,11 @@ describe.each(DIALECTS)('pull by scope on %s', (dialect) => {
   const teamB = [ids(), ids()];
   const noTeam = [ids(), ids(), ids(), ids()];
   const client = (user: TestUser) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
-  const activityIds = (records: readonly SyncRecord[]) => records.filter((r) => r.type === 'activity').map((r) => r.id).sort();
+  const activityIds = (records: readonly SyncRecord[]) =>
+    records
+      .filter((r) => r.type === 'activity')
+      .map((r) => r.id)
+      .sort();
   const sorted = (values: readonly string[]) => [...values].sort();
 
   beforeAll(async () => {
@@ -33,7 +37,12 @@ describe.each(DIALECTS)('pull by scope on %s', (dialect) => {
     volunteer = await createTestUser(test.database, { role: 'volunteer', devices: ['vol-phone-01'] });
     await setTeamMembers(test.database, TENANT, TEAM_A, [volunteer.userId]);
     // Interleaved, so team A's records are spread over pages full of records the volunteer may not read.
-    const records = [...noTeam.slice(0, 2).map((id) => [id, null] as const), ...teamA.map((id) => [id, TEAM_A] as const), ...teamB.map((id) => [id, TEAM_B] as const), ...noTeam.slice(2).map((id) => [id, null] as const)];
+    const records = [
+      ...noTeam.slice(0, 2).map((id) => [id, null] as const),
+      ...teamA.map((id) => [id, TEAM_A] as const),
+      ...teamB.map((id) => [id, TEAM_B] as const),
+      ...noTeam.slice(2).map((id) => [id, null] as const),
+    ];
     await putRecords(
       test.database,
       TENANT,
@@ -105,7 +114,11 @@ describe.each(DIALECTS)('pull by scope on %s', (dialect) => {
     const professional = await createTestUser(test.database, { role: 'professional', buurtIds: ['kinderdijk'], devices: ['prof-phone-01'] });
     const before = await client(professional).pull('0', 1000);
     expect(activityIds(before.body.records)).toEqual([]);
-    await test.database.db.updateTable('users').set({ buurt_ids: JSON.stringify(['oranjebuurt']) }).where('id', '=', professional.userId).execute();
+    await test.database.db
+      .updateTable('users')
+      .set({ buurt_ids: JSON.stringify(['oranjebuurt']) })
+      .where('id', '=', professional.userId)
+      .execute();
     const after = await client(professional).pull(before.body.cursor, 1000);
     expect(after.body.reset).toBe(true);
     expect(activityIds(after.body.records)).toEqual(sorted([...teamA, ...teamB, ...noTeam]));

@@ -75,10 +75,22 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
       newActivity(ids, a2, { device: DEVICE_A, offsetMs: -10_000 }),
       newActivity(ids, a3, { device: DEVICE_A, offsetMs: -10_000 }),
     ];
-    const fromA1 = [editActivity(ids, a1, { title: 'Buurtbarbecue' }, { device: DEVICE_A, offsetMs: -5000 }), attendance(ids, a1, DEVICE_A, { residents: { p: 3 } }, -5000)];
-    const fromA2 = [editActivity(ids, a2, { deleted: true }, { device: DEVICE_A, offsetMs: -4000 }), attendance(ids, a1, DEVICE_A, { residents: { p: 5 } }, -4000)];
-    const fromB1 = [editActivity(ids, a1, { title: 'Barbecue Oranjebuurt' }, { device: DEVICE_B, offsetMs: -3000 }), attendance(ids, a1, DEVICE_B, { residents: { p: 2 } }, -3000)];
-    const fromB2 = [attendance(ids, a1, DEVICE_B, { children: { p: 4, n: 1 }, 'pc4:2951': { p: 2 } }, -2000), editActivity(ids, a3, { status: 'held' }, { device: DEVICE_B, offsetMs: -2000 })];
+    const fromA1 = [
+      editActivity(ids, a1, { title: 'Buurtbarbecue' }, { device: DEVICE_A, offsetMs: -5000 }),
+      attendance(ids, a1, DEVICE_A, { residents: { p: 3 } }, -5000),
+    ];
+    const fromA2 = [
+      editActivity(ids, a2, { deleted: true }, { device: DEVICE_A, offsetMs: -4000 }),
+      attendance(ids, a1, DEVICE_A, { residents: { p: 5 } }, -4000),
+    ];
+    const fromB1 = [
+      editActivity(ids, a1, { title: 'Barbecue Oranjebuurt' }, { device: DEVICE_B, offsetMs: -3000 }),
+      attendance(ids, a1, DEVICE_B, { residents: { p: 2 } }, -3000),
+    ];
+    const fromB2 = [
+      attendance(ids, a1, DEVICE_B, { children: { p: 4, n: 1 }, 'pc4:2951': { p: 2 } }, -2000),
+      editActivity(ids, a3, { status: 'held' }, { device: DEVICE_B, offsetMs: -2000 }),
+    ];
 
     const deliver = async (order: Array<[string, PushedMutation[]]>): Promise<SyncRecord[]> => {
       const other = await openTestDatabase(dialect);
@@ -90,7 +102,13 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
         await other.cleanup();
       }
     };
-    const inOrder = await deliver([[DEVICE_A, setup], [DEVICE_A, fromA1], [DEVICE_A, fromA2], [DEVICE_B, fromB1], [DEVICE_B, fromB2]]);
+    const inOrder = await deliver([
+      [DEVICE_A, setup],
+      [DEVICE_A, fromA1],
+      [DEVICE_A, fromA2],
+      [DEVICE_B, fromB1],
+      [DEVICE_B, fromB2],
+    ]);
     const shuffledAndRetried = await deliver([
       [DEVICE_A, setup],
       [DEVICE_B, fromB2],
@@ -160,7 +178,9 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
   it('asks an outdated client to update with 426', async () => {
     const ids = idFactory(10);
     const before = await rowCounts(test.database);
-    const answer = await client().pushRaw({ body: JSON.stringify({ schemaVersion: 0, deviceId: DEVICE_A, mutations: [newActivity(ids, ids(), { device: DEVICE_A })] }) });
+    const answer = await client().pushRaw({
+      body: JSON.stringify({ schemaVersion: 0, deviceId: DEVICE_A, mutations: [newActivity(ids, ids(), { device: DEVICE_A })] }),
+    });
     expect(answer.status).toBe(426);
     expect(answer.body.error.reason).toBe('client-outdated');
     expect(await rowCounts(test.database)).toEqual(before);
@@ -172,7 +192,9 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     const papendrecht = client(await createTestUser(test.database, { tenantId: 'papendrecht', devices: [DEVICE_A] }));
     const creations = Array.from({ length: 25 }, () => ({ ...newActivity(ids, ids(), { device: DEVICE_A }), tenantId: 'papendrecht' }));
     await papendrecht.push(DEVICE_A, creations);
-    await papendrecht.push(DEVICE_A, [{ ...editActivity(ids, creations[0]!.recordId, { deleted: true }, { device: DEVICE_A, offsetMs: 1 }), tenantId: 'papendrecht' }]);
+    await papendrecht.push(DEVICE_A, [
+      { ...editActivity(ids, creations[0]!.recordId, { deleted: true }, { device: DEVICE_A, offsetMs: 1 }), tenantId: 'papendrecht' },
+    ]);
 
     const pages = [];
     let cursor = '0';

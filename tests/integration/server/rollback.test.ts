@@ -45,6 +45,12 @@ describe.each(DIALECTS)('a push that fails half-way on %s', (dialect) => {
     await repair();
     const retried = await client.push(DEVICE_A, batch);
     expect(retried.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
-    expect(await rowCounts(test.database)).toEqual({ ...before, records: before.records + 2, mutations: before.mutations + 2, audit_log: before.audit_log + 2, seq: before.seq + 2 });
+    expect(await rowCounts(test.database)).toEqual({
+      ...before,
+      records: before.records + 2,
+      mutations: before.mutations + 2,
+      audit_log: before.audit_log + 2,
+      seq: before.seq + 2,
+    });
   });
 });

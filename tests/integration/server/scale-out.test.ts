@@ -34,7 +34,15 @@ describe.skipIf(!HAS_POSTGRES)('two server processes on one PostgreSQL', () => {
     test = await openTestDatabase('postgres');
     // Signed in now by the real clock: the server processes run on it.
     coordinator = await createTestUser(test.database, { devices: [DEVICE_A, DEVICE_B, DEVICE_C], signedInAt: Date.now() });
-    seeded = Number((await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', TENANT).executeTakeFirstOrThrow()).n);
+    seeded = Number(
+      (
+        await test.database.db
+          .selectFrom('records')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('tenant_id', '=', TENANT)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: test.database.schema as string };
     servers = await Promise.all([startServer(env), startServer(env)]);
   });
@@ -47,7 +55,11 @@ describe.skipIf(!HAS_POSTGRES)('two server processes on one PostgreSQL', () => {
     const [first, second] = servers as [ServerProcess, ServerProcess];
     const setupIds = idFactory(900);
     const shared = Array.from({ length: SHARED }, () => setupIds());
-    await push(first, DEVICE_A, shared.map((id) => newActivity(setupIds, id, { device: DEVICE_A, offsetMs: -60_000 })));
+    await push(
+      first,
+      DEVICE_A,
+      shared.map((id) => newActivity(setupIds, id, { device: DEVICE_A, offsetMs: -60_000 })),
+    );
 
     let pushing = true;
     const device = async (server: ServerProcess, deviceId: string, seed: number) => {

@@ -82,7 +82,10 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
       const device = DEVICE_A;
       const { body } = await client(professional).push(device, [
         mutation(ids, 'activity', activityId, activityValues(BUURT, null, { type: 'schouw' }), { device }),
-        { ...mutation(ids, 'schouw', schouwIdFor(activityId), { activityId, kind: 'wijkbeheerder' }, { device }), counters: { [partnerCounterKey('woonkracht10')]: { [device]: { p: 2, n: 0 } } } },
+        {
+          ...mutation(ids, 'schouw', schouwIdFor(activityId), { activityId, kind: 'wijkbeheerder' }, { device }),
+          counters: { [partnerCounterKey('woonkracht10')]: { [device]: { p: 2, n: 0 } } },
+        },
         mutation(ids, 'finding', findingId, findingValues(activityId, BUURT, null), { device }),
         mutation(ids, 'findingStatusChange', ids(), statusChangeValues(findingId, BUURT, null, { by: professional.userId }), { device }),
       ]);
@@ -96,7 +99,11 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
       const { body } = await client(resident).push('resident-phone-01', [
         mutation(ids, 'finding', findingId, findingValues(otherRound.activityId, BUURT, TEAM), { device: 'resident-phone-01' }),
       ]);
-      expect(body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', message: expect.stringMatching(/^As a volunteer you may add findings only to a schouw you take part in/) });
+      expect(body.results[0]).toMatchObject({
+        status: 'rejected',
+        reason: 'forbidden',
+        message: expect.stringMatching(/^As a volunteer you may add findings only to a schouw you take part in/),
+      });
       expect(await stored(findingId)).toBeUndefined();
     });
 
@@ -113,7 +120,11 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
       const { body } = await client(elsewhere).push('prof-kd-phone-01', [
         mutation(ids, 'findingStatusChange', entryId, statusChangeValues(round.findingId, 'kinderdijk', null), { device: 'prof-kd-phone-01' }),
       ]);
-      expect(body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', message: expect.stringContaining('follow-up only on findings you may change') });
+      expect(body.results[0]).toMatchObject({
+        status: 'rejected',
+        reason: 'forbidden',
+        message: expect.stringContaining('follow-up only on findings you may change'),
+      });
       expect(await stored(entryId)).toBeUndefined();
     });
 
@@ -133,7 +144,10 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
     it('treats the same entry sent again (new mutation id, later stamp) as a duplicate that changes nothing', async () => {
       const before = await stored(round.changeId);
       const seq = await rowCounts(test.database);
-      const again = mutation(ids, 'findingStatusChange', round.changeId, statusChangeValues(round.findingId, BUURT, TEAM), { device: DEVICE_A, offsetMs: 5000 });
+      const again = mutation(ids, 'findingStatusChange', round.changeId, statusChangeValues(round.findingId, BUURT, TEAM), {
+        device: DEVICE_A,
+        offsetMs: 5000,
+      });
       const { body } = await client(professional).push(DEVICE_A, [again, again]);
       expect(body.results.map((result) => result.status)).toEqual(['duplicate', 'duplicate']);
       expect(await stored(round.changeId)).toEqual(before);
@@ -141,7 +155,10 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
     });
 
     it('does not answer "duplicate" to someone who may not read the entry', async () => {
-      const again = mutation(ids, 'findingStatusChange', round.changeId, statusChangeValues(round.findingId, BUURT, TEAM), { device: 'outsider-phone-01', offsetMs: 5000 });
+      const again = mutation(ids, 'findingStatusChange', round.changeId, statusChangeValues(round.findingId, BUURT, TEAM), {
+        device: 'outsider-phone-01',
+        offsetMs: 5000,
+      });
       const { body } = await client(outsider).push('outsider-phone-01', [again]);
       expect(body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
     });
@@ -153,7 +170,9 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
       ['deletes it', { deleted: true }, 'delete'],
     ])('refuses a coordinator who %s, and keeps the entry', async (_what, values, action) => {
       const before = await stored(round.changeId);
-      const { body } = await client(coordinator).push('coord-phone-01', [mutation(ids, 'findingStatusChange', round.changeId, values, { device: 'coord-phone-01', offsetMs: 9000 })]);
+      const { body } = await client(coordinator).push('coord-phone-01', [
+        mutation(ids, 'findingStatusChange', round.changeId, values, { device: 'coord-phone-01', offsetMs: 9000 }),
+      ]);
       expect(body.results[0]).toMatchObject({
         status: 'rejected',
         reason: 'forbidden',
@@ -164,9 +183,19 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
 
     it('keeps two people’s entries on one finding side by side', async () => {
       const [first, second] = [ids(), ids()];
-      await client(professional).push(DEVICE_A, [mutation(ids, 'findingStatusChange', first, statusChangeValues(round.findingId, BUURT, TEAM, { from: 'reported', to: 'inProgress' }), { device: DEVICE_A })]);
+      await client(professional).push(DEVICE_A, [
+        mutation(ids, 'findingStatusChange', first, statusChangeValues(round.findingId, BUURT, TEAM, { from: 'reported', to: 'inProgress' }), {
+          device: DEVICE_A,
+        }),
+      ]);
       await client(resident).push('resident-phone-01', [
-        mutation(ids, 'findingStatusChange', second, statusChangeValues(round.findingId, BUURT, TEAM, { from: 'reported', to: 'inProgress', note: 'Bewoners ruimen zaterdag op' }), { device: 'resident-phone-01' }),
+        mutation(
+          ids,
+          'findingStatusChange',
+          second,
+          statusChangeValues(round.findingId, BUURT, TEAM, { from: 'reported', to: 'inProgress', note: 'Bewoners ruimen zaterdag op' }),
+          { device: 'resident-phone-01' },
+        ),
       ]);
       const entries = (await client(coordinator).pullAll(1000)).filter((r) => r.type === 'findingStatusChange' && r.fields['findingId']?.v === round.findingId);
       expect(entries.map((entry) => entry.id).sort()).toEqual([round.changeId, first, second].sort());

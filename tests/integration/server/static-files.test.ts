@@ -75,7 +75,11 @@ describe.each(DIALECTS)('serving the built PWA on %s', (dialect) => {
 
   it('answers HEAD like GET, with the same status and content type', async () => {
     const app = createApp({ db: test.database, staticDir });
-    for (const [url, type] of [['/', 'text/html'], ['/sw.js', 'javascript'], ['/manifest.webmanifest', 'application/manifest+json']] as const) {
+    for (const [url, type] of [
+      ['/', 'text/html'],
+      ['/sw.js', 'javascript'],
+      ['/manifest.webmanifest', 'application/manifest+json'],
+    ] as const) {
       const response = await app.request(url, { method: 'HEAD', headers: { accept: 'text/html' } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain(type);

@@ -42,11 +42,24 @@ describe.each(DIALECTS)('tenants on %s', (dialect) => {
       ['BOA', 'boa'],
       ['GGD', 'health'],
     ]);
-    expect(config.themes.map((theme) => theme.label)).toEqual(['Tolerantie & solidariteit', 'Eenzaamheid, armoede & schulden', 'Omgeving & gemeenschap', 'Veiligheid & overlast']);
+    expect(config.themes.map((theme) => theme.label)).toEqual([
+      'Tolerantie & solidariteit',
+      'Eenzaamheid, armoede & schulden',
+      'Omgeving & gemeenschap',
+      'Veiligheid & overlast',
+    ]);
     expect(config.activityTypes).toHaveLength(12);
 
     const demo = configFromRecords({ id: 'alblasserdam', name: 'Alblasserdam' }, await client(alblasserdam).pullAll());
-    expect(demo.buurten.map((buurt) => buurt.id)).toEqual(['staatsliedenbuurt', 'schildersbuurt', 'oranjebuurt', 'kinderdijk', 'centrum', 'plantageweg', 'souburgh']);
+    expect(demo.buurten.map((buurt) => buurt.id)).toEqual([
+      'staatsliedenbuurt',
+      'schildersbuurt',
+      'oranjebuurt',
+      'kinderdijk',
+      'centrum',
+      'plantageweg',
+      'souburgh',
+    ]);
     expect(demo.partners.map((partner) => partner.id)).toEqual(['gemeente-alblasserdam', 'woonkracht10', 'swa', 'politie', 'jeugdpunt', 'ggd']);
     expect(demo.teams).toEqual([
       { id: 'buurtpreventie-oranjebuurt', name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie', buurtIds: ['oranjebuurt'], memberIds: [] },
@@ -96,7 +109,9 @@ describe.each(DIALECTS)('tenants on %s', (dialect) => {
     const seen = await client(ridderkerk).pullAll(1000);
     expect(seen.every((record) => record.tenantId === 'ridderkerk')).toBe(true);
     expect(seen.some((record) => record.id === activity.recordId)).toBe(false);
-    const audit = (await client(ridderkerk).call('GET', '/api/v1/audit?limit=500')).body as { entries: Array<{ recordId: string | null; userId: string | null }> };
+    const audit = (await client(ridderkerk).call('GET', '/api/v1/audit?limit=500')).body as {
+      entries: Array<{ recordId: string | null; userId: string | null }>;
+    };
     expect(audit.entries.some((entry) => entry.recordId === activity.recordId || entry.userId === alblasserdam.userId)).toBe(false);
   });
 });
@@ -112,7 +127,10 @@ describe('a first start without BUURTLOG_COORDINATOR_PASSWORD', () => {
     const env = { DATA_DIR: dataDir, DATABASE_URL: '', BUURTLOG_COORDINATOR_PASSWORD: '' };
     const first = await startServer(env);
     await first.stop();
-    const lines = first.output().split('\n').filter((line) => line.includes('wachtwoord'));
+    const lines = first
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('wachtwoord'));
     expect(lines).toEqual([
       expect.stringMatching(/^Coördinator coordinator@alblasserdam\.example wachtwoord: [\w-]{16}$/),
       expect.stringMatching(/^Coördinator coordinator@ridderkerk\.example wachtwoord: [\w-]{16}$/),

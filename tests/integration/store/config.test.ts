@@ -37,7 +37,9 @@ describe('the configuration, from records', () => {
     expect(config.buurten.map((b) => b.name)).toEqual(['Oranjebuurt', 'Schildersbuurt']);
     expect(config.partners).toEqual([{ id: 'swa', name: 'SWA', kind: 'welfare' }]);
     expect(config.activityTypes).toEqual([{ id: 'drop-in', hidden: true }]);
-    expect(config.teams).toEqual([{ id: 'buurtpreventie-oranjebuurt', name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie', buurtIds: ['oranjebuurt'], memberIds: [] }]);
+    expect(config.teams).toEqual([
+      { id: 'buurtpreventie-oranjebuurt', name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie', buurtIds: ['oranjebuurt'], memberIds: [] },
+    ]);
   });
 
   it('takes a coordinator’s edit as a local write with its outbox entry, only the changed fields stamped anew', async () => {

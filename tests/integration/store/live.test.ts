@@ -9,7 +9,8 @@ import { DEVICE_A } from '../../fixtures/fixed.ts';
 function until<T>(values: T[], predicate: (value: T) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const poll = () => (values.some(predicate) ? resolve() : Date.now() - started > 2_000 ? reject(new Error(`never saw it in ${JSON.stringify(values)}`)) : setTimeout(poll, 5));
+    const poll = () =>
+      values.some(predicate) ? resolve() : Date.now() - started > 2_000 ? reject(new Error(`never saw it in ${JSON.stringify(values)}`)) : setTimeout(poll, 5);
     poll();
   });
 }
@@ -18,7 +19,10 @@ describe('observing the store', () => {
   it('re-runs a query after each committed change, until unsubscribed', async () => {
     const store = await openTestStore();
     const seen: number[] = [];
-    const stop = store.ui.observe(async (s) => (await s.activities.list()).length, (count) => seen.push(count));
+    const stop = store.ui.observe(
+      async (s) => (await s.activities.list()).length,
+      (count) => seen.push(count),
+    );
     await until(seen, (n) => n === 0);
     await store.ui.activities.create(activityInput());
     await until(seen, (n) => n === 1);
@@ -34,7 +38,10 @@ describe('observing the store', () => {
     const tab2 = await openTestStore({ factory, name: 'shared' });
     const activityId = await tab1.ui.activities.create(activityInput());
     const seen: number[] = [];
-    const stop = tab1.ui.observe(async (s) => (await s.attendance.get(activityId)).counts.residents, (n) => seen.push(n));
+    const stop = tab1.ui.observe(
+      async (s) => (await s.attendance.get(activityId)).counts.residents,
+      (n) => seen.push(n),
+    );
     await until(seen, (n) => n === 0);
     await Promise.all([tab1.ui.attendance.bump(activityId, 'residents', 1), tab2.ui.attendance.bump(activityId, 'residents', 1)]);
     await until(seen, (n) => n === 2);

@@ -21,7 +21,9 @@ function failingDatabase(table: string): { db: BuurtlogDatabase; failing: { on: 
       ...down,
       table: (name) => {
         const inner = down.table(name);
-        return name !== table ? inner : { ...inner, mutate: (req) => (failing.on ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : inner.mutate(req)) };
+        return name !== table
+          ? inner
+          : { ...inner, mutate: (req) => (failing.on ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : inner.mutate(req)) };
       },
     }),
   });
@@ -41,8 +43,15 @@ describe('a local write', () => {
     expect(view).toMatchObject({ id, title: 'Buurtbarbecue Oranjebuurt', createdBy: DEVICE_A, createdAt: NOW, deleted: false, syncState: 'local' });
     const changes = await outboxOf(store);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ recordId: id, recordType: 'activity', state: 'pending', mutation: { recordId: id, tenantId: TENANT, schemaVersion: 1 } });
-    expect(Object.keys(changes[0]?.mutation.fields ?? {})).toEqual(expect.arrayContaining(['title', 'type', 'buurtId', 'date', 'start', 'status', 'createdAt', 'createdBy']));
+    expect(changes[0]).toMatchObject({
+      recordId: id,
+      recordType: 'activity',
+      state: 'pending',
+      mutation: { recordId: id, tenantId: TENANT, schemaVersion: 1 },
+    });
+    expect(Object.keys(changes[0]?.mutation.fields ?? {})).toEqual(
+      expect.arrayContaining(['title', 'type', 'buurtId', 'date', 'start', 'status', 'createdAt', 'createdBy']),
+    );
   });
 
   // A pure tap carries no HLC: it writes the record and its outbox entry, not the clock in meta.

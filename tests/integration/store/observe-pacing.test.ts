@@ -20,7 +20,13 @@ describe('live queries and a bulk pull', () => {
   it('follow every committed change closely while the store is not busy', async () => {
     const db = openDb('pace-idle');
     let runs = 0;
-    stops.push(observeQuery(db.name, async () => ++runs && db.rows.count(), () => undefined));
+    stops.push(
+      observeQuery(
+        db.name,
+        async () => ++runs && db.rows.count(),
+        () => undefined,
+      ),
+    );
     await sleep(50);
     for (let i = 0; i < 5; i++) {
       await db.rows.put({ id: i });

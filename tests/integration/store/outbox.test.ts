@@ -54,12 +54,27 @@ describe('the outbox', () => {
     const id = await store.ui.activities.create(activityInput());
     const [sent] = await store.sync.takeBatch({ maxCount: 10, maxBytes: 100_000 });
     await store.sync.applyPushResults([
-      { mutationId: sent?.mutationId ?? '', status: 'rejected', reason: 'invalid-payload', message: 'Some fields have invalid values.', issues: [{ path: 'fields.title.v', message: 'must not be empty' }] },
+      {
+        mutationId: sent?.mutationId ?? '',
+        status: 'rejected',
+        reason: 'invalid-payload',
+        message: 'Some fields have invalid values.',
+        issues: [{ path: 'fields.title.v', message: 'must not be empty' }],
+      },
     ]);
 
     expect(await store.ui.outbox.summary()).toEqual({
       pending: 0,
-      rejected: [{ mutationId: sent?.mutationId, recordId: id, recordType: 'activity', reason: 'invalid-payload', message: 'Some fields have invalid values.', createdAt: NOW }],
+      rejected: [
+        {
+          mutationId: sent?.mutationId,
+          recordId: id,
+          recordType: 'activity',
+          reason: 'invalid-payload',
+          message: 'Some fields have invalid values.',
+          createdAt: NOW,
+        },
+      ],
       lastSyncAt: null,
       pendingPhotos: 0,
     });
@@ -94,7 +109,13 @@ describe('the outbox', () => {
     expect(exported).toMatchObject({ exportedAt: new Date(NOW).toISOString(), deviceId: store.deviceId, tenantId: store.tenantId });
     expect(exported.changes.map((c) => c.recordType).sort()).toEqual(['activity', 'attendance']);
     expect(exported.records.map((r) => r.id)).not.toContain(sentId);
-    expect(exported.records.find((r) => r.id === localId)).toEqual({ id: localId, type: 'activity', tenantId: store.tenantId, fields: expect.any(Object), counters: {} });
+    expect(exported.records.find((r) => r.id === localId)).toEqual({
+      id: localId,
+      type: 'activity',
+      tenantId: store.tenantId,
+      fields: expect.any(Object),
+      counters: {},
+    });
   });
 });
 

@@ -26,7 +26,9 @@ describe('applying a pulled page', () => {
   it('adds new records and stores the cursor', async () => {
     const store = await openTestStore();
     const id = uuidv7(NOW);
-    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title: 'Van collega' }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(0) }]));
+    const fields = Object.fromEntries(
+      Object.entries({ ...activityInput({ title: 'Van collega' }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(0) }]),
+    );
     await store.sync.applyPullPage([{ id, type: 'activity', tenantId: TENANT, fields, counters: {} }], '17');
 
     expect(await store.sync.getCursor()).toBe('17');
@@ -111,7 +113,9 @@ describe('applying a pulled page', () => {
 describe('a pull that starts over (the person’s scope changed)', () => {
   const remoteActivity = (title: string, offset: number): SyncRecord => {
     const id = uuidv7(NOW + offset);
-    const fields = Object.fromEntries(Object.entries({ ...activityInput({ title }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(offset) }]));
+    const fields = Object.fromEntries(
+      Object.entries({ ...activityInput({ title }), createdAt: NOW, createdBy: DEVICE_B }).map(([k, v]) => [k, { v, t: stamp(offset) }]),
+    );
     return { id, type: 'activity', tenantId: TENANT, fields, counters: {} };
   };
 
@@ -152,4 +156,3 @@ describe('a pull that starts over (the person’s scope changed)', () => {
     expect((await store.ui.activities.list()).map((a) => a.title).sort()).toEqual(['Eerste pagina', 'Tweede pagina']);
   });
 });
-

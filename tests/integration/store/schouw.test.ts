@@ -10,14 +10,22 @@ const HASH_B = 'b'.repeat(64);
 
 async function withRound(options: Parameters<typeof openTestStore>[0] = {}) {
   const store = await openTestStore(options);
-  const activityId = await store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }));
+  const activityId = await store.ui.activities.create(
+    activityInput({ type: 'schouw', title: 'Voorjaarsschouw Oranjebuurt', teamId: 'schouwgroep-oranjebuurt' }),
+  );
   return { store, activityId };
 }
 
 describe('a schouw round on the device', () => {
   it('has its defaults before anyone sets anything, and keeps changed settings', async () => {
     const { store, activityId } = await withRound();
-    expect(await store.ui.schouw.getRound(activityId)).toMatchObject({ id: schouwIdFor(activityId), kind: 'withResidents', method: 'crow', targetLevel: 'B', participants: { total: 0 } });
+    expect(await store.ui.schouw.getRound(activityId)).toMatchObject({
+      id: schouwIdFor(activityId),
+      kind: 'withResidents',
+      method: 'crow',
+      targetLevel: 'B',
+      participants: { total: 0 },
+    });
     await store.ui.schouw.updateRound(activityId, { method: 'goodBadPlus', targetLevel: 'A' });
     expect(await store.ui.schouw.getRound(activityId)).toMatchObject({ method: 'goodBadPlus', targetLevel: 'A', syncState: 'local' });
   });
@@ -71,16 +79,27 @@ describe('findings on the device', () => {
   it('is not saved before it says what and what is wrong, nor outside a round on this device', async () => {
     const { store, activityId } = await withRound();
     await expect(store.ui.schouw.createFinding({ schouwId: activityId, element: 'tree' } as never, USER)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.ui.schouw.createFinding({ schouwId: '0195940a-0000-7000-8000-0000000000ff', element: 'tree', aspect: 'damage' }, USER)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.ui.schouw.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage', photos: [HASH_A, HASH_A] }, USER)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      store.ui.schouw.createFinding({ schouwId: '0195940a-0000-7000-8000-0000000000ff', element: 'tree', aspect: 'damage' }, USER),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      store.ui.schouw.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage', photos: [HASH_A, HASH_A] }, USER),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await store.ui.schouw.listFindings({ all: true })).toEqual([]);
   });
 
   it('changes only what changed, and keeps one pending change per finding', async () => {
     const { store, activityId } = await withRound();
     const id = await store.ui.schouw.createFinding({ schouwId: activityId, element: 'grass', aspect: 'bare' }, USER);
-    await store.ui.schouw.updateFinding(id, { photos: [HASH_A, HASH_B], note: 'Kale plek bij de bank', location: { lat: 51.86, lon: 4.66, accuracyM: 8, source: 'gps' } });
-    await store.ui.schouw.updateFinding(id, { address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' }, cbsBuurtCode: 'BU04820101' });
+    await store.ui.schouw.updateFinding(id, {
+      photos: [HASH_A, HASH_B],
+      note: 'Kale plek bij de bank',
+      location: { lat: 51.86, lon: 4.66, accuracyM: 8, source: 'gps' },
+    });
+    await store.ui.schouw.updateFinding(id, {
+      address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' },
+      cbsBuurtCode: 'BU04820101',
+    });
     const finding = await store.ui.schouw.getFinding(id);
     expect(finding).toMatchObject({ photos: [HASH_A, HASH_B], note: 'Kale plek bij de bank', address: { street: 'Oranjelaan' }, cbsBuurtCode: 'BU04820101' });
     expect(await store.sync.pendingCount()).toBe(2); // the activity and the finding

@@ -18,7 +18,24 @@ describe('wiping the device', () => {
     const oldId = await getOrCreateDeviceId(kv, clock.now);
     await setSetting('language', 'en', kv);
     await setSetting('privacyAcknowledgedAt', NOW, kv);
-    await setSession({ token: 'k'.repeat(43), expiresAt: NOW + 1_000, me: { userId: '0193a1b2-0000-7000-8000-00000000000a', tenantId: TENANT, tenantName: 'Alblasserdam', displayName: 'Anna', email: null, role: 'professional', buurtIds: [], teamIds: [], deviceId: oldId } }, kv);
+    await setSession(
+      {
+        token: 'k'.repeat(43),
+        expiresAt: NOW + 1_000,
+        me: {
+          userId: '0193a1b2-0000-7000-8000-00000000000a',
+          tenantId: TENANT,
+          tenantName: 'Alblasserdam',
+          displayName: 'Anna',
+          email: null,
+          role: 'professional',
+          buurtIds: [],
+          teamIds: [],
+          deviceId: oldId,
+        },
+      },
+      kv,
+    );
 
     const store = await withSync(await openStore({ deviceId: oldId, tenantId: TENANT, indexedDB: factory, IDBKeyRange, now: clock.now }));
     const id = await store.ui.activities.create(activityInput());

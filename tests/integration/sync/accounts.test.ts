@@ -34,7 +34,13 @@ const api = (token: string | null = null) => createAccountApi({ fetch: server.fe
 
 describe('a session that runs out', () => {
   it('answers session-expired, tells the app, keeps the outbox, and sends it all after a new sign-in', async () => {
-    const dorpsmakelaar = await server.addUser({ role: 'professional', email: 'anna@alblasserdam.example', passwordHash, devices: [DEVICE_A], expiresAt: NOW + HOUR });
+    const dorpsmakelaar = await server.addUser({
+      role: 'professional',
+      email: 'anna@alblasserdam.example',
+      passwordHash,
+      devices: [DEVICE_A],
+      expiresAt: NOW + HOUR,
+    });
     const phone = await openDevice(server, DEVICE_A, { now: clock.now, user: dorpsmakelaar });
     const id = await phone.store.ui.activities.create(activityInput());
     await phone.store.ui.attendance.bump(id, 'residents', 1);
@@ -78,7 +84,7 @@ describe('a revoked device', () => {
     const kv = createStore('wipe-revoked', 'keyval');
     const lost = await openDevice(server, DEVICE_A, { now: clock.now, factory });
     const other = await openDevice(server, DEVICE_B, { now: clock.now });
-    await setSession({ token: lost.token.value, expiresAt: NOW + HOUR, me: (await api(lost.token.value).me()) }, kv);
+    await setSession({ token: lost.token.value, expiresAt: NOW + HOUR, me: await api(lost.token.value).me() }, kv);
     const oldId = await getOrCreateDeviceId(kv);
     await lost.store.ui.activities.create(activityInput());
     expect(await lost.sync()).toMatchObject({ ok: true });
@@ -87,7 +93,12 @@ describe('a revoked device', () => {
 
     // From the other phone: "Mijn toestellen" → revoke the lost one.
     const otherApi = api(other.token.value);
-    expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(expect.arrayContaining([[DEVICE_A, false], [DEVICE_B, true]]));
+    expect((await otherApi.devices()).map((d) => [d.id, d.isCurrent])).toEqual(
+      expect.arrayContaining([
+        [DEVICE_A, false],
+        [DEVICE_B, true],
+      ]),
+    );
     await otherApi.revokeDevice(DEVICE_A);
 
     expect(await lost.sync()).toEqual({ ok: false, reason: 'device-revoked' });

@@ -30,13 +30,38 @@ type Op =
 const phone = fc.integer({ min: 0, max: PHONES.length - 1 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('create' as const), d: phone, text: fc.nat(TEXTS.length - 1) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('edit' as const), d: phone, pick: fc.nat(), field: fc.constantFrom('title' as const, 'notes' as const, 'status' as const), value: fc.nat(3) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      d: phone,
+      pick: fc.nat(),
+      field: fc.constantFrom('title' as const, 'notes' as const, 'status' as const),
+      value: fc.nat(3),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant('delete' as const), d: phone, pick: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('bump' as const), d: phone, pick: fc.nat(), key: fc.constantFrom(...KEYS), delta: fc.constantFrom(1 as const, 1 as const, -1 as const) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('bump' as const),
+      d: phone,
+      pick: fc.nat(),
+      key: fc.constantFrom(...KEYS),
+      delta: fc.constantFrom(1 as const, 1 as const, -1 as const),
+    }),
+    weight: 3,
+  },
 );
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: edit, weight: 5 },
-  { arbitrary: fc.record({ kind: fc.constant('sync' as const), d: phone, network: fc.constantFrom<Network['mode']>('up', 'up', 'lose-push-answer', 'push-twice', 'offline') }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('sync' as const),
+      d: phone,
+      network: fc.constantFrom<Network['mode']>('up', 'up', 'lose-push-answer', 'push-twice', 'offline'),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant('sync-with-edit' as const), d: phone, edit }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 90_000 }) }), weight: 1 },
 );
@@ -115,10 +140,12 @@ async function runScenario(ops: readonly Op[], skews: readonly number[]): Promis
 
     const stateOf = async (device: Device) => ({
       activities: (await device.store.ui.activities.list()).map(({ id, title, notes, status }) => ({ id, title, notes, status })),
-      attendance: await Promise.all(activities.map(async (id) => {
-        const { counts, postcodes } = await device.store.ui.attendance.get(id);
-        return { id, counts, postcodes };
-      })),
+      attendance: await Promise.all(
+        activities.map(async (id) => {
+          const { counts, postcodes } = await device.store.ui.attendance.get(id);
+          return { id, counts, postcodes };
+        }),
+      ),
     });
     const expected = await stateOf(newcomer);
     for (const device of phones) {

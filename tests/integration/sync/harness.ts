@@ -136,11 +136,18 @@ export async function openDevice(
   options: { now?: () => number; tenantId?: string; user?: TestUser; factory?: IDBFactory; engine?: Partial<SyncEngineOptions> } = {},
 ): Promise<Device> {
   const now = options.now ?? (() => NOW);
-  const store = await openTestStore({ deviceId, now, ...(options.tenantId ? { tenantId: options.tenantId } : {}), ...(options.factory ? { factory: options.factory } : {}) });
+  const store = await openTestStore({
+    deviceId,
+    now,
+    ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+    ...(options.factory ? { factory: options.factory } : {}),
+  });
   const { fetch, network } = networkTo(server);
   const user = options.user ?? server.coordinator;
   // A phone the user has not used yet signs in first, as a new phone would.
-  const token = { value: user.tokens.get(deviceId) ?? (await signInDevice(server.database, { tenantId: user.tenantId, userId: user.userId, deviceId, signedInAt: now() })) };
+  const token = {
+    value: user.tokens.get(deviceId) ?? (await signInDevice(server.database, { tenantId: user.tenantId, userId: user.userId, deviceId, signedInAt: now() })),
+  };
   const authProblems: AuthReason[] = [];
   const engine = createSyncEngine({
     store: store.sync,
@@ -150,7 +157,13 @@ export async function openDevice(
     headers: () => ({ authorization: `Bearer ${token.value}` }),
     ...options.engine,
   });
-  const controller = createSyncController({ run: () => engine.run(), outbox: store.sync, now, random: () => 0.5, onAuthProblem: (reason) => authProblems.push(reason) });
+  const controller = createSyncController({
+    run: () => engine.run(),
+    outbox: store.sync,
+    now,
+    random: () => 0.5,
+    onAuthProblem: (reason) => authProblems.push(reason),
+  });
   return { store, engine, controller, sync: (trigger = 'test') => controller.syncNow(trigger), network, authProblems, token };
 }
 

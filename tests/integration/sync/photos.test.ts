@@ -27,7 +27,10 @@ async function serverHash(sha256: string): Promise<string | null> {
 }
 
 /** A fetch to the server that lets a test change one call on the way (`tamper` answers null to pass it on unchanged). */
-function tamperedFetch(tamper: (url: string, init: RequestInit, call: number) => Promise<Response | null> | Response | null): { fetch: FetchLike; calls: string[] } {
+function tamperedFetch(tamper: (url: string, init: RequestInit, call: number) => Promise<Response | null> | Response | null): {
+  fetch: FetchLike;
+  calls: string[];
+} {
   const calls: string[] = [];
   const fetch: FetchLike = async (url, init) => {
     calls.push(`${init.method ?? 'GET'} ${url.split('?')[0]}`);
@@ -86,7 +89,12 @@ describe('uploading photos', () => {
     const other = failed === PLAIN ? PADDED : PLAIN;
     expect(await a.store.sync.photoState(other)).toMatchObject({ state: 'sent' });
     // random() is 0.5 in the harness: half of the first step (2 s) of backoff.
-    expect(await a.store.sync.photoState(failed as unknown as string)).toEqual({ state: 'pending', attempts: 1, nextAttemptAt: NOW + 1_000, lastError: 'server-unavailable' });
+    expect(await a.store.sync.photoState(failed as unknown as string)).toEqual({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: NOW + 1_000,
+      lastError: 'server-unavailable',
+    });
     expect(await serverHash(failed as unknown as string)).toBeNull();
     expect((await a.store.ui.outbox.summary()).pendingPhotos).toBe(1);
 
@@ -131,7 +139,11 @@ describe('uploading photos', () => {
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.ui.photos.add(photo(plain));
     expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });
-    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/) });
+    expect(await a.store.sync.photoState(PLAIN)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/^invalid-payload: Hash mismatch/),
+    });
     expect(await serverHash(PLAIN)).toBeNull();
 
     clock.advance(1_000);
@@ -141,7 +153,9 @@ describe('uploading photos', () => {
   });
 
   it('marks a photo failed when the server refuses its type (415) and never sends it again', async () => {
-    const { fetch, calls } = tamperedFetch((url, init) => (init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null));
+    const { fetch, calls } = tamperedFetch((url, init) =>
+      init.method === 'PUT' ? server.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'content-type': 'image/gif' } }) : null,
+    );
     const a = await openDevice(server, DEVICE_A, { now: clock.now, engine: { fetch } });
     await a.store.ui.photos.add(photo(plain));
     expect(await a.sync()).toMatchObject({ ok: true, photos: { sent: 0, failed: 1 } });

@@ -26,9 +26,15 @@ describe('a schouw round on two phones', () => {
     a.network.mode = 'offline';
     b.network.mode = 'offline';
     await a.store.ui.photos.add({ blob: new Blob([plain], { type: 'image/jpeg' }), sha256: PLAIN, type: 'image/jpeg' });
-    const onA = await a.store.ui.schouw.createFinding({ schouwId: activityId, element: 'tree', aspect: 'damage', level: 'D', photos: [PLAIN] }, server.coordinator.userId);
+    const onA = await a.store.ui.schouw.createFinding(
+      { schouwId: activityId, element: 'tree', aspect: 'damage', level: 'D', photos: [PLAIN] },
+      server.coordinator.userId,
+    );
     await a.store.ui.schouw.bump(activityId, 'residents', 1);
-    const onB = await b.store.ui.schouw.createFinding({ schouwId: activityId, element: 'pavement', aspect: 'loosePaving', level: 'B' }, server.coordinator.userId);
+    const onB = await b.store.ui.schouw.createFinding(
+      { schouwId: activityId, element: 'pavement', aspect: 'loosePaving', level: 'B' },
+      server.coordinator.userId,
+    );
     await b.store.ui.schouw.bump(activityId, 'residents', 1);
     await b.store.ui.schouw.updateRound(activityId, { targetLevel: 'C' });
 
@@ -46,7 +52,9 @@ describe('a schouw round on two phones', () => {
       expect(await device.store.ui.schouw.getRound(activityId)).toMatchObject({ targetLevel: 'C', participants: { residents: 2, total: 2 } });
     }
     expect(await a.store.ui.schouw.getFinding(onA)).toMatchObject({ status: 'reported', syncState: 'sent' });
-    expect((await a.store.ui.schouw.getFindingHistory(onA)).map(({ from, to, note }) => ({ from, to, note }))).toEqual([{ from: 'new', to: 'reported', note: 'FIXI 2025-0042' }]);
+    expect((await a.store.ui.schouw.getFindingHistory(onA)).map(({ from, to, note }) => ({ from, to, note }))).toEqual([
+      { from: 'new', to: 'reported', note: 'FIXI 2025-0042' },
+    ]);
     expect(a.network.calls.filter((call) => call.startsWith('PUT'))).toEqual([`PUT /api/v1/photos/${PLAIN}`]);
 
     // Phone B has no copy of the photo: it fetches it once, checked against its hash, and keeps it.
@@ -60,7 +68,8 @@ describe('a schouw round on two phones', () => {
   });
 
   it('refuses a fetched photo whose bytes do not match its name', async () => {
-    const forged = async (url: string, init: RequestInit) => (url.includes('/photos/') ? new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/jpeg' } }) : server.fetch(url, init));
+    const forged = async (url: string, init: RequestInit) =>
+      url.includes('/photos/') ? new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/jpeg' } }) : server.fetch(url, init);
     const api = createAccountApi({ fetch: forged, token: () => 'token' });
     await expect(api.photo(PLAIN)).rejects.toBeInstanceOf(SyncFailure);
     const missing = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(DEVICE_A) ?? null });

@@ -123,9 +123,7 @@ async function rebuildRecords(db: Kysely<any>): Promise<void> {
 async function makeAppendOnly(db: Kysely<any>, dialect: DialectName, table: string): Promise<void> {
   if (dialect === 'sqlite') {
     for (const event of ['update', 'delete']) {
-      await sql
-        .raw(`create trigger ${table}_no_${event} before ${event} on ${table} begin select raise(abort, '${table} is append-only'); end`)
-        .execute(db);
+      await sql.raw(`create trigger ${table}_no_${event} before ${event} on ${table} begin select raise(abort, '${table} is append-only'); end`).execute(db);
     }
     return;
   }
