@@ -20,18 +20,29 @@ describe('live queries and a bulk pull', () => {
   it('follow every committed change closely while the store is not busy', async () => {
     const db = openDb('pace-idle');
     let runs = 0;
+    const seen: number[] = [];
     stops.push(
       observeQuery(
         db.name,
         async () => ++runs && db.rows.count(),
-        () => undefined,
+        (count) => seen.push(count),
       ),
     );
-    await sleep(50);
+    // Each change is seen on its own before the next one comes: every
+    // committed change gets a run of its own (waiting on the answer rather
+    // than on a fixed 60 ms, which a loaded machine can overrun).
+    const until = async (count: number) => {
+      for (let waited = 0; !seen.includes(count); waited += 10) {
+        if (waited > 1_000) throw new Error(`the change to ${count} rows was not followed; seen ${seen.join(', ')}`);
+        await sleep(10);
+      }
+    };
+    await until(0);
     for (let i = 0; i < 5; i++) {
       await db.rows.put({ id: i });
-      await sleep(60);
+      await until(i + 1);
     }
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
     expect(runs).toBeGreaterThanOrEqual(6);
   });
 
