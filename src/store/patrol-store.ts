@@ -15,6 +15,7 @@ import type { Location } from '../domain/fields.ts';
 import type { Address } from '../domain/finding.ts';
 import type { ObservationReaction, ObservationStatusChange, PublicSpaceObservation, SafetyObservation } from '../domain/patrol-observation.ts';
 import type { PatrolRound } from '../domain/patrol.ts';
+import type { PatrolSettings } from '../domain/patrol-retention.ts';
 import type { StoreCore } from './core.ts';
 import type { SyncState } from './sync-state.ts';
 
@@ -70,6 +71,8 @@ export type PatrolStore = {
   getObservation(id: string): Promise<ObservationView | null>;
   /** Oldest first. */
   getObservationHistory(observationId: string): Promise<ObservationHistoryEntry[]>;
+  /** The tenant's patrol settings (retention, the place whose sunset starts night mode), defaults filled in. */
+  settings(): Promise<PatrolSettings>;
   /** Start loading the code now (the round screen calls this when it opens). */
   preload(): void;
 };
@@ -93,6 +96,7 @@ export function patrolStore(core: StoreCore): PatrolStore {
     getRound: (id) => read((v) => v.readRoundDetail(db, id)),
     getObservation: (id) => read((v) => v.readObservation(db, id)),
     getObservationHistory: (observationId) => read((v) => v.readObservationHistory(db, observationId)),
+    settings: () => read((v) => v.readPatrolSettings(db)),
     preload() {
       writes.preload();
       views.preload();

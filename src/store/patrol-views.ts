@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { ObservationReactionSchema, ObservationStatusChangeSchema, PublicSpaceObservationSchema, SafetyObservationSchema, reactionIdFor } from '../domain/patrol-observation.ts';
 import { PatrolRoundSchema, isRoundRunning } from '../domain/patrol.ts';
 import { fieldValues } from '../domain/records.ts';
+import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
 import type { ObservationHistoryEntry, ObservationView, PatrolRoundDetail, PatrolRoundView, RoundFilter } from './patrol-store.ts';
 import { stateOf, syncStates, type SyncState } from './sync-state.ts';
@@ -101,4 +102,9 @@ export async function readObservationHistory(db: BuurtlogDatabase, observationId
   }
   const stateOfRecord = await statesOf(db, matching.map(({ record }) => record));
   return matching.map(({ record, change }) => ({ ...change, id: record.id, syncState: stateOfRecord(record) })).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}
+
+export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {
+  const record = await db.records.get(PATROL_SETTINGS_ID);
+  return patrolSettingsOf(record?.type === 'patrolSettings' ? record : undefined);
 }
