@@ -36,8 +36,8 @@ export function ObservationList({ roundId, observations }: { roundId: string; ob
                         {observation.reaction.text !== '' && `: ${observation.reaction.text}`}
                       </span>
                     )}
+                    <SyncBadge state={observation.syncState} />
                   </span>
-                  <SyncBadge state={observation.syncState} />
                 </a>
               </li>
             );
