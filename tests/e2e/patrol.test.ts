@@ -7,15 +7,80 @@
  * the round screen. Real server, built app, Chromium; times come from the
  * app's own clock (nothing here names a date).
  */
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/domain/hlc.ts';
+import { uuidv7 } from '../../src/domain/ids.ts';
+import { PATROL_SETTINGS_ID } from '../../src/domain/patrol-retention.ts';
+import { SCHEMA_VERSION } from '../../src/domain/schema-version.ts';
 import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA, newDevice, serverRecords } from './harness.ts';
+import { ANDROID_PHONE_UA, newDevice, serverRecords, signIn, type RunningServer } from './harness.ts';
 import { PatrolPage } from './patrol-page.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const TEAM = 'Buurtpreventie Oranjebuurt';
 const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
+
+/** A volunteer's 360 × 740 phone, signed in through the coordinator's invite into the buurtpreventie team, offline-ready. */
+async function invitedPhone(browser: Browser, url: string, name: string): Promise<BuurtlogPage> {
+  const coordinator = await BuurtlogPage.open(await newDevice(browser), url);
+  await coordinator.page.goto(`${url}/#/beheer/teams`);
+  await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
+  await coordinator.page.getByLabel('Naam van de vrijwilliger').fill(name);
+  await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
+  const link = coordinator.page.getByTestId('invite-url');
+  await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    userAgent: ANDROID_PHONE_UA,
+  });
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(ALBLASSERDAM);
+  const phone = await BuurtlogPage.openInvite(context, url, await link.inputValue());
+  await phone.waitUntilOfflineReady();
+  await coordinator.page.context().close();
+  return phone;
+}
+
+/**
+ * The tenant's patrol place set, as a coordinator would, where it is the
+ * middle of the night right now (on the equator, opposite the sun), so the
+ * round screen opens in night mode whatever the hour of the test.
+ */
+async function setNightPlace(server: RunningServer): Promise<void> {
+  const now = Date.now();
+  const utcHours = (now % 86_400_000) / 3_600_000;
+  const lon = Math.round(((((0 - utcHours) * 15 + 540) % 360) - 180) * 1000) / 1000;
+  const t = formatHlc({ wall: now, counter: 0, node: 'e2e-observer-0001' });
+  const token = await signIn(server);
+  const response = await fetch(`${server.url}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      schemaVersion: SCHEMA_VERSION,
+      deviceId: 'e2e-observer-0001',
+      mutations: [
+        {
+          mutationId: uuidv7(now),
+          schemaVersion: SCHEMA_VERSION,
+          recordType: 'patrolSettings',
+          recordId: PATROL_SETTINGS_ID,
+          tenantId: 'alblasserdam',
+          fields: { lat: { v: 0, t }, lon: { v: lon, t } },
+          counters: {},
+        },
+      ],
+    }),
+  });
+  const answer = (await response.json()) as { results: Array<{ status: string }> };
+  expect(answer.results.map((result) => result.status)).toEqual(['applied']);
+}
 
 const valueOf = (record: Record<string, unknown>, field: string): unknown => (record['fields'] as Record<string, { v: unknown }>)[field]?.v;
 
@@ -25,29 +90,7 @@ describe('a buurtpreventie round', () => {
   it('is started offline, logged in two taps per observation, survives a reload, ends with a warning and reaches the server', async () => {
     const { server, browser } = env;
 
-    // The coordinator invites Sanne into the buurtpreventie team.
-    const coordinator = await BuurtlogPage.open(await newDevice(browser), server.url);
-    await coordinator.page.goto(`${server.url}/#/beheer/teams`);
-    await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
-    await coordinator.page.getByLabel('Naam van de vrijwilliger').fill('Sanne');
-    await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
-    const link = coordinator.page.getByTestId('invite-url');
-    await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
-
-    // A small phone: 360 × 740.
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-      userAgent: ANDROID_PHONE_UA,
-    });
-    await context.grantPermissions(['geolocation']);
-    await context.setGeolocation(ALBLASSERDAM);
-    const phone = await BuurtlogPage.openInvite(context, server.url, await link.inputValue());
-    await phone.waitUntilOfflineReady();
+    const phone = await invitedPhone(browser, server.url, 'Sanne');
     const patrol = new PatrolPage(phone);
 
     // Offline, she starts a round on her own: the app warns that pairs walk safer.
@@ -130,5 +173,21 @@ describe('a buurtpreventie round', () => {
     expect(valueOf(byType.get('brokenStreetLight') as Record<string, unknown>, 'meldingNumber')).toBe('FIXI-2291');
     expect(valueOf(byType.get('openWindowOrDoor') as Record<string, unknown>, 'note')).toBe('Raam begane grond open');
     for (const record of observations) expect(valueOf(record, 'roundId')).toBe(round['id']);
+  });
+
+  it('is in night mode after sunset at the tenant’s place: dark, no WCAG 2.1 A/AA violations, 56 px targets', async () => {
+    const { server, browser } = env;
+    await setNightPlace(server);
+    const phone = await invitedPhone(browser, server.url, 'Bram');
+    const patrol = new PatrolPage(phone);
+    await phone.goOffline();
+    await patrol.open();
+    await patrol.start();
+    await phone.page.locator('.patrol[data-theme="night"]').waitFor();
+    const background = await phone.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(0, 0, 0)');
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    const heights = await phone.page.locator('.patrol-type, .patrol-phone, .patrol-kind').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(56);
   });
 });
