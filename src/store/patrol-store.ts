@@ -20,7 +20,12 @@ import type { StoreCore } from './core.ts';
 import type { SyncState } from './sync-state.ts';
 
 export type PatrolRoundView = PatrolRound & { id: string; syncState: SyncState; observationCount: number };
-export type SafetyObservationView = SafetyObservation & { id: string; kind: 'safety'; syncState: SyncState; reaction: (ObservationReaction & { id: string }) | null };
+export type SafetyObservationView = SafetyObservation & {
+  id: string;
+  kind: 'safety';
+  syncState: SyncState;
+  reaction: (ObservationReaction & { id: string }) | null;
+};
 export type PublicSpaceObservationView = PublicSpaceObservation & { id: string; kind: 'publicSpace'; syncState: SyncState; reaction: null };
 export type ObservationView = SafetyObservationView | PublicSpaceObservationView;
 export type ObservationHistoryEntry = ObservationStatusChange & { id: string; syncState: SyncState };
@@ -40,11 +45,29 @@ export type EndRoundInput = Pick<PatrolRound, 'outcome' | 'summary'> & { outcome
 
 /** A tap on a type: the rest is automatic (time now; place when the GPS has one) or added afterwards. */
 export type ObservationInput =
-  | { roundId: string; kind: 'safety'; type: SafetyObservation['type']; location?: Location | null; address?: Address | null; buurtId?: string; action?: SafetyObservation['action'] }
-  | { roundId: string; kind: 'publicSpace'; type: PublicSpaceObservation['type']; location?: Location | null; address?: Address | null; buurtId?: string; action?: PublicSpaceObservation['action'] };
+  | {
+      roundId: string;
+      kind: 'safety';
+      type: SafetyObservation['type'];
+      location?: Location | null;
+      address?: Address | null;
+      buurtId?: string;
+      action?: SafetyObservation['action'];
+    }
+  | {
+      roundId: string;
+      kind: 'publicSpace';
+      type: PublicSpaceObservation['type'];
+      location?: Location | null;
+      address?: Address | null;
+      buurtId?: string;
+      action?: PublicSpaceObservation['action'];
+    };
 
 /** What may change on an observation afterwards (a safety observation has no photos). */
-export type ObservationChanges = Partial<Pick<PublicSpaceObservation, 'note' | 'action' | 'meldingNumber' | 'location' | 'address' | 'photos' | 'meldingStatus'>>;
+export type ObservationChanges = Partial<
+  Pick<PublicSpaceObservation, 'note' | 'action' | 'meldingNumber' | 'location' | 'address' | 'photos' | 'meldingStatus'>
+>;
 
 export type ObservationStatusInput = { to: FollowUpStatus; note?: string; by: string };
 

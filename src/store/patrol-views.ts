@@ -4,7 +4,13 @@
  * sync state. Loaded with the first patrol screen.
  */
 import * as z from 'zod/mini';
-import { ObservationReactionSchema, ObservationStatusChangeSchema, PublicSpaceObservationSchema, SafetyObservationSchema, reactionIdFor } from '../domain/patrol-observation.ts';
+import {
+  ObservationReactionSchema,
+  ObservationStatusChangeSchema,
+  PublicSpaceObservationSchema,
+  SafetyObservationSchema,
+  reactionIdFor,
+} from '../domain/patrol-observation.ts';
 import { PatrolRoundSchema, isRoundRunning } from '../domain/patrol.ts';
 import { fieldValues } from '../domain/records.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
@@ -18,7 +24,12 @@ function parse<T>(schema: z.ZodMiniType<T>, record: StoredRecord): T | null {
 }
 
 async function statesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(await db.outbox.where('recordId').anyOf(records.map((record) => record.id)).toArray());
+  const states = syncStates(
+    await db.outbox
+      .where('recordId')
+      .anyOf(records.map((record) => record.id))
+      .toArray(),
+  );
   return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
@@ -32,7 +43,13 @@ function observationOf(record: StoredRecord, reactions: ReadonlyMap<string, Stor
     if (!observation || observation.deleted) return null;
     const reactionRecord = reactions.get(reactionIdFor(record.id));
     const reaction = reactionRecord ? parse(ObservationReactionSchema, reactionRecord) : null;
-    return { ...observation, id: record.id, kind: 'safety', syncState: state, reaction: reaction && !reaction.deleted ? { ...reaction, id: reactionRecord?.id ?? '' } : null };
+    return {
+      ...observation,
+      id: record.id,
+      kind: 'safety',
+      syncState: state,
+      reaction: reaction && !reaction.deleted ? { ...reaction, id: reactionRecord?.id ?? '' } : null,
+    };
   }
   if (record.type === 'publicSpaceObservation') {
     const observation = parse(PublicSpaceObservationSchema, record);
@@ -57,7 +74,10 @@ export async function readRounds(db: BuurtlogDatabase, filter: RoundFilter): Pro
     const round = parse(PatrolRoundSchema, record);
     if (round && !round.deleted && ('all' in filter || round.teamId === filter.teamId)) rounds.push({ record, round });
   }
-  const stateOfRecord = await statesOf(db, rounds.map(({ record }) => record));
+  const stateOfRecord = await statesOf(
+    db,
+    rounds.map(({ record }) => record),
+  );
   return rounds
     .map(({ record, round }) => ({ ...round, id: record.id, syncState: stateOfRecord(record), observationCount: counts.get(record.id) ?? 0 }))
     .sort((a, b) => b.startedAt - a.startedAt || b.id.localeCompare(a.id));
@@ -74,7 +94,10 @@ export async function readRoundDetail(db: BuurtlogDatabase, id: string): Promise
   const round = parse(PatrolRoundSchema, record);
   if (!round || round.deleted) return null;
   const mine = all.filter((observation) => observation.fields['roundId']?.v === id);
-  const entries = await db.outbox.where('recordId').anyOf([id, ...mine.map((observation) => observation.id)]).toArray();
+  const entries = await db.outbox
+    .where('recordId')
+    .anyOf([id, ...mine.map((observation) => observation.id)])
+    .toArray();
   const states = syncStates(entries);
   const stateOfRecord = (r: StoredRecord): SyncState => states.get(r.id) ?? (r.onServer ? 'sent' : 'local');
   const observations = mine
@@ -89,7 +112,11 @@ export async function readRoundDetail(db: BuurtlogDatabase, id: string): Promise
 }
 
 export async function readObservation(db: BuurtlogDatabase, id: string): Promise<ObservationView | null> {
-  const [record, entries, reaction] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray(), db.records.get(reactionIdFor(id))]);
+  const [record, entries, reaction] = await Promise.all([
+    db.records.get(id),
+    db.outbox.where('recordId').equals(id).toArray(),
+    db.records.get(reactionIdFor(id)),
+  ]);
   if (!record) return null;
   return observationOf(record, new Map(reaction ? [[reaction.id, reaction]] : []), stateOf(record, entries));
 }
@@ -100,8 +127,13 @@ export async function readObservationHistory(db: BuurtlogDatabase, observationId
     const change = parse(ObservationStatusChangeSchema, record);
     if (change && change.observationId === observationId) matching.push({ record, change });
   }
-  const stateOfRecord = await statesOf(db, matching.map(({ record }) => record));
-  return matching.map(({ record, change }) => ({ ...change, id: record.id, syncState: stateOfRecord(record) })).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const stateOfRecord = await statesOf(
+    db,
+    matching.map(({ record }) => record),
+  );
+  return matching
+    .map(({ record, change }) => ({ ...change, id: record.id, syncState: stateOfRecord(record) }))
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
 export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {

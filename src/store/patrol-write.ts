@@ -28,7 +28,11 @@ const START_KEYS = ['teamId', 'buurtIds', 'walkers', 'mode', 'slotId', 'checkedI
 const OBSERVATION_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address', 'photos', 'meldingStatus'] as const;
 const SAFETY_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address'] as const;
 
-function validFields(schemas: Readonly<Record<string, z.ZodMiniType>>, keys: readonly string[], input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function validFields(
+  schemas: Readonly<Record<string, z.ZodMiniType>>,
+  keys: readonly string[],
+  input: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const key of keys) {
@@ -60,7 +64,17 @@ export async function startRound(ctx: StoreContext, input: StartRoundInput, crea
   check(PatrolRoundFieldSchemas.createdBy, createdBy, 'createdBy');
   const startedAt = ctx.now();
   const id = uuidv7(startedAt);
-  const fields = { slotId: null, checkedInWithPolice: false, trackOptIn: false, ...given, startedAt, endedAt: null, closedBy: null, createdAt: startedAt, createdBy };
+  const fields = {
+    slotId: null,
+    checkedInWithPolice: false,
+    trackOptIn: false,
+    ...given,
+    startedAt,
+    endedAt: null,
+    closedBy: null,
+    createdAt: startedAt,
+    createdBy,
+  };
   await writeLocal(ctx, { id, type: 'patrolRound' }, (current) => (current ? null : { fields }));
   return id;
 }
@@ -123,7 +137,8 @@ export async function updateObservation(ctx: StoreContext, id: string, changes: 
   await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const record = await db.records.get(id);
     if (record?.type === 'safetyObservation') {
-      if (changes.photos !== undefined && changes.photos.length > 0) throw new InvalidInputError([{ path: 'photos', message: 'a safety observation has no photos' }]);
+      if (changes.photos !== undefined && changes.photos.length > 0)
+        throw new InvalidInputError([{ path: 'photos', message: 'a safety observation has no photos' }]);
       const fields = validFields(SafetyObservationFieldSchemas, SAFETY_CHANGE_KEYS, changes);
       await writeLocal(ctx, { id, type: 'safetyObservation' }, (current) => (current ? { fields: changedOnly(current, fields) } : null));
       return;
@@ -157,12 +172,15 @@ export async function setObservationStatus(ctx: StoreContext, observationId: str
     if (record?.type !== 'publicSpaceObservation' || record.fields['deleted']?.v === true || !from.success) {
       throw new InvalidInputError([{ path: 'observationId', message: `no public-space observation ${observationId}` }]);
     }
-    if (from.data === to && note.trim() === '') throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
+    if (from.data === to && note.trim() === '')
+      throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
     const at = ctx.now();
     const entryId = uuidv7(at);
     const buurtId = record.fields['buurtId']?.v;
     const teamId = record.fields['teamId']?.v ?? null;
-    await writeLocal(ctx, { id: entryId, type: 'observationStatusChange' }, () => ({ fields: { observationId, from: from.data, to, note, at, by, buurtId, teamId } }));
+    await writeLocal(ctx, { id: entryId, type: 'observationStatusChange' }, () => ({
+      fields: { observationId, from: from.data, to, note, at, by, buurtId, teamId },
+    }));
     if (from.data !== to) await writeLocal(ctx, { id: observationId, type: 'publicSpaceObservation' }, () => ({ fields: { status: to } }));
     return entryId;
   });

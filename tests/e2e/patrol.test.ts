@@ -82,7 +82,7 @@ async function setNightPlace(server: RunningServer): Promise<void> {
   expect(answer.results.map((result) => result.status)).toEqual(['applied']);
 }
 
-const valueOf = (record: Record<string, unknown>, field: string): unknown => (record['fields'] as Record<string, { v: unknown }>)[field]?.v;
+const fieldOf = (record: Record<string, unknown>, field: string): unknown => (record['fields'] as Record<string, { v: unknown }>)[field]?.v;
 
 describe('a buurtpreventie round', () => {
   const env = useServerAndBrowser();
@@ -140,7 +140,9 @@ describe('a buurtpreventie round', () => {
     // The round screen: no WCAG 2.1 A/AA violations, nothing wider than the phone.
     expect(await wcagViolations(phone.page)).toEqual([]);
     const tooWide = await phone.page.evaluate(() =>
-      [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > 360.5).map((element) => `${element.tagName}.${element.className} ${element.getBoundingClientRect().right}`),
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > 360.5)
+        .map((element) => `${element.tagName}.${element.className} ${element.getBoundingClientRect().right}`),
     );
     expect(tooWide).toEqual([]);
 
@@ -159,20 +161,20 @@ describe('a buurtpreventie round', () => {
     const rounds = records.filter((record) => record['type'] === 'patrolRound');
     expect(rounds).toHaveLength(1);
     const round = rounds[0] as Record<string, unknown>;
-    expect([valueOf(round, 'closedBy'), valueOf(round, 'outcome'), valueOf(round, 'mode'), valueOf(round, 'checkedInWithPolice'), valueOf(round, 'teamId')]).toEqual([
-      'walkers',
-      'remarks',
-      'bike',
-      true,
-      'buurtpreventie-oranjebuurt',
-    ]);
+    expect([
+      fieldOf(round, 'closedBy'),
+      fieldOf(round, 'outcome'),
+      fieldOf(round, 'mode'),
+      fieldOf(round, 'checkedInWithPolice'),
+      fieldOf(round, 'teamId'),
+    ]).toEqual(['walkers', 'remarks', 'bike', true, 'buurtpreventie-oranjebuurt']);
     const observations = records.filter((record) => ['safetyObservation', 'publicSpaceObservation'].includes(record['type'] as string));
-    expect(observations.map((record) => valueOf(record, 'type')).sort()).toEqual(['brokenStreetLight', 'keyInDoor', 'openWindowOrDoor', 'suspiciousSituation']);
-    const byType = new Map(observations.map((record) => [valueOf(record, 'type'), record]));
-    expect(valueOf(byType.get('suspiciousSituation') as Record<string, unknown>, 'action')).toBe('called112');
-    expect(valueOf(byType.get('brokenStreetLight') as Record<string, unknown>, 'meldingNumber')).toBe('FIXI-2291');
-    expect(valueOf(byType.get('openWindowOrDoor') as Record<string, unknown>, 'note')).toBe('Raam begane grond open');
-    for (const record of observations) expect(valueOf(record, 'roundId')).toBe(round['id']);
+    expect(observations.map((record) => fieldOf(record, 'type')).sort()).toEqual(['brokenStreetLight', 'keyInDoor', 'openWindowOrDoor', 'suspiciousSituation']);
+    const byType = new Map(observations.map((record) => [fieldOf(record, 'type'), record]));
+    expect(fieldOf(byType.get('suspiciousSituation') as Record<string, unknown>, 'action')).toBe('called112');
+    expect(fieldOf(byType.get('brokenStreetLight') as Record<string, unknown>, 'meldingNumber')).toBe('FIXI-2291');
+    expect(fieldOf(byType.get('openWindowOrDoor') as Record<string, unknown>, 'note')).toBe('Raam begane grond open');
+    for (const record of observations) expect(fieldOf(record, 'roundId')).toBe(round['id']);
   });
 
   it('is in night mode after sunset at the tenant’s place: dark, no WCAG 2.1 A/AA violations, 56 px targets', async () => {
@@ -187,7 +189,9 @@ describe('a buurtpreventie round', () => {
     const background = await phone.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(0, 0, 0)');
     expect(await wcagViolations(phone.page)).toEqual([]);
-    const heights = await phone.page.locator('.patrol-type, .patrol-phone, .patrol-kind').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
+    const heights = await phone.page
+      .locator('.patrol-type, .patrol-phone, .patrol-kind')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(56);
   });
 });

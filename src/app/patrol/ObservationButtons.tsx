@@ -34,10 +34,18 @@ export function ObservationButtons({ roundId }: { roundId: string }) {
         <h2 id="saar-title">{t('patrolAdd.saar')}</h2>
         <p>{t('patrolAdd.saarHint')}</p>
         <div class="patrol-saar-buttons">
-          <button type="button" class="button button-primary patrol-target" onClick={() => void save({ roundId, kind: 'safety', type: 'suspiciousSituation', action: 'called112' })}>
+          <button
+            type="button"
+            class="button button-primary patrol-target"
+            onClick={() => void save({ roundId, kind: 'safety', type: 'suspiciousSituation', action: 'called112' })}
+          >
             {t('patrolAdd.saarYes')}
           </button>
-          <a class="button patrol-target patrol-phone-112" href="tel:112" onClick={() => void save({ roundId, kind: 'safety', type: 'suspiciousSituation', action: 'called112' })}>
+          <a
+            class="button patrol-target patrol-phone-112"
+            href="tel:112"
+            onClick={() => void save({ roundId, kind: 'safety', type: 'suspiciousSituation', action: 'called112' })}
+          >
             {t('patrolAdd.saarCall')}
           </a>
           <button type="button" class="button patrol-target" onClick={() => void save({ roundId, kind: 'safety', type: 'suspiciousSituation' })}>
@@ -67,7 +75,10 @@ export function ObservationButtons({ roundId }: { roundId: string }) {
           const Icon = TYPE_ICONS[type];
           const onClick =
             kind === 'safety'
-              ? () => (asksCalled112First(type as (typeof SAFETY_OBSERVATION_TYPES)[number]) ? setAsking(true) : void save({ roundId, kind: 'safety', type: type as (typeof SAFETY_OBSERVATION_TYPES)[number] }))
+              ? () =>
+                  asksCalled112First(type as (typeof SAFETY_OBSERVATION_TYPES)[number])
+                    ? setAsking(true)
+                    : void save({ roundId, kind: 'safety', type: type as (typeof SAFETY_OBSERVATION_TYPES)[number] })
               : () => void save({ roundId, kind: 'publicSpace', type: type as (typeof PUBLIC_SPACE_OBSERVATION_TYPES)[number] });
           return (
             <li key={type}>

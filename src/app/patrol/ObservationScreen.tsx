@@ -49,7 +49,11 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
   const save = async (event: Event) => {
     event.preventDefault();
     const meldingNumber = (melding ?? '').trim();
-    await store.patrol.updateObservation(id, { note: note ?? '', action: action ?? 'none', ...(isSafety ? {} : { meldingNumber: meldingNumber === '' ? null : meldingNumber }) });
+    await store.patrol.updateObservation(id, {
+      note: note ?? '',
+      action: action ?? 'none',
+      ...(isSafety ? {} : { meldingNumber: meldingNumber === '' ? null : meldingNumber }),
+    });
     announce(t('patrolObs.saved'));
     navigate({ name: 'patrol', path: patrolHref({ name: 'round', id: roundId }).slice(1) });
   };
@@ -74,7 +78,13 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
           <span class="field-hint" id="obs-note-hint">
             {isSafety ? t('patrolObs.noteSafetyHint') : t('patrolObs.noteHint')}
           </span>
-          <textarea rows={3} maxLength={1000} aria-describedby="obs-note-hint" value={note ?? ''} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
+          <textarea
+            rows={3}
+            maxLength={1000}
+            aria-describedby="obs-note-hint"
+            value={note ?? ''}
+            onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
+          />
         </label>
         <label class="field">
           <span>{t('patrolObs.action')}</span>
@@ -89,7 +99,13 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
         {!isSafety && (
           <label class="field">
             <span>{t('patrolObs.melding')}</span>
-            <input type="text" inputMode="text" maxLength={40} value={melding ?? ''} onInput={(event) => setMelding((event.target as HTMLInputElement).value)} />
+            <input
+              type="text"
+              inputMode="text"
+              maxLength={40}
+              value={melding ?? ''}
+              onInput={(event) => setMelding((event.target as HTMLInputElement).value)}
+            />
           </label>
         )}
         <button type="submit" class="button button-primary button-block patrol-target">

@@ -118,7 +118,8 @@ export function PatrolHome() {
             {data.rounds.map((round) => (
               <li key={round.id}>
                 <a href={patrolHref({ name: 'round', id: round.id })}>
-                  {formatDate(lang, localDate(round.startedAt))} · {t(`patrolMode.${round.mode}`)} · {t('patrolRound.observationsCount', { count: round.observationCount })}
+                  {formatDate(lang, localDate(round.startedAt))} · {t(`patrolMode.${round.mode}`)} ·{' '}
+                  {t('patrolRound.observationsCount', { count: round.observationCount })}
                   {round.closedBy === 'app' && <strong> · {t('patrolRound.closedByApp')}</strong>}
                 </a>
               </li>

@@ -43,7 +43,14 @@ export function PatrolRoundScreen({ id }: { id: string }) {
     <>
       <ScreenTitle>{isRunning ? t('patrolRound.running') : `${t('patrolRound.title')} ${formatDate(lang, localDate(round.startedAt))}`}</ScreenTitle>
       <p class="patrol-meta">
-        {isRunning ? <Timer startedAt={round.startedAt} /> : <span>{formatClock(lang, round.startedAt)}{round.endedAt !== null ? `–${formatClock(lang, round.endedAt)}` : ''}</span>}
+        {isRunning ? (
+          <Timer startedAt={round.startedAt} />
+        ) : (
+          <span>
+            {formatClock(lang, round.startedAt)}
+            {round.endedAt !== null ? `–${formatClock(lang, round.endedAt)}` : ''}
+          </span>
+        )}
         <span aria-hidden="true">·</span>
         <span>{t(`patrolMode.${round.mode}`)}</span>
         <SyncBadge state={round.syncState} />

@@ -19,7 +19,12 @@ export function usePosition(): () => Location | null {
     const id = geolocation.watchPosition(
       (position) => {
         latest.current = {
-          location: { lat: round6(position.coords.latitude), lon: round6(position.coords.longitude), accuracyM: Math.max(0, Math.round(position.coords.accuracy)), source: 'gps' },
+          location: {
+            lat: round6(position.coords.latitude),
+            lon: round6(position.coords.longitude),
+            accuracyM: Math.max(0, Math.round(position.coords.accuracy)),
+            source: 'gps',
+          },
           at: now(),
         };
       },

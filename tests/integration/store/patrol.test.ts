@@ -24,7 +24,10 @@ describe('a patrol round on the device', () => {
     expect(await store.ui.patrol.runningRound(BRAM)).toMatchObject({ id: roundId, startedAt: NOW, closedBy: null, walkers: [ANNA, BRAM] });
 
     clock.advance(10 * 60_000);
-    const window = await store.ui.patrol.addObservation({ roundId, kind: 'safety', type: 'openWindowOrDoor', location: { lat: 51.87, lon: 4.65, accuracyM: 8, source: 'gps' } }, ANNA);
+    const window = await store.ui.patrol.addObservation(
+      { roundId, kind: 'safety', type: 'openWindowOrDoor', location: { lat: 51.87, lon: 4.65, accuracyM: 8, source: 'gps' } },
+      ANNA,
+    );
     clock.advance(5 * 60_000);
     const light = await store.ui.patrol.addObservation({ roundId, kind: 'publicSpace', type: 'brokenStreetLight' }, ANNA);
     await store.ui.patrol.updateObservation(light, { note: 'Lantaarnpaal 12 brandt niet', meldingNumber: 'FIXI-123', action: 'meldingFixi' });
@@ -40,7 +43,12 @@ describe('a patrol round on the device', () => {
 
     clock.advance(60 * 60_000);
     await store.ui.patrol.endRound(roundId, { outcome: 'remarks', summary: 'Rustige avond' });
-    expect((await store.ui.patrol.getRound(roundId))?.round).toMatchObject({ closedBy: 'walkers', endedAt: NOW + 75 * 60_000, outcome: 'remarks', observationCount: 2 });
+    expect((await store.ui.patrol.getRound(roundId))?.round).toMatchObject({
+      closedBy: 'walkers',
+      endedAt: NOW + 75 * 60_000,
+      outcome: 'remarks',
+      observationCount: 2,
+    });
     expect(await store.ui.patrol.runningRound(ANNA)).toBeNull();
     await expect(store.ui.patrol.endRound(roundId, { outcome: 'incident', summary: '' })).rejects.toBeInstanceOf(InvalidInputError);
 
@@ -53,7 +61,9 @@ describe('a patrol round on the device', () => {
     const roundId = await store.ui.patrol.startRound(START, ANNA);
     const id = await store.ui.patrol.addObservation({ roundId, kind: 'safety', type: 'keyInDoor' }, ANNA);
     await expect(store.ui.patrol.updateObservation(id, { photos: ['a'.repeat(64)] })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.ui.patrol.addObservation({ roundId: '0193a1b2-0000-7000-8000-0000000000ff', kind: 'safety', type: 'keyInDoor' }, ANNA)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      store.ui.patrol.addObservation({ roundId: '0193a1b2-0000-7000-8000-0000000000ff', kind: 'safety', type: 'keyInDoor' }, ANNA),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await store.sync.pendingCount()).toBe(2);
   });
 
@@ -78,7 +88,9 @@ describe('a patrol round on the device', () => {
     clock.advance(1_000);
     await store.ui.patrol.setObservationStatus(id, { to: 'reported', note: 'Gemeld in FIXI', by: ANNA });
     expect(await store.ui.patrol.getObservation(id)).toMatchObject({ status: 'reported' });
-    expect(await store.ui.patrol.getObservationHistory(id)).toMatchObject([{ observationId: id, from: 'new', to: 'reported', note: 'Gemeld in FIXI', by: ANNA, buurtId: 'kinderdijk', teamId: TEAM }]);
+    expect(await store.ui.patrol.getObservationHistory(id)).toMatchObject([
+      { observationId: id, from: 'new', to: 'reported', note: 'Gemeld in FIXI', by: ANNA, buurtId: 'kinderdijk', teamId: TEAM },
+    ]);
   });
 
   it('shows the police reaction on the safety observation', async () => {
@@ -86,7 +98,15 @@ describe('a patrol round on the device', () => {
     const roundId = await store.ui.patrol.startRound(START, ANNA);
     const id = await store.ui.patrol.addObservation({ roundId, kind: 'safety', type: 'suspiciousSituation', action: 'called112' }, ANNA);
     const t = formatHlc({ wall: NOW + 1, counter: 0, node: DEVICE_B });
-    const values = { observationId: id, teamId: TEAM, buurtId: 'kinderdijk', text: 'Bedankt, we zijn langs geweest', state: 'handled', by: 'agent-1', at: NOW + 1 };
+    const values = {
+      observationId: id,
+      teamId: TEAM,
+      buurtId: 'kinderdijk',
+      text: 'Bedankt, we zijn langs geweest',
+      state: 'handled',
+      by: 'agent-1',
+      at: NOW + 1,
+    };
     const fields = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }]));
     await store.sync.applyPullPage([{ id: reactionIdFor(id), type: 'observationReaction', tenantId: TENANT, fields, counters: {} }], '5');
     expect((await store.ui.patrol.getRound(roundId))?.observations[0]?.reaction).toMatchObject({ text: 'Bedankt, we zijn langs geweest', state: 'handled' });
@@ -108,7 +128,13 @@ describe('purge on the device (src/sync/README.md P2, P3)', () => {
     await acknowledgeAll(store);
     await store.ui.patrol.updateObservation(safety, { note: 'nog niet verstuurd' });
 
-    await store.sync.applyPullPage([], '40', { purged: [{ id: safety, type: 'safetyObservation' }, { id: gone, type: 'publicSpaceObservation' }, { id: '0193a1b2-0000-7000-8000-0000000000ee', type: 'patrolRound' }] });
+    await store.sync.applyPullPage([], '40', {
+      purged: [
+        { id: safety, type: 'safetyObservation' },
+        { id: gone, type: 'publicSpaceObservation' },
+        { id: '0193a1b2-0000-7000-8000-0000000000ee', type: 'patrolRound' },
+      ],
+    });
 
     expect(await store.sync.getCursor()).toBe('40');
     expect(await store.ui.patrol.getObservation(safety)).toBeNull();
@@ -124,7 +150,9 @@ describe('purge on the device (src/sync/README.md P2, P3)', () => {
     const roundId = await store.ui.patrol.startRound(START, ANNA);
     await store.ui.patrol.addObservation({ roundId, kind: 'safety', type: 'keyInDoor' }, ANNA);
     const batch = await store.sync.takeBatch({ maxCount: 500, maxBytes: 10_000_000 });
-    await store.sync.applyPushResults(batch.map((m) => ({ mutationId: m.mutationId, status: 'rejected' as const, reason: 'purged' as const, message: 'purged' })));
+    await store.sync.applyPushResults(
+      batch.map((m) => ({ mutationId: m.mutationId, status: 'rejected' as const, reason: 'purged' as const, message: 'purged' })),
+    );
     expect(await store.sync.pendingCount()).toBe(0);
     expect(await store.ui.outbox.summary()).toMatchObject({ pending: 0, rejected: [] });
   });
