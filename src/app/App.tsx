@@ -10,6 +10,7 @@ import { createT, loadCore, type CoreWords, type Lang, type T } from './i18n/tra
 import { Language, type LanguageValue } from './i18n/use-t.ts';
 import type { SyncController, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
+import { patrolTeamsOf } from './patrol/teams.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
@@ -26,6 +27,7 @@ const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').
 const AccountScreen = lazyScreen(() => import('./account/AccountScreen.tsx').then((m) => m.AccountScreen));
 const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) => m.AdminScreen));
 const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) => m.SchouwArea));
+const PatrolArea = lazyScreen(() => import('./patrol/PatrolArea.tsx').then((m) => m.PatrolArea));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
@@ -89,6 +91,11 @@ export function App(props: AppProps) {
   const isExpired = isSessionExpired(session, props.now());
   const principal = useMemo(() => principalOf(session.me, config.teams), [session, config]);
   const isCoordinator = mayManageConfig(session.me.role);
+  const hasPatrolTeam = patrolTeamsOf(principal, config.teams).length > 0;
+  // A round left running over 6 hours closes at the next start of the app, as "niet afgesloten".
+  useEffect(() => {
+    if (hasPatrolTeam) props.store.patrol.closeOverdueRounds().catch(() => {});
+  }, [hasPatrolTeam]);
   useEffect(() => {
     if (isExpired) announceText(t('session.expired'));
   }, [isExpired]);
@@ -203,6 +210,14 @@ export function App(props: AppProps) {
               {t('nav.findings')}
             </a>
           )}
+          {hasPatrolTeam && (
+            <a href="#/ronde" aria-current={section === 'patrol' ? 'page' : undefined}>
+              <span aria-hidden="true" class="nav-icon">
+                ◉
+              </span>
+              {t('nav.patrol')}
+            </a>
+          )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
               <span aria-hidden="true" class="nav-icon">
@@ -249,6 +264,8 @@ function Screen({ route }: { route: Route }) {
       return <AdminScreen section={route.section} />;
     case 'schouw':
       return <SchouwArea path={route.path} />;
+    case 'patrol':
+      return <PatrolArea path={route.path} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -287,6 +304,7 @@ function titleOf(route: Route, t: T): string | null {
     case 'admin':
       return t('nav.admin');
     case 'schouw':
+    case 'patrol':
       return null;
     case 'not-found':
       return t('app.notFound.title');

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'admin'; section: AdminSection | null }
   /** A schouw screen; its own router (schouw/routes.ts) loads with it and reads `path`. */
   | { name: 'schouw'; path: string }
+  /** A buurtpreventie screen; its own router (patrol/routes.ts) loads with it and reads `path`. */
+  | { name: 'patrol'; path: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -57,6 +59,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/aanmelden') return { name: 'sign-in' };
   if (path === '/beheer') return { name: 'admin', section: null };
   if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
+  if (/^\/ronde(\/|$)/.test(path)) return { name: 'patrol', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -92,6 +95,7 @@ export function hrefOf(route: Route): string {
     case 'admin':
       return route.section ? `#/beheer/${route.section}` : '#/beheer';
     case 'schouw':
+    case 'patrol':
       return `#${route.path}`;
     case 'not-found':
       return '#/';
@@ -101,8 +105,9 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'findings' | 'settings' | 'admin' {
+export function sectionOf(route: Route): 'activities' | 'findings' | 'patrol' | 'settings' | 'admin' {
   if (route.name === 'admin') return 'admin';
+  if (route.name === 'patrol') return 'patrol';
   if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

@@ -32,7 +32,8 @@ export async function takeBatch(db: BuurtlogDatabase, limits: BatchLimits): Prom
 /**
  * Applied or duplicate: the server has it, the entry goes. Rejected: the
  * entry stays, marked, until the user dismisses it — **never dropped
- * silently**. Results for unknown mutation ids (an entry replaced by a newer
+ * silently**, except a refusal `purged` (the record was removed after its
+ * retention period, src/sync/README.md P3): that entry goes, not retried. Results for unknown mutation ids (an entry replaced by a newer
  * change while in flight) change nothing: the replacement carries the same
  * content and is pushed next.
  */
@@ -43,6 +44,12 @@ export function applyPushResults(db: BuurtlogDatabase, results: readonly PushRes
     for (const [i, result] of results.entries()) {
       const entry = entries[i];
       if (!entry || entry.seq === undefined || entry.state !== 'pending') continue;
+      if (result.status === 'rejected' && result.reason === 'purged') {
+        // P3: the record is gone on the server after its retention period;
+        // retrying cannot succeed, and the next pull's marker drops the record.
+        await db.outbox.delete(entry.seq);
+        continue;
+      }
       if (result.status === 'rejected') {
         await db.outbox.update(entry.seq, {
           state: 'rejected',

@@ -30,10 +30,11 @@ import { META_KEYS, writeMeta } from './meta.ts';
  * **Local work is never dropped**: a record with an entry stays; the server
  * answers its push, and refuses it visibly if it is no longer theirs.
  */
-export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string, options: { reset?: boolean } = {}): Promise<number> {
+export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string, options: PullPageOptions = {}): Promise<number> {
   const { db } = ctx;
-  return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.records, db.outbox, db.meta, db.photos], async () => {
     if (options.reset) await dropSyncedRecords(ctx);
+    if (options.purged && options.purged.length > 0) await dropPurged(ctx, options.purged);
     const incoming = new Map<string, SyncRecord>();
     for (const record of pulled) {
       if (record.tenantId !== ctx.tenantId) continue;
@@ -74,6 +75,37 @@ export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], 
     await Promise.all(work);
     return writes.length;
   });
+}
+
+export type PullPageOptions = {
+  reset?: boolean;
+  /** Records the server removed after their retention period (src/sync/README.md "Purge", P2). */
+  purged?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
+};
+
+/** Record types that name photos in a `photos` field. */
+const PHOTO_HOLDERS = ['finding', 'publicSpaceObservation'] as const;
+
+function photosOf(record: StoredRecord | undefined): string[] {
+  const value = record?.fields['photos']?.v;
+  return Array.isArray(value) ? value.filter((hash): hash is string => typeof hash === 'string') : [];
+}
+
+/**
+ * P2: drop each purged record (unknown ids are ignored), its pending or
+ * refused outbox entries (held writes live on the record and go with it),
+ * and its photos that no remaining record names. Unlike a reset this drops
+ * local work: the server refuses it anyway (P3). Every child has its own
+ * marker, so there is no cascade here.
+ */
+async function dropPurged({ db }: StoreContext, purged: ReadonlyArray<{ readonly id: string }>): Promise<void> {
+  const ids = [...new Set(purged.map((marker) => marker.id))];
+  const [records, entries] = await Promise.all([db.records.where(':id').anyOf(ids).toArray(), db.outbox.where('recordId').anyOf(ids).primaryKeys()]);
+  const photos = new Set(records.flatMap(photosOf));
+  await Promise.all([db.records.bulkDelete(ids), db.outbox.bulkDelete(entries)]);
+  if (photos.size === 0) return;
+  for (const record of await db.records.where('type').anyOf(PHOTO_HOLDERS).toArray()) for (const hash of photosOf(record)) photos.delete(hash);
+  await db.photos.bulkDelete([...photos]);
 }
 
 async function dropSyncedRecords({ db }: StoreContext): Promise<void> {

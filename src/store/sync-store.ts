@@ -21,6 +21,8 @@ export type PullOptions = {
   reset?: boolean;
   /** More pages follow at once (a bulk pull): live queries hold back until it is done. */
   hasMore?: boolean;
+  /** Records removed on the server after their retention period: dropped with the page (src/sync/README.md "Purge"). */
+  purged?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 };
 /** What the engine uploads: the row as stored. */
 export type QueuedPhoto = Pick<PhotoRow, 'sha256' | 'blob' | 'type' | 'bytes' | 'attempts'>;

@@ -15,6 +15,7 @@ import { configStore, type ConfigStore } from './config-store.ts';
 import type { StoreCore } from './core.ts';
 import { observeQuery } from './observe.ts';
 import { outboxStore, type OutboxStore } from './outbox-store.ts';
+import { patrolStore, type PatrolStore } from './patrol-store.ts';
 import { photoStore, type PhotoStore } from './photo-store.ts';
 import { schouwStore, type SchouwStore } from './schouw-store.ts';
 
@@ -22,6 +23,7 @@ export type UiStore = {
   readonly activities: ActivityStore;
   readonly attendance: AttendanceStore;
   readonly schouw: SchouwStore;
+  readonly patrol: PatrolStore;
   readonly photos: PhotoStore;
   readonly config: ConfigStore;
   readonly outbox: OutboxStore;
@@ -37,6 +39,7 @@ export function uiStore(core: StoreCore, tenantName: string): UiStore {
     activities: activityStore(core),
     attendance: attendanceStore(core),
     schouw: schouwStore(core),
+    patrol: patrolStore(core),
     photos: photoStore(core),
     config: configStore(core, tenantName),
     outbox: outboxStore(core),

@@ -18,6 +18,7 @@ export const en: Words<typeof nl> = {
   'nav.settings': 'Settings',
   'nav.admin': 'Admin',
   'nav.findings': 'Findings',
+  'nav.patrol': 'Patrol',
 
   'session.expired': 'Your session has expired — sign in again',
   'session.signInAgain': 'Sign in again',

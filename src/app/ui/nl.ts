@@ -22,6 +22,7 @@ export const nl = {
   'nav.settings': 'Instellingen',
   'nav.admin': 'Beheer',
   'nav.findings': 'Bevindingen',
+  'nav.patrol': 'Ronde',
 
   'session.expired': 'Je sessie is verlopen — log opnieuw in',
   'session.signInAgain': 'Opnieuw aanmelden',

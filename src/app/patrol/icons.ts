@@ -1,0 +1,40 @@
+/** One lucide icon per observation type (the package has no side effects: only these ship). */
+import {
+  Armchair,
+  Bike,
+  Car,
+  CircleEllipsis,
+  Construction,
+  DoorOpen,
+  Eye,
+  HandHeart,
+  House,
+  KeyRound,
+  Lamp,
+  Mailbox,
+  SprayCan,
+  Trash,
+  Trees,
+  Users,
+  type LucideIcon,
+} from 'lucide-preact';
+import type { PublicSpaceObservationType, SafetyObservationType } from '../../domain/patrol-observation.ts';
+
+export const TYPE_ICONS: Readonly<Record<SafetyObservationType | PublicSpaceObservationType, LucideIcon>> = {
+  openWindowOrDoor: DoorOpen,
+  unlockedCarOrBike: Car,
+  keyInDoor: KeyRound,
+  otherBurglaryRisk: House,
+  youthNuisance: Users,
+  suspiciousSituation: Eye,
+  signsOfAbsence: Mailbox,
+  welfareConcern: HandHeart,
+  other: CircleEllipsis,
+  brokenStreetLight: Lamp,
+  looseTileOrPothole: Construction,
+  dangerousVegetation: Trees,
+  brokenStreetFurniture: Armchair,
+  dumpedWaste: Trash,
+  graffiti: SprayCan,
+  abandonedBike: Bike,
+};
