@@ -27,6 +27,7 @@ const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').
 const AccountScreen = lazyScreen(() => import('./account/AccountScreen.tsx').then((m) => m.AccountScreen));
 const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) => m.AdminScreen));
 const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) => m.SchouwArea));
+const RosterArea = lazyScreen(() => import('./roster/RosterArea.tsx').then((m) => m.RosterArea));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
@@ -89,6 +90,8 @@ export function App(props: AppProps) {
   const isExpired = isSessionExpired(session, props.now());
   const principal = useMemo(() => principalOf(session.me, config.teams), [session, config]);
   const isCoordinator = mayManageConfig(session.me.role);
+  // Buurtpreventie: the police to their observations, a coordinator or a team member to the roster.
+  const patrolPath = principal.role === 'police' ? '/wijkagent' : isCoordinator || config.teams.some((team) => team.kind === 'buurtpreventie' && principal.teamIds.includes(team.id)) ? '/rooster' : null;
   useEffect(() => {
     if (isExpired) announceText(t('session.expired'));
   }, [isExpired]);
@@ -203,6 +206,14 @@ export function App(props: AppProps) {
               {t('nav.findings')}
             </a>
           )}
+          {patrolPath && (
+            <a href={`#${patrolPath}`} aria-current={section === 'roster' ? 'page' : undefined}>
+              <span aria-hidden="true" class="nav-icon">
+                ◷
+              </span>
+              {t(patrolPath === '/wijkagent' ? 'nav.police' : 'nav.roster')}
+            </a>
+          )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
               <span aria-hidden="true" class="nav-icon">
@@ -249,6 +260,8 @@ function Screen({ route }: { route: Route }) {
       return <AdminScreen section={route.section} />;
     case 'schouw':
       return <SchouwArea path={route.path} />;
+    case 'roster':
+      return <RosterArea path={route.path} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -288,6 +301,7 @@ function titleOf(route: Route, t: T): string | null {
     case 'admin':
       return t('nav.admin');
     case 'schouw':
+    case 'roster':
       return null;
     case 'not-found':
       return t('app.notFound.title');

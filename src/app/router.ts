@@ -22,6 +22,8 @@ export type Route =
   | { name: 'admin'; section: AdminSection | null }
   /** A schouw screen; its own router (schouw/routes.ts) loads with it and reads `path`. */
   | { name: 'schouw'; path: string }
+  /** A roster, wijkagent or effort screen; its own router (roster/routes.ts) loads with it. */
+  | { name: 'roster'; path: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -54,6 +56,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/aanmelden') return { name: 'sign-in' };
   if (path === '/beheer') return { name: 'admin', section: null };
   if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
+  if (/^\/(rooster|wijkagent|inzet)(\/|$)/.test(path)) return { name: 'roster', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -89,6 +92,7 @@ export function hrefOf(route: Route): string {
     case 'admin':
       return route.section ? `#/beheer/${route.section}` : '#/beheer';
     case 'schouw':
+    case 'roster':
       return `#${route.path}`;
     case 'not-found':
       return '#/';
@@ -98,8 +102,9 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'findings' | 'settings' | 'admin' {
+export function sectionOf(route: Route): 'activities' | 'findings' | 'settings' | 'admin' | 'roster' {
   if (route.name === 'admin') return 'admin';
+  if (route.name === 'roster') return 'roster';
   if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

@@ -46,6 +46,7 @@ const STORE_FOR_APP: Record<string, 'any' | string[]> = {
   'attendance-store.ts': 'any',
   'schouw-store.ts': 'any',
   'photo-store.ts': 'any',
+  'patrol-roster-store.ts': 'any',
   'config-store.ts': 'any',
   'outbox-store.ts': 'any',
   'sync-state.ts': 'any',

@@ -18,6 +18,8 @@ export const en: Words<typeof nl> = {
   'nav.settings': 'Settings',
   'nav.admin': 'Admin',
   'nav.findings': 'Findings',
+  'nav.roster': 'Roster',
+  'nav.police': 'Wijkagent',
 
   'session.expired': 'Your session has expired — sign in again',
   'session.signInAgain': 'Sign in again',

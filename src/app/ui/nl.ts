@@ -22,6 +22,8 @@ export const nl = {
   'nav.settings': 'Instellingen',
   'nav.admin': 'Beheer',
   'nav.findings': 'Bevindingen',
+  'nav.roster': 'Rooster',
+  'nav.police': 'Wijkagent',
 
   'session.expired': 'Je sessie is verlopen — log opnieuw in',
   'session.signInAgain': 'Opnieuw aanmelden',
