@@ -16,7 +16,7 @@ export function EffortTable({ rows }: { rows: readonly EffortRow[] }) {
   if (rows.length === 0) return <p class="empty-state">{t('effort.empty')}</p>;
   return (
     <>
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-label={t('rosterEffortTable')} tabIndex={0}>
         <table class="report-table effort-table">
           <thead>
             <tr>

@@ -87,6 +87,7 @@ export const en: Words<typeof nl> = {
   'policeReaction.handled': 'Handled by the wijkagent',
   'policeReaction.none': 'No reaction yet',
 
+  'rosterEffortTable': 'Effort per team and buurt',
   'effort.title': 'Effort',
   'effort.month': 'Month',
   'effort.team': 'Team',

@@ -88,6 +88,7 @@ export const nl = {
   'policeReaction.handled': 'Afgehandeld door de wijkagent',
   'policeReaction.none': 'Nog geen reactie',
 
+  'rosterEffortTable': 'Inzet per team en buurt',
   'effort.title': 'Inzet',
   'effort.month': 'Maand',
   'effort.team': 'Team',
