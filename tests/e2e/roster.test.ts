@@ -9,7 +9,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
-import { rosterDate } from '../../src/domain/patrol-roster.ts';
 import { SCHEMA_VERSION } from '../../src/domain/schema-version.ts';
 import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
@@ -17,7 +16,6 @@ import { ANDROID_PHONE_UA, newDevice, signIn, type RunningServer } from './harne
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const TEAM_ID = 'buurtpreventie-oranjebuurt';
-const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 const OBSERVER = 'e2e-observer-0001';
 
 async function api(server: RunningServer, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -56,8 +54,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     const coordinator = await BuurtlogPage.open(await newDevice(browser), server.url);
     await coordinator.page.goto(`${server.url}/#/rooster/patroon`);
     await coordinator.expectSoon('the pattern form', () => coordinator.page.getByRole('heading', { level: 1, name: 'Weekpatroon herhalen' }).waitFor({ timeout: 30_000 }));
-    const tomorrow = rosterDate(Date.now() + 86_400_000);
-    const weekday = WEEKDAYS[(new Date(`${tomorrow}T12:00:00Z`).getUTCDay() + 6) % 7] as string;
+    const weekday = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long' }).format(Date.now() + 86_400_000);
     await coordinator.page.getByLabel(weekday).check();
     await coordinator.page.getByLabel('Begintijd').fill('20:00');
     await coordinator.page.getByLabel('Verzamelplek').fill('Bij de kerk');
