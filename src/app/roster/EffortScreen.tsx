@@ -18,6 +18,8 @@ import '../report/report.css';
 import './roster.css';
 
 const MONTHS_BACK = 12;
+/** The understaffed slots listed; the heading counts them all. */
+const UNDERSTAFFED_SHOWN = 8;
 
 /** `#/inzet`: effort per team and buurt in a month, the month's rounds, the exports; for the coordinator also the slots short of walkers. */
 export function EffortScreen() {
@@ -30,6 +32,7 @@ export function EffortScreen() {
   const monthName = (value: string) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric' }).format(new Date(`${value}-15T12:00:00`));
   const teamName = (id: string) => config.teams.find((team) => team.id === id)?.name ?? id;
   const time = new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit' });
+  const hours = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
 
   return (
     <>
@@ -76,7 +79,7 @@ export function EffortScreen() {
                     <p class="slot-line muted">
                       {teamName(round.teamId)} · {t('roundReport.walkers', { count: round.walkers.length })}
                       {round.outcome && ` · ${outcomeLabel(t, round.outcome)}`}
-                      {roundHours(round) > 0 && ` · ${Math.round(roundHours(round) * 10) / 10} h`}
+                      {roundHours(round) > 0 && ` · ${t('rosterHours', { hours: hours.format(roundHours(round)) })}`}
                     </p>
                   </li>
                 ))}
@@ -87,9 +90,11 @@ export function EffortScreen() {
       )}
       {understaffed && understaffed.length > 0 && (
         <section aria-labelledby="effort-understaffed">
-          <h2 id="effort-understaffed">{t('effort.understaffed')}</h2>
+          <h2 id="effort-understaffed">
+            {t('effort.understaffed')} ({understaffed.length})
+          </h2>
           <ul class="slot-list">
-            {understaffed.map((slot) => (
+            {understaffed.slice(0, UNDERSTAFFED_SHOWN).map((slot) => (
               <li key={slot.id} class="slot-card slot-flagged">
                 {teamName(slot.teamId)} · {formatDate(lang, slot.date)} {slot.start} · {t('roster.flag', { count: slot.walkers.length })}
               </li>

@@ -95,7 +95,7 @@ export function PatternForm() {
           </div>
           <div class="field">
             <label for="pattern-duration">{t('rosterPattern.duration')}</label>
-            <input id="pattern-duration" type="number" inputMode="numeric" min={15} max={720} step={15} value={duration} required onInput={(e) => setDuration(e.currentTarget.value)} />
+            <input id="pattern-duration" type="text" inputMode="numeric" pattern="[0-9]*" value={duration} required onInput={(e) => setDuration(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="pattern-meeting">{t('rosterPattern.meetingPoint')}</label>

@@ -88,6 +88,7 @@ export const en: Words<typeof nl> = {
   'policeReaction.none': 'No reaction yet',
 
   'rosterEffortTable': 'Effort per team and buurt',
+  'rosterHours': '{hours} h',
   'effort.title': 'Effort',
   'effort.month': 'Month',
   'effort.team': 'Team',

@@ -89,6 +89,7 @@ export const nl = {
   'policeReaction.none': 'Nog geen reactie',
 
   'rosterEffortTable': 'Inzet per team en buurt',
+  'rosterHours': '{hours} uur',
   'effort.title': 'Inzet',
   'effort.month': 'Maand',
   'effort.team': 'Team',
