@@ -10,7 +10,8 @@
  * modules do not depend on each other.
  */
 import type { WeeklyPattern } from '../domain/patrol-roster.ts';
-import type { ObservationReaction, PublicSpaceObservation, ReactionState, SafetyObservation } from '../domain/patrol-observation.ts';
+import type { FollowUpStatus } from '../domain/follow-up.ts';
+import type { ObservationReaction, ObservationStatusChange, PublicSpaceObservation, ReactionState, SafetyObservation } from '../domain/patrol-observation.ts';
 import type { PatrolRound, PatrolSlot } from '../domain/patrol.ts';
 import type { PatrolSettings } from '../domain/patrol-retention.ts';
 import type { StoreCore } from './core.ts';
@@ -42,6 +43,9 @@ export type RoundView = PatrolRound & { id: string; syncState: SyncState };
 /** Which observations or rounds: of these buurten / teams, seen (started) from…until (Unix ms, until exclusive). */
 export type PatrolFilter = { readonly buurtIds?: readonly string[]; readonly teamIds?: readonly string[]; readonly from?: number; readonly until?: number };
 
+export type ObservationStatusInput = { readonly to: FollowUpStatus; readonly note?: string; readonly by: string };
+export type ObservationHistoryEntry = ObservationStatusChange & { id: string; syncState: SyncState };
+
 export type ReactionInput = { readonly text: string; readonly state: ReactionState; readonly by: string };
 
 export type RosterStore = {
@@ -71,6 +75,10 @@ export type RosterStore = {
   listRounds(filter: PatrolFilter): Promise<RoundView[]>;
   /** The police's reaction: text and seen/handled, one per observation (last writer wins). Resolves to the reaction's id. */
   react(observationId: string, input: ReactionInput): Promise<string>;
+  /** A public-space observation's follow-up: its status and a history entry in one transaction. Resolves to the entry's id. */
+  setObservationStatus(observationId: string, input: ObservationStatusInput): Promise<string>;
+  /** The follow-up history of a public-space observation, oldest first. */
+  getObservationHistory(observationId: string): Promise<ObservationHistoryEntry[]>;
   /** The tenant's patrol settings (retention periods, place), defaults until set. */
   settings(): Promise<PatrolSettings>;
 };
@@ -97,6 +105,8 @@ export function rosterStore(core: StoreCore): RosterStore {
     listPublicSpaceObservations: (filter) => read((v) => v.readPublicSpaceObservations(db, filter)),
     listRounds: (filter) => read((v) => v.readRounds(db, filter)),
     react: (observationId, input) => writes((w) => w.react(core, observationId, input)),
+    setObservationStatus: (observationId, input) => writes((w) => w.setObservationStatus(core, observationId, input)),
+    getObservationHistory: (observationId) => read((v) => v.readObservationHistory(db, observationId)),
     settings: () => read((v) => v.readPatrolSettings(db)),
   };
 }

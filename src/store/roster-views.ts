@@ -7,12 +7,13 @@
  */
 import * as z from 'zod/mini';
 import { fieldValues } from '../domain/records.ts';
-import { ObservationReactionSchema, PublicSpaceObservationSchema, SafetyObservationSchema } from '../domain/patrol-observation.ts';
+import { ObservationReactionSchema, ObservationStatusChangeSchema, PublicSpaceObservationSchema, SafetyObservationSchema } from '../domain/patrol-observation.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import { rosterDate } from '../domain/patrol-roster.ts';
 import { PatrolRoundSchema, PatrolSignUpSchema, PatrolSlotSchema, slotNeedsWalkers, slotWalkers, type PatrolSignUp } from '../domain/patrol.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
 import type {
+  ObservationHistoryEntry,
   PatrolFilter,
   PublicSpaceObservationView,
   ReactionView,
@@ -133,4 +134,10 @@ export async function readRounds(db: BuurtlogDatabase, filter: PatrolFilter): Pr
 
 export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {
   return patrolSettingsOf(await db.records.get(PATROL_SETTINGS_ID));
+}
+
+export async function readObservationHistory(db: BuurtlogDatabase, observationId: string): Promise<ObservationHistoryEntry[]> {
+  const changes = (await readType(db, 'observationStatusChange', ObservationStatusChangeSchema)).filter(({ value }) => value.observationId === observationId);
+  const stateOfRecord = await syncStatesOf(db, changes.map(({ record }) => record));
+  return changes.map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) })).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }

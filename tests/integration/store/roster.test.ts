@@ -136,6 +136,27 @@ describe('observations for the police and professionals, and the police reaction
     await expect(store.ui.roster.react(publicId, { text: 'x', state: 'seen', by: CEES })).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it('follows up a public-space observation with a status and an append-only history, as a finding', async () => {
+    const clock = manualClock();
+    const store = await openTestStore({ now: clock.now });
+    const roundId = uuidv7(NOW - 3_600_000);
+    const publicId = uuidv7(NOW - 1_600_000);
+    await store.sync.applyPullPage([remote('patrolRound', roundId, roundValues(TEAM, ['kinderdijk'], [ANNA])), remote('publicSpaceObservation', publicId, publicSpaceValues(roundId, TEAM, 'kinderdijk'))], '5');
+    clock.advance(60_000);
+    await store.ui.roster.setObservationStatus(publicId, { to: 'reported', note: 'Gemeld in FIXI', by: CEES });
+    clock.advance(60_000);
+    await store.ui.roster.setObservationStatus(publicId, { to: 'resolved', by: CEES });
+    const [observation] = await store.ui.roster.listPublicSpaceObservations({});
+    expect(observation?.status).toBe('resolved');
+    const history = await store.ui.roster.getObservationHistory(publicId);
+    expect(history.map((h) => [h.from, h.to, h.note])).toEqual([
+      ['new', 'reported', 'Gemeld in FIXI'],
+      ['reported', 'resolved', ''],
+    ]);
+    expect(history[0]).toMatchObject({ buurtId: 'kinderdijk', teamId: TEAM, by: CEES, at: NOW + 60_000 });
+    await expect(store.ui.roster.setObservationStatus(publicId, { to: 'resolved', by: CEES })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
   it('reads the tenant’s retention periods, defaults until set', async () => {
     const store = await openTestStore();
     expect(await store.ui.roster.settings()).toEqual({ safetyObservationMonths: 3, publicSpaceObservationMonths: 12, roundMonths: 12, lat: null, lon: null });
