@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { principalOf } from '../../src/app/abilities.ts';
 import { NextSlotCard } from '../../src/app/roster/NextSlotCard.tsx';
+import { PatrolOpenObservations } from '../../src/app/roster/PatrolOpenObservations.tsx';
 import { PoliceScreen } from '../../src/app/roster/PoliceScreen.tsx';
 import { RosterScreen } from '../../src/app/roster/RosterScreen.tsx';
 import type { Me } from '../../src/domain/auth.ts';
@@ -15,7 +16,7 @@ import type { RecordType, SyncRecord } from '../../src/domain/records.ts';
 import { manualClock } from '../fixtures/factories.ts';
 import { DEVICE_B, NOW, TENANT } from '../fixtures/fixed.ts';
 import { CONFIG, cleanupApps, openApp } from '../fixtures/render-app.tsx';
-import { roundValues, safetyValues } from '../fixtures/server-patrol.ts';
+import { publicSpaceValues, roundValues, safetyValues } from '../fixtures/server-patrol.ts';
 
 const TEAM = 'buurtpreventie-oranjebuurt';
 const ANNA = '0193a1b2-0000-7000-8000-0000000000a1';
@@ -114,5 +115,30 @@ describe('the wijkagent’s screen', () => {
     await waitFor(() => expect(screen.getByTestId('reaction').textContent).toContain('Gezien door de wijkagent: Bewoner gebeld'));
     const [saved] = await app.store.ui.roster.listSafetyObservations({ buurtIds: ['oranjebuurt'] });
     expect(saved?.reaction).toMatchObject({ text: 'Bewoner gebeld', state: 'seen', by: officer });
+  });
+});
+
+describe('public-space observations beside the open findings', () => {
+  it('lists the open ones of a buurt and follows one up with a status and its history', async () => {
+    const professional = uuidv7(NOW);
+    const app = await setUp({ userId: professional, role: 'professional', buurtIds: ['oranjebuurt'] });
+    const roundId = uuidv7(NOW - 2 * 3_600_000);
+    const observationId = uuidv7(NOW - 3_600_000);
+    await app.store.sync.applyPullPage(
+      [remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt'], [ANNA, BART])), remote('publicSpaceObservation', observationId, publicSpaceValues(roundId, TEAM, 'oranjebuurt'))],
+      '3',
+    );
+    app.render(<PatrolOpenObservations buurtId="oranjebuurt" />);
+    const item = await screen.findByTestId('observation');
+    expect(within(item).getByRole('heading', { name: 'Kapotte lantaarnpaal' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Opvolging'), { target: { value: 'reported' } });
+    fireEvent.input(screen.getByLabelText('Notitie (optioneel)'), { target: { value: 'Gemeld in FIXI' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
+    await waitFor(() => expect(screen.getByText(/Nieuw → Gemeld — Gemeld in FIXI/)).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Opvolging'), { target: { value: 'resolved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
+    // Resolved is no longer open: it leaves the list.
+    await waitFor(() => expect(screen.queryByTestId('observation')).toBeNull());
+    expect((await app.store.ui.roster.getObservationHistory(observationId)).map((h) => h.to)).toEqual(['reported', 'resolved']);
   });
 });

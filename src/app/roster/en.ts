@@ -89,6 +89,12 @@ export const en: Words<typeof nl> = {
 
   'rosterEffortTable': 'Effort per team and buurt',
   'rosterHours': '{hours} h',
+  'patrolOpen.title': 'Observations of the buurtpreventie',
+  'patrolOpen.status': 'Follow-up',
+  'patrolOpen.note': 'Note (optional)',
+  'patrolOpen.save': 'Save follow-up',
+  'patrolOpen.saved': 'Follow-up saved',
+  'patrolOpen.noChange': 'Choose another status or write a note.',
   'effort.title': 'Effort',
   'effort.month': 'Month',
   'effort.team': 'Team',

@@ -90,6 +90,12 @@ export const nl = {
 
   'rosterEffortTable': 'Inzet per team en buurt',
   'rosterHours': '{hours} uur',
+  'patrolOpen.title': 'Waarnemingen van de buurtpreventie',
+  'patrolOpen.status': 'Opvolging',
+  'patrolOpen.note': 'Notitie (optioneel)',
+  'patrolOpen.save': 'Opvolging opslaan',
+  'patrolOpen.saved': 'Opvolging opgeslagen',
+  'patrolOpen.noChange': 'Kies een andere status of schrijf een notitie.',
   'effort.title': 'Inzet',
   'effort.month': 'Maand',
   'effort.team': 'Team',
