@@ -28,6 +28,7 @@ const AccountScreen = lazyScreen(() => import('./account/AccountScreen.tsx').the
 const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) => m.AdminScreen));
 const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) => m.SchouwArea));
 const PatrolArea = lazyScreen(() => import('./patrol/PatrolArea.tsx').then((m) => m.PatrolArea));
+const RosterArea = lazyScreen(() => import('./roster/RosterArea.tsx').then((m) => m.RosterArea));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
@@ -96,6 +97,8 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (hasPatrolTeam) props.store.patrol.closeOverdueRounds().catch(() => {});
   }, [hasPatrolTeam]);
+  // Buurtpreventie: the police to their observations, a coordinator or a team member to the roster.
+  const patrolPath = principal.role === 'police' ? '/wijkagent' : isCoordinator || config.teams.some((team) => team.kind === 'buurtpreventie' && principal.teamIds.includes(team.id)) ? '/rooster' : null;
   useEffect(() => {
     if (isExpired) announceText(t('session.expired'));
   }, [isExpired]);
@@ -218,6 +221,14 @@ export function App(props: AppProps) {
               {t('nav.patrol')}
             </a>
           )}
+          {patrolPath && (
+            <a href={`#${patrolPath}`} aria-current={section === 'roster' ? 'page' : undefined}>
+              <span aria-hidden="true" class="nav-icon">
+                ◷
+              </span>
+              {t(patrolPath === '/wijkagent' ? 'nav.police' : 'nav.roster')}
+            </a>
+          )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
               <span aria-hidden="true" class="nav-icon">
@@ -266,6 +277,8 @@ function Screen({ route }: { route: Route }) {
       return <SchouwArea path={route.path} />;
     case 'patrol':
       return <PatrolArea path={route.path} />;
+    case 'roster':
+      return <RosterArea path={route.path} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -305,6 +318,7 @@ function titleOf(route: Route, t: T): string | null {
       return t('nav.admin');
     case 'schouw':
     case 'patrol':
+    case 'roster':
       return null;
     case 'not-found':
       return t('app.notFound.title');

@@ -24,6 +24,8 @@ export type Route =
   | { name: 'schouw'; path: string }
   /** A buurtpreventie screen; its own router (patrol/routes.ts) loads with it and reads `path`. */
   | { name: 'patrol'; path: string }
+  /** A roster, wijkagent or effort screen; its own router (roster/routes.ts) loads with it. */
+  | { name: 'roster'; path: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/beheer') return { name: 'admin', section: null };
   if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
   if (/^\/ronde(\/|$)/.test(path)) return { name: 'patrol', path };
+  if (/^\/(rooster|wijkagent|inzet)(\/|$)/.test(path)) return { name: 'roster', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -96,6 +99,7 @@ export function hrefOf(route: Route): string {
       return route.section ? `#/beheer/${route.section}` : '#/beheer';
     case 'schouw':
     case 'patrol':
+    case 'roster':
       return `#${route.path}`;
     case 'not-found':
       return '#/';
@@ -105,9 +109,10 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'findings' | 'patrol' | 'settings' | 'admin' {
+export function sectionOf(route: Route): 'activities' | 'findings' | 'patrol' | 'roster' | 'settings' | 'admin' {
   if (route.name === 'admin') return 'admin';
   if (route.name === 'patrol') return 'patrol';
+  if (route.name === 'roster') return 'roster';
   if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

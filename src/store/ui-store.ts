@@ -17,6 +17,7 @@ import { observeQuery } from './observe.ts';
 import { outboxStore, type OutboxStore } from './outbox-store.ts';
 import { patrolStore, type PatrolStore } from './patrol-store.ts';
 import { photoStore, type PhotoStore } from './photo-store.ts';
+import { rosterStore, type RosterStore } from './patrol-roster-store.ts';
 import { schouwStore, type SchouwStore } from './schouw-store.ts';
 
 export type UiStore = {
@@ -27,6 +28,7 @@ export type UiStore = {
   readonly photos: PhotoStore;
   readonly config: ConfigStore;
   readonly outbox: OutboxStore;
+  readonly roster: RosterStore;
   /**
    * Run `query` now and after every committed change (in any tab, or from
    * sync); paced by its own cost (observe.ts). Returns the unsubscribe.
@@ -43,6 +45,7 @@ export function uiStore(core: StoreCore, tenantName: string): UiStore {
     photos: photoStore(core),
     config: configStore(core, tenantName),
     outbox: outboxStore(core),
+    roster: rosterStore(core),
     observe: (query, onValue, onError) => observeQuery(core.db.name, () => query(store), onValue, onError, core.isBulkPullUnderWay),
   };
   return store;

@@ -23,6 +23,16 @@ describe('the hash router', () => {
     expect(parseRoute('#/instellingen')).toEqual({ name: 'settings' });
   });
 
+  it('hands the roster, wijkagent and effort paths to the roster feature, in its own nav section', () => {
+    for (const path of ['/rooster', '/rooster/patroon', '/wijkagent', '/inzet', `/inzet/ronde/${ID}`]) {
+      const route = parseRoute(`#${path}`);
+      expect(route).toEqual({ name: 'roster', path });
+      expect(hrefOf(route)).toBe(`#${path}`);
+      expect(sectionOf(route)).toBe('roster');
+    }
+    expect(parseRoute('#/roosters')).toEqual({ name: 'not-found' });
+  });
+
   it('forgives a trailing slash', () => {
     expect(parseRoute('#/instellingen/')).toEqual({ name: 'settings' });
     expect(parseRoute(`#/activiteit/${ID}/`)).toEqual({ name: 'detail', id: ID });

@@ -47,6 +47,7 @@ const STORE_FOR_APP: Record<string, 'any' | string[]> = {
   'schouw-store.ts': 'any',
   'patrol-store.ts': 'any',
   'photo-store.ts': 'any',
+  'patrol-roster-store.ts': 'any',
   'config-store.ts': 'any',
   'outbox-store.ts': 'any',
   'sync-state.ts': 'any',

@@ -55,7 +55,7 @@ export const en: Words<typeof nl> = {
     'In Settings you can save everything not yet sent to a file. Signing out erases all Buurtlog data from this device; what has been sent stays on the server.',
   'privacy.retention.title': 'How long',
   'privacy.retention.body':
-    'Your programme decides how long data stays on the server; data of buurtpreventie rounds is removed after a retention period (12 months by default). A sign-in runs out after {days} days without contact with the server. Your data on this device is kept until you sign in again.',
+    'Your programme decides how long data stays on the server; buurtpreventie data is removed after a fixed retention period, on the server and on every device: safety observations after {safety} months, rounds and the roster after {rounds} months, public-space observations after {publicSpace} months. A sign-in runs out after {days} days without contact with the server. Your data on this device is kept until you sign in again.',
   'privacy.questions.title': 'Questions',
   'privacy.questions.body': 'Questions about your data? Ask your coordinator or your municipality’s data protection officer.',
   'privacy.acknowledge': 'I have read this',

@@ -55,7 +55,7 @@ export const nl = {
     'Onder Instellingen kun je alles wat nog niet is verstuurd in een bestand bewaren. Met Afmelden wis je alle Buurtlog-gegevens van dit toestel; wat al is verstuurd, blijft op de server.',
   'privacy.retention.title': 'Hoe lang',
   'privacy.retention.body':
-    'Je programma bepaalt hoe lang gegevens op de server blijven; gegevens van buurtpreventierondes worden na een bewaartermijn verwijderd (standaard 12 maanden). Een aanmelding loopt af na {days} dagen zonder contact met de server. Je gegevens op dit toestel blijven dan bewaard tot je opnieuw aanmeldt.',
+    'Je programma bepaalt hoe lang gegevens op de server blijven; gegevens van buurtpreventie worden na een vaste bewaartermijn verwijderd, op de server en op elk toestel: veiligheidswaarnemingen na {safety} maanden, rondes en het rooster na {rounds} maanden, waarnemingen in de openbare ruimte na {publicSpace} maanden. Een aanmelding loopt af na {days} dagen zonder contact met de server. Je gegevens op dit toestel blijven dan bewaard tot je opnieuw aanmeldt.',
   'privacy.questions.title': 'Vragen',
   'privacy.questions.body': 'Vragen over je gegevens? Stel ze aan je coördinator of aan de functionaris gegevensbescherming van je gemeente.',
   'privacy.acknowledge': 'Ik heb dit gelezen',

@@ -1,3 +1,5 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { turnedUp } from '../../domain/attendance.ts';
 import './list.css';
 import { mayCreateActivity } from '../abilities.ts';
@@ -30,6 +32,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
   return (
     <>
       <ScreenTitle>{t('list.title')}</ScreenTitle>
+      {config.teams.some((team) => team.kind === 'buurtpreventie' && principal.teamIds.includes(team.id)) && <NextSlot />}
       {mayCreateActivity(principal, config) && (
         <a class="button button-primary button-block button-large" href={hrefOf({ name: 'new' })}>
           <span aria-hidden="true">+ </span>
@@ -91,4 +94,16 @@ export function ActivityList({ route }: { route: ListRoute }) {
       )}
     </>
   );
+}
+
+/** A member's next patrol slot (the roster feature's card), loaded after the list: the first download stays small. */
+function NextSlot() {
+  const [Card, setCard] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    import('../roster/NextSlotCard.tsx').then(
+      (m) => setCard(() => m.NextSlotCard),
+      () => {},
+    );
+  }, []);
+  return Card ? <Card /> : null;
 }

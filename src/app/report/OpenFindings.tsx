@@ -16,6 +16,7 @@ import { schouwHref } from '../schouw/routes.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { FindingThumb } from './FindingPhoto.tsx';
+import { PatrolOpenObservations } from '../roster/PatrolOpenObservations.tsx';
 import { ANY_OPEN, ageOf, openCountsByBuurt, openFindings, partnersInUse, statusCounts, type OpenFilter, type PartnerFilter } from './report-data.ts';
 import { ageText, counted, partnerName, whatText, whereText } from './words.ts';
 
@@ -174,6 +175,7 @@ function OpenList({ scope }: { scope: Scope }) {
           </ul>
         </>
       )}
+      {'buurtId' in scope && <PatrolOpenObservations buurtId={scope.buurtId} />}
     </>
   );
 }

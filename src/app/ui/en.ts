@@ -19,6 +19,8 @@ export const en: Words<typeof nl> = {
   'nav.admin': 'Admin',
   'nav.findings': 'Findings',
   'nav.patrol': 'Patrol',
+  'nav.roster': 'Roster',
+  'nav.police': 'Wijkagent',
 
   'session.expired': 'Your session has expired — sign in again',
   'session.signInAgain': 'Sign in again',

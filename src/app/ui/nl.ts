@@ -23,6 +23,8 @@ export const nl = {
   'nav.admin': 'Beheer',
   'nav.findings': 'Bevindingen',
   'nav.patrol': 'Ronde',
+  'nav.roster': 'Rooster',
+  'nav.police': 'Wijkagent',
 
   'session.expired': 'Je sessie is verlopen — log opnieuw in',
   'session.signInAgain': 'Opnieuw aanmelden',

@@ -20,7 +20,7 @@ describe('a patrol round between a phone and the server', () => {
     const anna = await server.addUser({ role: 'volunteer', devices: ['anna-phone-0001'], displayName: 'Anna', signedInAt: addMonths(clock.now(), 4) });
     await setTeamMembers(server.database, TENANT, TEAM, [anna.userId], clock.now() - 30_000);
     const phone = await openDevice(server, 'anna-phone-0001', { now: clock.now, user: anna });
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ ok: true });
 
     // An evening round, offline, with one observation of each kind.
     phone.network.mode = 'offline';
@@ -31,7 +31,7 @@ describe('a patrol round between a phone and the server', () => {
     clock.advance(60 * 60_000);
     await phone.store.ui.patrol.endRound(roundId, { outcome: 'remarks', summary: 'Sleutel gemeld bij bewoner' });
     phone.network.mode = 'up';
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ ok: true });
     expect((await phone.store.ui.patrol.getRound(roundId))?.unsent).toBe(0);
 
     // Four months later the safety observation is past its 3 months; the round and the public-space one stay (12).
@@ -41,7 +41,7 @@ describe('a patrol round between a phone and the server', () => {
     const purged = await purgeExpiredPatrolData(server.database, clock.now());
     expect(purged[0]?.purged.map((p) => p.id)).toEqual([safety]);
 
-    expect(await phone.engine.sync('test')).toMatchObject({ ok: true });
+    expect(await phone.sync()).toMatchObject({ ok: true });
     expect(await phone.store.ui.patrol.getObservation(safety)).toBeNull();
     expect(await phone.store.ui.patrol.getObservation(publicSpace)).toMatchObject({ type: 'dumpedWaste' });
     expect((await phone.store.ui.patrol.getRound(roundId))?.observations.map((o) => o.id)).toEqual([publicSpace]);

@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+// Dexie's liveQuery (useLive) needs a global indexedDB when dexie loads.
+import 'fake-indexeddb/auto';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { principalOf } from '../../src/app/abilities.ts';
+import { NextSlotCard } from '../../src/app/roster/NextSlotCard.tsx';
+import { PatrolOpenObservations } from '../../src/app/roster/PatrolOpenObservations.tsx';
+import { PoliceScreen } from '../../src/app/roster/PoliceScreen.tsx';
+import { RosterScreen } from '../../src/app/roster/RosterScreen.tsx';
+import type { Me } from '../../src/domain/auth.ts';
+import { formatHlc } from '../../src/domain/hlc.ts';
+import { uuidv7 } from '../../src/domain/ids.ts';
+import { rosterDate } from '../../src/domain/patrol-roster.ts';
+import type { RecordType, SyncRecord } from '../../src/domain/records.ts';
+import { manualClock } from '../fixtures/factories.ts';
+import { DEVICE_B, NOW, TENANT } from '../fixtures/fixed.ts';
+import { CONFIG, cleanupApps, openApp } from '../fixtures/render-app.tsx';
+import { publicSpaceValues, roundValues, safetyValues } from '../fixtures/server-patrol.ts';
+
+const TEAM = 'buurtpreventie-oranjebuurt';
+const ANNA = '0193a1b2-0000-7000-8000-0000000000a1';
+const BART = '0193a1b2-0000-7000-8000-0000000000b2';
+const DAY = 86_400_000;
+
+afterEach(cleanupApps);
+
+async function setUp(me: Partial<Me>) {
+  const clock = manualClock();
+  const app = await openApp({ clock: clock.now, me });
+  const config = { ...CONFIG, teams: [{ id: TEAM, name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie' as const, buurtIds: ['oranjebuurt'], memberIds: [ANNA, BART] }] };
+  app.context.config = config;
+  app.context.principal = principalOf(app.context.me, config.teams);
+  return { ...app, clock };
+}
+
+function remote(type: RecordType, id: string, values: Record<string, unknown>): SyncRecord {
+  const t = formatHlc({ wall: NOW, counter: 0, node: DEVICE_B });
+  return { id, type, tenantId: TENANT, fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])), counters: {} };
+}
+
+describe('the roster screen', () => {
+  it('shows a slot with its walkers, flags it with fewer than two, and signs the person up and off', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
+    const slotId = await app.store.ui.roster.createSlot({ teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, meetingPoint: 'Bij de kerk', buurtIds: ['oranjebuurt'] }, BART);
+    await app.store.ui.roster.signUp(slotId, BART);
+    app.render(<RosterScreen />);
+
+    const card = await screen.findByTestId('slot');
+    expect(within(card).getByText('Verzamelen: Bij de kerk')).toBeTruthy();
+    expect(within(card).getByText(/20:00–21:30 \(90 min\)/)).toBeTruthy();
+    expect(within(card).getByTestId('slot-flag').textContent).toContain('Te weinig lopers: 1 van de 2');
+    expect((await screen.findByTestId('flag-summary')).textContent).toContain('1 dienst met te weinig lopers');
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Inschrijven' }));
+    await waitFor(() => expect(within(screen.getByTestId('slot')).queryByTestId('slot-flag')).toBeNull());
+    expect(within(screen.getByTestId('slot')).getByText(/Jij loopt mee, Teamlid 2/)).toBeTruthy();
+    expect(app.announce).toHaveBeenCalledWith(expect.stringContaining('Je bent ingeschreven'));
+
+    fireEvent.click(within(screen.getByTestId('slot')).getByRole('button', { name: 'Afmelden' }));
+    await waitFor(() => expect(within(screen.getByTestId('slot')).getByTestId('slot-flag')).toBeTruthy());
+    expect((await app.store.ui.roster.getSlot(slotId))?.walkers).toEqual([BART]);
+  });
+
+  it('says so when the person is in no buurtpreventie team', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [] });
+    app.context.principal = principalOf(app.context.me, []);
+    app.render(<RosterScreen />);
+    expect(await screen.findByText(/nog niet in een buurtpreventieteam/)).toBeTruthy();
+  });
+});
+
+describe('the next slot on the home screen', () => {
+  it('shows the person’s next slot and nothing without one', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
+    app.render(<NextSlotCard />);
+    const slotId = await app.store.ui.roster.createSlot({ teamId: TEAM, date: rosterDate(NOW + DAY), start: '21:30', durationMinutes: 90, meetingPoint: 'Molen', buurtIds: [] }, BART);
+    expect(screen.queryByTestId('next-slot')).toBeNull();
+    await app.store.ui.roster.signUp(slotId, ANNA);
+    const card = await screen.findByTestId('next-slot');
+    expect(card.textContent).toContain('21:30–23:00');
+    expect(card.textContent).toContain('Verzamelen: Molen');
+    expect(card.textContent).toContain('Nog geen tweede loper');
+  });
+});
+
+describe('the wijkagent’s screen', () => {
+  it('lists the safety observations of the officer’s buurten this week, filters them and saves a reaction', async () => {
+    const officer = uuidv7(NOW);
+    const app = await setUp({ userId: officer, role: 'police', buurtIds: ['oranjebuurt'] });
+    const roundId = uuidv7(NOW - 2 * 3_600_000);
+    const mine = uuidv7(NOW - 3_600_000);
+    const elsewhere = uuidv7(NOW - 3_500_000);
+    await app.store.sync.applyPullPage(
+      [
+        remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt', 'schildersbuurt'], [ANNA, BART])),
+        remote('safetyObservation', mine, safetyValues(roundId, TEAM, 'oranjebuurt', { type: 'keyInDoor' })),
+        remote('safetyObservation', elsewhere, safetyValues(roundId, TEAM, 'schildersbuurt')),
+      ],
+      '3',
+    );
+    app.render(<PoliceScreen />);
+    const item = await screen.findByTestId('observation');
+    expect(screen.getAllByTestId('observation')).toHaveLength(1);
+    expect(within(item).getByRole('heading', { name: 'Sleutel in de deur' })).toBeTruthy();
+    expect(within(item).getByTestId('reaction').textContent).toContain('Nog geen reactie');
+
+    fireEvent.change(screen.getByLabelText('Soort'), { target: { value: 'openWindowOrDoor' } });
+    await waitFor(() => expect(screen.queryByTestId('observation')).toBeNull());
+    fireEvent.change(screen.getByLabelText('Soort'), { target: { value: '' } });
+
+    const field = await screen.findByLabelText('Reactie voor het team');
+    fireEvent.input(field, { target: { value: 'Bewoner gebeld' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gezien' }));
+    await waitFor(() => expect(screen.getByTestId('reaction').textContent).toContain('Gezien door de wijkagent: Bewoner gebeld'));
+    const [saved] = await app.store.ui.roster.listSafetyObservations({ buurtIds: ['oranjebuurt'] });
+    expect(saved?.reaction).toMatchObject({ text: 'Bewoner gebeld', state: 'seen', by: officer });
+  });
+});
+
+describe('public-space observations beside the open findings', () => {
+  it('lists the open ones of a buurt and follows one up with a status and its history', async () => {
+    const professional = uuidv7(NOW);
+    const app = await setUp({ userId: professional, role: 'professional', buurtIds: ['oranjebuurt'] });
+    const roundId = uuidv7(NOW - 2 * 3_600_000);
+    const observationId = uuidv7(NOW - 3_600_000);
+    await app.store.sync.applyPullPage(
+      [remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt'], [ANNA, BART])), remote('publicSpaceObservation', observationId, publicSpaceValues(roundId, TEAM, 'oranjebuurt'))],
+      '3',
+    );
+    app.render(<PatrolOpenObservations buurtId="oranjebuurt" />);
+    const item = await screen.findByTestId('observation');
+    expect(within(item).getByRole('heading', { name: 'Kapotte lantaarnpaal' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Opvolging'), { target: { value: 'reported' } });
+    fireEvent.input(screen.getByLabelText('Notitie (optioneel)'), { target: { value: 'Gemeld in FIXI' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
+    await waitFor(() => expect(screen.getByText(/Nieuw → Gemeld — Gemeld in FIXI/)).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Opvolging'), { target: { value: 'resolved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
+    // Resolved is no longer open: it leaves the list.
+    await waitFor(() => expect(screen.queryByTestId('observation')).toBeNull());
+    expect((await app.store.ui.roster.getObservationHistory(observationId)).map((h) => h.to)).toEqual(['reported', 'resolved']);
+  });
+});
