@@ -131,9 +131,11 @@ export async function readObservationHistory(db: BuurtlogDatabase, observationId
     db,
     matching.map(({ record }) => record),
   );
+  // Two changes in one millisecond keep the order they were made in: the HLC of their status (string order is time order).
+  const madeAt = (record: StoredRecord) => String(record.fields['to']?.t ?? '');
   return matching
-    .map(({ record, change }) => ({ ...change, id: record.id, syncState: stateOfRecord(record) }))
-    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    .sort((a, b) => a.change.at - b.change.at || madeAt(a.record).localeCompare(madeAt(b.record)) || a.record.id.localeCompare(b.record.id))
+    .map(({ record, change }) => ({ ...change, id: record.id, syncState: stateOfRecord(record) }));
 }
 
 export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {

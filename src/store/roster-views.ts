@@ -7,7 +7,12 @@
  */
 import * as z from 'zod/mini';
 import { fieldValues } from '../domain/records.ts';
-import { ObservationReactionSchema, ObservationStatusChangeSchema, PublicSpaceObservationSchema, SafetyObservationSchema } from '../domain/patrol-observation.ts';
+import {
+  ObservationReactionSchema,
+  ObservationStatusChangeSchema,
+  PublicSpaceObservationSchema,
+  SafetyObservationSchema,
+} from '../domain/patrol-observation.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import { rosterDate } from '../domain/patrol-roster.ts';
 import { PatrolRoundSchema, PatrolSignUpSchema, PatrolSlotSchema, slotNeedsWalkers, slotWalkers, type PatrolSignUp } from '../domain/patrol.ts';
@@ -37,7 +42,12 @@ async function readType<T>(db: BuurtlogDatabase, type: StoredRecord['type'], sch
 
 /** The sync state of each of these records, from their own outbox entries only. */
 async function syncStatesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(await db.outbox.where('recordId').anyOf(records.map((record) => record.id)).toArray());
+  const states = syncStates(
+    await db.outbox
+      .where('recordId')
+      .anyOf(records.map((record) => record.id))
+      .toArray(),
+  );
   return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
@@ -57,7 +67,10 @@ export async function readSlots(db: BuurtlogDatabase, filter: SlotFilter): Promi
   const slots = (await readType(db, 'patrolSlot', PatrolSlotSchema)).filter(({ value }) => inSlotFilter(value, filter));
   const wanted = new Set(slots.map(({ record }) => record.id));
   const signUps: PatrolSignUp[] = (await readType(db, 'patrolSignUp', PatrolSignUpSchema)).map(({ value }) => value).filter((s) => wanted.has(s.slotId));
-  const stateOfRecord = await syncStatesOf(db, slots.map(({ record }) => record));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    slots.map(({ record }) => record),
+  );
   return slots
     .map(({ record, value }) => {
       const { deleted: _deleted, ...slot } = value;
@@ -108,10 +121,15 @@ function inPatrolFilter(value: { buurtId?: string; buurtIds?: readonly string[];
 }
 
 export async function readSafetyObservations(db: BuurtlogDatabase, filter: PatrolFilter): Promise<SafetyObservationView[]> {
-  const observations = (await readType(db, 'safetyObservation', SafetyObservationSchema)).filter(({ value }) => inPatrolFilter(value, value.observedAt, filter));
+  const observations = (await readType(db, 'safetyObservation', SafetyObservationSchema)).filter(({ value }) =>
+    inPatrolFilter(value, value.observedAt, filter),
+  );
   const wanted = new Set(observations.map(({ record }) => record.id));
   const reactions = (await readType(db, 'observationReaction', ObservationReactionSchema)).filter(({ value }) => wanted.has(value.observationId));
-  const stateOfRecord = await syncStatesOf(db, [...observations, ...reactions].map(({ record }) => record));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    [...observations, ...reactions].map(({ record }) => record),
+  );
   const reactionOf = new Map<string, ReactionView>(reactions.map(({ record, value }) => [value.observationId, { ...value, syncState: stateOfRecord(record) }]));
   return observations
     .map(({ record, value }) => ({ ...value, kind: 'safety' as const, reaction: reactionOf.get(record.id) ?? null, syncState: stateOfRecord(record) }))
@@ -119,8 +137,13 @@ export async function readSafetyObservations(db: BuurtlogDatabase, filter: Patro
 }
 
 export async function readPublicSpaceObservations(db: BuurtlogDatabase, filter: PatrolFilter): Promise<PublicSpaceObservationView[]> {
-  const observations = (await readType(db, 'publicSpaceObservation', PublicSpaceObservationSchema)).filter(({ value }) => inPatrolFilter(value, value.observedAt, filter));
-  const stateOfRecord = await syncStatesOf(db, observations.map(({ record }) => record));
+  const observations = (await readType(db, 'publicSpaceObservation', PublicSpaceObservationSchema)).filter(({ value }) =>
+    inPatrolFilter(value, value.observedAt, filter),
+  );
+  const stateOfRecord = await syncStatesOf(
+    db,
+    observations.map(({ record }) => record),
+  );
   return observations
     .map(({ record, value }) => ({ ...value, kind: 'publicSpace' as const, syncState: stateOfRecord(record) }))
     .sort((a, b) => b.observedAt - a.observedAt || a.id.localeCompare(b.id));
@@ -128,8 +151,13 @@ export async function readPublicSpaceObservations(db: BuurtlogDatabase, filter: 
 
 export async function readRounds(db: BuurtlogDatabase, filter: PatrolFilter): Promise<RoundView[]> {
   const rounds = (await readType(db, 'patrolRound', PatrolRoundSchema)).filter(({ value }) => inPatrolFilter(value, value.startedAt, filter));
-  const stateOfRecord = await syncStatesOf(db, rounds.map(({ record }) => record));
-  return rounds.map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) })).sort((a, b) => b.startedAt - a.startedAt || a.id.localeCompare(b.id));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    rounds.map(({ record }) => record),
+  );
+  return rounds
+    .map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) }))
+    .sort((a, b) => b.startedAt - a.startedAt || a.id.localeCompare(b.id));
 }
 
 export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {
@@ -138,6 +166,13 @@ export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSe
 
 export async function readObservationHistory(db: BuurtlogDatabase, observationId: string): Promise<ObservationHistoryEntry[]> {
   const changes = (await readType(db, 'observationStatusChange', ObservationStatusChangeSchema)).filter(({ value }) => value.observationId === observationId);
-  const stateOfRecord = await syncStatesOf(db, changes.map(({ record }) => record));
-  return changes.map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) })).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const stateOfRecord = await syncStatesOf(
+    db,
+    changes.map(({ record }) => record),
+  );
+  // Two changes in one millisecond keep the order they were made in: the HLC of their status (string order is time order).
+  const madeAt = (record: StoredRecord) => String(record.fields['to']?.t ?? '');
+  return changes
+    .sort((a, b) => a.value.at - b.value.at || madeAt(a.record).localeCompare(madeAt(b.record)) || a.record.id.localeCompare(b.record.id))
+    .map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) }));
 }
