@@ -5,20 +5,20 @@
  * on the server (DESIGN.md "Identity").
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, text } from './fields.ts';
+import { ConfigIdSchema, noControlCharacters, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 import { RoleSchema } from './permissions.ts';
 import { DeviceIdSchema } from './protocol.ts';
 
-export const EmailSchema = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
-export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200));
+export const EmailSchema = z.string().check(z.maxLength(254), noControlCharacters(), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200), noControlCharacters());
 export const DeviceNameSchema = text(80, 1);
 /** Invite codes: 128 random bits, base64url. */
 export const InviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'is not an invite code'));
 
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: plainString(200, 1),
   deviceId: DeviceIdSchema,
   deviceName: DeviceNameSchema,
 });

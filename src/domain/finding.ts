@@ -12,7 +12,7 @@
  * (photos.ts); the bytes travel on their own (`PUT /api/v1/photos/{sha256}`).
  */
 import * as z from 'zod/mini';
-import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
 import { FINDING_LEVELS } from './schouw.ts';
@@ -112,7 +112,7 @@ export const FindingFieldSchemas = {
     z.maxLength(MAX_PHOTOS_PER_RECORD, `must hold at most ${MAX_PHOTOS_PER_RECORD} photos`),
     z.refine((hashes) => new Set(hashes).size === hashes.length, 'must not hold the same photo twice'),
   ),
-  note: text(2000),
+  note: text(2000, 0, { multiLine: true }),
   element: z.enum(FINDING_ELEMENTS),
   aspect: z.enum(FINDING_ASPECTS),
   /** A CROW level or good/bad/plus per the round's method; null when not rated. */
@@ -123,7 +123,7 @@ export const FindingFieldSchemas = {
   meldingStatus: z.enum(MELDING_STATUSES),
   status: FindingStatusSchema,
   createdAt: z.int().check(z.gte(0)),
-  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  createdBy: plainString(64, 1),
   deleted: z.boolean(),
 };
 
@@ -164,11 +164,11 @@ export const FindingStatusChangeFieldSchemas = {
   findingId: IdSchema,
   from: FindingStatusSchema,
   to: FindingStatusSchema,
-  note: text(2000),
+  note: text(2000, 0, { multiLine: true }),
   /** When, in Unix ms. */
   at: z.int().check(z.gte(0)),
   /** Who: the user id. */
-  by: z.string().check(z.minLength(1), z.maxLength(64)),
+  by: plainString(64, 1),
   buurtId: ConfigIdSchema,
   teamId: z.nullable(ConfigIdSchema),
   /** Present so a delete can be expressed — and refused: nobody may delete history. */
