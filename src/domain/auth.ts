@@ -81,7 +81,11 @@ export const CreateInviteRequestSchema = z.object({
   teamId: ConfigIdSchema,
   /** The volunteer's name as the team knows them (a user's own name, never a resident's). */
   displayName: text(120, 1),
-  /** Sign this existing user in on another phone instead of adding a new volunteer (their name is used). */
+  /**
+   * Sign this existing user in on another phone instead of adding a new
+   * volunteer (their name is used). Volunteers only: staff sign in with their
+   * own password, so an invite can never hand a coordinator someone else's staff account.
+   */
   userId: z.optional(IdSchema),
   expiresInHours: z._default(z.int().check(z.gte(1), z.lte(24 * 30)), 72),
 });
@@ -142,7 +146,10 @@ export const AuditEntrySchema = z.object({
   recordId: z.nullable(z.string()),
   mutationId: z.nullable(z.string()),
   fields: z.array(z.string()),
+  /** Beyond who and what: `invitedBy` and `targetUserId` of an invite's redemption, `scope` and `until` of a lock-out. */
+  detail: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
+export type AuditDetail = Readonly<Record<string, string | number>>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** `GET /api/v1/audit`: newest first; pass `cursor` back for the next (older) page. */

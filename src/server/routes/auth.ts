@@ -64,6 +64,8 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         // An invite for an existing user signs them in on another phone; otherwise a new volunteer joins.
         const existing = invite.user_id ? await findUser(trx, invite.tenant_id, invite.user_id) : null;
         if (invite.user_id && !existing?.isActive) throw new ApiFailure(410, 'invite-invalid', 'The person this invite was for can no longer sign in.');
+        // Checked again here: the person may have become staff since the invite was made, and staff sign in with their password.
+        if (existing && existing.role !== 'volunteer') throw new ApiFailure(410, 'invite-invalid', 'This invite was for a volunteer who now signs in with an e-mail address and password. Sign in that way.');
         const user: UserAccount = existing ?? {
           id: uuidv7(time),
           tenantId: invite.tenant_id,
@@ -90,7 +92,16 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
 
         const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
         await appendAudit(trx, [
-          { tenantId: user.tenantId, at: time, userId: user.id, deviceId: request.deviceId, action: 'invite.redeem', recordType: 'team', recordId: team.record.id },
+          {
+            tenantId: user.tenantId,
+            at: time,
+            userId: user.id,
+            deviceId: request.deviceId,
+            action: 'invite.redeem',
+            recordType: 'team',
+            recordId: team.record.id,
+            detail: { invitedBy: invite.created_by, targetUserId: user.id },
+          },
         ]);
         return opened;
       });
