@@ -125,6 +125,8 @@ export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 export const AUDIT_ACTIONS = [
   'sign-in',
   'sign-out',
+  /** Sign-in to the account from one address slowed down after too many wrong passwords (`detail.scope` 'account-address'), until `detail.until`. */
+  'sign-in.lock',
   'invite.create',
   'invite.redeem',
   'user.create',
