@@ -4,8 +4,9 @@
  * `PUT /api/v1/photos/:sha256` stores a processed photo: JPEG or WebP
  * (else 415), at most MAX_PHOTO_BYTES (else 413), the hash of the bytes must
  * be the one in the address (else 400 with issue `hash-mismatch`: retry
- * the upload), and the bytes must really be that type and carry no metadata
- * (else 400: take the photo again). Idempotent: 201 when stored now, 200 when
+ * the upload), the bytes must be whole (else 400) and hold only the
+ * segments or chunks of a processed photo (domain/photo-bytes.ts; else 415:
+ * take the photo again). Idempotent: 201 when stored now, 200 when
  * the server had it, and nothing changes. Anyone who may make or change a
  * finding may upload, because a photo may arrive before its finding.
  *
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { photoBytesProblem } from '../../domain/photo-bytes.ts';
+import { checkPhotoBytes } from '../../domain/photo-bytes.ts';
 import {
   MAX_PHOTO_BYTES,
   MissingPhotosQuerySchema,
@@ -75,8 +76,9 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
           { path: 'sha256', message: 'hash-mismatch' },
         ]);
       }
-      const problem = photoBytesProblem(bytes, mediaType);
-      if (problem !== null) throw new ApiFailure(400, 'invalid-payload', problem, [{ path: 'body', message: problem }]);
+      const problem = checkPhotoBytes(bytes, mediaType);
+      if (problem?.kind === 'unsupported') throw new ApiFailure(415, 'unsupported-media-type', problem.message, [{ path: 'body', message: problem.message }]);
+      if (problem) throw new ApiFailure(400, 'invalid-payload', problem.message, [{ path: 'body', message: problem.message }]);
 
       const isNew = await insertPhoto(database.db, {
         tenant_id: principal.tenantId,
