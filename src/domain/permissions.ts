@@ -86,6 +86,55 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   team: { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('team') },
 };
 
+/**
+ * Field-level rules, the second half of the table (the server enforces them
+ * on every push; README "Who may do what"):
+ *
+ * - who made a record and when (`by`, `at`) are set by the server: `by` is
+ *   the principal's user id on the creating write, `at` may not lie ahead of
+ *   the server's clock, and neither ever changes afterwards;
+ * - a finding's and a follow-up entry's buurt and team are copied from their
+ *   parent (the schouw's activity, the finding) by the server, whatever was sent;
+ * - `deleted` needs the delete right, both ways: deleting and undeleting;
+ * - a move to another buurt needs a buurt right in the old and the new
+ *   buurt (a team right never covers a buurt); another team, the team right in both.
+ *
+ * Every other field of a type is written by whoever may update it.
+ */
+export const SERVER_SET_FIELDS: Readonly<Partial<Record<RecordType, { readonly by: string; readonly at: string }>>> = {
+  activity: { by: 'createdBy', at: 'createdAt' },
+  finding: { by: 'createdBy', at: 'createdAt' },
+  findingStatusChange: { by: 'by', at: 'at' },
+};
+
+/** Types whose buurt and team the server copies from their parent record. */
+export const SCOPE_FROM_PARENT: ReadonlySet<RecordType> = new Set<RecordType>(['finding', 'findingStatusChange']);
+export const SCOPE_FIELDS = ['buurtId', 'teamId'] as const;
+
+/** Whether the role may ever write `field` of a `type` record (the app offers only these; the server checks each write). */
+export function mayWriteField(role: Role, type: RecordType, field: string): boolean {
+  const serverSet = SERVER_SET_FIELDS[type];
+  if (serverSet && (field === serverSet.by || field === serverSet.at)) return false;
+  if (SCOPE_FROM_PARENT.has(type) && (SCOPE_FIELDS as readonly string[]).includes(field)) return false;
+  if (field === 'deleted') return mayEver(role, 'delete', type);
+  return mayEver(role, 'create', type) || mayEver(role, 'update', type);
+}
+
+/**
+ * Whether the principal may move a record from one scope to another (an
+ * activity to another buurt or team): allowed in both, and a change of buurt
+ * only for a role whose right is about buurten — a volunteer's team right
+ * would otherwise let them carry a record out of sight of the buurt's
+ * professional and police.
+ */
+export function mayMove(principal: Principal, type: RecordType, from: RecordScope, to: RecordScope): boolean {
+  const scope = PERMISSIONS[type][principal.role].update;
+  if (!scopeAllows(scope, principal, from) || !scopeAllows(scope, principal, to)) return false;
+  const isBuurtMove = from.buurtIds.length !== to.buurtIds.length || from.buurtIds.some((id) => !to.buurtIds.includes(id));
+  if (!isBuurtMove) return true;
+  return scope === 'all' || (scope === 'buurt' && [from, to].every((where) => scopeAllows('buurt', principal, where)));
+}
+
 export function scopeAllows(scope: Scope, principal: Principal, record: RecordScope): boolean {
   switch (scope) {
     case 'all':

@@ -38,6 +38,7 @@ import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
 import { existingPhotos, savePhotoRefs } from './db/photos.ts';
+import { fieldRefusalOf, withServerFields } from './field-rules.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
@@ -113,14 +114,13 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     if (before) return before.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before);
     if (!check.ok) return reject(check, raws[index]);
 
-    const mutation = check.value;
-    const stored = working.get(mutation.recordId);
-    const problem = checkAgainstStored(mutation, stored);
-    if (problem) return reject(problem, mutation);
+    const stored = working.get(check.value.recordId);
+    const problem = checkAgainstStored(check.value, stored);
+    if (problem) return reject(problem, check.value);
 
-    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, mutation);
-    const type = mutation.recordType as RecordType;
-    const parentId = parentIdOf(mutation, stored);
+    const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'forbidden', message: string) => reject({ ok: false, mutationId, reason, message }, check.value);
+    const type = check.value.recordType as RecordType;
+    const parentId = parentIdOf(check.value, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
     const parentRule = parentRuleOf(type);
     if (parentRule && parent?.type !== parentRule.type) {
@@ -128,6 +128,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       return refuse(missing.reason, missing.message);
     }
 
+    // What the server sets itself (who made it, the parent's scope), before anything is merged or checked.
+    const mutation = withServerFields(check.value, { principal, stored, parent });
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
@@ -140,7 +142,10 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       const refusal = principal ? refusalOf(principal, action, stored, merged, parent) : null;
       return refuse('forbidden', refusal ?? 'A history entry cannot be changed once made: the history is append-only. Add a new entry instead.');
     }
-    const refusal = principal ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null)) : null;
+    const refusal = principal
+      ? // The parent's refusal first: it says what is wrong (the schouw is not theirs) where the table would only say the scope is.
+        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ?? refusalOf(principal, action, stored, merged, parent) ?? fieldRefusalOf(principal, { mutation, stored, merged, parent, now }))
+      : null;
     if (refusal !== null) return refuse('forbidden', refusal);
 
     if (!stored || changesRecord(stored, incoming)) {
