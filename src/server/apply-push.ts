@@ -37,8 +37,9 @@ import { actionOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
-import { existingPhotos, savePhotoRefs } from './db/photos.ts';
+import { existingPhotos, savePhotoRefs, saveReferenceOrigins } from './db/photos.ts';
 import { fieldRefusalOf, withServerFields } from './field-rules.ts';
+import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
@@ -172,13 +173,18 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
   await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos));
+  await saveReferenceOrigins(trx, tenantId, toSave.filter(hasPhotos), {
+    userId: principal?.userId ?? null,
+    now,
+    isVouched: async (sha256) => principal !== null && (await visiblePhotos(trx, principal, [sha256])).has(sha256),
+  });
   await saveMutations(trx, newMutations);
   await appendAudit(trx, audit);
-  return withMissingPhotos(trx, tenantId, checked, results, working);
+  return withMissingPhotos(trx, actor, checked, results, working);
 }
 
 /** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
-async function withMissingPhotos(trx: Transaction<Schema>, tenantId: string, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
+async function withMissingPhotos(trx: Transaction<Schema>, actor: Actor, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
   const photosByResult = results.map((result, index) => {
     const check = checked[index];
     if (result.status === 'rejected' || !check?.ok) return null;
@@ -187,7 +193,8 @@ async function withMissingPhotos(trx: Transaction<Schema>, tenantId: string, che
   });
   const wanted = unique(photosByResult.flatMap((hashes) => hashes ?? []));
   if (photosByResult.every((hashes) => hashes === null)) return results;
-  const present = await existingPhotos(trx, tenantId, wanted);
+  // A person hears only of the photos they may see (photo-access.ts): whether a hash exists elsewhere is never told.
+  const present = actor.principal ? await arrivedPhotos(trx, actor.principal, wanted) : await existingPhotos(trx, actor.tenantId, wanted);
   return results.map((result, index) => {
     const hashes = photosByResult[index];
     return hashes ? { ...result, missingPhotos: hashes.filter((hash) => !present.has(hash)) } : result;
