@@ -91,8 +91,8 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
  * on every push; README "Who may do what"):
  *
  * - who made a record and when (`by`, `at`) are set by the server: `by` is
- *   the principal's user id on the creating write, `at` may not lie ahead of
- *   the server's clock, and neither ever changes afterwards;
+ *   the principal's user id on the creating write, `at` is at most the
+ *   server's clock then, and neither ever changes afterwards;
  * - a finding's and a follow-up entry's buurt and team are copied from their
  *   parent (the schouw's activity, the finding) by the server, whatever was sent;
  * - `deleted` needs the delete right, both ways: deleting and undeleting;

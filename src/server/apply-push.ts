@@ -130,7 +130,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     }
 
     // What the server sets itself (who made it, the parent's scope), before anything is merged or checked.
-    const mutation = withServerFields(check.value, { principal, stored, parent });
+    const mutation = withServerFields(check.value, { principal, stored, parent, now });
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
@@ -145,7 +145,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     }
     const refusal = principal
       ? // The parent's refusal first: it says what is wrong (the schouw is not theirs) where the table would only say the scope is.
-        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ?? refusalOf(principal, action, stored, merged, parent) ?? fieldRefusalOf(principal, { mutation, stored, merged, parent, now }))
+        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ?? refusalOf(principal, action, stored, merged, parent) ?? fieldRefusalOf(principal, { mutation, stored, merged, parent }))
       : null;
     if (refusal !== null) return refuse('forbidden', refusal);
 

@@ -6,24 +6,31 @@
  * batch logic stays readable.
  */
 import { SCOPE_FIELDS, SCOPE_FROM_PARENT, SERVER_SET_FIELDS, mayMove, type Principal } from '../domain/permissions.ts';
-import { MAX_CLOCK_AHEAD_MS, type Mutation } from '../domain/protocol.ts';
+import type { Mutation } from '../domain/protocol.ts';
 import { isDeleted, type RecordType, type SyncRecord } from '../domain/records.ts';
 import { recordScope, refusalOf } from './authorise.ts';
 
 /**
  * The mutation with what the server sets: on a creating write by a person,
- * `createdBy` (`by`) is that person, and on any later write who made it and
+ * `createdBy` (`by`) is that person and `createdAt` (`at`) no later than the
+ * server's clock, and on any later write who made it and
  * when are not the sender's to change (dropped from the mutation, so a
  * device resending a whole record is not refused); a finding's and a follow-up entry's
  * buurt and team are their parent's, on every write that names them. Each
  * keeps the stamp it was sent with, so merging stays the pure domain rule.
  */
-export function withServerFields(mutation: Mutation, { principal, stored, parent }: { principal: Principal | null; stored: SyncRecord | undefined; parent: SyncRecord | undefined }): Mutation {
+export function withServerFields(
+  mutation: Mutation,
+  { principal, stored, parent, now }: { principal: Principal | null; stored: SyncRecord | undefined; parent: SyncRecord | undefined; now: number },
+): Mutation {
   const type = mutation.recordType as RecordType;
   const fields = { ...mutation.fields };
   const serverSet = SERVER_SET_FIELDS[type];
   const byField = serverSet ? fields[serverSet.by] : undefined;
   if (serverSet && byField && principal && !stored) fields[serverSet.by] = { ...byField, v: principal.userId };
+  // A phone whose clock runs ahead must not lose its record: the time of making is at most the server's now.
+  const atField = serverSet ? fields[serverSet.at] : undefined;
+  if (serverSet && atField && !stored && typeof atField.v === 'number' && atField.v > now) fields[serverSet.at] = { ...atField, v: now };
   if (serverSet && stored) {
     delete fields[serverSet.by];
     delete fields[serverSet.at];
@@ -39,20 +46,15 @@ export function withServerFields(mutation: Mutation, { principal, stored, parent
 
 /**
  * What the field rules refuse (a message a person can act on), or null:
- * a time of making ahead of the server's clock, undeleting without the delete right, a move the mover may
+ * undeleting without the delete right, a move the mover may
  * not make on both sides.
  */
 export function fieldRefusalOf(
   principal: Principal,
-  change: { mutation: Mutation; stored: SyncRecord | undefined; merged: SyncRecord; parent: SyncRecord | undefined; now: number },
+  change: { mutation: Mutation; stored: SyncRecord | undefined; merged: SyncRecord; parent: SyncRecord | undefined },
 ): string | null {
-  const { mutation, stored, merged, parent, now } = change;
+  const { mutation, stored, merged, parent } = change;
   const type = mutation.recordType as RecordType;
-  const serverSet = SERVER_SET_FIELDS[type];
-  if (serverSet) {
-    const at = mutation.fields[serverSet.at]?.v;
-    if (!stored && typeof at === 'number' && at > now + MAX_CLOCK_AHEAD_MS) return `"${serverSet.at}" lies in the future; the time a record was made cannot be later than now. Check the device's clock.`;
-  }
   if (stored && isDeleted(stored) && !isDeleted(merged)) {
     const refusal = refusalOf(principal, 'delete', stored, merged, parent);
     if (refusal !== null) return `Restoring a deleted record needs the right to delete it. ${refusal}`;

@@ -68,7 +68,7 @@ describe.each(DIALECTS)('photo access on %s', (dialect) => {
 
   it('answers a hash that exists elsewhere exactly like one that exists nowhere', async () => {
     const nowhere = 'e'.repeat(64);
-    expect((await addFinding(intruder, intruderRound, TEAM, [nowhere])).missingPhotos).toEqual([nowhere]);
+    expect((await addFinding(intruder, intruderRound, TEAM, [nowhere]))?.missingPhotos).toEqual([nowhere]);
     expect(await missing(intruder, `${secret.sha256},${nowhere}`)).toEqual({ missing: [secret.sha256, nowhere] });
   });
 
