@@ -26,6 +26,7 @@ export const REASONS = [
   'session-expired',
   'device-revoked',
   'invalid-credentials',
+  'password-common',
   'rate-limited',
   'invite-invalid',
   'forbidden',

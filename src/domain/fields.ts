@@ -1,10 +1,34 @@
 /** Small zod/mini building blocks shared by the record schemas. */
 import * as z from 'zod/mini';
 
-/** Free text with bounds; trimmed length must be at least `min`. */
-export function text(max: number, min = 0) {
+/**
+ * Control characters (C0 and DEL) are refused in every string the domain
+ * takes: nobody types them, they hide text in exports and logs, and
+ * PostgreSQL cannot store NUL in text at all (it would answer 500, not 400).
+ * Multi-line text (notes, descriptions) keeps tab and line breaks.
+ */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_IN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function hasControlCharacters(value: string, options: { multiLine?: boolean } = {}): boolean {
+  return (options.multiLine ? CONTROL_IN_MULTI_LINE : CONTROL).test(value);
+}
+
+/** The check every domain string carries (see `hasControlCharacters`). */
+export function noControlCharacters(options: { multiLine?: boolean } = {}) {
+  return z.refine<string>((value) => !hasControlCharacters(value, options), options.multiLine ? 'must not contain control characters' : 'must not contain control characters or line breaks');
+}
+
+/** A string of at most `max` characters without control characters (ids named by devices, user ids). */
+export function plainString(max: number, min = 0) {
+  return z.string().check(z.minLength(min), z.maxLength(max), noControlCharacters());
+}
+
+/** Free text with bounds; trimmed length must be at least `min`. Single-line unless `multiLine`. */
+export function text(max: number, min = 0, options: { multiLine?: boolean } = {}) {
   return z.string().check(
     z.maxLength(max, `must be at most ${max} characters`),
+    noControlCharacters(options),
     z.refine((s) => s.trim().length >= min, min > 0 ? 'must not be empty' : 'invalid'),
   );
 }

@@ -37,8 +37,10 @@ import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, p
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
-import { existingPhotos, savePhotoRefs } from './db/photos.ts';
+import { existingPhotos, savePhotoRefs, saveReferenceOrigins } from './db/photos.ts';
 import { purgedIdsAmong } from './db/purges.ts';
+import { fieldRefusalOf, withServerFields } from './field-rules.ts';
+import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
@@ -116,9 +118,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     if (before) return before.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before);
     if (!check.ok) return reject(check, raws[index]);
 
-    const mutation = check.value;
-    const stored = working.get(mutation.recordId);
-    if (purged.has(mutation.recordId)) {
+    const stored = working.get(check.value.recordId);
+    if (purged.has(check.value.recordId)) {
       return reject(
         {
           ok: false,
@@ -126,16 +127,16 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
           reason: 'purged',
           message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.',
         },
-        mutation,
+        check.value,
       );
     }
-    const problem = checkAgainstStored(mutation, stored);
-    if (problem) return reject(problem, mutation);
+    const problem = checkAgainstStored(check.value, stored);
+    if (problem) return reject(problem, check.value);
 
     const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent' | 'invalid-payload' | 'forbidden', message: string) =>
-      reject({ ok: false, mutationId, reason, message }, mutation);
-    const type = mutation.recordType as RecordType;
-    const parentId = parentIdOf(mutation, stored);
+      reject({ ok: false, mutationId, reason, message }, check.value);
+    const type = check.value.recordType as RecordType;
+    const parentId = parentIdOf(check.value, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
     const parentRule = parentRuleOf(type);
     if (parentRule && parent?.type !== parentRule.type) {
@@ -146,6 +147,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       return refuse(missing.reason, missing.message);
     }
 
+    // What the server sets itself (who made it, the parent's scope), before anything is merged or checked.
+    const mutation = withServerFields(check.value, { principal, stored, parent, now });
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
@@ -159,11 +162,12 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       return refuse('forbidden', refusal ?? 'A history entry cannot be changed once made: the history is append-only. Add a new entry instead.');
     }
     const refusal = principal
-      ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null))
+      ? // The parent's refusal first: it says what is wrong (the schouw is not theirs) where the table would only say the scope is.
+        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ?? refusalOf(principal, action, stored, merged, parent) ?? fieldRefusalOf(principal, { mutation, stored, merged, parent }))
       : null;
     if (refusal !== null) return refuse('forbidden', refusal);
-    // After the permission checks: the answer names the parent's values, for those who may see the parent only.
-    const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
+    // After the permission checks: what never changes once made (a round's team, an observation's round).
+    const inconsistent = consistencyProblemOf(mutation, stored, merged);
     if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
@@ -190,19 +194,18 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
   await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos));
+  await saveReferenceOrigins(trx, tenantId, toSave.filter(hasPhotos), {
+    userId: principal?.userId ?? null,
+    now,
+    isVouched: async (sha256) => principal !== null && (await visiblePhotos(trx, principal, [sha256])).has(sha256),
+  });
   await saveMutations(trx, newMutations);
   await appendAudit(trx, audit);
-  return withMissingPhotos(trx, tenantId, checked, results, working);
+  return withMissingPhotos(trx, actor, checked, results, working);
 }
 
 /** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
-async function withMissingPhotos(
-  trx: Transaction<Schema>,
-  tenantId: string,
-  checked: ReadonlyArray<Checked<Mutation>>,
-  results: PushResult[],
-  working: ReadonlyMap<string, SyncRecord>,
-): Promise<PushResult[]> {
+async function withMissingPhotos(trx: Transaction<Schema>, actor: Actor, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
   const photosByResult = results.map((result, index) => {
     const check = checked[index];
     if (result.status === 'rejected' || !check?.ok) return null;
@@ -211,7 +214,8 @@ async function withMissingPhotos(
   });
   const wanted = unique(photosByResult.flatMap((hashes) => hashes ?? []));
   if (photosByResult.every((hashes) => hashes === null)) return results;
-  const present = await existingPhotos(trx, tenantId, wanted);
+  // A person hears only of the photos they may see (photo-access.ts): whether a hash exists elsewhere is never told.
+  const present = actor.principal ? await arrivedPhotos(trx, actor.principal, wanted) : await existingPhotos(trx, actor.tenantId, wanted);
   return results.map((result, index) => {
     const hashes = photosByResult[index];
     return hashes ? { ...result, missingPhotos: hashes.filter((hash) => !present.has(hash)) } : result;

@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { PasswordSchema } from '../domain/auth.ts';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from './auth/common-passwords.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
@@ -63,6 +64,7 @@ function coordinatorPasswordOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const valid = z.safeParse(PasswordSchema, value);
   if (!valid.success) throw new Error(`BUURTLOG_COORDINATOR_PASSWORD ${valid.error.issues[0]?.message ?? 'is not a usable password'}`);
+  if (isCommonPassword(value)) throw new Error(`BUURTLOG_COORDINATOR_PASSWORD: ${COMMON_PASSWORD_MESSAGE}`);
   return value;
 }
 

@@ -145,6 +145,7 @@ export const en: Words<typeof nl> = {
   'audit.fields': 'Fields: {fields}',
   'auditAction.sign-in': 'Signed in',
   'auditAction.sign-out': 'Signed out',
+  'auditAction.sign-in.lock': 'Sign-in slowed down after too many wrong passwords',
   'auditAction.invite.create': 'Invite created',
   'auditAction.invite.redeem': 'Invite used',
   'auditAction.user.create': 'User created',

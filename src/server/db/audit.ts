@@ -4,7 +4,7 @@
  * on the table (migration 0002).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditAction, AuditEntry } from '../../domain/auth.ts';
+import type { AuditAction, AuditDetail, AuditEntry } from '../../domain/auth.ts';
 import type { Schema } from './schema.ts';
 import { takeSequenceNumbers } from './sequence.ts';
 
@@ -18,6 +18,8 @@ export type AuditInput = {
   readonly recordId?: string | null;
   readonly mutationId?: string | null;
   readonly fields?: readonly string[];
+  /** What the entry needs beyond who and what: an invite's issuer and target user, a lock-out's scope. */
+  readonly detail?: AuditDetail;
 };
 
 /** Appends entries in the given order, inside the transaction that made the changes they describe. */
@@ -40,6 +42,7 @@ export async function appendAudit(trx: Transaction<Schema>, entries: readonly Au
           record_id: entry.recordId ?? null,
           mutation_id: entry.mutationId ?? null,
           fields: JSON.stringify(entry.fields ?? []),
+          detail: entry.detail ? JSON.stringify(entry.detail) : null,
         })),
       )
       .execute();
@@ -69,6 +72,7 @@ export async function readAudit(
       recordId: row.record_id,
       mutationId: row.mutation_id,
       fields: JSON.parse(row.fields) as string[],
+      ...(row.detail ? { detail: JSON.parse(row.detail) as AuditDetail } : {}),
     })),
     hasMore: rows.length > query.limit,
   };

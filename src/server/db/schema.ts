@@ -101,6 +101,8 @@ export type AuditLogTable = {
   mutation_id: string | null;
   /** JSON list of the field and counter names changed. */
   fields: string;
+  /** JSON object with what the entry needs beyond who and what (an invite's issuer, a lock-out's scope); null when nothing (since 0006). */
+  detail: string | null;
 };
 
 export type SignInAttemptsTable = {
@@ -144,6 +146,32 @@ export type PurgedRecordsTable = {
   purged_at: number;
 };
 
+/** Every user who uploaded a photo's bytes (since 0006). */
+export type PhotoUploadsTable = {
+  tenant_id: string;
+  sha256: string;
+  user_id: string;
+  at: number;
+};
+
+/** Who first named a photo in a record, and whether they could see it then; kept while the record names it (since 0006). */
+export type PhotoRefOriginsTable = {
+  tenant_id: string;
+  sha256: string;
+  record_id: string;
+  referenced_by: string | null;
+  referenced_at: number;
+  vouched: number;
+};
+
+/** Failed sign-ins per account and client address, for the progressive delay (since 0006). */
+export type SignInDelaysTable = {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+  blocked_until: number;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -157,4 +185,7 @@ export type Schema = {
   photos: PhotosTable;
   photo_refs: PhotoRefsTable;
   purged_records: PurgedRecordsTable;
+  photo_uploads: PhotoUploadsTable;
+  photo_ref_origins: PhotoRefOriginsTable;
+  sign_in_delays: SignInDelaysTable;
 };

@@ -10,7 +10,8 @@ import { uuidv7 } from '../../domain/ids.ts';
 import { applyMutations } from '../apply-push.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
-import { accountKey, addressKey, beginAttempt, inviteAddressKey } from '../auth/rate-limit.ts';
+import { beginAttempt, inviteAddressKey } from '../auth/rate-limit.ts';
+import { beginSignIn } from '../auth/sign-in-delay.ts';
 import { openSession } from '../auth/sessions.ts';
 import { secretHash } from '../auth/secrets.ts';
 import { clientAddress } from '../client-address.ts';
@@ -32,9 +33,19 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
     .post('/sign-in', async (c) => {
       const request = await readValidBody(c.req.raw, SignInRequestSchema, 'sign-in request');
       const time = now();
-      const attempt = await beginAttempt(database, [accountKey(request.email), addressKey(clientAddress(c, ctx.trustProxy))], time);
+      const candidates = await findUsersByEmail(database.db, request.email);
+      const attempt = await beginSignIn(database, {
+        email: request.email,
+        address: clientAddress(c, ctx.trustProxy),
+        now: time,
+        // Told in the audit log of every tenant with an account of this e-mail (an unknown e-mail has no tenant to tell).
+        onLock: (scope, until) =>
+          database.db.transaction().execute((trx) =>
+            appendAudit(trx, candidates.map((account) => ({ tenantId: account.tenantId, at: time, userId: account.id, deviceId: null, action: 'sign-in.lock', detail: { scope, until } }))),
+          ),
+      });
 
-      const user = await checkPassword(await findUsersByEmail(database.db, request.email), request.password, ctx.defaultTenant);
+      const user = await checkPassword(candidates, request.password, ctx.defaultTenant);
       if (!user) throw new ApiFailure(401, 'invalid-credentials', 'The e-mail address or password is not right.');
       await attempt.succeeded();
 
@@ -64,6 +75,8 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         // An invite for an existing user signs them in on another phone; otherwise a new volunteer joins.
         const existing = invite.user_id ? await findUser(trx, invite.tenant_id, invite.user_id) : null;
         if (invite.user_id && !existing?.isActive) throw new ApiFailure(410, 'invite-invalid', 'The person this invite was for can no longer sign in.');
+        // Checked again here: the person may have become staff since the invite was made, and staff sign in with their password.
+        if (existing && existing.role !== 'volunteer') throw new ApiFailure(410, 'invite-invalid', 'This invite was for a volunteer who now signs in with an e-mail address and password. Sign in that way.');
         const user: UserAccount = existing ?? {
           id: uuidv7(time),
           tenantId: invite.tenant_id,
@@ -102,6 +115,7 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
             action: 'invite.redeem',
             recordType: 'team',
             recordId: team.record.id,
+            detail: { invitedBy: invite.created_by, targetUserId: user.id },
           },
         ]);
         return opened;

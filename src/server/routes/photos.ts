@@ -4,23 +4,26 @@
  * `PUT /api/v1/photos/:sha256` stores a processed photo: JPEG or WebP
  * (else 415), at most MAX_PHOTO_BYTES (else 413), the hash of the bytes must
  * be the one in the address (else 400 with issue `hash-mismatch`: retry
- * the upload), and the bytes must really be that type and carry no metadata
- * (else 400: take the photo again). Idempotent: 201 when stored now, 200 when
+ * the upload), the bytes must be whole (else 400) and hold only the
+ * segments or chunks of a processed photo (domain/photo-bytes.ts; else 415:
+ * take the photo again). Idempotent: 201 when stored now, 200 when
  * the server had it, and nothing changes. Anyone who may make or change a
  * finding may upload, because a photo may arrive before its finding.
  *
  * `GET` (and `HEAD`) `/api/v1/photos/:sha256` serves it ONLY to someone who
- * may read a record of their tenant that shows it; to anyone else it is 404,
+ * may read a record of their tenant that shows it, through a reference that
+ * counts (photo-access.ts: not merely naming a hash); to anyone else it is 404,
  * exactly as for a photo that does not exist, so its existence is never revealed.
  *
  * `GET /api/v1/photos/missing?ids=<sha256>,…` answers which of the given
- * photos the server does not have yet (the device keeps uploading those).
+ * photos the asker may not see yet — the server lacks them, or has them
+ * only for others (the device keeps uploading those).
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { photoBytesProblem } from '../../domain/photo-bytes.ts';
+import { checkPhotoBytes } from '../../domain/photo-bytes.ts';
 import {
   MAX_PHOTO_BYTES,
   MissingPhotosQuerySchema,
@@ -32,11 +35,10 @@ import {
 } from '../../domain/photos.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { mayUploadPhotos } from '../authorise.ts';
-import { existingPhotos, findPhoto, insertPhoto, recordIdsShowing } from '../db/photos.ts';
-import { loadRecords } from '../db/records.ts';
+import { findPhoto, insertPhoto, recordUpload } from '../db/photos.ts';
 import { ApiFailure } from '../errors.ts';
 import { readBodyBytes } from '../raw-body.ts';
-import { readableRecords } from '../readable.ts';
+import { arrivedPhotos, visiblePhotos } from '../photo-access.ts';
 import type { ServerContext } from '../server-context.ts';
 
 /** A photo's bytes never change (its name is their hash): the browser may keep it for a year without asking again. */
@@ -52,7 +54,7 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         throw new ApiFailure(400, 'invalid-payload', 'Name the photos as ?ids= followed by their SHA-256 hashes, separated by commas.', toIssues(query.error));
       }
       const wanted = [...new Set(query.data.ids)];
-      const present = await existingPhotos(database.db, c.var.principal.tenantId, wanted);
+      const present = await arrivedPhotos(database.db, c.var.principal, wanted);
       return c.json({ missing: wanted.filter((hash) => !present.has(hash)) } satisfies MissingPhotosResponse);
     })
 
@@ -86,8 +88,9 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
           [{ path: 'sha256', message: 'hash-mismatch' }],
         );
       }
-      const problem = photoBytesProblem(bytes, mediaType);
-      if (problem !== null) throw new ApiFailure(400, 'invalid-payload', problem, [{ path: 'body', message: problem }]);
+      const problem = checkPhotoBytes(bytes, mediaType);
+      if (problem?.kind === 'unsupported') throw new ApiFailure(415, 'unsupported-media-type', problem.message, [{ path: 'body', message: problem.message }]);
+      if (problem) throw new ApiFailure(400, 'invalid-payload', problem.message, [{ path: 'body', message: problem.message }]);
 
       const isNew = await insertPhoto(database.db, {
         tenant_id: principal.tenantId,
@@ -99,6 +102,7 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         created_by: principal.userId,
         device_id: deviceId,
       });
+      await recordUpload(database.db, { tenantId: principal.tenantId, sha256, userId: principal.userId, at: now() });
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })
 
@@ -106,9 +110,8 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       const { principal } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) throw notFound();
-      // Who may see it first, so a photo nobody here may see is never even read.
-      const showing = await loadRecords(database.db, principal.tenantId, await recordIdsShowing(database.db, principal.tenantId, sha256));
-      if ((await readableRecords(database.db, principal, [...showing.values()])).length === 0) throw notFound();
+      // Who may see it first (photo-access.ts), so a photo nobody here may see is never even read.
+      if (!(await visiblePhotos(database.db, principal, [sha256])).has(sha256)) throw notFound();
       const photo = await findPhoto(database.db, principal.tenantId, sha256);
       if (!photo) throw notFound();
 
