@@ -19,6 +19,8 @@ export const InviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
   password: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** With an e-mail in several tenants: which one (else the server's default tenant, else the oldest account). */
+  tenantId: z.optional(ConfigIdSchema),
   deviceId: DeviceIdSchema,
   deviceName: DeviceNameSchema,
 });
@@ -129,6 +131,13 @@ export const AUDIT_ACTIONS = [
   'record.create',
   'record.update',
   'record.delete',
+  // Issue 10: what is refused or cleaned up is on the record too.
+  'mutation.reject',
+  'photo.upload',
+  'photo.purge',
+  'quota.exceed',
+  'sign-in.fail',
+  'sign-in.lock',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

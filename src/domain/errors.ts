@@ -27,6 +27,7 @@ export const REASONS = [
   'device-revoked',
   'invalid-credentials',
   'rate-limited',
+  'quota-exceeded',
   'invite-invalid',
   'forbidden',
   'unknown-activity',

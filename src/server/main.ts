@@ -8,10 +8,13 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
+import { runMaintenance } from './purge.ts';
 import { seed, seedReportLines } from './seed.ts';
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often the upkeep runs: purging unreferenced photos, forgetting old usage (purge.ts). */
+const MAINTENANCE_EVERY_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
     db: database,
     defaultTenant: settings.defaultTenant,
     trustProxy: settings.trustProxy,
+    limits: settings.limits,
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(hasStatic ? { staticDir: settings.staticDir } : {}),
   });
@@ -31,6 +35,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     console.log(`Buurtlog draait op http://localhost:${info.port} (database: ${database.dialect} ${database.location})`);
   });
+
+  const upkeep = async (): Promise<void> => {
+    const report = await runMaintenance(database, settings.limits, Date.now());
+    if (report.photosPurged > 0) console.log(`Opgeruimd: ${report.photosPurged} foto's die geen record meer toont.`);
+  };
+  const maintenance = setInterval(() => void upkeep().catch((error: unknown) => console.error('Onderhoud mislukt:', error instanceof Error ? error.message : error)), MAINTENANCE_EVERY_MS);
+  maintenance.unref();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ` Poort ${settings.port} is al in gebruik; kies een andere met PORT.` : '';
@@ -42,6 +53,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    clearInterval(maintenance);
     console.log(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
     // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
     const force = setTimeout(() => {

@@ -124,6 +124,7 @@ export const en: Messages = {
   'reason.device-revoked': 'A coordinator signed this device out. The data on this device has been wiped.',
   'reason.invalid-credentials': 'This e-mail address and password do not match.',
   'reason.rate-limited': 'Too many attempts. Wait a few minutes and try again.',
+  'reason.quota-exceeded': 'This device has sent too much for now. Nothing is lost: everything stays on the phone and is sent later by itself.',
   'reason.invite-invalid': 'This invite has expired or was already used. Ask your coordinator for a new one.',
   'reason.forbidden': 'Your role or team does not allow this.',
   'reason.unknown-activity': 'The activity of this count is not (yet) on the server.',

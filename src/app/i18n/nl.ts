@@ -127,6 +127,7 @@ export const nl = {
   'reason.device-revoked': 'Dit toestel is afgemeld door een coördinator. De gegevens op dit toestel zijn gewist.',
   'reason.invalid-credentials': 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
   'reason.rate-limited': 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+  'reason.quota-exceeded': 'Dit toestel heeft even te veel verstuurd. Er gaat niets verloren: alles blijft op de telefoon en wordt straks vanzelf verstuurd.',
   'reason.invite-invalid': 'Deze uitnodiging is verlopen of al gebruikt. Vraag je coördinator om een nieuwe.',
   'reason.forbidden': 'Dit mag je niet met jouw rol of team.',
   'reason.unknown-activity': 'De activiteit bij deze telling is (nog) niet op de server.',

@@ -34,15 +34,21 @@ import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { mayUploadPhotos } from '../authorise.ts';
 import { existingPhotos, findPhoto, insertPhoto, recordIdsShowing } from '../db/photos.ts';
 import { loadRecords } from '../db/records.ts';
+import { recordAudit } from '../db/audit.ts';
 import { ApiFailure } from '../errors.ts';
 import { readBodyBytes } from '../raw-body.ts';
 import { readableRecords } from '../readable.ts';
 import type { ServerContext } from '../server-context.ts';
+import { withinLimits } from '../usage-limits.ts';
 
-/** A photo's bytes never change (its name is their hash): the browser may keep it for a year without asking again. */
-const CACHE_CONTROL = 'private, max-age=31536000, immutable';
+/**
+ * Personal data: never in the browser's HTTP cache, where a revoked phone's
+ * wipe would not reach it (issue 10, item 13). The app keeps the photos it
+ * needs offline in its own photo table, which the wipe deletes.
+ */
+const CACHE_CONTROL = 'private, no-store';
 
-export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+export function photosRoute({ database, now, limits }: ServerContext): Hono<AuthEnv> {
   const notFound = () => new ApiFailure(404, 'not-found', 'There is no such photo, or it is not yours to see.');
 
   return new Hono<AuthEnv>()
@@ -65,6 +71,8 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       if (!mayUploadPhotos(principal.role)) throw new ApiFailure(403, 'forbidden', `As a ${principal.role} you may not upload photos: only those who make or follow up findings may.`);
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (!isPhotoMediaType(mediaType)) throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      const time = now();
+      const counted = await withinLimits(database, limits, { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' }, time);
 
       const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`);
       if (bytes.length === 0) throw new ApiFailure(400, 'invalid-payload', 'The body is empty; send the photo’s bytes.');
@@ -84,10 +92,16 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         type: mediaType,
         bytes,
         size: bytes.length,
-        created_at: now(),
+        created_at: time,
         created_by: principal.userId,
         device_id: deviceId,
+        last_ref_at: null,
       });
+      // Only bytes stored now count, and only they are news for the audit log.
+      if (isNew) {
+        await counted(bytes.length);
+        await recordAudit(database.db, [{ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'photo.upload', recordType: 'photo', recordId: sha256, fields: [String(bytes.length)] }]);
+      }
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })
 

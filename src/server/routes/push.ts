@@ -8,9 +8,13 @@ import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { ApiFailure } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import type { ServerContext } from '../server-context.ts';
+import { withinLimits } from '../usage-limits.ts';
 
-export function pushRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+export function pushRoute({ database, now, limits }: ServerContext): Hono<AuthEnv> {
   return new Hono<AuthEnv>().post('/push', authenticate(database, now), async (c) => {
+    const { principal, deviceId } = c.var;
+    // Before the body is read: a device over its limit costs the server (and other tenants) next to nothing.
+    const counted = await withinLimits(database, limits, { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'push' }, now());
     const body = await readJsonBody(c.req.raw, MAX_PUSH_BYTES);
     // Before the full schema check: an old client's body may not fit today's schema at all.
     if (isOutdated(body)) {
@@ -19,7 +23,6 @@ export function pushRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const parsed = z.safeParse(PushRequestSchema, body);
     if (!parsed.success) throw new ApiFailure(400, 'invalid-payload', 'The push request is not well-formed.', toIssues(parsed.error));
 
-    const { principal, deviceId } = c.var;
     // Counters are written per device: only the device the token was issued to may write its entries.
     if (parsed.data.deviceId !== deviceId) {
       throw new ApiFailure(400, 'invalid-payload', 'The body’s deviceId is not the device this token was issued to.', [
@@ -29,7 +32,8 @@ export function pushRoute({ database, now }: ServerContext): Hono<AuthEnv> {
 
     const serverTime = now();
     const actor = { tenantId: principal.tenantId, deviceId, userId: principal.userId, principal };
-    const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime });
+    const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime, limits });
+    await counted(Buffer.byteLength(JSON.stringify(parsed.data.mutations)));
     return c.json({ results, serverTime } satisfies PushResponse);
   });
 }

@@ -53,17 +53,25 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   /**
    * Runs `act` and checks that nothing in the database changed — except, with
    * `rejectionsRecorded`, the ids of rejected mutations (kept by design, so a
-   * retry is answered the same).
+   * retry is answered the same) and their `mutation.reject` audit entries,
+   * and the audit entries of the `audited` actions (issue 10: refusals are
+   * on the record), each of which must have been written.
    */
-  async function changesNothing(act: () => Promise<void>, options: { rejectionsRecorded?: boolean } = {}): Promise<void> {
+  async function changesNothing(act: () => Promise<void>, options: { rejectionsRecorded?: boolean; audited?: readonly string[] } = {}): Promise<void> {
     const before = await snapshot(test.database);
     await act();
     const after = await snapshot(test.database);
+    const audited = [...(options.audited ?? []), ...(options.rejectionsRecorded ? ['mutation.reject'] : [])];
+    const key = (entry: { tenant_id: string; seq: number }) => `${entry.tenant_id}:${entry.seq}`;
+    const earlier = new Set(before.audit.map(key));
+    const newAudit = after.audit.filter((entry) => !earlier.has(key(entry)));
+    expect(after.audit.filter((entry) => earlier.has(key(entry)))).toEqual(before.audit);
+    expect([...new Set(newAudit.map((entry) => entry.action))].sort()).toEqual([...new Set(audited)].sort());
     if (!options.rejectionsRecorded) {
-      expect(after).toEqual(before);
+      expect({ ...after, audit: null }).toEqual({ ...before, audit: null });
       return;
     }
-    expect({ ...after, mutations: null }).toEqual({ ...before, mutations: null });
+    expect({ ...after, mutations: null, audit: null }).toEqual({ ...before, mutations: null, audit: null });
     const known = new Set(before.mutations.map((row) => row.mutation_id));
     const added = after.mutations.filter((row) => !known.has(row.mutation_id));
     expect(added.length).toBeGreaterThan(0);
@@ -304,7 +312,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
         // From another address as well: the limit is per account.
         expect((await signIn(client(), COORDINATOR.toUpperCase(), TEST_COORDINATOR_PASSWORD)).status).toBe(429);
         expect((await signIn(api, COORDINATOR, TEST_COORDINATOR_PASSWORD)).status).toBe(429);
-      });
+      }, { audited: ['sign-in.fail', 'sign-in.lock'] });
       const later = await signIn(client(undefined, NOW + 16 * MINUTE), COORDINATOR, TEST_COORDINATOR_PASSWORD);
       expect(later.status).toBe(200);
     });
@@ -324,7 +332,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
           body: JSON.stringify({ email: COORDINATOR, password: TEST_COORDINATOR_PASSWORD, deviceId: 'guess-phone-01', deviceName: 'Telefoon' }),
         });
         expect(forged.status).toBe(429);
-      });
+      }, { audited: ['sign-in.lock'] });
       // Behind a trusted proxy the forwarded address is the client's: another client is not locked out.
       const proxied = await from(true).send('/api/v1/auth/sign-in', {
         method: 'POST',
