@@ -69,8 +69,8 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
       const at = NOW + DAY;
       const team = await Promise.all([1, 2, 3].map((n) => createTestUser(test.database, { role: 'volunteer', devices: [`team-phone-0${n}`] })));
       // Two photos each from two devices, one from the third: the tenant's five are used, no device is at its own limit.
-      for (const [user, count] of [[team[0], 2], [team[1], 2], [team[2], 1]] as const) {
-        for (let i = 0; i < count; i++) expect((await put(user, variantJpeg(variant++), at)).status).toBe(201);
+      for (const [index, count] of [[0, 2], [1, 2], [2, 1]] as const) {
+        for (let i = 0; i < count; i++) expect((await put(team[index] as TestUser, variantJpeg(variant++), at)).status).toBe(201);
       }
       const answer = await put(team[2] as TestUser, variantJpeg(variant++), at);
       expect(answer).toMatchObject({ status: 429, body: { error: { reason: 'quota-exceeded', message: expect.stringContaining('organisation') } } });
