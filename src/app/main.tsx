@@ -71,7 +71,8 @@ async function showGate(container: HTMLElement, words: Words, deviceId: string, 
     window,
     fetch: fetchFn,
     baseUrl,
-    showApp: (session) => showApp(container, words, session, deviceId),
+    // The device id the server granted at sign-in (start-gate adopted it).
+    showApp: (session) => showApp(container, words, session, session.me.deviceId),
     onFailure: failed(container),
   });
 }

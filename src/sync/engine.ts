@@ -194,9 +194,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (!(error instanceof SyncFailure)) throw error;
           if (isAuthReason(error.reason)) throw error;
           const permanent = isPermanentPhotoRefusal(error) || (isHashMismatch(error) && !(await hasOwnHash(photo.blob, photo.sha256)));
-          const nextAttemptAt = permanent ? 0 : now() + backoffDelay(photo.attempts + 1, random, backoff);
+          const nextAttemptAt = permanent ? 0 : now() + Math.max(backoffDelay(photo.attempts + 1, random, backoff), error.retryAfterMs ?? 0);
           await markPhotoFailed(photo.sha256, describeFailure(error, permanent), permanent, nextAttemptAt);
           tally.failed++;
+          // Over the server's limit (429): every photo stays queued; the sync says so and waits out Retry-After.
+          if (error.status === 429) throw error;
           if (error.reason === 'network') return tally;
         }
       }
@@ -242,7 +244,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
       failures++;
-      const nextAttemptAt = now() + backoffDelay(failures, random, backoff);
+      // A 429 names when to come back: never sooner (the outbox keeps everything meanwhile).
+      const nextAttemptAt = now() + Math.max(backoffDelay(failures, random, backoff), error instanceof SyncFailure ? (error.retryAfterMs ?? 0) : 0);
       setStatus({ state: reason === 'network' ? 'offline' : 'error', lastError: reason, nextAttemptAt });
       return { ok: false, reason };
     }
