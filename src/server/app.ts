@@ -29,6 +29,7 @@ import { noStore, securityHeaders } from './security-headers.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
 import type { ServerContext } from './server-context.ts';
 import { isApiPath, staticFiles } from './static-files.ts';
+import { createQuotaGate } from './usage-limits.ts';
 
 export type AppOptions = {
   /** An open, migrated database (db/database.ts, db/migrator.ts). */
@@ -48,7 +49,7 @@ export type AppOptions = {
 };
 
 export function createApp({ db, now = Date.now, staticDir, defaultTenant = DEMO_TENANT_ID, trustProxy = false, publicUrl, limits = DEFAULT_LIMITS }: AppOptions): Hono {
-  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits };
+  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits, quota: createQuotaGate() };
   const app = new Hono();
   app.use('*', securityHeaders(trustProxy));
   app.use('/api/*', noStore);

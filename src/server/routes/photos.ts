@@ -39,7 +39,7 @@ import { ApiFailure } from '../errors.ts';
 import { readBodyBytes } from '../raw-body.ts';
 import { readableRecords } from '../readable.ts';
 import type { ServerContext } from '../server-context.ts';
-import { withinLimits } from '../usage-limits.ts';
+import { quotaGate, withinLimits } from '../usage-limits.ts';
 
 /**
  * Personal data: never in the browser's HTTP cache, where a revoked phone's
@@ -48,7 +48,7 @@ import { withinLimits } from '../usage-limits.ts';
  */
 const CACHE_CONTROL = 'private, no-store';
 
-export function photosRoute({ database, now, limits }: ServerContext): Hono<AuthEnv> {
+export function photosRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
   const notFound = () => new ApiFailure(404, 'not-found', 'There is no such photo, or it is not yours to see.');
 
   return new Hono<AuthEnv>()
@@ -62,7 +62,7 @@ export function photosRoute({ database, now, limits }: ServerContext): Hono<Auth
       return c.json({ missing: wanted.filter((hash) => !present.has(hash)) } satisfies MissingPhotosResponse);
     })
 
-    .put('/:sha256', authenticate(database, now), async (c) => {
+    .put('/:sha256', quotaGate(quota, 'photo', now), authenticate(database, now), async (c) => {
       const { principal, deviceId } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) {
@@ -72,9 +72,15 @@ export function photosRoute({ database, now, limits }: ServerContext): Hono<Auth
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (!isPhotoMediaType(mediaType)) throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
       const time = now();
-      const counted = await withinLimits(database, limits, { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' }, time);
+      const usage = { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' } as const;
+      const counted = await withinLimits(database, limits, usage, time, { gate: quota, authorization: c.req.header('authorization') });
 
-      const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`);
+      // Every byte received counts against the limits, stored or refused (too large: as the most the server read): junk costs the server as much.
+      const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`).catch(async (error: unknown) => {
+        if (error instanceof ApiFailure && error.status === 413) await counted(MAX_PHOTO_BYTES);
+        throw error;
+      });
+      await counted(bytes.length);
       if (bytes.length === 0) throw new ApiFailure(400, 'invalid-payload', 'The body is empty; send the photo’s bytes.');
       // The hash first: bytes damaged on the way are worth another try, the checks below are not.
       const actual = createHash('sha256').update(bytes).digest('hex');
@@ -97,9 +103,8 @@ export function photosRoute({ database, now, limits }: ServerContext): Hono<Auth
         device_id: deviceId,
         last_ref_at: null,
       });
-      // Only bytes stored now count, and only they are news for the audit log.
+      // Only a photo stored now is news for the audit log.
       if (isNew) {
-        await counted(bytes.length);
         await recordAudit(database.db, [{ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'photo.upload', recordType: 'photo', recordId: sha256, fields: [String(bytes.length)] }]);
       }
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);

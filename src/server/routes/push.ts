@@ -8,14 +8,20 @@ import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { ApiFailure } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import type { ServerContext } from '../server-context.ts';
-import { withinLimits } from '../usage-limits.ts';
+import { quotaGate, withinLimits } from '../usage-limits.ts';
 
-export function pushRoute({ database, now, limits }: ServerContext): Hono<AuthEnv> {
-  return new Hono<AuthEnv>().post('/push', authenticate(database, now), async (c) => {
+export function pushRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
+  return new Hono<AuthEnv>().post('/push', quotaGate(quota, 'push', now), authenticate(database, now), async (c) => {
     const { principal, deviceId } = c.var;
     // Before the body is read: a device over its limit costs the server (and other tenants) next to nothing.
-    const counted = await withinLimits(database, limits, { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'push' }, now());
-    const body = await readJsonBody(c.req.raw, MAX_PUSH_BYTES);
+    const usage = { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'push' } as const;
+    const counted = await withinLimits(database, limits, usage, now(), { gate: quota, authorization: c.req.header('authorization') });
+    // Every push received counts against the limits, applied or refused (too large: as the most the server read): junk costs the server as much.
+    const body = await readJsonBody(c.req.raw, MAX_PUSH_BYTES).catch(async (error: unknown) => {
+      if (error instanceof ApiFailure && error.status === 413) await counted(MAX_PUSH_BYTES);
+      throw error;
+    });
+    await counted(Buffer.byteLength(JSON.stringify(body)));
     // Before the full schema check: an old client's body may not fit today's schema at all.
     if (isOutdated(body)) {
       throw new ApiFailure(426, 'client-outdated', 'This version of the app is too old for the server. Update the app; your unsent changes stay on the phone.');
@@ -33,7 +39,6 @@ export function pushRoute({ database, now, limits }: ServerContext): Hono<AuthEn
     const serverTime = now();
     const actor = { tenantId: principal.tenantId, deviceId, userId: principal.userId, principal };
     const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime, limits });
-    await counted(Buffer.byteLength(JSON.stringify(parsed.data.mutations)));
     return c.json({ results, serverTime } satisfies PushResponse);
   });
 }
