@@ -19,6 +19,8 @@ export const InviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
   password: plainString(200, 1),
+  /** With an e-mail in several tenants: which one (else the server's default tenant, else the oldest account). */
+  tenantId: z.optional(ConfigIdSchema),
   deviceId: DeviceIdSchema,
   deviceName: DeviceNameSchema,
 });
@@ -137,6 +139,12 @@ export const AUDIT_ACTIONS = [
   'record.delete',
   /** Removed after its retention period (buurtpreventie); no user, no device: the server did it. */
   'record.purge',
+  // Issue 10: what is refused or cleaned up is on the record too.
+  'mutation.reject',
+  'photo.upload',
+  'photo.purge',
+  'quota.exceed',
+  'sign-in.fail',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

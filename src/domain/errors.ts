@@ -28,6 +28,7 @@ export const REASONS = [
   'invalid-credentials',
   'password-common',
   'rate-limited',
+  'quota-exceeded',
   'invite-invalid',
   'forbidden',
   'unknown-activity',

@@ -22,10 +22,31 @@ export type AuditInput = {
   readonly detail?: AuditDetail;
 };
 
-/** Appends entries in the given order, inside the transaction that made the changes they describe. */
+/**
+ * Appends entries in the given order, inside the transaction that made the
+ * changes they describe. `deviceId` **must** be the authenticated device (or
+ * the one the server issued at sign-in), never what a request body claims.
+ */
 export async function appendAudit(trx: Transaction<Schema>, entries: readonly AuditInput[]): Promise<void> {
+  for (const tenantId of new Set(entries.map((entry) => entry.tenantId))) await appendTenantAudit(trx, tenantId, entries.filter((entry) => entry.tenantId === tenantId));
+}
+
+/**
+ * Appends entries in a transaction of their own: for what changes nothing
+ * else (a refused sign-in, a photo upload, a purge).
+ *
+ * @example
+ * await recordAudit(database.db, [{ tenantId, at: now, userId, deviceId: null, action: 'sign-in.fail' }]);
+ */
+export async function recordAudit(db: Kysely<Schema>, entries: readonly AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
-  const first = await takeSequenceNumbers(trx, entries.length, 'audit');
+  await db.transaction().execute((trx) => appendAudit(trx, entries));
+}
+
+/** One tenant's entries, numbered from the tenant's own counter. */
+async function appendTenantAudit(trx: Transaction<Schema>, tenantId: string, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  const first = await takeSequenceNumbers(trx, tenantId, entries.length, 'audit');
   // Chunked: PostgreSQL allows at most 65,535 bound parameters per statement.
   for (let start = 0; start < entries.length; start += 1000) {
     await trx

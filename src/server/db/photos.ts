@@ -38,16 +38,19 @@ export async function existingPhotos(db: Db, tenantId: string, hashes: readonly 
  * photos; a deleted record shows none, so its photos are no longer served
  * to anyone through it.
  */
-export async function savePhotoRefs(trx: Transaction<Schema>, tenantId: string, records: readonly SyncRecord[]): Promise<void> {
+export async function savePhotoRefs(trx: Transaction<Schema>, tenantId: string, records: readonly SyncRecord[], now: number): Promise<void> {
   if (records.length === 0) return;
+  const ids = records.map((record) => record.id);
+  // The photos these records showed until now were last shown now: the purge counts from here.
+  const before = await trx.selectFrom('photo_refs').select('sha256').distinct().where('tenant_id', '=', tenantId).where('record_id', 'in', ids).execute();
+  for (let start = 0; start < before.length; start += 1000) {
+    const hashes = before.slice(start, start + 1000).map((row) => row.sha256);
+    await trx.updateTable('photos').set({ last_ref_at: now }).where('tenant_id', '=', tenantId).where('sha256', 'in', hashes).execute();
+  }
   await trx
     .deleteFrom('photo_refs')
     .where('tenant_id', '=', tenantId)
-    .where(
-      'record_id',
-      'in',
-      records.map((record) => record.id),
-    )
+    .where('record_id', 'in', ids)
     .execute();
   const rows = records.flatMap((record) =>
     isDeleted(record) ? [] : [...new Set(photoHashesOf(record))].map((sha256) => ({ tenant_id: tenantId, sha256, record_id: record.id })),

@@ -35,16 +35,22 @@ import {
 } from '../../domain/photos.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { mayUploadPhotos } from '../authorise.ts';
+import { recordAudit } from '../db/audit.ts';
 import { findPhoto, insertPhoto, recordUpload } from '../db/photos.ts';
 import { ApiFailure } from '../errors.ts';
 import { readBodyBytes } from '../raw-body.ts';
 import { arrivedPhotos, visiblePhotos } from '../photo-access.ts';
 import type { ServerContext } from '../server-context.ts';
+import { quotaGate, withinLimits } from '../usage-limits.ts';
 
-/** A photo's bytes never change (its name is their hash): the browser may keep it for a year without asking again. */
-const CACHE_CONTROL = 'private, max-age=31536000, immutable';
+/**
+ * Personal data: never in the browser's HTTP cache, where a revoked phone's
+ * wipe would not reach it (issue 10, item 13). The app keeps the photos it
+ * needs offline in its own photo table, which the wipe deletes.
+ */
+const CACHE_CONTROL = 'private, no-store';
 
-export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+export function photosRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
   const notFound = () => new ApiFailure(404, 'not-found', 'There is no such photo, or it is not yours to see.');
 
   return new Hono<AuthEnv>()
@@ -58,7 +64,7 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       return c.json({ missing: wanted.filter((hash) => !present.has(hash)) } satisfies MissingPhotosResponse);
     })
 
-    .put('/:sha256', authenticate(database, now), async (c) => {
+    .put('/:sha256', quotaGate(quota, 'photo', now), authenticate(database, now), async (c) => {
       const { principal, deviceId } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) {
@@ -69,14 +75,17 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       if (!mayUploadPhotos(principal.role))
         throw new ApiFailure(403, 'forbidden', `As a ${principal.role} you may not upload photos: only those who make or follow up findings may.`);
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-      if (!isPhotoMediaType(mediaType))
-        throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      if (!isPhotoMediaType(mediaType)) throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      const time = now();
+      const usage = { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' } as const;
+      const counted = await withinLimits(database, limits, usage, time, { gate: quota, authorization: c.req.header('authorization') });
 
-      const bytes = await readBodyBytes(
-        c.req.raw,
-        MAX_PHOTO_BYTES,
-        `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`,
-      );
+      // Every byte received counts against the limits, stored or refused (too large: as the most the server read): junk costs the server as much.
+      const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`).catch(async (error: unknown) => {
+        if (error instanceof ApiFailure && error.status === 413) await counted(MAX_PHOTO_BYTES);
+        throw error;
+      });
+      await counted(bytes.length);
       if (bytes.length === 0) throw new ApiFailure(400, 'invalid-payload', 'The body is empty; send the photo’s bytes.');
       // The hash first: bytes damaged on the way are worth another try, the checks below are not.
       const actual = createHash('sha256').update(bytes).digest('hex');
@@ -98,11 +107,16 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         type: mediaType,
         bytes,
         size: bytes.length,
-        created_at: now(),
+        created_at: time,
         created_by: principal.userId,
         device_id: deviceId,
+        last_ref_at: null,
       });
-      await recordUpload(database.db, { tenantId: principal.tenantId, sha256, userId: principal.userId, at: now() });
+      await recordUpload(database.db, { tenantId: principal.tenantId, sha256, userId: principal.userId, at: time });
+      // Only a photo stored now is news for the audit log.
+      if (isNew) {
+        await recordAudit(database.db, [{ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'photo.upload', recordType: 'photo', recordId: sha256, fields: [String(bytes.length)] }]);
+      }
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })
 

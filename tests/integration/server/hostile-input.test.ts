@@ -55,17 +55,25 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   /**
    * Runs `act` and checks that nothing in the database changed — except, with
    * `rejectionsRecorded`, the ids of rejected mutations (kept by design, so a
-   * retry is answered the same).
+   * retry is answered the same) and their `mutation.reject` audit entries,
+   * and the audit entries of the `audited` actions (issue 10: refusals are
+   * on the record), each of which must have been written.
    */
-  async function changesNothing(act: () => Promise<void>, options: { rejectionsRecorded?: boolean } = {}): Promise<void> {
+  async function changesNothing(act: () => Promise<void>, options: { rejectionsRecorded?: boolean; audited?: readonly string[] } = {}): Promise<void> {
     const before = await snapshot(test.database);
     await act();
     const after = await snapshot(test.database);
+    const audited = [...(options.audited ?? []), ...(options.rejectionsRecorded ? ['mutation.reject'] : [])];
+    const key = (entry: { tenant_id: string; seq: number }) => `${entry.tenant_id}:${entry.seq}`;
+    const earlier = new Set(before.audit.map(key));
+    const newAudit = after.audit.filter((entry) => !earlier.has(key(entry)));
+    expect(after.audit.filter((entry) => earlier.has(key(entry)))).toEqual(before.audit);
+    expect([...new Set(newAudit.map((entry) => entry.action))].sort()).toEqual([...new Set(audited)].sort());
     if (!options.rejectionsRecorded) {
-      expect(after).toEqual(before);
+      expect({ ...after, audit: null }).toEqual({ ...before, audit: null });
       return;
     }
-    expect({ ...after, mutations: null }).toEqual({ ...before, mutations: null });
+    expect({ ...after, mutations: null, audit: null }).toEqual({ ...before, mutations: null, audit: null });
     const known = new Set(before.mutations.map((row) => row.mutation_id));
     const added = after.mutations.filter((row) => !known.has(row.mutation_id));
     expect(added.length).toBeGreaterThan(0);
@@ -349,10 +357,10 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(Number(sixth.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
       expect((await signIn(api, COORDINATOR, TEST_COORDINATOR_PASSWORD)).status).toBe(429);
-      // Nothing changed but the lock-out's audit entry (sign-in-delay.test.ts has the rest: the owner elsewhere gets in).
+      // Nothing changed but the audit log: each wrong password, and the start of the delay once (sign-in-delay.test.ts has the rest: the owner elsewhere gets in).
       const after = await snapshot(test.database);
       expect({ ...after, audit: null }).toEqual({ ...before, audit: null });
-      expect(after.audit.slice(before.audit.length).map((entry) => entry.action)).toEqual(['sign-in.lock']);
+      expect(after.audit.slice(before.audit.length).map((entry) => entry.action)).toEqual([...Array(4).fill('sign-in.fail'), 'sign-in.lock', 'sign-in.fail']);
       const later = await signIn(client(undefined, NOW + 16 * MINUTE, address), COORDINATOR, TEST_COORDINATOR_PASSWORD);
       expect(later.status).toBe(200);
     });
@@ -372,7 +380,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
           body: JSON.stringify({ email: COORDINATOR, password: TEST_COORDINATOR_PASSWORD, deviceId: 'guess-phone-01', deviceName: 'Telefoon' }),
         });
         expect(forged.status).toBe(429);
-      });
+      }, { audited: ['sign-in.lock'] });
       // Behind a trusted proxy the forwarded address is the client's: another client is not locked out.
       const proxied = await from(true).send('/api/v1/auth/sign-in', {
         method: 'POST',
