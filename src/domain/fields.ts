@@ -7,16 +7,23 @@ import * as z from 'zod/mini';
  * PostgreSQL cannot store NUL in text at all (it would answer 500, not 400).
  * Multi-line text (notes, descriptions) keeps tab and line breaks.
  */
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_IN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Tab, line feed and carriage return: kept in multi-line text. */
+const LINE_CHARACTERS: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0d]);
 
 export function hasControlCharacters(value: string, options: { multiLine?: boolean } = {}): boolean {
-  return (options.multiLine ? CONTROL_IN_MULTI_LINE : CONTROL).test(value);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code <= 0x1f || code === 0x7f) && !(options.multiLine && LINE_CHARACTERS.has(code))) return true;
+  }
+  return false;
 }
 
 /** The check every domain string carries (see `hasControlCharacters`). */
 export function noControlCharacters(options: { multiLine?: boolean } = {}) {
-  return z.refine<string>((value) => !hasControlCharacters(value, options), options.multiLine ? 'must not contain control characters' : 'must not contain control characters or line breaks');
+  return z.refine<string>(
+    (value) => !hasControlCharacters(value, options),
+    options.multiLine ? 'must not contain control characters' : 'must not contain control characters or line breaks',
+  );
 }
 
 /** A string of at most `max` characters without control characters (ids named by devices, user ids). */

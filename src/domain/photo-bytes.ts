@@ -85,7 +85,7 @@ function jpegProblem(bytes: Uint8Array): PhotoBytesProblem | null {
     while (bytes[i + 1] === 0xff && i + 2 < bytes.length) i += 1;
     const marker = bytes[i + 1] as number;
     if (marker === EOI) {
-      if (scans === 0) return unsupported('The JPEG holds no image data (no scan). ' + TAKE_AGAIN);
+      if (scans === 0) return unsupported(`The JPEG holds no image data (no scan). ${TAKE_AGAIN}`);
       return trailingProblem(bytes, i + 2) ? malformed('The JPEG has data after its end marker.') : null;
     }
     if (marker === SOI || marker === 0x00 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) return broken;
@@ -93,7 +93,8 @@ function jpegProblem(bytes: Uint8Array): PhotoBytesProblem | null {
     const length = ((bytes[i + 2] as number) << 8) | (bytes[i + 3] as number);
     if (length < 2 || i + 2 + length > bytes.length) return broken;
     if (marker !== SOS && !JPEG_SEGMENTS.has(marker)) return unsupported(`The photo carries ${segmentName(marker)}. ${TAKE_AGAIN}`);
-    if (marker === APP0 && (length < 7 || ascii(bytes, i + 4, 5) !== 'JFIF\0')) return unsupported(`The photo carries an APP0 segment that is not a JFIF header. ${TAKE_AGAIN}`);
+    if (marker === APP0 && (length < 7 || ascii(bytes, i + 4, 5) !== 'JFIF\0'))
+      return unsupported(`The photo carries an APP0 segment that is not a JFIF header. ${TAKE_AGAIN}`);
     if (marker === SOF0 || marker === SOF2) hasFrame = true;
     if (marker === SOS && !hasFrame) return broken;
     i += 2 + length;
@@ -143,7 +144,8 @@ function webpProblem(bytes: Uint8Array): PhotoBytesProblem | null {
     if (isFirst && !WEBP_IMAGE.has(fourcc) && fourcc !== 'VP8X') return broken;
     if (fourcc === 'VP8X') {
       if (!isFirst || size < 10) return broken;
-      if (((bytes[i + 8] as number) & VP8X_REFUSED_FLAGS) !== 0) return unsupported(`The WebP image announces a colour profile, EXIF, XMP or animation. ${TAKE_AGAIN}`);
+      if (((bytes[i + 8] as number) & VP8X_REFUSED_FLAGS) !== 0)
+        return unsupported(`The WebP image announces a colour profile, EXIF, XMP or animation. ${TAKE_AGAIN}`);
       hasExtended = true;
     } else if (WEBP_IMAGE.has(fourcc)) {
       images += 1;

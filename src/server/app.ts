@@ -48,7 +48,15 @@ export type AppOptions = {
   readonly limits?: Limits;
 };
 
-export function createApp({ db, now = Date.now, staticDir, defaultTenant = DEMO_TENANT_ID, trustProxy = false, publicUrl, limits = DEFAULT_LIMITS }: AppOptions): Hono {
+export function createApp({
+  db,
+  now = Date.now,
+  staticDir,
+  defaultTenant = DEMO_TENANT_ID,
+  trustProxy = false,
+  publicUrl,
+  limits = DEFAULT_LIMITS,
+}: AppOptions): Hono {
   const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits, quota: createQuotaGate() };
   const app = new Hono();
   app.use('*', securityHeaders(trustProxy));

@@ -174,7 +174,9 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     }
     const refusal = principal
       ? // The parent's refusal first: it says what is wrong (the schouw is not theirs) where the table would only say the scope is.
-        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ?? refusalOf(principal, action, stored, merged, parent) ?? fieldRefusalOf(principal, { mutation, stored, merged, parent }))
+        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ??
+        refusalOf(principal, action, stored, merged, parent) ??
+        fieldRefusalOf(principal, { mutation, stored, merged, parent }))
       : null;
     if (refusal !== null) return refuse('forbidden', refusal);
     // After the permission checks: what never changes once made (a round's team, an observation's round).
@@ -222,7 +224,12 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
  * them a rejection is still answered, but 16,000 junk mutations no longer
  * fill the disk. A retry of an unstored one is simply checked again.
  */
-async function withinRejectionCap(trx: Transaction<Schema>, actor: Actor, rows: readonly MutationRow[], limits: NonNullable<PushBatch['limits']>): Promise<MutationRow[]> {
+async function withinRejectionCap(
+  trx: Transaction<Schema>,
+  actor: Actor,
+  rows: readonly MutationRow[],
+  limits: NonNullable<PushBatch['limits']>,
+): Promise<MutationRow[]> {
   if (!rows.some((row) => row.status === 'rejected')) return [...rows];
   const stored = await countRejections(trx, actor.tenantId, actor.deviceId);
   let room = Math.max(0, Math.min(limits.rejectionsPerDevice - stored.device, limits.rejectionsPerTenant - stored.tenant));
@@ -252,7 +259,13 @@ const REUSED_ID = (mutationId: string): Rejection => ({
 });
 
 /** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
-async function withMissingPhotos(trx: Transaction<Schema>, actor: Actor, checked: ReadonlyArray<Checked<Mutation>>, results: PushResult[], working: ReadonlyMap<string, SyncRecord>): Promise<PushResult[]> {
+async function withMissingPhotos(
+  trx: Transaction<Schema>,
+  actor: Actor,
+  checked: ReadonlyArray<Checked<Mutation>>,
+  results: PushResult[],
+  working: ReadonlyMap<string, SyncRecord>,
+): Promise<PushResult[]> {
   const photosByResult = results.map((result, index) => {
     const check = checked[index];
     if (result.status === 'rejected' || !check?.ok) return null;

@@ -48,7 +48,10 @@ async function main(): Promise<void> {
     const report = await runMaintenance(database, settings.limits, Date.now());
     if (report.photosPurged > 0) console.log(`Opgeruimd: ${report.photosPurged} foto's die geen record meer toont.`);
   };
-  const maintenance = setInterval(() => void upkeep().catch((error: unknown) => console.error('Onderhoud mislukt:', error instanceof Error ? error.message : error)), MAINTENANCE_EVERY_MS);
+  const maintenance = setInterval(
+    () => void upkeep().catch((error: unknown) => console.error('Onderhoud mislukt:', error instanceof Error ? error.message : error)),
+    MAINTENANCE_EVERY_MS,
+  );
   maintenance.unref();
 
   server.on('error', (error: NodeJS.ErrnoException) => {

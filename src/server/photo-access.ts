@@ -50,7 +50,15 @@ export async function visiblePhotos(db: Kysely<Schema>, principal: Principal, ha
 export async function arrivedPhotos(db: Kysely<Schema>, principal: Principal, hashes: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(hashes)];
   const uploaders = await uploadersOf(db, principal.tenantId, wanted);
-  const own = await existingPhotos(db, principal.tenantId, wanted.filter((hash) => uploaders.get(hash)?.has(principal.userId)));
-  const visible = await visiblePhotos(db, principal, wanted.filter((hash) => !own.has(hash)));
+  const own = await existingPhotos(
+    db,
+    principal.tenantId,
+    wanted.filter((hash) => uploaders.get(hash)?.has(principal.userId)),
+  );
+  const visible = await visiblePhotos(
+    db,
+    principal,
+    wanted.filter((hash) => !own.has(hash)),
+  );
   return new Set([...own, ...visible]);
 }

@@ -45,7 +45,14 @@ export async function purgeUnreferencedPhotos(database: Database, retentionMs: n
         .where('created_at', '<', cutoff)
         .where((eb) => eb.or([eb('last_ref_at', 'is', null), eb('last_ref_at', '<', cutoff)]))
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('photo_refs').select(sql.lit(1).as('one')).whereRef('photo_refs.tenant_id', '=', 'photos.tenant_id').whereRef('photo_refs.sha256', '=', 'photos.sha256'))),
+          not(
+            exists(
+              selectFrom('photo_refs')
+                .select(sql.lit(1).as('one'))
+                .whereRef('photo_refs.tenant_id', '=', 'photos.tenant_id')
+                .whereRef('photo_refs.sha256', '=', 'photos.sha256'),
+            ),
+          ),
         )
         .orderBy('created_at')
         .limit(PURGE_BATCH)
@@ -53,7 +60,15 @@ export async function purgeUnreferencedPhotos(database: Database, retentionMs: n
       for (const photo of stale) await trx.deleteFrom('photos').where('tenant_id', '=', photo.tenant_id).where('sha256', '=', photo.sha256).execute();
       await appendAudit(
         trx,
-        stale.map((photo) => ({ tenantId: photo.tenant_id, at: now, userId: null, deviceId: null, action: 'photo.purge' as const, recordType: 'photo', recordId: photo.sha256 })),
+        stale.map((photo) => ({
+          tenantId: photo.tenant_id,
+          at: now,
+          userId: null,
+          deviceId: null,
+          action: 'photo.purge' as const,
+          recordType: 'photo',
+          recordId: photo.sha256,
+        })),
       );
       return stale.length;
     });

@@ -39,7 +39,9 @@ export function createQuotaGate(): QuotaGate {
 const WHAT: Readonly<Record<UsageKind, string>> = { push: 'changes', photo: 'photos' };
 
 function limitsOf(limits: Limits, kind: UsageKind): { device: number; tenant: number } {
-  return kind === 'push' ? { device: limits.pushBytesPerDevice, tenant: limits.pushBytesPerTenant } : { device: limits.photoBytesPerDevice, tenant: limits.photoBytesPerTenant };
+  return kind === 'push'
+    ? { device: limits.pushBytesPerDevice, tenant: limits.pushBytesPerTenant }
+    : { device: limits.photoBytesPerDevice, tenant: limits.photoBytesPerTenant };
 }
 
 /** Before `authenticate`: a token already known to be over its `kind` limit is refused at once. */
@@ -97,9 +99,13 @@ export async function withinLimits(
   return async (bytes) => {
     if (bytes <= 0) return;
     await recordUsage(database.db, { ...usage, at: now, amount: bytes });
-    const crossed = [used.device.bytes + bytes >= max.device ? 'device' : null, used.tenant.bytes + bytes >= max.tenant ? 'tenant' : null].filter((who): who is string => who !== null);
+    const crossed = [used.device.bytes + bytes >= max.device ? 'device' : null, used.tenant.bytes + bytes >= max.tenant ? 'tenant' : null].filter(
+      (who): who is string => who !== null,
+    );
     if (crossed.length === 0) return;
-    await recordAudit(database.db, [{ tenantId: usage.tenantId, at: now, userId: usage.userId, deviceId: usage.deviceId, action: 'quota.exceed', recordType: usage.kind, fields: crossed }]);
+    await recordAudit(database.db, [
+      { tenantId: usage.tenantId, at: now, userId: usage.userId, deviceId: usage.deviceId, action: 'quota.exceed', recordType: usage.kind, fields: crossed },
+    ]);
   };
 }
 

@@ -91,7 +91,9 @@ export async function benchAbuse(): Promise<AbuseFigures> {
       JSON.stringify({
         schemaVersion: SCHEMA_VERSION,
         deviceId: 'abuse-phone-0001',
-        mutations: Array.from({ length: FLOOD_BATCH }, () => newActivity(floodIds, floodIds(), { device: 'abuse-phone-0001', offsetMs: stamp }, { notes: padding })),
+        mutations: Array.from({ length: FLOOD_BATCH }, () =>
+          newActivity(floodIds, floodIds(), { device: 'abuse-phone-0001', offsetMs: stamp }, { notes: padding }),
+        ),
       }),
     );
     const floodRequest = async (n: number): Promise<void> => {
@@ -126,7 +128,13 @@ export async function benchAbuse(): Promise<AbuseFigures> {
     return {
       baseline: summary(baseline),
       flooded: summary(flooded),
-      flood: { requests: flood.requests, accepted: flood.accepted, limited: flood.limited, other: flood.other, megabytesSent: Math.round(flood.bytes / 1024 / 1024) },
+      flood: {
+        requests: flood.requests,
+        accepted: flood.accepted,
+        limited: flood.limited,
+        other: flood.other,
+        megabytesSent: Math.round(flood.bytes / 1024 / 1024),
+      },
     };
   } finally {
     await database.close();

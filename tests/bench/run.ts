@@ -167,7 +167,11 @@ async function benchAbuseSection(): Promise<void> {
   row('                          p95', ms(baseline.p95));
   row('  during the flood        median', ms(flooded.median), '100 pushes of 10 activities');
   row('                          p95', ms(flooded.p95), `goal ≤ ${ABUSE_GOAL_FACTOR} × alone (${ms(ABUSE_GOAL_FACTOR * baseline.p95)})`);
-  row('  flood requests', int(flood.requests), `${int(flood.megabytesSent)} MB sent; ${int(flood.accepted)} taken, ${int(flood.limited)} refused 429, ${int(flood.other)} other`);
+  row(
+    '  flood requests',
+    int(flood.requests),
+    `${int(flood.megabytesSent)} MB sent; ${int(flood.accepted)} taken, ${int(flood.limited)} refused 429, ${int(flood.other)} other`,
+  );
   addGoal({
     verdict: flooded.p95 <= ABUSE_GOAL_FACTOR * baseline.p95 ? 'PASS' : 'MISS',
     text: `push p95 under a flood ≤ ${ABUSE_GOAL_FACTOR} × alone: ${ms(flooded.p95)} vs ${ms(baseline.p95)} (${(flooded.p95 / baseline.p95).toFixed(2)} ×); the flood got ${int(flood.accepted)} of ${int(flood.requests)} requests through`,

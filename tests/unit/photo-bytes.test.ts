@@ -53,7 +53,10 @@ describe('JPEG bytes', () => {
 
   it('refuses a JPEG with no image data (tables but no scan)', () => {
     const sos = plain.findIndex((byte, i) => byte === 0xff && plain[i + 1] === 0xda);
-    expect(checkPhotoBytes(concat(plain.subarray(0, sos), [0xff, 0xd9]), 'image/jpeg')).toEqual({ kind: 'unsupported', message: expect.stringContaining('no image data') });
+    expect(checkPhotoBytes(concat(plain.subarray(0, sos), [0xff, 0xd9]), 'image/jpeg')).toEqual({
+      kind: 'unsupported',
+      message: expect.stringContaining('no image data'),
+    });
   });
 
   it('refuses a JPEG with EXIF (GPS) and XMP', () => {
@@ -85,7 +88,16 @@ describe('WebP bytes', () => {
   });
 
   it('accepts an extended WebP with transparency (VP8X, ALPH, VP8)', () => {
-    expect(photoBytesProblem(webp([['VP8X', [0x10, ...Array(9).fill(0)]], ['ALPH', [0, 1, 2]], ['VP8 ', [1, 2, 3, 4]]]), 'image/webp')).toBeNull();
+    expect(
+      photoBytesProblem(
+        webp([
+          ['VP8X', [0x10, ...Array(9).fill(0)]],
+          ['ALPH', [0, 1, 2]],
+          ['VP8 ', [1, 2, 3, 4]],
+        ]),
+        'image/webp',
+      ),
+    ).toBeNull();
   });
 
   it.each([
@@ -113,9 +125,30 @@ describe('WebP bytes', () => {
       /not well-formed/,
     ],
     ['a first chunk that is no image', webp([['ICCP', [1, 2]]]), /not well-formed/],
-    ['a lower-case exif chunk', webp([['VP8L', [0x2f, 1]], ['exif', text('MM\0*')]]), /chunk "exif"/],
-    ['garbage after the image', webp([['VP8L', [0x2f, 1]], ['JUNK', text('<html>')]]), /chunk "JUNK"/],
-    ['a VP8X that announces EXIF', webp([['VP8X', [0x08, ...Array(9).fill(0)]], ['VP8L', [0x2f, 1]]]), /EXIF/],
+    [
+      'a lower-case exif chunk',
+      webp([
+        ['VP8L', [0x2f, 1]],
+        ['exif', text('MM\0*')],
+      ]),
+      /chunk "exif"/,
+    ],
+    [
+      'garbage after the image',
+      webp([
+        ['VP8L', [0x2f, 1]],
+        ['JUNK', text('<html>')],
+      ]),
+      /chunk "JUNK"/,
+    ],
+    [
+      'a VP8X that announces EXIF',
+      webp([
+        ['VP8X', [0x08, ...Array(9).fill(0)]],
+        ['VP8L', [0x2f, 1]],
+      ]),
+      /EXIF/,
+    ],
     ['a VP8X without an image', webp([['VP8X', Array(10).fill(0)]]), /no image data/],
     ['JPEG bytes', plain, /not a WebP/],
   ])('refuses %s', (_what, bytes, message) => {

@@ -39,7 +39,8 @@ export function authenticate(database: Database, now: () => number): MiddlewareH
     if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
     // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline.
     // Clear-Site-Data: the browser drops this origin's HTTP cache too, whatever it kept (the app wipes its own stores itself).
-    if (device.revoked_at !== null) throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
+    if (device.revoked_at !== null)
+      throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
     const time = now();
     if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');
     const user = await findUser(database.db, device.tenant_id, device.user_id);

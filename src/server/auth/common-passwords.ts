@@ -10,7 +10,30 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { isPredictablePassword } from '../../domain/password-rules.ts';
 
-const DUTCH = ['wachtwoord', 'welkom', 'geheim', 'voetbal', 'ajax', 'feyenoord', 'psv', 'zomer', 'winter', 'lente', 'herfst', 'schatje', 'liefde', 'hallo', 'hoi', 'nederland', 'holland', 'buurtlog', 'gemeente', 'politie', 'coordinator', 'coördinator'];
+const DUTCH = [
+  'wachtwoord',
+  'welkom',
+  'geheim',
+  'voetbal',
+  'ajax',
+  'feyenoord',
+  'psv',
+  'zomer',
+  'winter',
+  'lente',
+  'herfst',
+  'schatje',
+  'liefde',
+  'hallo',
+  'hoi',
+  'nederland',
+  'holland',
+  'buurtlog',
+  'gemeente',
+  'politie',
+  'coordinator',
+  'coördinator',
+];
 const COMMON: ReadonlySet<string> = new Set([...(dictionary['passwords-common'] as readonly string[]), ...DUTCH].map((password) => password.toLowerCase()));
 
 /** Whether a guesser would try this password early: on the list, or a repeated or straight pattern. */
@@ -21,4 +44,5 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** The refusal for a person (the app shows the reason's own words). */
-export const COMMON_PASSWORD_MESSAGE = 'This password is on the list of common or breached passwords (or is a pattern like "aaaaaaaaaa" or "1234567890") that attackers try first. Choose another: a few unrelated words work well.';
+export const COMMON_PASSWORD_MESSAGE =
+  'This password is on the list of common or breached passwords (or is a pattern like "aaaaaaaaaa" or "1234567890") that attackers try first. Choose another: a few unrelated words work well.';

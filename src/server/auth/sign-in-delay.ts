@@ -69,5 +69,7 @@ export async function beginSignIn(
 
 function waitUntil(until: number, now: number): ApiFailure {
   const seconds = Math.max(1, Math.ceil((until - now) / 1000));
-  return new ApiFailure(429, 'rate-limited', `Too many wrong passwords from this address. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, { 'Retry-After': String(seconds) });
+  return new ApiFailure(429, 'rate-limited', `Too many wrong passwords from this address. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
+    'Retry-After': String(seconds),
+  });
 }

@@ -28,7 +28,12 @@ export type AuditInput = {
  * the one the server issued at sign-in), never what a request body claims.
  */
 export async function appendAudit(trx: Transaction<Schema>, entries: readonly AuditInput[]): Promise<void> {
-  for (const tenantId of new Set(entries.map((entry) => entry.tenantId))) await appendTenantAudit(trx, tenantId, entries.filter((entry) => entry.tenantId === tenantId));
+  for (const tenantId of new Set(entries.map((entry) => entry.tenantId)))
+    await appendTenantAudit(
+      trx,
+      tenantId,
+      entries.filter((entry) => entry.tenantId === tenantId),
+    );
 }
 
 /**

@@ -16,7 +16,11 @@ export type SeenMutation = { status: 'applied' } | { status: 'rejected'; reason:
 /** A device's earlier mutation, with the record it was for (null: it named none usable). */
 export type SeenEntry = { readonly outcome: SeenMutation; readonly recordId: string | null };
 
-export async function loadSeenMutations(trx: Transaction<Schema>, device: { tenantId: string; deviceId: string }, ids: readonly string[]): Promise<Map<string, SeenEntry>> {
+export async function loadSeenMutations(
+  trx: Transaction<Schema>,
+  device: { tenantId: string; deviceId: string },
+  ids: readonly string[],
+): Promise<Map<string, SeenEntry>> {
   const seen = new Map<string, SeenEntry>();
   if (ids.length === 0) return seen;
   const rows = await trx
@@ -30,7 +34,12 @@ export async function loadSeenMutations(trx: Transaction<Schema>, device: { tena
     const outcome: SeenMutation =
       row.status === 'applied'
         ? { status: 'applied' }
-        : { status: 'rejected', reason: row.reason as Reason, message: row.message ?? '', ...(row.issues ? { issues: JSON.parse(row.issues) as Issue[] } : {}) };
+        : {
+            status: 'rejected',
+            reason: row.reason as Reason,
+            message: row.message ?? '',
+            ...(row.issues ? { issues: JSON.parse(row.issues) as Issue[] } : {}),
+          };
     seen.set(row.mutation_id, { outcome, recordId: row.record_id });
   }
   return seen;
@@ -40,7 +49,11 @@ export type MutationRow = MutationsTable;
 
 export async function saveMutations(trx: Transaction<Schema>, rows: readonly MutationRow[]): Promise<void> {
   // Chunked: PostgreSQL allows at most 65,535 bound parameters per statement.
-  for (let start = 0; start < rows.length; start += 1000) await trx.insertInto('mutations').values(rows.slice(start, start + 1000)).execute();
+  for (let start = 0; start < rows.length; start += 1000)
+    await trx
+      .insertInto('mutations')
+      .values(rows.slice(start, start + 1000))
+      .execute();
 }
 
 /** How many rejections are stored for the device and for its whole tenant (their caps: limits.ts). */

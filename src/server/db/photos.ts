@@ -47,11 +47,7 @@ export async function savePhotoRefs(trx: Transaction<Schema>, tenantId: string, 
     const hashes = before.slice(start, start + 1000).map((row) => row.sha256);
     await trx.updateTable('photos').set({ last_ref_at: now }).where('tenant_id', '=', tenantId).where('sha256', 'in', hashes).execute();
   }
-  await trx
-    .deleteFrom('photo_refs')
-    .where('tenant_id', '=', tenantId)
-    .where('record_id', 'in', ids)
-    .execute();
+  await trx.deleteFrom('photo_refs').where('tenant_id', '=', tenantId).where('record_id', 'in', ids).execute();
   const rows = records.flatMap((record) =>
     isDeleted(record) ? [] : [...new Set(photoHashesOf(record))].map((sha256) => ({ tenant_id: tenantId, sha256, record_id: record.id })),
   );
@@ -80,13 +76,21 @@ export async function referencesTo(db: Db, tenantId: string, hashes: readonly st
   const rows = await db
     .selectFrom('photo_refs')
     .leftJoin('photo_ref_origins', (join) =>
-      join.onRef('photo_ref_origins.tenant_id', '=', 'photo_refs.tenant_id').onRef('photo_ref_origins.sha256', '=', 'photo_refs.sha256').onRef('photo_ref_origins.record_id', '=', 'photo_refs.record_id'),
+      join
+        .onRef('photo_ref_origins.tenant_id', '=', 'photo_refs.tenant_id')
+        .onRef('photo_ref_origins.sha256', '=', 'photo_refs.sha256')
+        .onRef('photo_ref_origins.record_id', '=', 'photo_refs.record_id'),
     )
     .select(['photo_refs.record_id', 'photo_refs.sha256', 'photo_ref_origins.referenced_by', 'photo_ref_origins.vouched'])
     .where('photo_refs.tenant_id', '=', tenantId)
     .where('photo_refs.sha256', 'in', hashes)
     .execute();
-  return rows.map((row) => ({ recordId: row.record_id, sha256: row.sha256, referencedBy: row.referenced_by ?? null, isVouched: Number(row.vouched ?? 0) === 1 }));
+  return rows.map((row) => ({
+    recordId: row.record_id,
+    sha256: row.sha256,
+    referencedBy: row.referenced_by ?? null,
+    isVouched: Number(row.vouched ?? 0) === 1,
+  }));
 }
 
 /** Every uploader of these photos, by hash. */
@@ -115,17 +119,25 @@ export async function saveReferenceOrigins(
     .selectFrom('photo_ref_origins')
     .select(['record_id', 'sha256'])
     .where('tenant_id', '=', tenantId)
-    .where('record_id', 'in', records.map((record) => record.id))
+    .where(
+      'record_id',
+      'in',
+      records.map((record) => record.id),
+    )
     .execute();
   const known = new Set(existing.map((row) => `${row.record_id} ${row.sha256}`));
   for (const record of records) {
     const hashes = new Set(photoHashesOf(record));
     const gone = existing.filter((row) => row.record_id === record.id && !hashes.has(row.sha256)).map((row) => row.sha256);
-    if (gone.length > 0) await trx.deleteFrom('photo_ref_origins').where('tenant_id', '=', tenantId).where('record_id', '=', record.id).where('sha256', 'in', gone).execute();
+    if (gone.length > 0)
+      await trx.deleteFrom('photo_ref_origins').where('tenant_id', '=', tenantId).where('record_id', '=', record.id).where('sha256', 'in', gone).execute();
     for (const sha256 of hashes) {
       if (known.has(`${record.id} ${sha256}`)) continue;
       const vouched = maker.userId === null || (await maker.isVouched(sha256)) ? 1 : 0;
-      await trx.insertInto('photo_ref_origins').values({ tenant_id: tenantId, sha256, record_id: record.id, referenced_by: maker.userId, referenced_at: maker.now, vouched }).execute();
+      await trx
+        .insertInto('photo_ref_origins')
+        .values({ tenant_id: tenantId, sha256, record_id: record.id, referenced_by: maker.userId, referenced_at: maker.now, vouched })
+        .execute();
     }
   }
 }

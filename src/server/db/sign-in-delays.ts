@@ -36,5 +36,9 @@ export async function clearDelay(db: Kysely<Schema>, key: string): Promise<void>
 
 /** Drops pairs without a failure for `quietMs` whose delay has passed. */
 export async function forgetQuietDelays(db: Kysely<Schema>, now: number, quietMs: number): Promise<void> {
-  await db.deleteFrom('sign_in_delays').where('last_failure_at', '<=', now - quietMs).where('blocked_until', '<=', now).execute();
+  await db
+    .deleteFrom('sign_in_delays')
+    .where('last_failure_at', '<=', now - quietMs)
+    .where('blocked_until', '<=', now)
+    .execute();
 }

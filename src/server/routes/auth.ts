@@ -66,7 +66,18 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
       // Exactly one scrypt verify whatever the number of accounts with this e-mail (none: a dummy hash), so timing tells nothing.
       const isRight = candidate ? await verifyPassword(request.password, candidate.passwordHash as string) : await verifyAgainstDummy(request.password);
       if (!candidate || !isRight) {
-        if (candidate) await recordAudit(database.db, [{ tenantId: candidate.tenantId, at: time, userId: candidate.id, deviceId: null, action: 'sign-in.fail', recordType: 'user', recordId: candidate.id }]);
+        if (candidate)
+          await recordAudit(database.db, [
+            {
+              tenantId: candidate.tenantId,
+              at: time,
+              userId: candidate.id,
+              deviceId: null,
+              action: 'sign-in.fail',
+              recordType: 'user',
+              recordId: candidate.id,
+            },
+          ]);
         throw new ApiFailure(401, 'invalid-credentials', 'The e-mail address or password is not right.');
       }
       const user = candidate;
@@ -101,7 +112,12 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         const existing = invite.user_id ? await findUser(trx, invite.tenant_id, invite.user_id) : null;
         if (invite.user_id && !existing?.isActive) throw new ApiFailure(410, 'invite-invalid', 'The person this invite was for can no longer sign in.');
         // Checked again here: the person may have become staff since the invite was made, and staff sign in with their password.
-        if (existing && existing.role !== 'volunteer') throw new ApiFailure(410, 'invite-invalid', 'This invite was for a volunteer who now signs in with an e-mail address and password. Sign in that way.');
+        if (existing && existing.role !== 'volunteer')
+          throw new ApiFailure(
+            410,
+            'invite-invalid',
+            'This invite was for a volunteer who now signs in with an e-mail address and password. Sign in that way.',
+          );
         const user: UserAccount = existing ?? {
           id: uuidv7(time),
           tenantId: invite.tenant_id,
@@ -181,5 +197,8 @@ async function auditLockOut(database: ServerContext['database'], user: UserAccou
     .where('action', '=', 'sign-in.lock')
     .where('at', '>', now - RATE_WINDOW_MS)
     .executeTakeFirst();
-  if (!recent) await recordAudit(database.db, [{ tenantId: user.tenantId, at: now, userId: user.id, deviceId: null, action: 'sign-in.lock', recordType: 'user', recordId: user.id }]);
+  if (!recent)
+    await recordAudit(database.db, [
+      { tenantId: user.tenantId, at: now, userId: user.id, deviceId: null, action: 'sign-in.lock', recordType: 'user', recordId: user.id },
+    ]);
 }

@@ -75,13 +75,18 @@ export function photosRoute({ database, now, limits, quota }: ServerContext): Ho
       if (!mayUploadPhotos(principal.role))
         throw new ApiFailure(403, 'forbidden', `As a ${principal.role} you may not upload photos: only those who make or follow up findings may.`);
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-      if (!isPhotoMediaType(mediaType)) throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      if (!isPhotoMediaType(mediaType))
+        throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
       const time = now();
       const usage = { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' } as const;
       const counted = await withinLimits(database, limits, usage, time, { gate: quota, authorization: c.req.header('authorization') });
 
       // Every byte received counts against the limits, stored or refused (too large: as the most the server read): junk costs the server as much.
-      const bytes = await readBodyBytes(c.req.raw, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`).catch(async (error: unknown) => {
+      const bytes = await readBodyBytes(
+        c.req.raw,
+        MAX_PHOTO_BYTES,
+        `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`,
+      ).catch(async (error: unknown) => {
         if (error instanceof ApiFailure && error.status === 413) await counted(MAX_PHOTO_BYTES);
         throw error;
       });
@@ -115,7 +120,18 @@ export function photosRoute({ database, now, limits, quota }: ServerContext): Ho
       await recordUpload(database.db, { tenantId: principal.tenantId, sha256, userId: principal.userId, at: time });
       // Only a photo stored now is news for the audit log.
       if (isNew) {
-        await recordAudit(database.db, [{ tenantId: principal.tenantId, at: time, userId: principal.userId, deviceId, action: 'photo.upload', recordType: 'photo', recordId: sha256, fields: [String(bytes.length)] }]);
+        await recordAudit(database.db, [
+          {
+            tenantId: principal.tenantId,
+            at: time,
+            userId: principal.userId,
+            deviceId,
+            action: 'photo.upload',
+            recordType: 'photo',
+            recordId: sha256,
+            fields: [String(bytes.length)],
+          },
+        ]);
       }
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })

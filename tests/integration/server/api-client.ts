@@ -84,7 +84,15 @@ const COUNTED = ['records', 'mutations', 'users', 'devices', 'invites', 'audit_l
 /** How many rows each table holds (and the record counter): "nothing written" means none of these changed. */
 export async function rowCounts(database: Database): Promise<Record<(typeof COUNTED)[number] | 'seq', number>> {
   const counts = {} as Record<(typeof COUNTED)[number] | 'seq', number>;
-  for (const table of COUNTED) counts[table] = Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const table of COUNTED)
+    counts[table] = Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   // Record numbers are per tenant: the sum of the tenants' counters.
   const counters = await database.db.selectFrom('sequences').select('value').where('name', 'like', 'records:%').execute();
   counts.seq = counters.reduce((sum, row) => sum + Number(row.value), 0);

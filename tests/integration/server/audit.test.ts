@@ -31,7 +31,8 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       .where('seq', '>', seq)
       .orderBy('seq')
       .execute();
-  const lastSeq = async () => Number((await test.database.db.selectFrom('sequences').select('value').where('name', '=', `audit:${TENANT}`).executeTakeFirstOrThrow()).value);
+  const lastSeq = async () =>
+    Number((await test.database.db.selectFrom('sequences').select('value').where('name', '=', `audit:${TENANT}`).executeTakeFirstOrThrow()).value);
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -54,11 +55,66 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
 
     const entries = await entriesSince(from);
     expect(entries.map((entry) => ({ ...entry, fields: JSON.parse(entry.fields) }))).toEqual([
-      { seq: from + 1, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.create', record_type: 'activity', record_id: activityId, mutation_id: create.mutationId, fields: Object.keys(create.fields) },
-      { seq: from + 2, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.update', record_type: 'activity', record_id: activityId, mutation_id: edit.mutationId, fields: ['title', 'notes'] },
-      { seq: from + 3, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'record.create', record_type: 'attendance', record_id: attendanceIdFor(activityId), mutation_id: counts.mutationId, fields: ['activityId', 'residents', 'pc4:2951'] },
-      { seq: from + 4, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_A, action: 'mutation.reject', record_type: null, record_id: rejected.recordId, mutation_id: rejected.mutationId, fields: ['unknown-field'] },
-      { seq: from + 5, tenant_id: TENANT, at: NOW, user_id: coordinator.userId, device_id: DEVICE_B, action: 'record.delete', record_type: 'activity', record_id: activityId, mutation_id: remove.mutationId, fields: ['deleted'] },
+      {
+        seq: from + 1,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.create',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: create.mutationId,
+        fields: Object.keys(create.fields),
+      },
+      {
+        seq: from + 2,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.update',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: edit.mutationId,
+        fields: ['title', 'notes'],
+      },
+      {
+        seq: from + 3,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'record.create',
+        record_type: 'attendance',
+        record_id: attendanceIdFor(activityId),
+        mutation_id: counts.mutationId,
+        fields: ['activityId', 'residents', 'pc4:2951'],
+      },
+      {
+        seq: from + 4,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_A,
+        action: 'mutation.reject',
+        record_type: null,
+        record_id: rejected.recordId,
+        mutation_id: rejected.mutationId,
+        fields: ['unknown-field'],
+      },
+      {
+        seq: from + 5,
+        tenant_id: TENANT,
+        at: NOW,
+        user_id: coordinator.userId,
+        device_id: DEVICE_B,
+        action: 'record.delete',
+        record_type: 'activity',
+        record_id: activityId,
+        mutation_id: remove.mutationId,
+        fields: ['deleted'],
+      },
     ]);
   });
 

@@ -17,7 +17,8 @@ describe.each(DIALECTS)('common passwords on %s', (dialect) => {
   let test: TestDatabase;
   let coordinator: TestUser;
   const client = (user?: TestUser) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
-  const createStaff = (password: string, email: string) => client(coordinator).call('POST', '/api/v1/users', { displayName: 'Wijkagent', email, password, role: 'coordinator' });
+  const createStaff = (password: string, email: string) =>
+    client(coordinator).call('POST', '/api/v1/users', { displayName: 'Wijkagent', email, password, role: 'coordinator' });
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -25,12 +26,15 @@ describe.each(DIALECTS)('common passwords on %s', (dialect) => {
   });
   afterAll(() => test.cleanup());
 
-  it.each(['aaaaaaaaaa', 'password123', 'qwertyuiop', 'Welkom2025!'])('refuses %s for a new coordinator (400 password-common), storing nothing', async (password) => {
-    const before = await snapshot(test.database);
-    const answer = await createStaff(password, 'nieuw@alblasserdam.example');
-    expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'password-common', message: expect.stringContaining('common or breached') } } });
-    expect(await snapshot(test.database)).toEqual(before);
-  });
+  it.each(['aaaaaaaaaa', 'password123', 'qwertyuiop', 'Welkom2025!'])(
+    'refuses %s for a new coordinator (400 password-common), storing nothing',
+    async (password) => {
+      const before = await snapshot(test.database);
+      const answer = await createStaff(password, 'nieuw@alblasserdam.example');
+      expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'password-common', message: expect.stringContaining('common or breached') } } });
+      expect(await snapshot(test.database)).toEqual(before);
+    },
+  );
 
   it('says why in Dutch, through the app’s words for the reason', () => {
     expect(reasonText('password-common', createT('nl', core))).toMatch(/te makkelijk te raden.*veelgebruikte of gelekte wachtwoorden/);

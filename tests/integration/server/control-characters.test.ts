@@ -33,7 +33,10 @@ describe.each(DIALECTS)('control characters on %s', (dialect) => {
     ['a NUL in the password', { email: coordinatorEmail(TENANT), password: 'wacht\u0000woord', deviceName: 'Telefoon' }, 'password'],
   ])('refuses sign-in with %s (400)', async (_what, body, path) => {
     const answer = await client().call('POST', '/api/v1/auth/sign-in', { ...body, deviceId: 'ctrl-phone-0001' });
-    expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'invalid-payload', issues: [expect.objectContaining({ path, message: expect.stringContaining('control characters') })] } } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { error: { reason: 'invalid-payload', issues: [expect.objectContaining({ path, message: expect.stringContaining('control characters') })] } },
+    });
   });
 
   it('refuses an invite redemption with a NUL in the device name (400)', async () => {
@@ -53,11 +56,17 @@ describe.each(DIALECTS)('control characters on %s', (dialect) => {
     const { body } = await client(coordinator).push(device, [
       newActivity(ids, titled, { device }, { title: 'Koffie\u0000ochtend' }),
       newActivity(ids, noted, { device }, { notes: 'regel 1\u0000' }),
-      { ...newActivity(ids, named, { device }), fields: { ...newActivity(ids, named, { device }).fields, 'no\u0000te': { v: 'x', t: newActivity(ids, named, { device }).fields['title']?.t } } },
+      {
+        ...newActivity(ids, named, { device }),
+        fields: { ...newActivity(ids, named, { device }).fields, 'no\u0000te': { v: 'x', t: newActivity(ids, named, { device }).fields['title']?.t } },
+      },
       newActivity(ids, fine, { device }, { notes: 'regel 1\n\tregel 2\r\n' }),
     ]);
     expect(body.results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'applied']);
-    expect(body.results[0]).toMatchObject({ reason: 'invalid-payload', issues: [{ path: 'fields.title.v', message: expect.stringContaining('control characters') }] });
+    expect(body.results[0]).toMatchObject({
+      reason: 'invalid-payload',
+      issues: [{ path: 'fields.title.v', message: expect.stringContaining('control characters') }],
+    });
     expect(body.results[1]).toMatchObject({ reason: 'invalid-payload', issues: [{ path: 'fields.notes.v' }] });
     const stored = await loadRecords(test.database.db, TENANT, [titled, noted, named, fine]);
     expect([...stored.keys()]).toEqual([fine]);

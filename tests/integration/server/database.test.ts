@@ -20,7 +20,11 @@ describe.each(DIALECTS)('the %s database', (dialect) => {
   it('numbers every record change per tenant: after the seed each tenant’s counter stands at its seeded records', async () => {
     for (const tenant of ['alblasserdam', 'ridderkerk']) {
       const row = await test.database.db.selectFrom('sequences').select('value').where('name', '=', `records:${tenant}`).executeTakeFirstOrThrow();
-      const records = await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenant).executeTakeFirstOrThrow();
+      const records = await test.database.db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenant)
+        .executeTakeFirstOrThrow();
       expect(row.value).toBe(Number(records.n));
       expect(row.value).toBeGreaterThan(0);
     }
@@ -29,9 +33,13 @@ describe.each(DIALECTS)('the %s database', (dialect) => {
   it('refuses to change or remove an audit entry, whatever the code asks', async () => {
     const { db } = test.database;
     const first = await db.selectFrom('audit_log').selectAll().orderBy('tenant_id').orderBy('seq').executeTakeFirstOrThrow();
-    await expect(db.updateTable('audit_log').set({ action: 'sign-in' }).where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db.updateTable('audit_log').set({ action: 'sign-in' }).where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_log').where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
-    expect(await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).executeTakeFirstOrThrow()).toEqual(first);
+    expect(
+      await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).executeTakeFirstOrThrow(),
+    ).toEqual(first);
   });
 
   it('lets only one sync write transaction run at a time', async () => {

@@ -65,28 +65,40 @@ describe.each(DIALECTS)('field rules on %s', (dialect) => {
   describe('who made a record and when', () => {
     it('is the person who pushed the creating write, whatever the device said', async () => {
       const id = ids();
-      const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'activity', id, activityValues(BUURT, TEAM, { createdBy: coordinator.userId }), stamp('fr-vol-01'))]);
+      const { body } = await client(volunteer).push('fr-vol-01', [
+        mutation(ids, 'activity', id, activityValues(BUURT, TEAM, { createdBy: coordinator.userId }), stamp('fr-vol-01')),
+      ]);
       expect(body.results[0]?.status).toBe('applied');
       expect(await value(id, 'createdBy')).toBe(volunteer.userId);
     });
 
     it('never changes after: a rewrite of createdBy and createdAt leaves both as they were', async () => {
       const [by, at] = [await value(teamActivity, 'createdBy'), await value(teamActivity, 'createdAt')];
-      const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'activity', teamActivity, { createdBy: coordinator.userId, createdAt: 0, notes: 'bijgewerkt' }, stamp('fr-vol-01'))]);
+      const { body } = await client(volunteer).push('fr-vol-01', [
+        mutation(ids, 'activity', teamActivity, { createdBy: coordinator.userId, createdAt: 0, notes: 'bijgewerkt' }, stamp('fr-vol-01')),
+      ]);
       expect(body.results[0]?.status).toBe('applied');
-      expect([await value(teamActivity, 'createdBy'), await value(teamActivity, 'createdAt'), await value(teamActivity, 'notes')]).toEqual([by, at, 'bijgewerkt']);
+      expect([await value(teamActivity, 'createdBy'), await value(teamActivity, 'createdAt'), await value(teamActivity, 'notes')]).toEqual([
+        by,
+        at,
+        'bijgewerkt',
+      ]);
     });
 
     it('takes a time of making in the future as the server’s now (a phone whose clock runs ahead loses nothing)', async () => {
       const id = ids();
-      const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'activity', id, activityValues(BUURT, TEAM, { createdAt: NOW + 24 * 60 * 60_000 }), stamp('fr-vol-01'))]);
+      const { body } = await client(volunteer).push('fr-vol-01', [
+        mutation(ids, 'activity', id, activityValues(BUURT, TEAM, { createdAt: NOW + 24 * 60 * 60_000 }), stamp('fr-vol-01')),
+      ]);
       expect(body.results[0]?.status).toBe('applied');
       expect(await value(id, 'createdAt')).toBe(NOW + 60_000);
     });
 
     it('writes a follow-up entry in the name of the person who made it, not the one it names', async () => {
       const id = ids();
-      const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'findingStatusChange', id, statusChangeValues(finding, BUURT, TEAM, { by: coordinator.userId }), stamp('fr-vol-01'))]);
+      const { body } = await client(volunteer).push('fr-vol-01', [
+        mutation(ids, 'findingStatusChange', id, statusChangeValues(finding, BUURT, TEAM, { by: coordinator.userId }), stamp('fr-vol-01')),
+      ]);
       expect(body.results[0]?.status).toBe('applied');
       expect(await value(id, 'by')).toBe(volunteer.userId);
     });
@@ -96,12 +108,20 @@ describe.each(DIALECTS)('field rules on %s', (dialect) => {
     it('is refused to a volunteer, who may not delete: the coordinator’s delete stands', async () => {
       const id = ids();
       await putRecords(test.database, TENANT, [{ type: 'activity', id, values: activityValues(BUURT, TEAM) }], NOW - 50_000);
-      expect((await client(coordinator).push('fr-coord-01', [mutation(ids, 'activity', id, { deleted: true }, stamp('fr-coord-01'))])).body.results[0]?.status).toBe('applied');
+      expect(
+        (await client(coordinator).push('fr-coord-01', [mutation(ids, 'activity', id, { deleted: true }, stamp('fr-coord-01'))])).body.results[0]?.status,
+      ).toBe('applied');
       const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'activity', id, { deleted: false }, stamp('fr-vol-01'))]);
-      expect(body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', message: expect.stringContaining('Restoring a deleted record needs the right to delete it') });
+      expect(body.results[0]).toMatchObject({
+        status: 'rejected',
+        reason: 'forbidden',
+        message: expect.stringContaining('Restoring a deleted record needs the right to delete it'),
+      });
       expect(await value(id, 'deleted')).toBe(true);
       // The professional of the buurt may delete activities there, so may restore it.
-      expect((await client(professional).push('fr-prof-01', [mutation(ids, 'activity', id, { deleted: false }, stamp('fr-prof-01'))])).body.results[0]?.status).toBe('applied');
+      expect(
+        (await client(professional).push('fr-prof-01', [mutation(ids, 'activity', id, { deleted: false }, stamp('fr-prof-01'))])).body.results[0]?.status,
+      ).toBe('applied');
       expect(await value(id, 'deleted')).toBe(false);
     });
   });
@@ -116,21 +136,28 @@ describe.each(DIALECTS)('field rules on %s', (dialect) => {
     it('lets a professional move an activity between their own buurten, not into another', async () => {
       const id = ids();
       await putRecords(test.database, TENANT, [{ type: 'activity', id, values: activityValues(BUURT, null) }], NOW - 50_000);
-      expect((await client(professional).push('fr-prof-01', [mutation(ids, 'activity', id, { buurtId: 'kinderdijk' }, stamp('fr-prof-01'))])).body.results[0]?.status).toBe('applied');
+      expect(
+        (await client(professional).push('fr-prof-01', [mutation(ids, 'activity', id, { buurtId: 'kinderdijk' }, stamp('fr-prof-01'))])).body.results[0]
+          ?.status,
+      ).toBe('applied');
       const away = await client(professional).push('fr-prof-01', [mutation(ids, 'activity', id, { buurtId: 'staatsliedenbuurt' }, stamp('fr-prof-01'))]);
       expect(away.body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
       expect(await value(id, 'buurtId')).toBe('kinderdijk');
     });
 
     it('keeps a finding in its schouw’s buurt and team when someone moves it', async () => {
-      const { body } = await client(volunteer).push('fr-vol-01', [mutation(ids, 'finding', finding, { buurtId: 'kinderdijk', teamId: OTHER_TEAM }, stamp('fr-vol-01'))]);
+      const { body } = await client(volunteer).push('fr-vol-01', [
+        mutation(ids, 'finding', finding, { buurtId: 'kinderdijk', teamId: OTHER_TEAM }, stamp('fr-vol-01')),
+      ]);
       expect(body.results[0]?.status).not.toBe('rejected');
       expect([await value(finding, 'buurtId'), await value(finding, 'teamId')]).toEqual([BUURT, TEAM]);
     });
 
     it('gives a new finding its schouw’s team, whatever team it names', async () => {
       const id = ids();
-      const { body } = await client(professional).push('fr-prof-01', [mutation(ids, 'finding', id, findingValues(schouw, BUURT, OTHER_TEAM), stamp('fr-prof-01'))]);
+      const { body } = await client(professional).push('fr-prof-01', [
+        mutation(ids, 'finding', id, findingValues(schouw, BUURT, OTHER_TEAM), stamp('fr-prof-01')),
+      ]);
       expect(body.results[0]?.status).toBe('applied');
       expect([await value(id, 'buurtId'), await value(id, 'teamId')]).toEqual([BUURT, TEAM]);
     });

@@ -368,19 +368,22 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     it(`stops after ${MAX_FAILURES_PER_ADDRESS} failures from one address, whatever accounts it tries, and a forged X-Forwarded-For does not help`, async () => {
       const address = '203.0.113.66';
       const from = (trustProxy: boolean) => apiClient(createApp({ db: test.database, now: () => NOW + 20 * MINUTE, trustProxy }), undefined, address);
-      await changesNothing(async () => {
-        const guesses = await Promise.all(
-          Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => signIn(from(false), `iemand${i}@example.nl`, 'raden-raden')),
-        );
-        expect(guesses.map((answer) => answer.status)).toEqual(Array(MAX_FAILURES_PER_ADDRESS).fill(401));
-        expect((await signIn(from(false), COORDINATOR, TEST_COORDINATOR_PASSWORD)).status).toBe(429);
-        const forged = await from(false).send('/api/v1/auth/sign-in', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.7' },
-          body: JSON.stringify({ email: COORDINATOR, password: TEST_COORDINATOR_PASSWORD, deviceId: 'guess-phone-01', deviceName: 'Telefoon' }),
-        });
-        expect(forged.status).toBe(429);
-      }, { audited: ['sign-in.lock'] });
+      await changesNothing(
+        async () => {
+          const guesses = await Promise.all(
+            Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => signIn(from(false), `iemand${i}@example.nl`, 'raden-raden')),
+          );
+          expect(guesses.map((answer) => answer.status)).toEqual(Array(MAX_FAILURES_PER_ADDRESS).fill(401));
+          expect((await signIn(from(false), COORDINATOR, TEST_COORDINATOR_PASSWORD)).status).toBe(429);
+          const forged = await from(false).send('/api/v1/auth/sign-in', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.7' },
+            body: JSON.stringify({ email: COORDINATOR, password: TEST_COORDINATOR_PASSWORD, deviceId: 'guess-phone-01', deviceName: 'Telefoon' }),
+          });
+          expect(forged.status).toBe(429);
+        },
+        { audited: ['sign-in.lock'] },
+      );
       // Behind a trusted proxy the forwarded address is the client's: another client is not locked out.
       const proxied = await from(true).send('/api/v1/auth/sign-in', {
         method: 'POST',

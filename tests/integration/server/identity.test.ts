@@ -65,7 +65,9 @@ describe.each(DIALECTS)('who a mutation id and a device id belong to on %s', (di
       await client(coordinator).push('coord-tablet-01', [used]);
       const other = { ...newActivity(ids, ids(), { device: 'coord-tablet-01' }), mutationId: used.mutationId };
       const answer = await client(coordinator).push('coord-tablet-01', [other]);
-      expect(answer.body.results).toMatchObject([{ status: 'rejected', reason: 'invalid-payload', issues: [{ path: 'mutationId', message: 'already used for another record' }] }]);
+      expect(answer.body.results).toMatchObject([
+        { status: 'rejected', reason: 'invalid-payload', issues: [{ path: 'mutationId', message: 'already used for another record' }] },
+      ]);
       expect((await loadRecords(test.database.db, TENANT, [other.recordId])).has(other.recordId)).toBe(false);
     });
   });
@@ -80,7 +82,12 @@ describe.each(DIALECTS)('who a mutation id and a device id belong to on %s', (di
       const granted = answer.body.me.deviceId as string;
       expect(granted).not.toBe('vol-phone-09');
       expect(granted).toMatch(/^[A-Za-z0-9-]{8,64}$/);
-      const audit = await test.database.db.selectFrom('audit_log').select(['device_id', 'user_id']).where('action', '=', 'sign-in').where('user_id', '=', answer.body.me.userId).execute();
+      const audit = await test.database.db
+        .selectFrom('audit_log')
+        .select(['device_id', 'user_id'])
+        .where('action', '=', 'sign-in')
+        .where('user_id', '=', answer.body.me.userId)
+        .execute();
       expect(audit.map((entry) => entry.device_id)).toContain(granted);
       expect(audit.map((entry) => entry.device_id)).not.toContain('vol-phone-09');
       // The victim's session is untouched.
@@ -99,17 +106,28 @@ describe.each(DIALECTS)('who a mutation id and a device id belong to on %s', (di
       // The coordinator's tablet counts 12 at the door.
       await client(coordinator).push('coord-tablet-01', [attendance(ids, activityId, 'coord-tablet-01', { residents: { p: 12 } })]);
 
-      const invite = (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Indringer' }, 'coord-tablet-01')).body as { code: string };
+      const invite = (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Indringer' }, 'coord-tablet-01')).body as {
+        code: string;
+      };
       const session = await client().call('POST', '/api/v1/auth/invite', { code: invite.code, deviceId: 'coord-tablet-01', deviceName: 'Telefoon' });
       expect(session.status).toBe(200);
       const granted = session.body.me.deviceId as string;
       expect(granted).not.toBe('coord-tablet-01');
-      const redeemAudit = await test.database.db.selectFrom('audit_log').select('device_id').where('action', '=', 'invite.redeem').where('user_id', '=', session.body.me.userId).execute();
+      const redeemAudit = await test.database.db
+        .selectFrom('audit_log')
+        .select('device_id')
+        .where('action', '=', 'invite.redeem')
+        .where('user_id', '=', session.body.me.userId)
+        .execute();
       expect(redeemAudit).toEqual([{ device_id: granted }]);
 
       const token = session.body.token as string;
       const pushAs = (deviceId: string, mutations: unknown[]) =>
-        client().send('/api/v1/sync/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ schemaVersion: 1, deviceId, mutations }) });
+        client().send('/api/v1/sync/push', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ schemaVersion: 1, deviceId, mutations }),
+        });
       // Claiming the tablet in the body: refused outright.
       expect((await pushAs('coord-tablet-01', [attendance(ids, activityId, 'coord-tablet-01', { residents: { p: 999_999 } })])).status).toBe(400);
       // Writing the tablet's entry under its own id: that one mutation is refused.

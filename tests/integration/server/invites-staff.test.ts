@@ -31,17 +31,28 @@ describe.each(DIALECTS)('invites for existing accounts on %s', (dialect) => {
     const staff = await createTestUser(test.database, { role, devices: [`inv-${role}-01`] });
     const before = await snapshot(test.database);
     const answer = await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'x', userId: staff.userId });
-    expect(answer).toMatchObject({ status: 403, body: { error: { reason: 'forbidden', message: expect.stringContaining('password'), issues: [{ path: 'userId' }] } } });
+    expect(answer).toMatchObject({
+      status: 403,
+      body: { error: { reason: 'forbidden', message: expect.stringContaining('password'), issues: [{ path: 'userId' }] } },
+    });
     expect(await snapshot(test.database)).toEqual(before);
   });
 
   it('refuses to redeem an invite whose volunteer has become staff since (410), opening no session', async () => {
-    const joined = z.parse(SessionSchema, (await client().call('POST', '/api/v1/auth/invite', {
-      code: z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Ineke' })).body).code,
-      deviceId: 'ineke-phone-01',
-      deviceName: 'Telefoon van Ineke',
-    })).body);
-    const second = z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'x', userId: joined.me.userId })).body);
+    const joined = z.parse(
+      SessionSchema,
+      (
+        await client().call('POST', '/api/v1/auth/invite', {
+          code: z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Ineke' })).body).code,
+          deviceId: 'ineke-phone-01',
+          deviceName: 'Telefoon van Ineke',
+        })
+      ).body,
+    );
+    const second = z.parse(
+      InviteSchema,
+      (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'x', userId: joined.me.userId })).body,
+    );
     expect((await client(coordinator).call('PATCH', `/api/v1/users/${joined.me.userId}`, { role: 'professional' })).status).toBe(200);
     const devices = await test.database.db.selectFrom('devices').select('id').where('user_id', '=', joined.me.userId).execute();
     const answer = await client().call('POST', '/api/v1/auth/invite', { code: second.code, deviceId: 'ineke-tablet-02', deviceName: 'Tablet van Ineke' });
@@ -51,8 +62,14 @@ describe.each(DIALECTS)('invites for existing accounts on %s', (dialect) => {
 
   it('still signs a volunteer in on another phone, and the audit entry names the issuer and the target user', async () => {
     const first = z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Kees' })).body);
-    const kees = z.parse(SessionSchema, (await client().call('POST', '/api/v1/auth/invite', { code: first.code, deviceId: 'kees-phone-11', deviceName: 'Telefoon van Kees' })).body);
-    const second = z.parse(InviteSchema, (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'x', userId: kees.me.userId })).body);
+    const kees = z.parse(
+      SessionSchema,
+      (await client().call('POST', '/api/v1/auth/invite', { code: first.code, deviceId: 'kees-phone-11', deviceName: 'Telefoon van Kees' })).body,
+    );
+    const second = z.parse(
+      InviteSchema,
+      (await client(coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'x', userId: kees.me.userId })).body,
+    );
     const again = await client().call('POST', '/api/v1/auth/invite', { code: second.code, deviceId: 'kees-tablet-12', deviceName: 'Tablet van Kees' });
     expect(z.parse(SessionSchema, again.body).me.userId).toBe(kees.me.userId);
 

@@ -29,12 +29,17 @@ describe.each(DIALECTS)('photo access on %s', (dialect) => {
   const secret = variantJpeg(101);
   const client = (user: TestUser) => apiClient(createApp({ db: test.database, now: () => NOW }), user);
   const put = (user: TestUser, photo: PhotoBytes) =>
-    client(user).send(`/api/v1/photos/${photo.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...user.auth() }, body: photo.bytes as BodyInit });
+    client(user).send(`/api/v1/photos/${photo.sha256}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', ...user.auth() },
+      body: photo.bytes as BodyInit,
+    });
   const get = (user: TestUser, sha256: string) => client(user).send(`/api/v1/photos/${sha256}`, { headers: user.auth() });
   const missing = async (user: TestUser, sha256: string) => (await client(user).send(`/api/v1/photos/missing?ids=${sha256}`, { headers: user.auth() })).body;
   const device = (user: TestUser) => [...user.tokens.keys()][0] as string;
   const addFinding = async (user: TestUser, round: string, team: string, photos: string[]) =>
-    (await client(user).push(device(user), [mutation(ids, 'finding', ids(), findingValues(round, 'oranjebuurt', team, { photos }), { device: device(user) })])).body.results[0];
+    (await client(user).push(device(user), [mutation(ids, 'finding', ids(), findingValues(round, 'oranjebuurt', team, { photos }), { device: device(user) })]))
+      .body.results[0];
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -76,7 +81,12 @@ describe.each(DIALECTS)('photo access on %s', (dialect) => {
   it('counts a reference made by someone who could already see the photo', async () => {
     // The owner's teammate names the photo in a finding of their own: that reference counts, for the team.
     expect(await addFinding(ownerMate, ownRound, OTHER_TEAM, [secret.sha256])).toMatchObject({ status: 'applied', missingPhotos: [] });
-    const refs = await test.database.db.selectFrom('photo_ref_origins').select(['referenced_by', 'vouched']).where('sha256', '=', secret.sha256).orderBy('referenced_by').execute();
+    const refs = await test.database.db
+      .selectFrom('photo_ref_origins')
+      .select(['referenced_by', 'vouched'])
+      .where('sha256', '=', secret.sha256)
+      .orderBy('referenced_by')
+      .execute();
     expect(refs.map((ref) => [ref.referenced_by, Number(ref.vouched)]).sort()).toEqual(
       [
         [owner.userId, 1],

@@ -132,7 +132,10 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
     });
 
     it('refuses a JPEG with an ICC profile (APP2) as Chromium encodes it (415), and takes it as the app’s stripper leaves it', async () => {
-      expect(await put(resident, fixturePhoto('plain-upright.jpg'))).toMatchObject({ status: 415, body: { error: { message: expect.stringContaining('APP2') } } });
+      expect(await put(resident, fixturePhoto('plain-upright.jpg'))).toMatchObject({
+        status: 415,
+        body: { error: { message: expect.stringContaining('APP2') } },
+      });
       expect((await put(resident, processedPlainJpeg())).status).toBe(201);
     });
 
@@ -153,7 +156,10 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       const plain = processedPlainJpeg().bytes;
       const sos = plain.findIndex((byte, i) => byte === 0xff && plain[i + 1] === 0xda);
       const empty = photoBytes(new Uint8Array([...plain.subarray(0, sos), 0xff, 0xd9]));
-      expect(await put(resident, empty)).toMatchObject({ status: 415, body: { error: { reason: 'unsupported-media-type', message: expect.stringContaining('no image data') } } });
+      expect(await put(resident, empty)).toMatchObject({
+        status: 415,
+        body: { error: { reason: 'unsupported-media-type', message: expect.stringContaining('no image data') } },
+      });
     });
 
     it.each([

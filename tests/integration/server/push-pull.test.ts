@@ -97,7 +97,10 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
       const other = await openTestDatabase(dialect);
       try {
         // The same person in both databases: the server writes their id into what they create.
-        const api = apiClient(createApp({ db: other.database, now: () => NOW }), await createTestUser(other.database, { userId: PUSHER, devices: [DEVICE_A, DEVICE_B] }));
+        const api = apiClient(
+          createApp({ db: other.database, now: () => NOW }),
+          await createTestUser(other.database, { userId: PUSHER, devices: [DEVICE_A, DEVICE_B] }),
+        );
         for (const [device, batch] of order) await api.push(device, batch);
         return (await api.pullAll()).sort((x, y) => x.id.localeCompare(y.id));
       } finally {

@@ -40,10 +40,20 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
   let variant = 100;
   const client = (user: TestUser, at = NOW) => apiClient(createApp({ db: test.database, now: () => at, limits: LIMITS }), user);
   const put = (user: TestUser, photo: PhotoBytes, at = NOW, deviceId?: string) =>
-    client(user, at).send(`/api/v1/photos/${photo.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...user.auth(deviceId) }, body: photo.bytes as BodyInit });
+    client(user, at).send(`/api/v1/photos/${photo.sha256}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', ...user.auth(deviceId) },
+      body: photo.bytes as BodyInit,
+    });
   const pushActivity = (user: TestUser, deviceId: string, at = NOW) =>
-    client(user, at).call('POST', '/api/v1/sync/push', { schemaVersion: 1, deviceId, mutations: [newActivity(ids, ids(), { device: deviceId, offsetMs: at - NOW - 1000 })] }, deviceId);
-  const auditOf = (action: string) => test.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('tenant_id').orderBy('seq').execute();
+    client(user, at).call(
+      'POST',
+      '/api/v1/sync/push',
+      { schemaVersion: 1, deviceId, mutations: [newActivity(ids, ids(), { device: deviceId, offsetMs: at - NOW - 1000 })] },
+      deviceId,
+    );
+  const auditOf = (action: string) =>
+    test.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('tenant_id').orderBy('seq').execute();
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
@@ -61,7 +71,9 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
       expect(Number(answer.headers.get('retry-after'))).toBe(9 * 60);
       expect(await test.database.db.selectFrom('photos').select('sha256').where('sha256', '=', refused.sha256).execute()).toEqual([]);
       // The crossing is in the audit log, once, with the device that sent it.
-      expect((await auditOf('quota.exceed')).filter((entry) => entry.device_id === 'flood-phone-01')).toMatchObject([{ record_type: 'photo', user_id: abuser.userId, fields: '["device"]' }]);
+      expect((await auditOf('quota.exceed')).filter((entry) => entry.device_id === 'flood-phone-01')).toMatchObject([
+        { record_type: 'photo', user_id: abuser.userId, fields: '["device"]' },
+      ]);
 
       expect((await put(abuser, refused, NOW + LIMITS.windowMs + 1)).status).toBe(201);
     });
@@ -70,7 +82,11 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
       const at = NOW + DAY;
       const team = await Promise.all([1, 2, 3].map((n) => createTestUser(test.database, { role: 'volunteer', devices: [`team-phone-0${n}`] })));
       // Two photos each from two devices, one from the third: the tenant's five are used, no device is at its own limit.
-      for (const [index, count] of [[0, 2], [1, 2], [2, 1]] as const) {
+      for (const [index, count] of [
+        [0, 2],
+        [1, 2],
+        [2, 1],
+      ] as const) {
         for (let i = 0; i < count; i++) expect((await put(team[index] as TestUser, variantJpeg(variant++), at)).status).toBe(201);
       }
       const answer = await put(team[2] as TestUser, variantJpeg(variant++), at);
@@ -92,11 +108,19 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
       expect(firstRefusal).toBeGreaterThan(0);
       expect(statuses.slice(firstRefusal).every((status) => status === 429)).toBe(true);
 
-      const before = await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const before = await test.database.db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       const refused = await pushActivity(abuser, 'push-flood-01', at);
       expect(refused).toMatchObject({ status: 429, body: { error: { reason: 'quota-exceeded' } } });
       expect(Number(refused.headers.get('retry-after'))).toBe(LIMITS.windowMs / 1000);
-      expect(await test.database.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+      expect(
+        await test.database.db
+          .selectFrom('records')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual(before);
 
       const ridderkerk = await createTestUser(test.database, { tenantId: 'ridderkerk', role: 'coordinator', devices: ['rk-push-01'] });
       const other = await client(ridderkerk, at).call('POST', '/api/v1/sync/push', {
@@ -116,7 +140,9 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
     it('answers every rejection but keeps only as many as the cap, each with an audit entry', async () => {
       const junk = await createTestUser(test.database, { role: 'coordinator', devices: ['junk-phone-01'] });
       const at = NOW + 3 * DAY;
-      const mutations = Array.from({ length: 5 }, () => mutation(ids, 'activity', ids(), { colour: 'rood' }, { device: 'junk-phone-01', offsetMs: at - NOW - 1000 }));
+      const mutations = Array.from({ length: 5 }, () =>
+        mutation(ids, 'activity', ids(), { colour: 'rood' }, { device: 'junk-phone-01', offsetMs: at - NOW - 1000 }),
+      );
       const answer = await client(junk, at).push('junk-phone-01', mutations);
       expect(answer.body.results.map((result) => result.status)).toEqual(Array(5).fill('rejected'));
       const stored = await test.database.db.selectFrom('mutations').select('mutation_id').where('device_id', '=', 'junk-phone-01').execute();
@@ -127,14 +153,23 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
 
       // The tenant's cap counts every device: a second device may keep only what is left of it.
       const more = await createTestUser(test.database, { role: 'coordinator', devices: ['junk-phone-02'] });
-      const second = Array.from({ length: 4 }, () => mutation(ids, 'activity', ids(), { colour: 'blauw' }, { device: 'junk-phone-02', offsetMs: at - NOW - 1000 }));
+      const second = Array.from({ length: 4 }, () =>
+        mutation(ids, 'activity', ids(), { colour: 'blauw' }, { device: 'junk-phone-02', offsetMs: at - NOW - 1000 }),
+      );
       await client(more, at).push('junk-phone-02', second);
-      const tenantRejections = await test.database.db.selectFrom('mutations').select('mutation_id').where('tenant_id', '=', TENANT).where('status', '=', 'rejected').execute();
+      const tenantRejections = await test.database.db
+        .selectFrom('mutations')
+        .select('mutation_id')
+        .where('tenant_id', '=', TENANT)
+        .where('status', '=', 'rejected')
+        .execute();
       expect(tenantRejections).toHaveLength(LIMITS.rejectionsPerTenant);
       // An applied mutation is always kept.
       const good = newActivity(ids, ids(), { device: 'junk-phone-02', offsetMs: at - NOW - 1000 });
       await client(more, at).push('junk-phone-02', [good]);
-      expect(await test.database.db.selectFrom('mutations').select('status').where('mutation_id', '=', good.mutationId).execute()).toEqual([{ status: 'applied' }]);
+      expect(await test.database.db.selectFrom('mutations').select('status').where('mutation_id', '=', good.mutationId).execute()).toEqual([
+        { status: 'applied' },
+      ]);
     });
   });
 
@@ -147,14 +182,22 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
       const schouw = ids();
       const keeper = ids();
       const changer = ids();
-      await putRecords(test.database, TENANT, [
-        { type: 'activity', id: schouw, values: activityValues(BUURT, null, { type: 'schouw' }) },
-        { type: 'finding', id: keeper, values: findingValues(schouw, BUURT, null, { photos: [shown.sha256] }) },
-        { type: 'finding', id: changer, values: findingValues(schouw, BUURT, null, { photos: [dropped.sha256] }) },
-      ], at);
+      await putRecords(
+        test.database,
+        TENANT,
+        [
+          { type: 'activity', id: schouw, values: activityValues(BUURT, null, { type: 'schouw' }) },
+          { type: 'finding', id: keeper, values: findingValues(schouw, BUURT, null, { photos: [shown.sha256] }) },
+          { type: 'finding', id: changer, values: findingValues(schouw, BUURT, null, { photos: [dropped.sha256] }) },
+        ],
+        at,
+      );
       // Three days later the finding drops its photo: the photo is kept for the retention time from then.
       await putRecords(test.database, TENANT, [{ type: 'finding', id: changer, values: { photos: [] } }], at + 3 * DAY);
-      const stored = async () => (await test.database.db.selectFrom('photos').select('sha256').where('sha256', 'in', [never.sha256, shown.sha256, dropped.sha256]).execute()).map((row) => row.sha256).sort();
+      const stored = async () =>
+        (await test.database.db.selectFrom('photos').select('sha256').where('sha256', 'in', [never.sha256, shown.sha256, dropped.sha256]).execute())
+          .map((row) => row.sha256)
+          .sort();
 
       // (Older tests' photos, never shown, go in these rounds as well.)
       await runMaintenance(test.database, LIMITS, at + 6 * DAY);
@@ -180,7 +223,11 @@ describe.each(DIALECTS)('limits against filling the disk on %s', (dialect) => {
 
   it('reads the limits from the environment, with the defaults for the rest, and refuses nonsense', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(limitsFromEnv({ LIMIT_PHOTO_MB_PER_DEVICE: '5', PHOTO_PURGE_DAYS: '2' })).toEqual({ ...DEFAULT_LIMITS, photoBytesPerDevice: 5 * 1024 * 1024, photoRetentionMs: 2 * DAY });
+    expect(limitsFromEnv({ LIMIT_PHOTO_MB_PER_DEVICE: '5', PHOTO_PURGE_DAYS: '2' })).toEqual({
+      ...DEFAULT_LIMITS,
+      photoBytesPerDevice: 5 * 1024 * 1024,
+      photoRetentionMs: 2 * DAY,
+    });
     expect(() => limitsFromEnv({ LIMIT_WINDOW_MINUTES: 'soms' })).toThrow(/LIMIT_WINDOW_MINUTES/);
   });
 });

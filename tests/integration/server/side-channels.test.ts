@@ -36,7 +36,8 @@ describe.each(DIALECTS)('side channels and caching on %s', (dialect) => {
     coordinator = await createTestUser(test.database, { role: 'coordinator', devices: ['side-phone-01'] });
     ridderkerk = await createTestUser(test.database, { tenantId: 'ridderkerk', role: 'coordinator', devices: ['side-rk-01'] });
     // One e-mail in both tenants, and one more account in Alblasserdam.
-    for (const tenantId of [TENANT, 'ridderkerk']) await createTestUser(test.database, { tenantId, role: 'professional', email: SHARED_EMAIL, passwordHash: TEST_COORDINATOR_PASSWORD_HASH, devices: [] });
+    for (const tenantId of [TENANT, 'ridderkerk'])
+      await createTestUser(test.database, { tenantId, role: 'professional', email: SHARED_EMAIL, passwordHash: TEST_COORDINATOR_PASSWORD_HASH, devices: [] });
   });
   afterAll(() => test.cleanup());
 
@@ -51,7 +52,8 @@ describe.each(DIALECTS)('side channels and caching on %s', (dialect) => {
     });
 
     it('numbers audit entries per tenant: another tenant’s activity leaves no gap', async () => {
-      const newest = async () => ((await client(coordinator).call('GET', '/api/v1/audit?limit=1')).body as { entries: Array<{ seq: number }> }).entries[0]?.seq ?? 0;
+      const newest = async () =>
+        ((await client(coordinator).call('GET', '/api/v1/audit?limit=1')).body as { entries: Array<{ seq: number }> }).entries[0]?.seq ?? 0;
       const before = await newest();
       await client(ridderkerk).push('side-rk-01', [{ ...newActivity(ids, ids(), { device: 'side-rk-01' }, { buurtId: 'bolnes' }), tenantId: 'ridderkerk' }]);
       await client(coordinator).push('side-phone-01', [newActivity(ids, ids(), { device: 'side-phone-01' })]);
@@ -63,12 +65,16 @@ describe.each(DIALECTS)('side channels and caching on %s', (dialect) => {
     const scrypt = vi.mocked(crypto.scrypt);
     const scryptRunsOf = async (email: string, password: string) => {
       scrypt.mockClear();
-      const answer = await apiClient(createApp({ db: test.database, now: () => NOW }), undefined, `192.0.2.${Math.floor(Math.random() * 200) + 20}`).call('POST', '/api/v1/auth/sign-in', {
-        email,
-        password,
-        deviceId: 'side-laptop-01',
-        deviceName: 'Laptop',
-      });
+      const answer = await apiClient(createApp({ db: test.database, now: () => NOW }), undefined, `192.0.2.${Math.floor(Math.random() * 200) + 20}`).call(
+        'POST',
+        '/api/v1/auth/sign-in',
+        {
+          email,
+          password,
+          deviceId: 'side-laptop-01',
+          deviceName: 'Laptop',
+        },
+      );
       return { status: answer.status, runs: scrypt.mock.calls.length };
     };
 
@@ -80,16 +86,25 @@ describe.each(DIALECTS)('side channels and caching on %s', (dialect) => {
     });
 
     it('lets a person with an e-mail in two tenants name the tenant', async () => {
-      const answer = await client().call('POST', '/api/v1/auth/sign-in', { email: SHARED_EMAIL, password: TEST_COORDINATOR_PASSWORD, tenantId: 'ridderkerk', deviceId: 'side-laptop-02', deviceName: 'Laptop' });
+      const answer = await client().call('POST', '/api/v1/auth/sign-in', {
+        email: SHARED_EMAIL,
+        password: TEST_COORDINATOR_PASSWORD,
+        tenantId: 'ridderkerk',
+        deviceId: 'side-laptop-02',
+        deviceName: 'Laptop',
+      });
       expect(answer).toMatchObject({ status: 200, body: { me: { tenantId: 'ridderkerk' } } });
     });
   });
 
   describe('caching', () => {
-    it.each([['/api/v1/me'], ['/api/v1/users'], ['/api/v1/sync/pull'], ['/api/v1/audit'], ['/api/v1/devices'], ['/api/v1/nothing-here']])('answers %s with Cache-Control: no-store', async (path) => {
-      const answer = await client(coordinator).call('GET', path);
-      expect(answer.headers.get('cache-control')).toBe('no-store');
-    });
+    it.each([['/api/v1/me'], ['/api/v1/users'], ['/api/v1/sync/pull'], ['/api/v1/audit'], ['/api/v1/devices'], ['/api/v1/nothing-here']])(
+      'answers %s with Cache-Control: no-store',
+      async (path) => {
+        const answer = await client(coordinator).call('GET', path);
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+      },
+    );
 
     it('answers the public calls and errors with no-store as well', async () => {
       expect((await client().call('GET', '/api/v1/tenant')).headers.get('cache-control')).toBe('no-store');
@@ -103,7 +118,11 @@ describe.each(DIALECTS)('side channels and caching on %s', (dialect) => {
         { type: 'activity', id: schouw, values: activityValues('oranjebuurt', null, { type: 'schouw' }) },
         { type: 'finding', id: ids(), values: findingValues(schouw, 'oranjebuurt', null, { photos: [photo.sha256] }) },
       ]);
-      await client(coordinator).send(`/api/v1/photos/${photo.sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...coordinator.auth() }, body: photo.bytes as BodyInit });
+      await client(coordinator).send(`/api/v1/photos/${photo.sha256}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', ...coordinator.auth() },
+        body: photo.bytes as BodyInit,
+      });
       const served = await client(coordinator).send(`/api/v1/photos/${photo.sha256}`, { headers: coordinator.auth() });
       expect(served.status).toBe(200);
       expect(served.headers.get('cache-control')).toBe('private, no-store');

@@ -29,8 +29,14 @@ describe('the delay after the n-th failure', () => {
 describe.each(DIALECTS)('sign-in delays on %s', (dialect) => {
   let test: TestDatabase;
   const signIn = (at: number, address: string, password: string, email = COORDINATOR) =>
-    apiClient(createApp({ db: test.database, now: () => at }), undefined, address).call('POST', '/api/v1/auth/sign-in', { email, password, deviceId: 'delay-phone-01', deviceName: 'Telefoon' });
-  const locks = () => test.database.db.selectFrom('audit_log').select(['user_id', 'action', 'detail']).where('action', '=', 'sign-in.lock').orderBy('seq').execute();
+    apiClient(createApp({ db: test.database, now: () => at }), undefined, address).call('POST', '/api/v1/auth/sign-in', {
+      email,
+      password,
+      deviceId: 'delay-phone-01',
+      deviceName: 'Telefoon',
+    });
+  const locks = () =>
+    test.database.db.selectFrom('audit_log').select(['user_id', 'action', 'detail']).where('action', '=', 'sign-in.lock').orderBy('seq').execute();
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);

@@ -48,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('photo_ref_origins')
     .columns(['tenant_id', 'sha256', 'record_id', 'referenced_by', 'referenced_at', 'vouched'])
-    .expression(db.selectFrom('photo_refs').select((eb) => ['tenant_id', 'sha256', 'record_id', eb.val(null).as('referenced_by'), eb.val(0).as('referenced_at'), eb.val(1).as('vouched')]))
+    .expression(
+      db
+        .selectFrom('photo_refs')
+        .select((eb) => ['tenant_id', 'sha256', 'record_id', eb.val(null).as('referenced_by'), eb.val(0).as('referenced_at'), eb.val(1).as('vouched')]),
+    )
     .execute();
 
   await db.schema.alterTable('audit_log').addColumn('detail', 'text').execute();
