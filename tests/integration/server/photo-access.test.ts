@@ -3,11 +3,13 @@
  * photo in your own finding shows it neither to you nor to your team, and the
  * missing-photo answers do not tell whether the hash exists elsewhere. A
  * photo is served through a record whose reference counts: made by its
- * uploader, or by someone who could already see it.
+ * uploader, or by someone who could already see it. A public-space
+ * observation of a patrol round shows photos under the same rule.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/app.ts';
 import { activityValues, createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
+import { publicSpaceValues, roundValues } from '../../fixtures/server-patrol.ts';
 import { findingValues, variantJpeg, type PhotoBytes } from '../../fixtures/server-schouw.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
 import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
@@ -101,5 +103,28 @@ describe.each(DIALECTS)('photo access on %s', (dialect) => {
     expect((await put(intruder, early)).status).toBe(201);
     expect(await missing(intruder, early.sha256)).toEqual({ missing: [] });
     expect((await get(intruder, early.sha256)).status).toBe(404);
+  });
+
+  it('applies the same rule to a public-space observation: naming another team’s hash shows it to nobody, the own upload to the team', async () => {
+    const round = ids();
+    const dev = device(intruder);
+    const observe = async (photos: string[]) =>
+      (await client(intruder).push(dev, [mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(round, TEAM, 'oranjebuurt', { photos }), { device: dev })]))
+        .body.results[0];
+    const started = await client(intruder).push(dev, [
+      mutation(ids, 'patrolRound', round, roundValues(TEAM, ['oranjebuurt'], [intruder.userId, intruderMate.userId]), { device: dev }),
+    ]);
+    expect(started.body.results[0]?.status).toBe('applied');
+
+    expect(await observe([secret.sha256])).toMatchObject({ status: 'applied', missingPhotos: [secret.sha256] });
+    expect((await get(intruder, secret.sha256)).status).toBe(404);
+    expect((await get(intruderMate, secret.sha256)).status).toBe(404);
+    expect(await missing(intruderMate, secret.sha256)).toEqual({ missing: [secret.sha256] });
+
+    const own = variantJpeg(103);
+    expect((await put(intruder, own)).status).toBe(201);
+    expect(await observe([own.sha256])).toMatchObject({ status: 'applied', missingPhotos: [] });
+    expect((await get(intruderMate, own.sha256)).status).toBe(200);
+    expect((await get(owner, own.sha256)).status).toBe(404);
   });
 });
