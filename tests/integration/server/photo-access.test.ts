@@ -109,8 +109,11 @@ describe.each(DIALECTS)('photo access on %s', (dialect) => {
     const round = ids();
     const dev = device(intruder);
     const observe = async (photos: string[]) =>
-      (await client(intruder).push(dev, [mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(round, TEAM, 'oranjebuurt', { photos }), { device: dev })]))
-        .body.results[0];
+      (
+        await client(intruder).push(dev, [
+          mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(round, TEAM, 'oranjebuurt', { photos }), { device: dev }),
+        ])
+      ).body.results[0];
     const started = await client(intruder).push(dev, [
       mutation(ids, 'patrolRound', round, roundValues(TEAM, ['oranjebuurt'], [intruder.userId, intruderMate.userId]), { device: dev }),
     ]);
