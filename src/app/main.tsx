@@ -72,7 +72,8 @@ async function showGate(page: Page, words: LanguageValue, deviceId: string, noti
     window,
     fetch: fetchFn,
     baseUrl,
-    showApp: (session) => showApp(page, words, session, deviceId),
+    // The device id the server granted at sign-in (start-gate adopted it).
+    showApp: (session) => showApp(page, words, session, session.me.deviceId),
     onFailure: failed(container),
   });
 }

@@ -4,7 +4,7 @@
  * different fields offline both keep their edit.
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, DateSchema, LocationSchema, OrganisationRefSchema, TimeSchema, text } from './fields.ts';
+import { ConfigIdSchema, DateSchema, LocationSchema, OrganisationRefSchema, TimeSchema, plainString, text } from './fields.ts';
 
 export const ACTIVITY_TYPES = [
   'meeting',
@@ -36,7 +36,7 @@ export const ActivityFieldSchemas = {
   buurtId: ConfigIdSchema,
   /** The team (buurtpreventie team, working group) it belongs to: volunteers see only their teams' activities. */
   teamId: z.nullable(ConfigIdSchema),
-  projectId: z.nullable(z.string().check(z.maxLength(64))),
+  projectId: z.nullable(plainString(64)),
   date: DateSchema,
   start: TimeSchema,
   end: z.nullable(TimeSchema),
@@ -45,9 +45,9 @@ export const ActivityFieldSchemas = {
   status: z.enum(ACTIVITY_STATUSES),
   organisers: z.array(OrganisationRefSchema).check(z.maxLength(50)),
   participatingOrganisations: z.array(OrganisationRefSchema).check(z.maxLength(100)),
-  notes: text(5000),
+  notes: text(5000, 0, { multiLine: true }),
   createdAt: z.int().check(z.gte(0)),
-  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  createdBy: plainString(64, 1),
   deleted: z.boolean(),
 };
 

@@ -5,20 +5,22 @@
  * on the server (DESIGN.md "Identity").
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, text } from './fields.ts';
+import { ConfigIdSchema, noControlCharacters, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 import { RoleSchema } from './permissions.ts';
 import { DeviceIdSchema } from './protocol.ts';
 
-export const EmailSchema = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
-export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200));
+export const EmailSchema = z.string().check(z.maxLength(254), noControlCharacters(), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200), noControlCharacters());
 export const DeviceNameSchema = text(80, 1);
 /** Invite codes: 128 random bits, base64url. */
 export const InviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'is not an invite code'));
 
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: plainString(200, 1),
+  /** With an e-mail in several tenants: which one (else the server's default tenant, else the oldest account). */
+  tenantId: z.optional(ConfigIdSchema),
   deviceId: DeviceIdSchema,
   deviceName: DeviceNameSchema,
 });
@@ -81,7 +83,11 @@ export const CreateInviteRequestSchema = z.object({
   teamId: ConfigIdSchema,
   /** The volunteer's name as the team knows them (a user's own name, never a resident's). */
   displayName: text(120, 1),
-  /** Sign this existing user in on another phone instead of adding a new volunteer (their name is used). */
+  /**
+   * Sign this existing user in on another phone instead of adding a new
+   * volunteer (their name is used). Volunteers only: staff sign in with their
+   * own password, so an invite can never hand a coordinator someone else's staff account.
+   */
   userId: z.optional(IdSchema),
   expiresInHours: z._default(z.int().check(z.gte(1), z.lte(24 * 30)), 72),
 });
@@ -121,6 +127,8 @@ export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 export const AUDIT_ACTIONS = [
   'sign-in',
   'sign-out',
+  /** Sign-in to the account from one address slowed down after too many wrong passwords (`detail.scope` 'account-address'), until `detail.until`. */
+  'sign-in.lock',
   'invite.create',
   'invite.redeem',
   'user.create',
@@ -131,6 +139,12 @@ export const AUDIT_ACTIONS = [
   'record.delete',
   /** Removed after its retention period (buurtpreventie); no user, no device: the server did it. */
   'record.purge',
+  // Issue 10: what is refused or cleaned up is on the record too.
+  'mutation.reject',
+  'photo.upload',
+  'photo.purge',
+  'quota.exceed',
+  'sign-in.fail',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -144,7 +158,10 @@ export const AuditEntrySchema = z.object({
   recordId: z.nullable(z.string()),
   mutationId: z.nullable(z.string()),
   fields: z.array(z.string()),
+  /** Beyond who and what: `invitedBy` and `targetUserId` of an invite's redemption, `scope` and `until` of a lock-out. */
+  detail: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
+export type AuditDetail = Readonly<Record<string, string | number>>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** `GET /api/v1/audit`: newest first; pass `cursor` back for the next (older) page. */

@@ -52,7 +52,7 @@ export const ProjectFieldSchemas = {
   partnerIds: z.array(ConfigIdSchema).check(z.maxLength(50)),
   startDate: z.nullable(DateSchema),
   endDate: z.nullable(DateSchema),
-  description: text(5000),
+  description: text(5000, 0, { multiLine: true }),
 };
 
 const months = z.int().check(z.gte(1, 'must be at least 1 month'), z.lte(120, 'must be at most 120 months'));

@@ -1,10 +1,41 @@
 /** Small zod/mini building blocks shared by the record schemas. */
 import * as z from 'zod/mini';
 
-/** Free text with bounds; trimmed length must be at least `min`. */
-export function text(max: number, min = 0) {
+/**
+ * Control characters (C0 and DEL) are refused in every string the domain
+ * takes: nobody types them, they hide text in exports and logs, and
+ * PostgreSQL cannot store NUL in text at all (it would answer 500, not 400).
+ * Multi-line text (notes, descriptions) keeps tab and line breaks.
+ */
+/** Tab, line feed and carriage return: kept in multi-line text. */
+const LINE_CHARACTERS: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0d]);
+
+export function hasControlCharacters(value: string, options: { multiLine?: boolean } = {}): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code <= 0x1f || code === 0x7f) && !(options.multiLine && LINE_CHARACTERS.has(code))) return true;
+  }
+  return false;
+}
+
+/** The check every domain string carries (see `hasControlCharacters`). */
+export function noControlCharacters(options: { multiLine?: boolean } = {}) {
+  return z.refine<string>(
+    (value) => !hasControlCharacters(value, options),
+    options.multiLine ? 'must not contain control characters' : 'must not contain control characters or line breaks',
+  );
+}
+
+/** A string of at most `max` characters without control characters (ids named by devices, user ids). */
+export function plainString(max: number, min = 0) {
+  return z.string().check(z.minLength(min), z.maxLength(max), noControlCharacters());
+}
+
+/** Free text with bounds; trimmed length must be at least `min`. Single-line unless `multiLine`. */
+export function text(max: number, min = 0, options: { multiLine?: boolean } = {}) {
   return z.string().check(
     z.maxLength(max, `must be at most ${max} characters`),
+    noControlCharacters(options),
     z.refine((s) => s.trim().length >= min, min > 0 ? 'must not be empty' : 'invalid'),
   );
 }

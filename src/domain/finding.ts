@@ -12,7 +12,7 @@
  * (photos.ts); the bytes travel on their own (`PUT /api/v1/photos/{sha256}`).
  */
 import * as z from 'zod/mini';
-import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { CbsBuurtCodeSchema, ConfigIdSchema, LocationSchema, plainString, text } from './fields.ts';
 import {
   FOLLOW_UP_STATUSES,
   FollowUpStatusSchema,
@@ -113,7 +113,7 @@ export const FindingFieldSchemas = {
     z.maxLength(MAX_PHOTOS_PER_RECORD, `must hold at most ${MAX_PHOTOS_PER_RECORD} photos`),
     z.refine((hashes) => new Set(hashes).size === hashes.length, 'must not hold the same photo twice'),
   ),
-  note: text(2000),
+  note: text(2000, 0, { multiLine: true }),
   element: z.enum(FINDING_ELEMENTS),
   aspect: z.enum(FINDING_ASPECTS),
   /** A CROW level or good/bad/plus per the round's method; null when not rated. */
@@ -124,7 +124,7 @@ export const FindingFieldSchemas = {
   meldingStatus: z.enum(MELDING_STATUSES),
   status: FindingStatusSchema,
   createdAt: z.int().check(z.gte(0)),
-  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  createdBy: plainString(64, 1),
   deleted: z.boolean(),
 };
 

@@ -13,7 +13,7 @@
  * the right to change the subject (server: authorise.ts).
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, text } from './fields.ts';
+import { ConfigIdSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
 /** new → reported → in progress → resolved | won't fix. */
@@ -36,11 +36,11 @@ export function followUpChangeFieldSchemas<F extends string>(subjectField: F) {
     ...({ [subjectField]: IdSchema } as Record<F, typeof IdSchema>),
     from: FollowUpStatusSchema,
     to: FollowUpStatusSchema,
-    note: text(2000),
+    note: text(2000, 0, { multiLine: true }),
     /** When, in Unix ms. */
     at: z.int().check(z.gte(0)),
     /** Who: the user id. */
-    by: z.string().check(z.minLength(1), z.maxLength(64)),
+    by: plainString(64, 1),
     buurtId: ConfigIdSchema,
     teamId: z.nullable(ConfigIdSchema),
     /** Present so a delete can be expressed — and refused: nobody may delete history. */

@@ -19,7 +19,7 @@
  */
 import * as z from 'zod/mini';
 import { AddressSchema } from './finding.ts';
-import { ConfigIdSchema, LocationSchema, text } from './fields.ts';
+import { ConfigIdSchema, LocationSchema, plainString, text } from './fields.ts';
 import { FollowUpStatusSchema, MELDING_STATUSES, followUpChangeFieldSchemas, followUpChangeRequired, followUpChangeSchema } from './follow-up.ts';
 import { IdSchema } from './ids.ts';
 import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
@@ -76,11 +76,11 @@ const ObservationBaseFields = {
   observedAt: z.int().check(z.gte(0)),
   location: z.nullable(LocationSchema),
   address: z.nullable(AddressSchema),
-  note: text(OBSERVATION_NOTE_MAX),
+  note: text(OBSERVATION_NOTE_MAX, 0, { multiLine: true }),
   action: z.enum(OBSERVATION_ACTIONS),
   meldingNumber: z.nullable(text(40, 1)),
   createdAt: z.int().check(z.gte(0)),
-  createdBy: z.string().check(z.minLength(1), z.maxLength(64)),
+  createdBy: plainString(64, 1),
   deleted: z.boolean(),
 };
 const OBSERVATION_BASE_REQUIRED = ['roundId', 'teamId', 'buurtId', 'observedAt', 'type', 'action', 'createdAt', 'createdBy'] as const;
@@ -140,10 +140,10 @@ export const ObservationReactionFieldSchemas = {
   observationId: IdSchema,
   teamId: ConfigIdSchema,
   buurtId: ConfigIdSchema,
-  text: text(1000),
+  text: text(1000, 0, { multiLine: true }),
   state: z.enum(REACTION_STATES),
   /** Who reacted last: the user id. */
-  by: z.string().check(z.minLength(1), z.maxLength(64)),
+  by: plainString(64, 1),
   /** When, in Unix ms. */
   at: z.int().check(z.gte(0)),
   deleted: z.boolean(),

@@ -18,7 +18,7 @@
  * (authorise.ts), so the scope of a child is its parent's.
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema, DateSchema, LocationSchema, TimeSchema, text } from './fields.ts';
+import { ConfigIdSchema, DateSchema, LocationSchema, TimeSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
 /** Teams walk in pairs: a slot or round with fewer walkers is flagged. */
@@ -39,7 +39,7 @@ export type PatrolOutcome = (typeof PATROL_OUTCOMES)[number];
 export const ROUND_CLOSERS = ['walkers', 'app'] as const;
 export type RoundCloser = (typeof ROUND_CLOSERS)[number];
 
-const userId = z.string().check(z.minLength(1), z.maxLength(64));
+const userId = plainString(64, 1);
 const createdFields = {
   createdAt: z.int().check(z.gte(0)),
   createdBy: userId,
@@ -117,7 +117,7 @@ export const PatrolRoundFieldSchemas = {
   /** "Afgemeld bij de politie". */
   checkedInWithPolice: z.boolean(),
   outcome: z.nullable(z.enum(PATROL_OUTCOMES)),
-  summary: text(2000),
+  summary: text(2000, 0, { multiLine: true }),
   /** null while running. */
   closedBy: z.nullable(z.enum(ROUND_CLOSERS)),
   ...createdFields,

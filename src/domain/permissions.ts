@@ -122,6 +122,89 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   patrolSettings: CONFIG,
 };
 
+/**
+ * Field-level rules, the second half of the table (the server enforces them
+ * on every push; README "Who may do what"):
+ *
+ * - who made a record and when (`by`, `at`) are set by the server: `by` is
+ *   the principal's user id on the creating write, `at` is at most the
+ *   server's clock then, and neither ever changes afterwards;
+ * - a child's buurt and team (a finding, a follow-up entry, a patrol child)
+ *   are copied from its parent by the server, whatever was sent (`SCOPE_FROM_PARENT`);
+ * - `deleted` needs the delete right, both ways: deleting and undeleting;
+ * - a move to another buurt needs a buurt right in the old and the new
+ *   buurt (a team right never covers a buurt); another team, the team right in both.
+ *
+ * Every other field of a type is written by whoever may update it.
+ */
+export const SERVER_SET_FIELDS: Readonly<Partial<Record<RecordType, ServerSetFields>>> = {
+  activity: { by: 'createdBy', at: 'createdAt' },
+  finding: { by: 'createdBy', at: 'createdAt' },
+  findingStatusChange: { by: 'by', at: 'at' },
+  patrolSlot: { by: 'createdBy', at: 'createdAt' },
+  patrolRound: { by: 'createdBy', at: 'createdAt' },
+  safetyObservation: { by: 'createdBy', at: 'createdAt' },
+  publicSpaceObservation: { by: 'createdBy', at: 'createdAt' },
+  observationStatusChange: { by: 'by', at: 'at' },
+  // Who reacted *last*: the writer of every change, not only of the first.
+  observationReaction: { by: 'by', at: 'at', onEveryWrite: true },
+};
+
+/**
+ * Who made a record (`by`) and when (`at`); `onEveryWrite`: who changed it
+ * last, set on every write instead of only the creating one.
+ */
+export type ServerSetFields = { readonly by: string; readonly at: string; readonly onEveryWrite?: boolean };
+
+export const SCOPE_FIELDS = ['buurtId', 'teamId'] as const;
+export type ScopeField = (typeof SCOPE_FIELDS)[number];
+
+/**
+ * Scope follows the parent — ONE rule for findings and patrol children: the
+ * fields listed are copied by the server from the parent record (a finding's
+ * and its follow-up's from the schouw's activity and the finding, a patrol
+ * child's team from its slot, round or observation), whatever was sent, so a
+ * child can never be carried out of its parent's sight.
+ */
+export const SCOPE_FROM_PARENT: Readonly<Partial<Record<RecordType, readonly ScopeField[]>>> = {
+  finding: ['buurtId', 'teamId'],
+  findingStatusChange: ['buurtId', 'teamId'],
+  patrolSignUp: ['teamId'],
+  safetyObservation: ['teamId'],
+  publicSpaceObservation: ['teamId'],
+  observationStatusChange: ['buurtId', 'teamId'],
+  observationReaction: ['buurtId', 'teamId'],
+};
+
+/** The scope fields of a `type` record that the server takes from its parent (none: the record's own). */
+export function scopeFromParent(type: RecordType): readonly ScopeField[] {
+  return SCOPE_FROM_PARENT[type] ?? [];
+}
+
+/** Whether the role may ever write `field` of a `type` record (the app offers only these; the server checks each write). */
+export function mayWriteField(role: Role, type: RecordType, field: string): boolean {
+  const serverSet = SERVER_SET_FIELDS[type];
+  if (serverSet && (field === serverSet.by || field === serverSet.at)) return false;
+  if ((scopeFromParent(type) as readonly string[]).includes(field)) return false;
+  if (field === 'deleted') return mayEver(role, 'delete', type);
+  return mayEver(role, 'create', type) || mayEver(role, 'update', type);
+}
+
+/**
+ * Whether the principal may move a record from one scope to another (an
+ * activity to another buurt or team): allowed in both, and a change of buurt
+ * only for a role whose right is about buurten — a volunteer's team right
+ * would otherwise let them carry a record out of sight of the buurt's
+ * professional and police.
+ */
+export function mayMove(principal: Principal, type: RecordType, from: RecordScope, to: RecordScope): boolean {
+  const scope = PERMISSIONS[type][principal.role].update;
+  if (!scopeAllows(scope, principal, from) || !scopeAllows(scope, principal, to)) return false;
+  const isBuurtMove = from.buurtIds.length !== to.buurtIds.length || from.buurtIds.some((id) => !to.buurtIds.includes(id));
+  if (!isBuurtMove) return true;
+  return scope === 'all' || (scope === 'buurt' && [from, to].every((where) => scopeAllows('buurt', principal, where)));
+}
+
 export function scopeAllows(scope: Scope, principal: Principal, record: RecordScope): boolean {
   switch (scope) {
     case 'all':

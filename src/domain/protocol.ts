@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { IssueSchema, ReasonSchema, toIssues, type Issue, type Reason } from './errors.ts';
-import { ConfigIdSchema } from './fields.ts';
+import { ConfigIdSchema, plainString } from './fields.ts';
 import { hlcWall } from './hlc.ts';
 import { IdSchema } from './ids.ts';
 import type { Mergeable } from './merge.ts';
@@ -27,7 +27,7 @@ export const DeviceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, '
 export const MutationSchema = z.object({
   mutationId: IdSchema,
   schemaVersion: z.int().check(z.gte(1)),
-  recordType: z.string().check(z.maxLength(64)),
+  recordType: plainString(64),
   recordId: RecordIdSchema,
   tenantId: ConfigIdSchema,
   fields: z._default(FieldMapSchema, {}),

@@ -4,7 +4,7 @@
  * which reads records from its own store, does not load these schemas.
  */
 import * as z from 'zod/mini';
-import { ConfigIdSchema } from './fields.ts';
+import { ConfigIdSchema, plainString } from './fields.ts';
 import { HlcSchema } from './hlc.ts';
 import { RECORD_TYPES } from './records.ts';
 
@@ -19,9 +19,9 @@ export const CounterEntrySchema = z.object({
   n: z.int().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_COUNT, `must be at most ${MAX_COUNT}`)),
 });
 export const FieldValueSchema = z.object({ v: z.unknown(), t: HlcSchema });
-export const FieldMapSchema = z.record(z.string().check(z.maxLength(64)), FieldValueSchema);
-export const CounterSchema = z.record(z.string().check(z.maxLength(64)), CounterEntrySchema);
-export const CounterMapSchema = z.record(z.string().check(z.maxLength(64)), CounterSchema);
+export const FieldMapSchema = z.record(plainString(64), FieldValueSchema);
+export const CounterSchema = z.record(plainString(64), CounterEntrySchema);
+export const CounterMapSchema = z.record(plainString(64), CounterSchema);
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters. */
 export const SyncRecordSchema = z.object({

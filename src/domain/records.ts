@@ -85,12 +85,6 @@ export type RecordDefinition = {
   readonly parent?: { readonly field: string; readonly type: RecordType };
   /** History: created once, never changed (the server refuses any change to a stored value). */
   readonly isAppendOnly?: boolean;
-  /**
-   * Fields that must hold the parent's value (a patrol child names its
-   * parent's team): the server refuses a write that makes them differ, so a
-   * child's scope is always its parent's.
-   */
-  readonly sameAsParent?: readonly string[];
   /** Fields that never change once stored (a round's or slot's team: its children carry it). */
   readonly fixed?: readonly string[];
 };
@@ -154,7 +148,6 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
         ? 'a sign-up record id must be derived from its slot id and user id'
         : null,
     parent: { field: 'slotId', type: 'patrolSlot' },
-    sameAsParent: ['teamId'],
     fixed: ['slotId', 'userId'],
   },
   patrolRound: {
@@ -170,7 +163,6 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     isCounterKey: () => false,
     idRule: deviceMadeId('an observation'),
     parent: { field: 'roundId', type: 'patrolRound' },
-    sameAsParent: ['teamId'],
     fixed: ['roundId'],
   },
   publicSpaceObservation: {
@@ -179,7 +171,6 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     isCounterKey: () => false,
     idRule: deviceMadeId('an observation'),
     parent: { field: 'roundId', type: 'patrolRound' },
-    sameAsParent: ['teamId'],
     fixed: ['roundId'],
   },
   observationStatusChange: {
@@ -188,7 +179,6 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     isCounterKey: () => false,
     idRule: deviceMadeId('a status change'),
     parent: { field: 'observationId', type: 'publicSpaceObservation' },
-    sameAsParent: ['teamId', 'buurtId'],
     isAppendOnly: true,
   },
   observationReaction: {
@@ -200,7 +190,6 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
         ? 'a reaction record id must be derived from its observation id'
         : null,
     parent: { field: 'observationId', type: 'safetyObservation' },
-    sameAsParent: ['teamId', 'buurtId'],
     fixed: ['observationId'],
   },
   ...(Object.fromEntries(

@@ -24,10 +24,12 @@ import { pullRoute } from './routes/pull.ts';
 import { pushRoute } from './routes/push.ts';
 import { tenantRoute } from './routes/tenant.ts';
 import { usersRoute } from './routes/users.ts';
-import { securityHeaders } from './security-headers.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
 import type { ServerContext } from './server-context.ts';
 import { isApiPath, staticFiles } from './static-files.ts';
+import { createQuotaGate } from './usage-limits.ts';
 
 export type AppOptions = {
   /** An open, migrated database (db/database.ts, db/migrator.ts). */
@@ -42,12 +44,23 @@ export type AppOptions = {
   readonly trustProxy?: boolean;
   /** The public origin for invite links (env PUBLIC_URL); the request's origin when absent. */
   readonly publicUrl?: string;
+  /** Limits against abuse (limits.ts; env LIMIT_*): the defaults when absent. */
+  readonly limits?: Limits;
 };
 
-export function createApp({ db, now = Date.now, staticDir, defaultTenant = DEMO_TENANT_ID, trustProxy = false, publicUrl }: AppOptions): Hono {
-  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, '') };
+export function createApp({
+  db,
+  now = Date.now,
+  staticDir,
+  defaultTenant = DEMO_TENANT_ID,
+  trustProxy = false,
+  publicUrl,
+  limits = DEFAULT_LIMITS,
+}: AppOptions): Hono {
+  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits, quota: createQuotaGate() };
   const app = new Hono();
   app.use('*', securityHeaders(trustProxy));
+  app.use('/api/*', noStore);
   app.onError(handleError);
 
   app.route('/api/v1', healthRoute(db));

@@ -36,13 +36,16 @@ import { RECORD_DEFINITIONS, type RecordType, type SyncRecord } from '../domain/
 import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
-import { loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
-import { existingPhotos, savePhotoRefs } from './db/photos.ts';
+import { countRejections, loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
+import { existingPhotos, savePhotoRefs, saveReferenceOrigins } from './db/photos.ts';
 import { purgedIdsAmong } from './db/purges.ts';
+import { fieldRefusalOf, withServerFields } from './field-rules.ts';
+import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
 import { serialiseWrites } from './db/write-lock.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 
 /** Who makes the changes. */
 export type Actor = {
@@ -55,7 +58,13 @@ export type Actor = {
   readonly principal: Principal | null;
 };
 
-export type PushBatch = { readonly actor: Actor; readonly mutations: readonly unknown[]; readonly now: number };
+export type PushBatch = {
+  readonly actor: Actor;
+  readonly mutations: readonly unknown[];
+  readonly now: number;
+  /** The caps on stored rejections (default: DEFAULT_LIMITS). */
+  readonly limits?: Pick<Limits, 'rejectionsPerDevice' | 'rejectionsPerTenant'>;
+};
 
 /** One result per mutation, in request order. */
 export async function applyPush(database: Database, batch: PushBatch): Promise<PushResult[]> {
@@ -70,13 +79,13 @@ export async function applyPush(database: Database, batch: PushBatch): Promise<P
  * write lock (`serialiseWrites` as its first statement): the invite redemption
  * adds its team change to its own transaction this way.
  */
-export async function applyMutations(trx: Transaction<Schema>, { actor, mutations: raws, now }: PushBatch): Promise<PushResult[]> {
+export async function applyMutations(trx: Transaction<Schema>, { actor, mutations: raws, now, limits = DEFAULT_LIMITS }: PushBatch): Promise<PushResult[]> {
   const { tenantId, deviceId, principal } = actor;
   // Pure checks first, so the database is asked only about well-formed mutations.
   const checked = raws.map((raw) => checkMutation(raw, { deviceId, tenantId, now }));
   const valid = checked.flatMap((check) => (check.ok ? [check.value] : []));
 
-  const seen = await loadSeenMutations(trx, unique(checked.map(mutationIdOf).filter(isRecordableId)));
+  const seen = await loadSeenMutations(trx, { tenantId, deviceId }, unique(checked.map(mutationIdOf).filter(isRecordableId)));
   const working = await loadRecords(trx, tenantId, unique(valid.flatMap((m) => [m.recordId, ...optional(parentIdOf(m, undefined))])));
   // A change of a stored record whose mutation did not repeat the parent's id: its parent in a second query.
   const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
@@ -89,7 +98,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const audit: AuditInput[] = [];
 
   const remember = (id: string, outcome: SeenMutation, recordId: string | null): void => {
-    seen.set(id, outcome);
+    seen.set(id, { outcome, recordId });
     newMutations.push({
       mutation_id: id,
       tenant_id: tenantId,
@@ -113,12 +122,15 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const results = checked.map((check, index): PushResult => {
     const mutationId = mutationIdOf(check);
     const before = seen.get(mutationId);
-    if (before) return before.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before);
+    if (before) {
+      // Only this device's earlier mutation for the same record is the same one; another record under a used id is refused, unsaved.
+      if (before.recordId !== recordIdOf(raws[index])) return rejected(mutationId, asSeen(REUSED_ID(mutationId)));
+      return before.outcome.status === 'applied' ? { mutationId, status: 'duplicate' } : rejected(mutationId, before.outcome);
+    }
     if (!check.ok) return reject(check, raws[index]);
 
-    const mutation = check.value;
-    const stored = working.get(mutation.recordId);
-    if (purged.has(mutation.recordId)) {
+    const stored = working.get(check.value.recordId);
+    if (purged.has(check.value.recordId)) {
       return reject(
         {
           ok: false,
@@ -126,16 +138,16 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
           reason: 'purged',
           message: 'This record was removed after its retention period and cannot be changed or made again. Drop the change.',
         },
-        mutation,
+        check.value,
       );
     }
-    const problem = checkAgainstStored(mutation, stored);
-    if (problem) return reject(problem, mutation);
+    const problem = checkAgainstStored(check.value, stored);
+    if (problem) return reject(problem, check.value);
 
     const refuse = (reason: 'unknown-activity' | 'unknown-finding' | 'unknown-parent' | 'invalid-payload' | 'forbidden', message: string) =>
-      reject({ ok: false, mutationId, reason, message }, mutation);
-    const type = mutation.recordType as RecordType;
-    const parentId = parentIdOf(mutation, stored);
+      reject({ ok: false, mutationId, reason, message }, check.value);
+    const type = check.value.recordType as RecordType;
+    const parentId = parentIdOf(check.value, stored);
     const parent = parentId === null ? undefined : working.get(parentId);
     const parentRule = parentRuleOf(type);
     if (parentRule && parent?.type !== parentRule.type) {
@@ -146,6 +158,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       return refuse(missing.reason, missing.message);
     }
 
+    // What the server sets itself (who made it, the parent's scope), before anything is merged or checked.
+    const mutation = withServerFields(check.value, { principal, stored, parent, now });
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
@@ -159,11 +173,14 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
       return refuse('forbidden', refusal ?? 'A history entry cannot be changed once made: the history is append-only. Add a new entry instead.');
     }
     const refusal = principal
-      ? (refusalOf(principal, action, stored, merged, parent) ?? (parent ? parentRefusalOf(principal, mutation, stored, parent) : null))
+      ? // The parent's refusal first: it says what is wrong (the schouw is not theirs) where the table would only say the scope is.
+        ((parent ? parentRefusalOf(principal, mutation, stored, parent) : null) ??
+        refusalOf(principal, action, stored, merged, parent) ??
+        fieldRefusalOf(principal, { mutation, stored, merged, parent }))
       : null;
     if (refusal !== null) return refuse('forbidden', refusal);
-    // After the permission checks: the answer names the parent's values, for those who may see the parent only.
-    const inconsistent = consistencyProblemOf(mutation, stored, merged, parent);
+    // After the permission checks: what never changes once made (a round's team, an observation's round).
+    const inconsistent = consistencyProblemOf(mutation, stored, merged);
     if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
@@ -188,17 +205,63 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   // Only records that really changed get a new sequence number, so a retried
   // batch does not make every device pull its records again.
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
-  if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, toSave.length), now);
-  await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos));
-  await saveMutations(trx, newMutations);
-  await appendAudit(trx, audit);
-  return withMissingPhotos(trx, tenantId, checked, results, working);
+  if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, tenantId, toSave.length), now);
+  await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos), now);
+  await saveReferenceOrigins(trx, tenantId, toSave.filter(hasPhotos), {
+    userId: principal?.userId ?? null,
+    now,
+    isVouched: async (sha256) => principal !== null && (await visiblePhotos(trx, principal, [sha256])).has(sha256),
+  });
+  const kept = await withinRejectionCap(trx, actor, newMutations, limits);
+  await saveMutations(trx, kept);
+  await appendAudit(trx, [...audit, ...kept.filter((row) => row.status === 'rejected').map((row) => rejectionAudit(actor, row))]);
+  return withMissingPhotos(trx, actor, checked, results, working);
 }
+
+/**
+ * The rows to store: every applied one, and rejections only while the
+ * device and its tenant are under their caps (issue 10, item 1) — past
+ * them a rejection is still answered, but 16,000 junk mutations no longer
+ * fill the disk. A retry of an unstored one is simply checked again.
+ */
+async function withinRejectionCap(
+  trx: Transaction<Schema>,
+  actor: Actor,
+  rows: readonly MutationRow[],
+  limits: NonNullable<PushBatch['limits']>,
+): Promise<MutationRow[]> {
+  if (!rows.some((row) => row.status === 'rejected')) return [...rows];
+  const stored = await countRejections(trx, actor.tenantId, actor.deviceId);
+  let room = Math.max(0, Math.min(limits.rejectionsPerDevice - stored.device, limits.rejectionsPerTenant - stored.tenant));
+  return rows.filter((row) => row.status === 'applied' || room-- > 0);
+}
+
+/** A refused mutation in the audit log: who sent it, for which record, and why (`fields` holds the reason). */
+function rejectionAudit(actor: Actor, row: MutationRow): AuditInput {
+  return {
+    tenantId: actor.tenantId,
+    at: row.received_at,
+    userId: actor.userId,
+    deviceId: actor.deviceId,
+    action: 'mutation.reject',
+    recordId: row.record_id,
+    mutationId: row.mutation_id,
+    fields: row.reason ? [row.reason] : [],
+  };
+}
+
+const REUSED_ID = (mutationId: string): Rejection => ({
+  ok: false,
+  mutationId,
+  reason: 'invalid-payload',
+  message: 'This device already used this mutation id for another record; every change needs a new mutation id.',
+  issues: [{ path: 'mutationId', message: 'already used for another record' }],
+});
 
 /** What a record with photos lacks: the results of its applied (or duplicate) mutations list the photos the server does not have yet. */
 async function withMissingPhotos(
   trx: Transaction<Schema>,
-  tenantId: string,
+  actor: Actor,
   checked: ReadonlyArray<Checked<Mutation>>,
   results: PushResult[],
   working: ReadonlyMap<string, SyncRecord>,
@@ -211,7 +274,8 @@ async function withMissingPhotos(
   });
   const wanted = unique(photosByResult.flatMap((hashes) => hashes ?? []));
   if (photosByResult.every((hashes) => hashes === null)) return results;
-  const present = await existingPhotos(trx, tenantId, wanted);
+  // A person hears only of the photos they may see (photo-access.ts): whether a hash exists elsewhere is never told.
+  const present = actor.principal ? await arrivedPhotos(trx, actor.principal, wanted) : await existingPhotos(trx, actor.tenantId, wanted);
   return results.map((result, index) => {
     const hashes = photosByResult[index];
     return hashes ? { ...result, missingPhotos: hashes.filter((hash) => !present.has(hash)) } : result;

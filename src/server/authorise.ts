@@ -4,7 +4,7 @@
  * read. No rule of the table lives here — only how a record's scope is
  * found, and the one thing a parent adds (`parentRefusalOf`).
  */
-import { PERMISSIONS, can, isScopedByActivity, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
+import { PERMISSIONS, can, isScopedByActivity, scopeFromParent, scopeOf, type Action, type Principal, type RecordScope } from '../domain/permissions.ts';
 import { RECORD_DEFINITIONS, RECORD_TYPES, fieldValues, type RecordDefinition, type RecordType, type SyncRecord } from '../domain/records.ts';
 import { stableStringify } from '../domain/merge.ts';
 import type { Mutation } from '../domain/protocol.ts';
@@ -79,7 +79,7 @@ export function parentRefusalOf(principal: Principal, mutation: Mutation, stored
     return `${who} record follow-up only on findings you may change; this finding is not yours to change.`;
   }
   const childType = mutation.recordType as RecordType;
-  if (Object.hasOwn(RECORD_DEFINITIONS, childType) && RECORD_DEFINITIONS[childType].sameAsParent && !mayRead(principal, parent, undefined)) {
+  if (Object.hasOwn(RECORD_DEFINITIONS, childType) && scopeFromParent(childType).length > 0 && !mayRead(principal, parent, undefined)) {
     return `${who} add ${PLURAL[childType]} only to a ${PARENT_NOUN[parent.type] ?? parent.type} you can see; this one is not yours.`;
   }
   if (mutation.recordType === 'observationStatusChange' && !can(principal, 'update', 'publicSpaceObservation', recordScope(parent))) {
@@ -89,23 +89,18 @@ export function parentRefusalOf(principal: Principal, mutation: Mutation, stored
 }
 
 /**
- * What a patrol child must keep of its parent (`sameAsParent`: the team, the
- * buurt), and what never changes once stored (`fixed`): so a child's scope
- * is always its parent's, and a round's observations never leave its team.
- * Checked for everyone, the server too. Returns a refusal, or null.
+ * What never changes once stored (`fixed`: a round's or slot's team, an
+ * observation's round), so a round's observations never leave its team. A
+ * child's scope itself is its parent's by SCOPE_FROM_PARENT (field-rules.ts,
+ * which copies it before this check). Checked for everyone, the server too.
+ * Returns a refusal, or null.
  */
-export function consistencyProblemOf(mutation: Mutation, stored: SyncRecord | undefined, merged: SyncRecord, parent: SyncRecord | undefined): string | null {
+export function consistencyProblemOf(mutation: Mutation, stored: SyncRecord | undefined, merged: SyncRecord): string | null {
   const definition = RECORD_DEFINITIONS[merged.type];
   for (const name of definition.fixed ?? []) {
     const field = mutation.fields[name];
     if (stored && field && Object.hasOwn(stored.fields, name) && stableStringify(stored.fields[name]?.v) !== stableStringify(field.v)) {
       return `The ${name} of ${PLURAL[merged.type]} never changes once made; make a new one instead.`;
-    }
-  }
-  if (!parent) return null;
-  for (const name of definition.sameAsParent ?? []) {
-    if (stableStringify(merged.fields[name]?.v) !== stableStringify(parent.fields[name]?.v)) {
-      return `The ${name} must be the one of the ${parent.type} this record belongs to (${String(parent.fields[name]?.v)}).`;
     }
   }
   return null;

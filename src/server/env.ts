@@ -8,12 +8,15 @@
  * STATIC_DIR (./dist), DEFAULT_TENANT (alblasserdam), PUBLIC_URL (the origin
  * in invite links; else the request's), TRUST_PROXY (1: believe
  * X-Forwarded-For/-Proto), BUURTLOG_COORDINATOR_PASSWORD (the seeded
- * coordinators' password; else a random one, printed once).
+ * coordinators' password; else a random one, printed once), LIMIT_* and
+ * PHOTO_PURGE_DAYS (limits against abuse, limits.ts).
  */
 import * as z from 'zod/mini';
 import { PasswordSchema } from '../domain/auth.ts';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from './auth/common-passwords.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { limitsFromEnv, type Limits } from './limits.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
 
 export type ServerSettings = {
@@ -27,6 +30,8 @@ export type ServerSettings = {
   readonly publicUrl: string | undefined;
   readonly trustProxy: boolean;
   readonly coordinatorPassword: string | undefined;
+  /** LIMIT_* and PHOTO_PURGE_DAYS (limits.ts). */
+  readonly limits: Limits;
 };
 
 export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
@@ -43,6 +48,7 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     publicUrl: publicUrlOf(env['PUBLIC_URL']),
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     coordinatorPassword: coordinatorPasswordOf(env['BUURTLOG_COORDINATOR_PASSWORD']),
+    limits: limitsFromEnv(env),
   };
 }
 
@@ -63,6 +69,7 @@ function coordinatorPasswordOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const valid = z.safeParse(PasswordSchema, value);
   if (!valid.success) throw new Error(`BUURTLOG_COORDINATOR_PASSWORD ${valid.error.issues[0]?.message ?? 'is not a usable password'}`);
+  if (isCommonPassword(value)) throw new Error(`BUURTLOG_COORDINATOR_PASSWORD: ${COMMON_PASSWORD_MESSAGE}`);
   return value;
 }
 

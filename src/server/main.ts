@@ -9,10 +9,13 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
 import { startRetentionSchedule } from './patrol-retention.ts';
+import { runMaintenance } from './purge.ts';
 import { seed, seedReportLines } from './seed.ts';
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often the upkeep runs: purging unreferenced photos, forgetting old usage (purge.ts). */
+const MAINTENANCE_EVERY_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
     db: database,
     defaultTenant: settings.defaultTenant,
     trustProxy: settings.trustProxy,
+    limits: settings.limits,
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(hasStatic ? { staticDir: settings.staticDir } : {}),
   });
@@ -40,6 +44,15 @@ async function main(): Promise<void> {
     },
     onError: (error) => console.error('Bewaartermijn: opschonen mislukt, volgende poging over een uur:', error instanceof Error ? error.message : error),
   });
+  const upkeep = async (): Promise<void> => {
+    const report = await runMaintenance(database, settings.limits, Date.now());
+    if (report.photosPurged > 0) console.log(`Opgeruimd: ${report.photosPurged} foto's die geen record meer toont.`);
+  };
+  const maintenance = setInterval(
+    () => void upkeep().catch((error: unknown) => console.error('Onderhoud mislukt:', error instanceof Error ? error.message : error)),
+    MAINTENANCE_EVERY_MS,
+  );
+  maintenance.unref();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ` Poort ${settings.port} is al in gebruik; kies een andere met PORT.` : '';
@@ -52,6 +65,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopRetention();
+    clearInterval(maintenance);
     console.log(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
     // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
     const force = setTimeout(() => {

@@ -63,6 +63,7 @@ async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: numb
     const chunk = ids.slice(start, start + 1000);
     await trx.deleteFrom('records').where('tenant_id', '=', tenantId).where('id', 'in', chunk).execute();
     await trx.deleteFrom('photo_refs').where('tenant_id', '=', tenantId).where('record_id', 'in', chunk).execute();
+    await trx.deleteFrom('photo_ref_origins').where('tenant_id', '=', tenantId).where('record_id', 'in', chunk).execute();
   }
   // A photo goes when no record shows it any more (a schouw finding may show the same one).
   for (let start = 0; start < hashes.length; start += 1000) {
@@ -71,10 +72,13 @@ async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: numb
       (await trx.selectFrom('photo_refs').select('sha256').where('tenant_id', '=', tenantId).where('sha256', 'in', chunk).execute()).map((row) => row.sha256),
     );
     const orphans = chunk.filter((hash) => !stillShown.has(hash));
-    if (orphans.length > 0) await trx.deleteFrom('photos').where('tenant_id', '=', tenantId).where('sha256', 'in', orphans).execute();
+    if (orphans.length > 0) {
+      await trx.deleteFrom('photos').where('tenant_id', '=', tenantId).where('sha256', 'in', orphans).execute();
+      await trx.deleteFrom('photo_uploads').where('tenant_id', '=', tenantId).where('sha256', 'in', orphans).execute();
+    }
   }
   const markers = expired.map((record) => ({ id: record.id, type: record.type, scope: scopeOf(record.type, record.id, fieldValues(record)) }));
-  await insertPurgeMarkers(trx, tenantId, markers, await takeSequenceNumbers(trx, markers.length), now);
+  await insertPurgeMarkers(trx, tenantId, markers, await takeSequenceNumbers(trx, tenantId, markers.length), now);
   await appendAudit(
     trx,
     expired.map((record) => ({

@@ -38,6 +38,16 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * Every API answer is personal (or says whether one is signed in): no
+ * browser or proxy cache may keep it (issue 10, item 13). A route that sets
+ * its own Cache-Control (photos) is left alone.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+};
+
 /** `trustProxy`: believe X-Forwarded-Proto about HTTPS (TRUST_PROXY=1). */
 export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
   return async (c, next) => {

@@ -1,5 +1,7 @@
 /** What every route of the API needs: the database, the clock and the deployment's settings. */
 import type { Database } from './db/database.ts';
+import type { Limits } from './limits.ts';
+import type { QuotaGate } from './usage-limits.ts';
 
 export type ServerContext = {
   readonly database: Database;
@@ -11,4 +13,8 @@ export type ServerContext = {
   readonly trustProxy: boolean;
   /** The app's public origin for invite links (PUBLIC_URL); else the request's origin. */
   readonly publicUrl: string | undefined;
+  /** Byte limits, rejection caps, photo retention (limits.ts). */
+  readonly limits: Limits;
+  /** Devices known to be over a limit (usage-limits.ts): this process's memory of them. */
+  readonly quota: QuotaGate;
 };

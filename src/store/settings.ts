@@ -37,6 +37,15 @@ export async function getOrCreateDeviceId(kv?: UseStore, now: () => number = Dat
 }
 
 /**
+ * Keep the device id the server granted at sign-in or invite (`me.deviceId`):
+ * the server hands out a fresh one when the asked-for id belongs to someone
+ * else (issue 10, item 3), and pushes must then come under the granted id.
+ */
+export async function adoptDeviceId(id: string, kv?: UseStore): Promise<void> {
+  await set(DEVICE_ID_KEY, id, kv);
+}
+
+/**
  * Forget every setting, the session and the device id, and start over with a
  * new device id (wipeLocalData). A wiped device counts with a fresh id: its
  * old running totals are on the server, and counting again from zero under

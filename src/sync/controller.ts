@@ -130,7 +130,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       setStatus({ state: 'idle', lastSuccessAt: now(), lastError: null, nextAttemptAt: null });
     } else {
       failures++;
-      const nextAttemptAt = now() + backoffDelay(failures, random, backoff);
+      // A 429 names when to come back (Retry-After): never sooner than that, the outbox keeps everything meanwhile.
+      const nextAttemptAt = now() + Math.max(backoffDelay(failures, random, backoff), result.retryAfterMs ?? 0);
       setStatus({ state: result.reason === 'network' ? 'offline' : 'error', lastError: result.reason, nextAttemptAt });
     }
     return result;

@@ -16,7 +16,8 @@ import { isAuthReason } from './auth-reasons.ts';
 import { callApi, putPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `photos` is there when this run tried to upload any photo: how many the server confirmed, how many attempts failed. */
-export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason };
+/** A failed run: why, and (a 429's Retry-After) how long at least before the next attempt. */
+export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason; retryAfterMs?: number };
 export type PhotoUploads = { sent: number; failed: number };
 
 /** The part of the store the engine uses. */
@@ -174,9 +175,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (!(error instanceof SyncFailure)) throw error;
           if (isAuthReason(error.reason)) throw error;
           const permanent = isPermanentPhotoRefusal(error) || (isHashMismatch(error) && !(await hasOwnHash(photo.blob, photo.sha256)));
-          const nextAttemptAt = permanent ? 0 : now() + backoffDelay(photo.attempts + 1, random, backoff);
+          const nextAttemptAt = permanent ? 0 : now() + Math.max(backoffDelay(photo.attempts + 1, random, backoff), error.retryAfterMs ?? 0);
           await markPhotoFailed(photo.sha256, describeFailure(error, permanent), permanent, nextAttemptAt);
           tally.failed++;
+          // Over the server's limit (429): every photo stays queued; the sync says so and waits out Retry-After.
+          if (error.status === 429) throw error;
           if (error.reason === 'network') return tally;
         }
       }
@@ -217,7 +220,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       // A failure never touches the outbox: what was not acknowledged stays pending.
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
-      return { ok: false, reason };
+      // A 429 names when to come back: the controller's next attempt is never sooner.
+      const retryAfterMs = error instanceof SyncFailure ? error.retryAfterMs : null;
+      return retryAfterMs === null ? { ok: false, reason } : { ok: false, reason, retryAfterMs };
     }
   };
 

@@ -14,12 +14,15 @@ export class SyncFailure extends Error {
   readonly status: number | null;
   /** Field-level problems the server named (a form shows them beside the fields). */
   readonly issues: readonly Issue[];
-  constructor(reason: Reason, status: number | null = null, message: string = reason, issues: readonly Issue[] = []) {
+  /** A 429's Retry-After in ms (the server's limits: wait at least this long before trying again); null when it named none. */
+  readonly retryAfterMs: number | null;
+  constructor(reason: Reason, status: number | null = null, message: string = reason, issues: readonly Issue[] = [], retryAfterMs: number | null = null) {
     super(message);
     this.name = 'SyncFailure';
     this.reason = reason;
     this.status = status;
     this.issues = issues;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -82,8 +85,15 @@ async function failureOf(response: Response): Promise<SyncFailure> {
   const parsed = z.safeParse(ApiErrorSchema, body);
   // A 401 without our error body (a proxy's login wall) still means "sign in again".
   if (status === 401 && !parsed.success) return new SyncFailure('unauthenticated', status);
-  if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message, parsed.data.error.issues);
+  if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message, parsed.data.error.issues, retryAfterOf(response));
   return new SyncFailure(status === 413 ? 'body-too-large' : 'internal', status);
+}
+
+/** Retry-After in seconds (the server sends no HTTP dates), as ms; null when absent or unreadable. */
+function retryAfterOf(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  const seconds = value === null ? Number.NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
 }
 
 function isAbort(error: unknown): boolean {

@@ -13,6 +13,8 @@
  * 4. Push throughput on SQLite and PostgreSQL (push.ts).
  * 5. Processing a 12 MP camera JPEG into a stored photo (src/app/photos, in
  *    its worker) in Chromium: time and output size.
+ * 6. Abuse (abuse.ts): one device floods photos and pushes while another
+ *    tenant pushes normally; that tenant's push p95 against its baseline.
  *
  * Exit code 1 only when the hard budget (70 KB initial) is exceeded or a
  * bench could not run; a missed goal is reported, not failed.
@@ -39,6 +41,7 @@ import { launchBrowser, newDevice, signIn, startServer, type RunningServer } fro
 import { BuurtlogPage, COORDINATOR } from '../e2e/buurtlog-page.ts';
 import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './bundle-size.ts';
 import { benchPush } from './push.ts';
+import { benchAbuse } from './abuse.ts';
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 
@@ -150,6 +153,29 @@ async function benchPushes(): Promise<void> {
           text: `push on PostgreSQL ≥ ${int(PG_GOAL_PER_S)} mutations/s: ${pgRates.map((rate, i) => `${int(PUSH_COUNTS[i] as number)} → ${int(rate)}/s`).join(', ')}`,
         },
   );
+}
+
+// 6 ─ abuse: a flood from one device against another tenant's pushes ──────
+
+const ABUSE_GOAL_FACTOR = 2;
+
+async function benchAbuseSection(): Promise<void> {
+  section('6  Abuse: one device floods photos (~1.9 MB) and pushes (~1 MB), another tenant pushes 10 at a time (real server, SQLite, default limits)');
+  const figures = await benchAbuse();
+  const { baseline, flooded, flood } = figures;
+  row('  other tenant alone      median', ms(baseline.median), '100 pushes of 10 activities');
+  row('                          p95', ms(baseline.p95));
+  row('  during the flood        median', ms(flooded.median), '100 pushes of 10 activities');
+  row('                          p95', ms(flooded.p95), `goal ≤ ${ABUSE_GOAL_FACTOR} × alone (${ms(ABUSE_GOAL_FACTOR * baseline.p95)})`);
+  row(
+    '  flood requests',
+    int(flood.requests),
+    `${int(flood.megabytesSent)} MB sent; ${int(flood.accepted)} taken, ${int(flood.limited)} refused 429, ${int(flood.other)} other`,
+  );
+  addGoal({
+    verdict: flooded.p95 <= ABUSE_GOAL_FACTOR * baseline.p95 ? 'PASS' : 'MISS',
+    text: `push p95 under a flood ≤ ${ABUSE_GOAL_FACTOR} × alone: ${ms(flooded.p95)} vs ${ms(baseline.p95)} (${(flooded.p95 / baseline.p95).toFixed(2)} ×); the flood got ${int(flood.accepted)} of ${int(flood.requests)} requests through`,
+  });
 }
 
 // Servers and pages ───────────────────────────────────────────────────────
@@ -644,6 +670,7 @@ console.log(`Buurtlog bench — Node ${process.version}, ${cpus().length} CPUs, 
 
 await guarded('initial download', `initial download ≤ ${kb(INITIAL_GOAL_BYTES)}`, async () => benchBundle());
 await guarded('push throughput', `push on PostgreSQL ≥ ${int(PG_GOAL_PER_S)} mutations/s`, benchPushes);
+await guarded('abuse', `push p95 under a flood ≤ ${ABUSE_GOAL_FACTOR} × alone`, benchAbuseSection);
 const browser = await launchBrowser();
 try {
   console.log(`Chromium ${browser.version()}`);

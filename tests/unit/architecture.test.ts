@@ -22,7 +22,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   sync: { layers: ['domain', 'store', 'sync'], packages: ['zod/mini'] },
   app: { layers: ['domain', 'store', 'sync', 'sw', 'app'], packages: ['preact', 'zod/mini', 'uqr', 'lucide-preact'] },
   sw: { layers: ['domain', 'store', 'sync', 'sw'], packages: ['workbox-', 'zod/mini'] },
-  server: { layers: ['domain', 'server'], packages: ['node:', 'hono', '@hono/', 'kysely', 'better-sqlite3', 'pg', 'zod'] },
+  // @zxcvbn-ts/language-common: the list of common and breached passwords (data only).
+  server: { layers: ['domain', 'server'], packages: ['node:', 'hono', '@hono/', 'kysely', 'better-sqlite3', 'pg', 'zod', '@zxcvbn-ts/language-common'] },
 };
 
 function sourceFiles(dir: string): string[] {

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import type { Session } from '../../domain/auth.ts';
 import { setSession } from '../../store/session.ts';
 import { markSessionExpired } from '../../store/session-changes.ts';
+import { adoptDeviceId } from '../../store/settings.ts';
 import type { DeviceStore } from '../../store/store.ts';
 import { createAccountApi, type AccountApi } from '../../sync/account-api.ts';
 import type { SyncController } from '../../sync/controller.ts';
@@ -84,9 +85,10 @@ export function sessionActions(options: SessionActionsOptions): SessionActions {
     api: () => api,
     onAuthProblem,
     async onSignedIn(next) {
+      await adoptDeviceId(next.me.deviceId);
       await setSession(next);
-      if (next.me.tenantId !== tenantId) {
-        // Another programme has its own database: start over with it.
+      if (next.me.tenantId !== tenantId || next.me.deviceId !== store.deviceId) {
+        // Another programme has its own database, and another device id its own counts: start over with them.
         win.location.replace('#/');
         win.location.reload();
         return;

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import type { Session } from '../../domain/auth.ts';
 import { setSession } from '../../store/session.ts';
-import { getSetting, requestPersistence, setSetting } from '../../store/settings.ts';
+import { adoptDeviceId, getSetting, requestPersistence, setSetting } from '../../store/settings.ts';
 import { createAccountApi } from '../../sync/account-api.ts';
 import type { FetchLike } from '../../sync/http.ts';
 import type { LanguageValue } from '../i18n/use-t.ts';
@@ -29,6 +29,8 @@ export async function showGate(start: GateStart): Promise<void> {
   const acknowledgedAt = await getSetting('privacyAcknowledgedAt').catch(() => undefined);
   const api = createAccountApi({ fetch: start.fetch, baseUrl: start.baseUrl, token: () => null });
   const onSignedIn = async (session: Session): Promise<void> => {
+    // The server may grant another device id than the one asked for: from now on this phone is that one.
+    await adoptDeviceId(session.me.deviceId);
     await setSession(session);
     // Ask once, after the first sign-in: Safari evicts storage after seven
     // days without use otherwise. Settings shows the outcome.

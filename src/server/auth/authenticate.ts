@@ -22,6 +22,7 @@ export const SESSION_MS = SESSION_DAYS * 24 * 60 * 60_000;
 /** The sliding expiry and last-seen time are written at most this often per device. */
 const TOUCH_EVERY_MS = 60_000;
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
+const REVOKED_HEADERS = { 'Clear-Site-Data': '"cache"' } as const;
 
 export type Caller = { readonly user: UserAccount; readonly device: DeviceRow };
 export type AuthEnv = { Variables: { principal: Principal; deviceId: string; caller: Caller } };
@@ -37,7 +38,9 @@ export function authenticate(database: Database, now: () => number): MiddlewareH
     const device = await findDeviceByTokenHash(database.db, tokenHash);
     if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
     // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline.
-    if (device.revoked_at !== null) throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.');
+    // Clear-Site-Data: the browser drops this origin's HTTP cache too, whatever it kept (the app wipes its own stores itself).
+    if (device.revoked_at !== null)
+      throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
     const time = now();
     if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');
     const user = await findUser(database.db, device.tenant_id, device.user_id);

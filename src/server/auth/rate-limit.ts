@@ -1,12 +1,13 @@
 /**
- * Limits on failed sign-ins: at most 5 failures per account and 20 per
- * client address in 15 minutes, counted in the database so they hold across
- * server processes. An attempt counts as a failure until it succeeds, and
+ * Limits on failed attempts per client address: at most 20 in 15 minutes
+ * (sign-ins; invite codes counted apart). Per account, sign-in slows down per
+ * address instead (sign-in-delay.ts), so nobody can lock an owner out.
+ * Counted in the database so they hold across server processes. An attempt counts as a failure until it succeeds, and
  * while a key is over its limit every attempt is refused unchecked — the
  * right password too, or a guesser would learn when they hit it.
  *
  * @example
- * const attempt = await beginAttempt(database, [accountKey(email), addressKey(ip)], now); // 429 when limited
+ * const attempt = await beginAttempt(database, [inviteAddressKey(ip)], now); // 429 when limited
  * if (ok) await attempt.succeeded(); // the failure counted in advance is taken back
  */
 import type { Database } from '../db/database.ts';
@@ -14,7 +15,6 @@ import { clearAttempts, countAttempt, forgetClosedWindows, uncountAttempt } from
 import { ApiFailure } from '../errors.ts';
 
 export const RATE_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export type LimitKey = {
@@ -24,7 +24,6 @@ export type LimitKey = {
   readonly onSuccess: 'clear' | 'uncount';
 };
 
-export const accountKey = (email: string): LimitKey => ({ key: `account:${email.trim().toLowerCase()}`, max: MAX_FAILURES_PER_ACCOUNT, onSuccess: 'clear' });
 export const addressKey = (address: string): LimitKey => ({ key: `address:${address}`, max: MAX_FAILURES_PER_ADDRESS, onSuccess: 'uncount' });
 /** Invite codes tried from one address: counted apart, so they do not lock out its sign-ins. */
 export const inviteAddressKey = (address: string): LimitKey => ({ key: `invite:${address}`, max: MAX_FAILURES_PER_ADDRESS, onSuccess: 'uncount' });

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DeviceInfo, Me, Session, User } from '../../domain/auth.ts';
 import type { Principal } from '../../domain/permissions.ts';
-import { registerDevice, type DeviceRow } from '../db/devices.ts';
+import { deviceIdFor, registerDevice, type DeviceRow } from '../db/devices.ts';
 import type { Schema } from '../db/schema.ts';
 import { findTenant } from '../db/tenants.ts';
 import type { UserAccount } from '../db/users.ts';
@@ -15,12 +15,17 @@ import { newDeviceToken, secretHash } from './secrets.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
-/** Signs the device in for the user (new token, not revoked) and describes the session. */
+/**
+ * Signs the device in for the user (new token, not revoked) and describes the
+ * session. The device id is the one `deviceIdFor` grants (maybe not the one
+ * asked for): `me.deviceId` names it. **Must** run under the sync write lock.
+ */
 export async function openSession(db: Db, user: UserAccount, device: { id: string; name: string }, now: number): Promise<Session> {
   const token = newDeviceToken();
   const expiresAt = now + SESSION_MS;
-  await registerDevice(db, { tenantId: user.tenantId, userId: user.id, deviceId: device.id, name: device.name, tokenHash: secretHash(token), now, expiresAt });
-  return { token, expiresAt, me: await meOf(db, user, device.id, await principalOf(db, user)) };
+  const deviceId = await deviceIdFor(db, user.id, device.id);
+  await registerDevice(db, { tenantId: user.tenantId, userId: user.id, deviceId, name: device.name, tokenHash: secretHash(token), now, expiresAt });
+  return { token, expiresAt, me: await meOf(db, user, deviceId, await principalOf(db, user)) };
 }
 
 export async function meOf(db: Db, user: UserAccount, deviceId: string, principal: Principal): Promise<Me> {

@@ -4,7 +4,7 @@
  * on the table (migration 0002).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditAction, AuditEntry } from '../../domain/auth.ts';
+import type { AuditAction, AuditDetail, AuditEntry } from '../../domain/auth.ts';
 import type { Schema } from './schema.ts';
 import { takeSequenceNumbers } from './sequence.ts';
 
@@ -18,12 +18,40 @@ export type AuditInput = {
   readonly recordId?: string | null;
   readonly mutationId?: string | null;
   readonly fields?: readonly string[];
+  /** What the entry needs beyond who and what: an invite's issuer and target user, a lock-out's scope. */
+  readonly detail?: AuditDetail;
 };
 
-/** Appends entries in the given order, inside the transaction that made the changes they describe. */
+/**
+ * Appends entries in the given order, inside the transaction that made the
+ * changes they describe. `deviceId` **must** be the authenticated device (or
+ * the one the server issued at sign-in), never what a request body claims.
+ */
 export async function appendAudit(trx: Transaction<Schema>, entries: readonly AuditInput[]): Promise<void> {
+  for (const tenantId of new Set(entries.map((entry) => entry.tenantId)))
+    await appendTenantAudit(
+      trx,
+      tenantId,
+      entries.filter((entry) => entry.tenantId === tenantId),
+    );
+}
+
+/**
+ * Appends entries in a transaction of their own: for what changes nothing
+ * else (a refused sign-in, a photo upload, a purge).
+ *
+ * @example
+ * await recordAudit(database.db, [{ tenantId, at: now, userId, deviceId: null, action: 'sign-in.fail' }]);
+ */
+export async function recordAudit(db: Kysely<Schema>, entries: readonly AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
-  const first = await takeSequenceNumbers(trx, entries.length, 'audit');
+  await db.transaction().execute((trx) => appendAudit(trx, entries));
+}
+
+/** One tenant's entries, numbered from the tenant's own counter. */
+async function appendTenantAudit(trx: Transaction<Schema>, tenantId: string, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  const first = await takeSequenceNumbers(trx, tenantId, entries.length, 'audit');
   // Chunked: PostgreSQL allows at most 65,535 bound parameters per statement.
   for (let start = 0; start < entries.length; start += 1000) {
     await trx
@@ -40,6 +68,7 @@ export async function appendAudit(trx: Transaction<Schema>, entries: readonly Au
           record_id: entry.recordId ?? null,
           mutation_id: entry.mutationId ?? null,
           fields: JSON.stringify(entry.fields ?? []),
+          detail: entry.detail ? JSON.stringify(entry.detail) : null,
         })),
       )
       .execute();
@@ -69,6 +98,7 @@ export async function readAudit(
       recordId: row.record_id,
       mutationId: row.mutation_id,
       fields: JSON.parse(row.fields) as string[],
+      ...(row.detail ? { detail: JSON.parse(row.detail) as AuditDetail } : {}),
     })),
     hasMore: rows.length > query.limit,
   };

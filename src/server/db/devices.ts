@@ -2,6 +2,7 @@
  * Signed-in devices: one row per user and device id, holding the hash of the
  * device token, when it expires (sliding) and whether it was revoked.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DevicesTable, Schema } from './schema.ts';
 
@@ -11,6 +12,22 @@ export type DeviceRow = DevicesTable;
 
 export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRow | null> {
   return (await db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) ?? null;
+}
+
+/**
+ * The device id a sign-in or invite gets (issue 10, item 3): a device id
+ * belongs to ONE person's line of sessions. The id the phone asks for when
+ * nobody else ever signed in with it (or this same user did), else a fresh
+ * one — someone naming another person's device id (seen as a key in the
+ * attendance counts) must not get to write that device's counts. The phone
+ * adopts the id the session answers (`me.deviceId`).
+ *
+ * Must run under the sync write lock (write-lock.ts), so two sign-ins cannot
+ * both take the same new id.
+ */
+export async function deviceIdFor(db: Db, userId: string, requested: string): Promise<string> {
+  const holders = await db.selectFrom('devices').select('user_id').where('id', '=', requested).execute();
+  return holders.every((row) => row.user_id === userId) ? requested : randomUUID();
 }
 
 /**

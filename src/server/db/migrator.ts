@@ -9,6 +9,8 @@ import * as initial from './migrations/0001-initial.ts';
 import { accountsMigration } from './migrations/0002-accounts.ts';
 import * as deviceInvites from './migrations/0003-device-invites.ts';
 import { photosMigration } from './migrations/0004-photos.ts';
+import { abuseLimitsMigration } from './migrations/0005-abuse-limits.ts';
+import * as accessRules from './migrations/0006-access-rules.ts';
 import * as patrolPurges from './migrations/0007-patrol-purges.ts';
 
 /** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
@@ -18,6 +20,8 @@ export function migrationsFor(database: Database): Readonly<Record<string, Migra
     '0002-accounts': accountsMigration(database.dialect),
     '0003-device-invites': deviceInvites,
     '0004-photos': photosMigration(database.dialect),
+    '0005-abuse-limits': abuseLimitsMigration(database.dialect),
+    '0006-access-rules': accessRules,
     '0007-patrol-purges': patrolPurges,
   };
 }

@@ -18,7 +18,7 @@ export type RecordsTable = {
   type: string;
   /** `{ fields, counters }` (the Mergeable part of a SyncRecord) as JSON. */
   state: string;
-  /** Server sequence number of the record's last change; pull cursors count these. */
+  /** The tenant's sequence number of the record's last change; pull cursors count these. */
   seq: number;
   updated_at: number;
 };
@@ -38,7 +38,11 @@ export type MutationsTable = {
 };
 
 export type SequencesTable = {
-  /** 'records' (pull cursors) and 'audit' (audit_log.seq). */
+  /**
+   * Per tenant: `records:<tenant>` (pull cursors) and `audit:<tenant>`
+   * (audit_log.seq), so no tenant's numbers show another's volume. The row
+   * 'records' is kept only for SQLite's write lock (write-lock.ts).
+   */
   name: string;
   value: number;
 };
@@ -88,8 +92,9 @@ export type InvitesTable = {
   user_id: string | null;
 };
 
-/** Append-only: the database refuses UPDATE and DELETE (migration 0002). */
+/** Append-only: the database refuses UPDATE and DELETE (migration 0002). Key (tenant_id, seq) since 0005. */
 export type AuditLogTable = {
+  /** Numbered per tenant. */
   seq: number;
   tenant_id: string;
   at: number;
@@ -101,6 +106,8 @@ export type AuditLogTable = {
   mutation_id: string | null;
   /** JSON list of the field and counter names changed. */
   fields: string;
+  /** JSON object with what the entry needs beyond who and what (an invite's issuer, a lock-out's scope); null when nothing (since 0006). */
+  detail: string | null;
 };
 
 export type SignInAttemptsTable = {
@@ -123,6 +130,8 @@ export type PhotosTable = {
   /** The user and device that uploaded it first. */
   created_by: string;
   device_id: string;
+  /** When a record last stopped showing it (null: never shown, or still shown); the purge counts from here or `created_at`. */
+  last_ref_at: number | null;
 };
 
 /** Which records refer to which photos (their current, not-deleted state), kept by the push path. */
@@ -144,6 +153,42 @@ export type PurgedRecordsTable = {
   purged_at: number;
 };
 
+/** Every user who uploaded a photo's bytes (since 0006). */
+export type PhotoUploadsTable = {
+  tenant_id: string;
+  sha256: string;
+  user_id: string;
+  at: number;
+};
+
+/** Who first named a photo in a record, and whether they could see it then; kept while the record names it (since 0006). */
+export type PhotoRefOriginsTable = {
+  tenant_id: string;
+  sha256: string;
+  record_id: string;
+  referenced_by: string | null;
+  referenced_at: number;
+  vouched: number;
+};
+
+/** Failed sign-ins per account and client address, for the progressive delay (since 0006). */
+export type SignInDelaysTable = {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+  blocked_until: number;
+};
+
+/** What a device pushed or uploaded, for the sliding-window limits (limits.ts); kept only as long as the longest window. */
+export type UsageEventsTable = {
+  tenant_id: string;
+  device_id: string;
+  kind: 'push' | 'photo';
+  at: number;
+  /** Bytes. */
+  amount: number;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -157,4 +202,8 @@ export type Schema = {
   photos: PhotosTable;
   photo_refs: PhotoRefsTable;
   purged_records: PurgedRecordsTable;
+  photo_uploads: PhotoUploadsTable;
+  photo_ref_origins: PhotoRefOriginsTable;
+  sign_in_delays: SignInDelaysTable;
+  usage_events: UsageEventsTable;
 };

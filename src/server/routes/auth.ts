@@ -10,12 +10,13 @@ import { uuidv7 } from '../../domain/ids.ts';
 import { applyMutations } from '../apply-push.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
-import { accountKey, addressKey, beginAttempt, inviteAddressKey } from '../auth/rate-limit.ts';
+import { RATE_WINDOW_MS, beginAttempt, inviteAddressKey } from '../auth/rate-limit.ts';
+import { beginSignIn } from '../auth/sign-in-delay.ts';
 import { openSession } from '../auth/sessions.ts';
 import { secretHash } from '../auth/secrets.ts';
 import { clientAddress } from '../client-address.ts';
-import { appendAudit } from '../db/audit.ts';
-import { revokeDevices } from '../db/devices.ts';
+import { appendAudit, recordAudit } from '../db/audit.ts';
+import { deviceIdFor, revokeDevices } from '../db/devices.ts';
 import { findInvite, useInvite } from '../db/invites.ts';
 import { loadRecords } from '../db/records.ts';
 import { findUser, findUsersByEmail, insertUser, type UserAccount } from '../db/users.ts';
@@ -32,15 +33,61 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
     .post('/sign-in', async (c) => {
       const request = await readValidBody(c.req.raw, SignInRequestSchema, 'sign-in request');
       const time = now();
-      const attempt = await beginAttempt(database, [accountKey(request.email), addressKey(clientAddress(c, ctx.trustProxy))], time);
+      const candidates = await findUsersByEmail(database.db, request.email);
+      const candidate = accountToTry(candidates, request.tenantId ?? ctx.defaultTenant);
+      // A progressive delay per account + address and a limit per address (sign-in-delay.ts), never an account-wide lock-out.
+      const attempt = await beginSignIn(database, {
+        email: request.email,
+        address: clientAddress(c, ctx.trustProxy),
+        now: time,
+        // Told in the audit log of every tenant with an account of this e-mail (an unknown e-mail has no tenant to tell).
+        onLock: (scope, until) =>
+          database.db.transaction().execute((trx) =>
+            appendAudit(
+              trx,
+              candidates.map((account) => ({
+                tenantId: account.tenantId,
+                at: time,
+                userId: account.id,
+                deviceId: null,
+                action: 'sign-in.lock',
+                recordType: 'user',
+                recordId: account.id,
+                detail: { scope, until },
+              })),
+            ),
+          ),
+      }).catch(async (error: unknown) => {
+        // Refused while waiting (or over the address limit): on the record once per window for the account tried.
+        if (candidate && error instanceof ApiFailure && error.status === 429) await auditLockOut(database, candidate, time);
+        throw error;
+      });
 
-      const user = await checkPassword(await findUsersByEmail(database.db, request.email), request.password, ctx.defaultTenant);
-      if (!user) throw new ApiFailure(401, 'invalid-credentials', 'The e-mail address or password is not right.');
+      // Exactly one scrypt verify whatever the number of accounts with this e-mail (none: a dummy hash), so timing tells nothing.
+      const isRight = candidate ? await verifyPassword(request.password, candidate.passwordHash as string) : await verifyAgainstDummy(request.password);
+      if (!candidate || !isRight) {
+        if (candidate)
+          await recordAudit(database.db, [
+            {
+              tenantId: candidate.tenantId,
+              at: time,
+              userId: candidate.id,
+              deviceId: null,
+              action: 'sign-in.fail',
+              recordType: 'user',
+              recordId: candidate.id,
+            },
+          ]);
+        throw new ApiFailure(401, 'invalid-credentials', 'The e-mail address or password is not right.');
+      }
+      const user = candidate;
       await attempt.succeeded();
 
       const session = await database.db.transaction().execute(async (trx) => {
+        // Under the write lock: the device id is granted once (devices.ts `deviceIdFor`).
+        await serialiseWrites(trx, database.dialect);
         const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
-        await appendAudit(trx, [{ tenantId: user.tenantId, at: time, userId: user.id, deviceId: request.deviceId, action: 'sign-in' }]);
+        await appendAudit(trx, [{ tenantId: user.tenantId, at: time, userId: user.id, deviceId: opened.me.deviceId, action: 'sign-in' }]);
         return opened;
       });
       return c.json(session satisfies Session);
@@ -64,6 +111,13 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         // An invite for an existing user signs them in on another phone; otherwise a new volunteer joins.
         const existing = invite.user_id ? await findUser(trx, invite.tenant_id, invite.user_id) : null;
         if (invite.user_id && !existing?.isActive) throw new ApiFailure(410, 'invite-invalid', 'The person this invite was for can no longer sign in.');
+        // Checked again here: the person may have become staff since the invite was made, and staff sign in with their password.
+        if (existing && existing.role !== 'volunteer')
+          throw new ApiFailure(
+            410,
+            'invite-invalid',
+            'This invite was for a volunteer who now signs in with an e-mail address and password. Sign in that way.',
+          );
         const user: UserAccount = existing ?? {
           id: uuidv7(time),
           tenantId: invite.tenant_id,
@@ -84,24 +138,23 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
           now: time,
           stored: team.record,
         });
-        const [result] = await applyMutations(trx, {
-          actor: serverActor(invite.tenant_id, { userId: user.id, deviceId: request.deviceId }),
-          mutations: [joinTeam],
-          now: time,
-        });
+        // The device id this phone gets (maybe not the one it asked for): the team change and the audit name it.
+        const deviceId = await deviceIdFor(trx, user.id, request.deviceId);
+        const [result] = await applyMutations(trx, { actor: serverActor(invite.tenant_id, { userId: user.id, deviceId }), mutations: [joinTeam], now: time });
         if (result?.status !== 'applied') throw new Error(`adding the invited volunteer to team ${team.record.id} was refused: ${result?.message}`);
         if (!(await useInvite(trx, codeHash, user.id, time))) throw new ApiFailure(410, 'invite-invalid', 'This invite has already been used.');
 
-        const opened = await openSession(trx, user, { id: request.deviceId, name: request.deviceName }, time);
+        const opened = await openSession(trx, user, { id: deviceId, name: request.deviceName }, time);
         await appendAudit(trx, [
           {
             tenantId: user.tenantId,
             at: time,
             userId: user.id,
-            deviceId: request.deviceId,
+            deviceId: opened.me.deviceId,
             action: 'invite.redeem',
             recordType: 'team',
             recordId: team.record.id,
+            detail: { invitedBy: invite.created_by, targetUserId: user.id },
           },
         ]);
         return opened;
@@ -122,16 +175,30 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
 }
 
 /**
- * The account the password opens, or null. Inactive accounts and accounts
- * without a password are never tried, and with no account to try the same
- * work is spent on a dummy hash: the answer's timing reveals nothing. An
- * e-mail used in several tenants tries the default tenant's account first.
+ * The ONE account whose password is checked, or null (then a dummy hash is
+ * checked instead). Inactive accounts and accounts without a password are
+ * never tried. An e-mail used in several tenants tries the tenant the
+ * request names, else the default tenant's account, else the oldest — one
+ * check, never one per account, so the time taken does not tell how many
+ * tenants know this e-mail (issue 10, item 12).
  */
-async function checkPassword(candidates: readonly UserAccount[], password: string, defaultTenant: string): Promise<UserAccount | null> {
-  const usable = candidates
-    .filter((user) => user.isActive && user.passwordHash !== null)
-    .sort((a, b) => Number(b.tenantId === defaultTenant) - Number(a.tenantId === defaultTenant));
-  if (usable.length === 0) return verifyAgainstDummy(password).then(() => null);
-  for (const user of usable) if (await verifyPassword(password, user.passwordHash as string)) return user;
-  return null;
+function accountToTry(candidates: readonly UserAccount[], tenantId: string): UserAccount | null {
+  const usable = candidates.filter((user) => user.isActive && user.passwordHash !== null);
+  return usable.find((user) => user.tenantId === tenantId) ?? usable[0] ?? null;
+}
+
+/** A lock-out in the audit log of the account's tenant, once per window (a flood of refused guesses must not fill the log). */
+async function auditLockOut(database: ServerContext['database'], user: UserAccount, now: number): Promise<void> {
+  const recent = await database.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('tenant_id', '=', user.tenantId)
+    .where('record_id', '=', user.id)
+    .where('action', '=', 'sign-in.lock')
+    .where('at', '>', now - RATE_WINDOW_MS)
+    .executeTakeFirst();
+  if (!recent)
+    await recordAudit(database.db, [
+      { tenantId: user.tenantId, at: now, userId: user.id, deviceId: null, action: 'sign-in.lock', recordType: 'user', recordId: user.id },
+    ]);
 }

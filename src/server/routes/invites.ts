@@ -37,6 +37,14 @@ export function invitesRoute(ctx: ServerContext): Hono<AuthEnv> {
       if (request.userId && !existing?.isActive) {
         throw new ApiFailure(400, 'invalid-payload', 'There is no such active user.', [{ path: 'userId', message: 'is not an active user of this tenant' }]);
       }
+      if (existing && existing.role !== 'volunteer') {
+        throw new ApiFailure(
+          403,
+          'forbidden',
+          `An invite can sign in only a volunteer; this person is a ${existing.role}, who signs in with their own e-mail address and password.`,
+          [{ path: 'userId', message: 'is not a volunteer' }],
+        );
+      }
       const displayName = existing?.displayName ?? request.displayName;
 
       const time = now();

@@ -4,23 +4,26 @@
  * `PUT /api/v1/photos/:sha256` stores a processed photo: JPEG or WebP
  * (else 415), at most MAX_PHOTO_BYTES (else 413), the hash of the bytes must
  * be the one in the address (else 400 with issue `hash-mismatch`: retry
- * the upload), and the bytes must really be that type and carry no metadata
- * (else 400: take the photo again). Idempotent: 201 when stored now, 200 when
+ * the upload), the bytes must be whole (else 400) and hold only the
+ * segments or chunks of a processed photo (domain/photo-bytes.ts; else 415:
+ * take the photo again). Idempotent: 201 when stored now, 200 when
  * the server had it, and nothing changes. Anyone who may make or change a
  * finding may upload, because a photo may arrive before its finding.
  *
  * `GET` (and `HEAD`) `/api/v1/photos/:sha256` serves it ONLY to someone who
- * may read a record of their tenant that shows it; to anyone else it is 404,
+ * may read a record of their tenant that shows it, through a reference that
+ * counts (photo-access.ts: not merely naming a hash); to anyone else it is 404,
  * exactly as for a photo that does not exist, so its existence is never revealed.
  *
  * `GET /api/v1/photos/missing?ids=<sha256>,…` answers which of the given
- * photos the server does not have yet (the device keeps uploading those).
+ * photos the asker may not see yet — the server lacks them, or has them
+ * only for others (the device keeps uploading those).
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { photoBytesProblem } from '../../domain/photo-bytes.ts';
+import { checkPhotoBytes } from '../../domain/photo-bytes.ts';
 import {
   MAX_PHOTO_BYTES,
   MissingPhotosQuerySchema,
@@ -32,17 +35,22 @@ import {
 } from '../../domain/photos.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { mayUploadPhotos } from '../authorise.ts';
-import { existingPhotos, findPhoto, insertPhoto, recordIdsShowing } from '../db/photos.ts';
-import { loadRecords } from '../db/records.ts';
+import { recordAudit } from '../db/audit.ts';
+import { findPhoto, insertPhoto, recordUpload } from '../db/photos.ts';
 import { ApiFailure } from '../errors.ts';
 import { readBodyBytes } from '../raw-body.ts';
-import { readableRecords } from '../readable.ts';
+import { arrivedPhotos, visiblePhotos } from '../photo-access.ts';
 import type { ServerContext } from '../server-context.ts';
+import { quotaGate, withinLimits } from '../usage-limits.ts';
 
-/** A photo's bytes never change (its name is their hash): the browser may keep it for a year without asking again. */
-const CACHE_CONTROL = 'private, max-age=31536000, immutable';
+/**
+ * Personal data: never in the browser's HTTP cache, where a revoked phone's
+ * wipe would not reach it (issue 10, item 13). The app keeps the photos it
+ * needs offline in its own photo table, which the wipe deletes.
+ */
+const CACHE_CONTROL = 'private, no-store';
 
-export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
+export function photosRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
   const notFound = () => new ApiFailure(404, 'not-found', 'There is no such photo, or it is not yours to see.');
 
   return new Hono<AuthEnv>()
@@ -52,11 +60,11 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         throw new ApiFailure(400, 'invalid-payload', 'Name the photos as ?ids= followed by their SHA-256 hashes, separated by commas.', toIssues(query.error));
       }
       const wanted = [...new Set(query.data.ids)];
-      const present = await existingPhotos(database.db, c.var.principal.tenantId, wanted);
+      const present = await arrivedPhotos(database.db, c.var.principal, wanted);
       return c.json({ missing: wanted.filter((hash) => !present.has(hash)) } satisfies MissingPhotosResponse);
     })
 
-    .put('/:sha256', authenticate(database, now), async (c) => {
+    .put('/:sha256', quotaGate(quota, 'photo', now), authenticate(database, now), async (c) => {
       const { principal, deviceId } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) {
@@ -69,12 +77,20 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (!isPhotoMediaType(mediaType))
         throw new ApiFailure(415, 'unsupported-media-type', 'Send the photo as image/jpeg or image/webp, with that Content-Type.');
+      const time = now();
+      const usage = { tenantId: principal.tenantId, deviceId, userId: principal.userId, kind: 'photo' } as const;
+      const counted = await withinLimits(database, limits, usage, time, { gate: quota, authorization: c.req.header('authorization') });
 
+      // Every byte received counts against the limits, stored or refused (too large: as the most the server read): junk costs the server as much.
       const bytes = await readBodyBytes(
         c.req.raw,
         MAX_PHOTO_BYTES,
         `The photo is larger than ${MAX_PHOTO_BYTES} bytes (2 MiB); the app makes photos far smaller.`,
-      );
+      ).catch(async (error: unknown) => {
+        if (error instanceof ApiFailure && error.status === 413) await counted(MAX_PHOTO_BYTES);
+        throw error;
+      });
+      await counted(bytes.length);
       if (bytes.length === 0) throw new ApiFailure(400, 'invalid-payload', 'The body is empty; send the photo’s bytes.');
       // The hash first: bytes damaged on the way are worth another try, the checks below are not.
       const actual = createHash('sha256').update(bytes).digest('hex');
@@ -86,8 +102,9 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
           [{ path: 'sha256', message: 'hash-mismatch' }],
         );
       }
-      const problem = photoBytesProblem(bytes, mediaType);
-      if (problem !== null) throw new ApiFailure(400, 'invalid-payload', problem, [{ path: 'body', message: problem }]);
+      const problem = checkPhotoBytes(bytes, mediaType);
+      if (problem?.kind === 'unsupported') throw new ApiFailure(415, 'unsupported-media-type', problem.message, [{ path: 'body', message: problem.message }]);
+      if (problem) throw new ApiFailure(400, 'invalid-payload', problem.message, [{ path: 'body', message: problem.message }]);
 
       const isNew = await insertPhoto(database.db, {
         tenant_id: principal.tenantId,
@@ -95,10 +112,27 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
         type: mediaType,
         bytes,
         size: bytes.length,
-        created_at: now(),
+        created_at: time,
         created_by: principal.userId,
         device_id: deviceId,
+        last_ref_at: null,
       });
+      await recordUpload(database.db, { tenantId: principal.tenantId, sha256, userId: principal.userId, at: time });
+      // Only a photo stored now is news for the audit log.
+      if (isNew) {
+        await recordAudit(database.db, [
+          {
+            tenantId: principal.tenantId,
+            at: time,
+            userId: principal.userId,
+            deviceId,
+            action: 'photo.upload',
+            recordType: 'photo',
+            recordId: sha256,
+            fields: [String(bytes.length)],
+          },
+        ]);
+      }
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })
 
@@ -106,9 +140,8 @@ export function photosRoute({ database, now }: ServerContext): Hono<AuthEnv> {
       const { principal } = c.var;
       const sha256 = c.req.param('sha256');
       if (!z.safeParse(Sha256Schema, sha256).success) throw notFound();
-      // Who may see it first, so a photo nobody here may see is never even read.
-      const showing = await loadRecords(database.db, principal.tenantId, await recordIdsShowing(database.db, principal.tenantId, sha256));
-      if ((await readableRecords(database.db, principal, [...showing.values()])).length === 0) throw notFound();
+      // Who may see it first (photo-access.ts), so a photo nobody here may see is never even read.
+      if (!(await visiblePhotos(database.db, principal, [sha256])).has(sha256)) throw notFound();
       const photo = await findPhoto(database.db, principal.tenantId, sha256);
       if (!photo) throw notFound();
 

@@ -3,7 +3,8 @@
  * cursor that the caller may read, oldest change first, tombstones included.
  * Correct only because pushes commit in sequence order (db/write-lock.ts).
  *
- * The cursor is `<scope>.<seq>`: `scope` fingerprints what the caller may
+ * The cursor is `<scope>.<seq>`, `seq` numbering the tenant's own changes
+ * (db/sequence.ts: another tenant's writes never move it); `scope` fingerprints what the caller may
  * see (tenant, role, buurten, teams). When that changes — a volunteer moved
  * to another team — the old cursor's records were chosen for another scope,
  * so the pull starts again from 0 with `reset: true` and the device rebuilds

@@ -13,6 +13,7 @@ import { IdSchema, uuidv7 } from '../../domain/ids.ts';
 import { teamIdsOf } from '../../domain/permissions.ts';
 import { isDeleted } from '../../domain/records.ts';
 import { authenticate, coordinatorsOnly, type AuthEnv } from '../auth/authenticate.ts';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '../auth/common-passwords.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { teamMemberships } from '../auth/principal.ts';
 import { deviceInfo, userInfo } from '../auth/sessions.ts';
@@ -41,6 +42,8 @@ export function usersRoute(ctx: ServerContext): Hono<AuthEnv> {
       const { principal, deviceId } = c.var;
       const issues = [...credentialIssues(request), ...(await unknownBuurten(database, principal.tenantId, request.buurtIds))];
       if (issues.length > 0) throw new ApiFailure(400, 'invalid-payload', 'The new user is not valid.', issues);
+      // No issue list: the app shows the reason's own words, which say what to do.
+      if (request.password !== null && isCommonPassword(request.password)) throw new ApiFailure(400, 'password-common', COMMON_PASSWORD_MESSAGE);
       if (request.email !== null && (await emailInUse(database.db, principal.tenantId, request.email))) {
         throw new ApiFailure(409, 'invalid-payload', 'Someone in this municipality already uses that e-mail address.', [
           { path: 'email', message: 'is already in use' },

@@ -93,7 +93,9 @@ export async function rowCounts(database: Database): Promise<Record<(typeof COUN
           .executeTakeFirstOrThrow()
       ).n,
     );
-  counts.seq = Number((await database.db.selectFrom('sequences').select('value').where('name', '=', 'records').executeTakeFirstOrThrow()).value);
+  // Record numbers are per tenant: the sum of the tenants' counters.
+  const counters = await database.db.selectFrom('sequences').select('value').where('name', 'like', 'records:%').execute();
+  counts.seq = counters.reduce((sum, row) => sum + Number(row.value), 0);
   return counts;
 }
 
@@ -106,10 +108,16 @@ export async function snapshot(database: Database) {
     users: await db.selectFrom('users').selectAll().orderBy('id').execute(),
     devices: await db.selectFrom('devices').select(['user_id', 'id', 'token_hash', 'expires_at', 'revoked_at']).orderBy('user_id').orderBy('id').execute(),
     invites: await db.selectFrom('invites').selectAll().orderBy('code_hash').execute(),
-    audit: await db.selectFrom('audit_log').selectAll().orderBy('seq').execute(),
+    audit: await db.selectFrom('audit_log').selectAll().orderBy('tenant_id').orderBy('seq').execute(),
   };
 }
 
 export async function storedMutation(database: Database, mutationId: string) {
   return database.db.selectFrom('mutations').selectAll().where('mutation_id', '=', mutationId).executeTakeFirst();
+}
+
+/** The tenant's record counter (pull cursors count it; one per tenant). */
+export async function recordCounter(database: Database, tenantId: string): Promise<number> {
+  const row = await database.db.selectFrom('sequences').select('value').where('name', '=', `records:${tenantId}`).executeTakeFirst();
+  return Number(row?.value ?? 0);
 }

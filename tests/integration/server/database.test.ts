@@ -17,22 +17,29 @@ describe.each(DIALECTS)('the %s database', (dialect) => {
     await expect(migrateToLatest(test.database)).resolves.toBeUndefined();
   });
 
-  it('numbers every record change: after the seed the counter stands at the seeded records', async () => {
-    const row = await test.database.db.selectFrom('sequences').select('value').where('name', '=', 'records').executeTakeFirstOrThrow();
-    const records = await test.database.db
-      .selectFrom('records')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(row.value).toBe(Number(records.n));
-    expect(row.value).toBeGreaterThan(0);
+  it('numbers every record change per tenant: after the seed each tenant’s counter stands at its seeded records', async () => {
+    for (const tenant of ['alblasserdam', 'ridderkerk']) {
+      const row = await test.database.db.selectFrom('sequences').select('value').where('name', '=', `records:${tenant}`).executeTakeFirstOrThrow();
+      const records = await test.database.db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenant)
+        .executeTakeFirstOrThrow();
+      expect(row.value).toBe(Number(records.n));
+      expect(row.value).toBeGreaterThan(0);
+    }
   });
 
   it('refuses to change or remove an audit entry, whatever the code asks', async () => {
     const { db } = test.database;
-    const first = await db.selectFrom('audit_log').selectAll().orderBy('seq').executeTakeFirstOrThrow();
-    await expect(db.updateTable('audit_log').set({ action: 'sign-in' }).where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
-    await expect(db.deleteFrom('audit_log').where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
-    expect(await db.selectFrom('audit_log').selectAll().where('seq', '=', first.seq).executeTakeFirstOrThrow()).toEqual(first);
+    const first = await db.selectFrom('audit_log').selectAll().orderBy('tenant_id').orderBy('seq').executeTakeFirstOrThrow();
+    await expect(
+      db.updateTable('audit_log').set({ action: 'sign-in' }).where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).execute()).rejects.toThrow(/append-only/);
+    expect(
+      await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', first.tenant_id).where('seq', '=', first.seq).executeTakeFirstOrThrow(),
+    ).toEqual(first);
   });
 
   it('lets only one sync write transaction run at a time', async () => {

@@ -112,24 +112,23 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
       expect((await stored(signUpIdFor(slotId, users.bram.userId)))?.fields['signedUp']?.v).toBe(false);
     });
 
-    it('refuses a sign-up whose id is not derived from slot and member, one naming another team, and another team’s member', async () => {
+    it('refuses a sign-up whose id is not derived from slot and member and another team’s member; one naming another team keeps its slot’s', async () => {
       const results = await push(users.anna, [
         mutation(ids, 'patrolSignUp', ids(), signUpValues(slotId, users.anna.userId, TEAM), { device: 'anna-phone-01' }),
         mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { teamId: OTHER_TEAM }, { device: 'anna-phone-01', offsetMs: 3000 }),
       ]);
+      // Naming another team moves nothing: the sign-up keeps its slot's team (scope follows the parent), so Anna's write changes no value.
       expect(results).toMatchObject([
         { status: 'rejected', reason: 'invalid-payload', message: expect.stringContaining('derived from its slot id and user id') },
-        { status: 'rejected', reason: 'forbidden' },
+        { status: 'applied' },
       ]);
-      // Even the coordinator, who may write both teams' roster: a sign-up keeps its slot's team.
+      expect((await stored(signUpIdFor(slotId, users.bram.userId)))?.fields['teamId']?.v).toBe(TEAM);
+      // Even the coordinator, who may write both teams' roster: a sign-up keeps its slot's team (scope follows the parent, SCOPE_FROM_PARENT).
       const [coordinator] = await push(users.coordinator, [
         mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.bram.userId), { teamId: OTHER_TEAM }, { device: 'coord-phone-01', offsetMs: 3000 }),
       ]);
-      expect(coordinator).toMatchObject({
-        status: 'rejected',
-        reason: 'invalid-payload',
-        message: expect.stringContaining('teamId must be the one of the patrolSlot'),
-      });
+      expect(coordinator).toMatchObject({ status: 'applied' });
+      expect((await stored(signUpIdFor(slotId, users.bram.userId)))?.fields['teamId']?.v).toBe(TEAM);
       const [outsider] = await push(users.other, [
         mutation(ids, 'patrolSignUp', signUpIdFor(slotId, users.other.userId), signUpValues(slotId, users.other.userId, TEAM), { device: 'other-phone-01' }),
       ]);
@@ -168,14 +167,13 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
         },
         { status: 'rejected', reason: 'unknown-field' },
       ]);
+      // An observation naming another team than its round's gets its round's team (scope follows the parent).
+      const movedId = ids();
       const [coordinator] = await push(users.coordinator, [
-        mutation(ids, 'publicSpaceObservation', ids(), publicSpaceValues(otherRoundId, TEAM, BUURT), { device: 'coord-phone-01' }),
+        mutation(ids, 'publicSpaceObservation', movedId, publicSpaceValues(otherRoundId, TEAM, BUURT), { device: 'coord-phone-01' }),
       ]);
-      expect(coordinator).toMatchObject({
-        status: 'rejected',
-        reason: 'invalid-payload',
-        message: expect.stringContaining('teamId must be the one of the patrolRound'),
-      });
+      expect(coordinator).toMatchObject({ status: 'applied' });
+      expect((await stored(movedId))?.fields['teamId']?.v).toBe(OTHER_TEAM);
     });
 
     it('refuses moving a round to another team, or an observation to another round', async () => {
@@ -260,7 +258,8 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
       const moved = await push(users.police, [
         mutation(ids, 'observationReaction', reactionIdFor(safetyId), { buurtId: OTHER_BUURT }, { device: 'police-phone-01', offsetMs: 9000 }),
       ]);
-      expect(moved).toMatchObject([{ status: 'rejected' }]);
+      expect(moved).toMatchObject([{ status: 'applied' }]);
+      expect((await stored(reactionIdFor(safetyId)))?.fields['buurtId']?.v).toBe(BUURT);
       expect((await stored(reactionIdFor(safetyId)))?.fields['text']?.v).toBe('Bewoner gebeld, raam is dicht');
     });
   });

@@ -8,13 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MISSING_QUERY, MAX_PHOTO_BYTES } from '../../../src/domain/photos.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { activityValues, createTestUser, putRecords, setTeamMembers, type TestUser } from '../../fixtures/server-auth.ts';
-import { findingValues, fixturePhoto, photoBytes, variantJpeg, type PhotoBytes } from '../../fixtures/server-schouw.ts';
+import { findingValues, fixturePhoto, photoBytes, processedPlainJpeg, variantJpeg, type PhotoBytes } from '../../fixtures/server-schouw.ts';
 import { idFactory, mutation } from '../../fixtures/server-mutations.ts';
 import { DEVICE_A, NOW, TENANT } from '../../fixtures/fixed.ts';
 import { apiClient } from './api-client.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './databases.ts';
 
 const TEAM = 'schouwgroep-staatsliedenbuurt';
+/** A JPEG segment with `marker` and a text payload. */
+const segment = (marker: number, payload: string) => {
+  const bytes = new TextEncoder().encode(payload);
+  return [0xff, marker, (bytes.length + 2) >> 8, (bytes.length + 2) & 0xff, ...bytes];
+};
 const BUURT = 'staatsliedenbuurt';
 
 describe.each(DIALECTS)('photos on %s', (dialect) => {
@@ -120,14 +125,51 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
       expect(await put(resident, edge)).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('not a JPEG') } } });
     });
 
-    it('refuses a JPEG carrying EXIF with GPS: a position never hides in a file', async () => {
+    it('refuses a JPEG carrying EXIF with GPS (415): a position never hides in a file', async () => {
       const answer = await put(resident, fixturePhoto('orientation-6-gps.jpg'));
-      expect(answer).toMatchObject({ status: 400, body: { error: { reason: 'invalid-payload', message: expect.stringContaining('EXIF or XMP') } } });
+      expect(answer).toMatchObject({ status: 415, body: { error: { reason: 'unsupported-media-type', message: expect.stringContaining('EXIF or XMP') } } });
       expect((await photoRows()).map((row) => row.sha256)).not.toContain(fixturePhoto('orientation-6-gps.jpg').sha256);
     });
 
-    it('accepts a JPEG with an ICC profile (APP2), as Chromium writes it', async () => {
-      expect((await put(resident, fixturePhoto('plain-upright.jpg'))).status).toBe(201);
+    it('refuses a JPEG with an ICC profile (APP2) as Chromium encodes it (415), and takes it as the app’s stripper leaves it', async () => {
+      expect(await put(resident, fixturePhoto('plain-upright.jpg'))).toMatchObject({
+        status: 415,
+        body: { error: { message: expect.stringContaining('APP2') } },
+      });
+      expect((await put(resident, processedPlainJpeg())).status).toBe(201);
+    });
+
+    it.each([
+      ['EXIF moved into APP3', segment(0xe3, 'Exif\0\0GPS 51.86 4.66')],
+      ['metadata in APP11', segment(0xeb, 'JP\0\0GPS')],
+      ['metadata in APP15', segment(0xef, 'GPS 51.86 4.66')],
+      ['a comment holding an HTML polyglot', segment(0xfe, '<html><script>alert(1)</script></html>')],
+    ])('refuses a JPEG with %s (415), storing nothing', async (_what, extra) => {
+      const plain = processedPlainJpeg().bytes;
+      const photo = photoBytes(new Uint8Array([...plain.subarray(0, 2), ...extra, ...plain.subarray(2)]));
+      const rows = await photoRows();
+      expect(await put(resident, photo)).toMatchObject({ status: 415, body: { error: { reason: 'unsupported-media-type' } } });
+      expect(await photoRows()).toEqual(rows);
+    });
+
+    it('refuses a JPEG with no image data (415)', async () => {
+      const plain = processedPlainJpeg().bytes;
+      const sos = plain.findIndex((byte, i) => byte === 0xff && plain[i + 1] === 0xda);
+      const empty = photoBytes(new Uint8Array([...plain.subarray(0, sos), 0xff, 0xd9]));
+      expect(await put(resident, empty)).toMatchObject({
+        status: 415,
+        body: { error: { reason: 'unsupported-media-type', message: expect.stringContaining('no image data') } },
+      });
+    });
+
+    it.each([
+      ['a lower-case exif chunk', 'exif'],
+      ['garbage', 'JUNK'],
+    ])('refuses a WebP with %s (415)', async (_what, fourcc) => {
+      const chunk = (id: string, data: number[]) => [...new TextEncoder().encode(id), data.length, 0, 0, 0, ...data, ...(data.length % 2 ? [0] : [])];
+      const body = [...chunk('VP8L', [0x2f, 1, 2, 3, 4]), ...chunk(fourcc, [...new TextEncoder().encode('MM\0*GPS')])];
+      const webp = photoBytes(new Uint8Array([...new TextEncoder().encode('RIFF'), body.length + 4, 0, 0, 0, ...new TextEncoder().encode('WEBP'), ...body]));
+      expect(await put(resident, webp, { 'content-type': 'image/webp' })).toMatchObject({ status: 415, body: { error: { reason: 'unsupported-media-type' } } });
     });
 
     it.each([
@@ -166,7 +208,7 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
     it.each([
       ['a professional of the buurt', () => professional],
       ['a resident of the schouw group', () => resident],
-    ])('serves the photo to %s, private and immutable', async (_who, user) => {
+    ])('serves the photo to %s, private and never kept in the HTTP cache', async (_who, user) => {
       const response = await createApp({ db: test.database, now: () => NOW }).request(`/api/v1/photos/${shown.sha256}`, { headers: user().auth() });
       expect(response.status).toBe(200);
       expect(
@@ -175,7 +217,7 @@ describe.each(DIALECTS)('photos on %s', (dialect) => {
         ),
       ).toEqual({
         'content-type': 'image/jpeg',
-        'cache-control': 'private, max-age=31536000, immutable',
+        'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
         'content-length': String(shown.bytes.length),
         etag: `"${shown.sha256}"`,

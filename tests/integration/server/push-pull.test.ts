@@ -69,6 +69,7 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
 
   it('converges whatever the order and number of deliveries of the same batches', async () => {
     const ids = idFactory(5);
+    const PUSHER = idFactory(0x5005)();
     const [a1, a2, a3] = [ids(), ids(), ids()];
     const setup = [
       newActivity(ids, a1, { device: DEVICE_A, offsetMs: -10_000 }),
@@ -95,7 +96,11 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     const deliver = async (order: Array<[string, PushedMutation[]]>): Promise<SyncRecord[]> => {
       const other = await openTestDatabase(dialect);
       try {
-        const api = apiClient(createApp({ db: other.database, now: () => NOW }), await createTestUser(other.database, { devices: [DEVICE_A, DEVICE_B] }));
+        // The same person in both databases: the server writes their id into what they create.
+        const api = apiClient(
+          createApp({ db: other.database, now: () => NOW }),
+          await createTestUser(other.database, { userId: PUSHER, devices: [DEVICE_A, DEVICE_B] }),
+        );
         for (const [device, batch] of order) await api.push(device, batch);
         return (await api.pullAll()).sort((x, y) => x.id.localeCompare(y.id));
       } finally {

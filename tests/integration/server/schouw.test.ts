@@ -72,8 +72,8 @@ describe.each(DIALECTS)('schouw on %s', (dialect) => {
         { status: 'rejected', reason: 'unknown-activity', message: expect.stringContaining('schouw activity') },
         { status: 'rejected', reason: 'unknown-finding', message: expect.stringContaining('Send the finding first') },
       ]);
-      // Only the rejections are remembered (so a retry is answered the same).
-      expect(await rowCounts(test.database)).toEqual({ ...before, mutations: before.mutations + 3 });
+      // Only the rejections are remembered (so a retry is answered the same), and logged as refused (issue 10).
+      expect(await rowCounts(test.database)).toEqual({ ...before, mutations: before.mutations + 3, audit_log: before.audit_log + 3 });
     });
 
     it('accepts an activity, its schouw, a finding and follow-up in one batch, in that order', async () => {

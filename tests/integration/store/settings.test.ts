@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../../../src/store/settings.ts';
+import { adoptDeviceId, getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../../../src/store/settings.ts';
 
 describe('device settings', () => {
   it('makes the device id once and keeps it, even when asked twice at once', async () => {
@@ -10,6 +10,14 @@ describe('device settings', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(b).toBe(a);
     expect(await getOrCreateDeviceId(kv)).toBe(a);
+  });
+
+  it('adopts the device id the server granted at sign-in, and keeps that one from then on', async () => {
+    const kv = createStore('settings-granted', 'keyval');
+    const asked = await getOrCreateDeviceId(kv);
+    await adoptDeviceId('granted-by-server-0001', kv);
+    expect(await getOrCreateDeviceId(kv)).toBe('granted-by-server-0001');
+    expect(asked).not.toBe('granted-by-server-0001');
   });
 
   it('keeps the language and when the privacy notice was read', async () => {

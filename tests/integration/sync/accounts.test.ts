@@ -32,16 +32,19 @@ eachTestServer((s, c) => ((server = s), (clock = c)));
 
 const api = (token: string | null = null) => createAccountApi({ fetch: server.fetch, token: () => token });
 
+// Her own phone: a device id belongs to one person (issue 10), and the harness's coordinator holds DEVICE_A…C.
+const ANNA_PHONE = 'phone-anna-0000-0001';
+
 describe('a session that runs out', () => {
   it('answers session-expired, tells the app, keeps the outbox, and sends it all after a new sign-in', async () => {
     const dorpsmakelaar = await server.addUser({
       role: 'professional',
       email: 'anna@alblasserdam.example',
       passwordHash,
-      devices: [DEVICE_A],
+      devices: [ANNA_PHONE],
       expiresAt: NOW + HOUR,
     });
-    const phone = await openDevice(server, DEVICE_A, { now: clock.now, user: dorpsmakelaar });
+    const phone = await openDevice(server, ANNA_PHONE, { now: clock.now, user: dorpsmakelaar });
     const id = await phone.store.ui.activities.create(activityInput());
     await phone.store.ui.attendance.bump(id, 'residents', 1);
     const { changes, records } = await phone.store.ui.outbox.exportUnsent();
@@ -51,8 +54,8 @@ describe('a session that runs out', () => {
     expect(phone.authProblems).toEqual(['session-expired']);
     expect(await phone.store.ui.outbox.exportUnsent()).toMatchObject({ changes, records });
 
-    const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: DEVICE_A, deviceName: 'Telefoon (Chrome)' });
-    expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: DEVICE_A });
+    const session = await api().signIn({ email: 'anna@alblasserdam.example', password: PASSWORD, deviceId: ANNA_PHONE, deviceName: 'Telefoon (Chrome)' });
+    expect(session.me).toMatchObject({ userId: dorpsmakelaar.userId, role: 'professional', deviceId: ANNA_PHONE });
     phone.token.value = session.token;
     expect(await phone.sync()).toMatchObject({ ok: true, pushed: 2 });
     expect(await phone.store.ui.outbox.summary()).toMatchObject({ pending: 0, rejected: [] });

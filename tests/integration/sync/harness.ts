@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../src/server/app.ts';
 import { createDatabase, type Database } from '../../../src/server/db/database.ts';
+import type { Limits } from '../../../src/server/limits.ts';
 import { migrateToLatest } from '../../../src/server/db/migrator.ts';
 import { SEED_TENANTS, seed } from '../../../src/server/seed.ts';
 import type { AuthReason } from '../../../src/sync/auth-reasons.ts';
@@ -34,13 +35,13 @@ export type TestServer = {
   cleanup(): Promise<void>;
 };
 
-export async function startTestServer(now: () => number = () => NOW): Promise<TestServer> {
+export async function startTestServer(now: () => number = () => NOW, options: { limits?: Limits } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-sync-'));
   const database = createDatabase({ dataDir });
   await migrateToLatest(database);
   // No one signs in with the seeded coordinator's password here: a hash that matches nothing spares the scrypt.
   await seed(database, { now: now(), coordinatorPasswordHash: 'not-a-password-hash' });
-  const app = createApp({ db: database, now });
+  const app = createApp({ db: database, now, ...(options.limits ? { limits: options.limits } : {}) });
   const addUser = (options: TestUserOptions) => createTestUser(database, { signedInAt: now(), ...options });
   return {
     fetch: (url, init) => app.request(url, init),

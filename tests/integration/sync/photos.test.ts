@@ -1,4 +1,5 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
+import { stripMetadata } from '../../../src/app/photos/strip-metadata.ts';
 import 'fake-indexeddb/auto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { DEVICE_A, DEVICE_B, NOW, TENANT, sha256Hex } from '../../fixtures/fixed
 import { openDevice, eachTestServer, type Device, type ManualClock, type TestServer } from './harness.ts';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../fixtures/photos/${name}`, import.meta.url)));
-const plain = await fixture('plain-upright.jpg');
+// As the app's pipeline leaves it: through its stripper (the server takes nothing else).
+const plain = stripMetadata(await fixture('plain-upright.jpg'));
 const PLAIN = sha256Hex(plain);
 /** Another valid JPEG without metadata: the same bytes with zero padding after the end marker. */
 const padded = new Uint8Array([...plain, 0, 0]);

@@ -1,4 +1,5 @@
 // Dexie's liveQuery needs a global indexedDB, read when dexie loads; each store still gets its own IDBFactory.
+import { stripMetadata } from '../../../src/app/photos/strip-metadata.ts';
 import 'fake-indexeddb/auto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { activityInput } from '../../fixtures/factories.ts';
 import { DEVICE_A, DEVICE_B, sha256Hex } from '../../fixtures/fixed.ts';
 import { openDevice, eachTestServer, type ManualClock, type TestServer } from './harness.ts';
 
-const plain = new Uint8Array(await readFile(new URL('../../fixtures/photos/plain-upright.jpg', import.meta.url)));
+// As the app's pipeline leaves it: through its stripper (the server takes nothing else).
+const plain = stripMetadata(new Uint8Array(await readFile(new URL('../../fixtures/photos/plain-upright.jpg', import.meta.url))));
 const PLAIN = sha256Hex(plain);
 
 let server: TestServer;

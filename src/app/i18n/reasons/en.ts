@@ -21,7 +21,10 @@ export const en: Words<typeof nl> = {
   'reason.session-expired': 'Your session has expired. Sign in again; your data stays on this device and is sent afterwards.',
   'reason.device-revoked': 'A coordinator signed this device out. The data on this device has been wiped.',
   'reason.invalid-credentials': 'This e-mail address and password do not match.',
+  'reason.password-common':
+    'This password is too easy to guess: it is on a list of common or leaked passwords, or a pattern like aaaaaaaaaa or 1234567890. Choose another, for instance a few unrelated words.',
   'reason.rate-limited': 'Too many attempts. Wait a few minutes and try again.',
+  'reason.quota-exceeded': 'This device has sent too much for now. Nothing is lost: everything stays on the phone and is sent later by itself.',
   'reason.invite-invalid': 'This invite has expired or was already used. Ask your coordinator for a new one.',
   'reason.forbidden': 'Your role or team does not allow this.',
   'reason.unknown-parent': 'The round, slot or observation this change belongs to is not on the server (yet).',

@@ -22,7 +22,10 @@ export const nl = {
   'reason.session-expired': 'Je sessie is verlopen. Log opnieuw in; je gegevens blijven op dit toestel bewaard en worden daarna verstuurd.',
   'reason.device-revoked': 'Dit toestel is afgemeld door een coördinator. De gegevens op dit toestel zijn gewist.',
   'reason.invalid-credentials': 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
+  'reason.password-common':
+    'Dit wachtwoord is te makkelijk te raden: het staat op een lijst van veelgebruikte of gelekte wachtwoorden, of is een patroon zoals aaaaaaaaaa of 1234567890. Kies een ander, bijvoorbeeld een paar losse woorden.',
   'reason.rate-limited': 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+  'reason.quota-exceeded': 'Dit toestel heeft even te veel verstuurd. Er gaat niets verloren: alles blijft op de telefoon en wordt straks vanzelf verstuurd.',
   'reason.invite-invalid': 'Deze uitnodiging is verlopen of al gebruikt. Vraag je coördinator om een nieuwe.',
   'reason.forbidden': 'Dit mag je niet met jouw rol of team.',
   'reason.unknown-parent': 'De ronde, het dienstblok of de waarneming bij deze wijziging is (nog) niet op de server.',
