@@ -15,7 +15,7 @@ import { toIssues } from '../domain/issues.ts';
 import { stableStringify } from '../domain/merge.ts';
 import { FollowUpStatusSchema } from '../domain/follow-up.ts';
 import { ObservationReactionFieldSchemas, ObservationStatusChangeFieldSchemas, reactionIdFor } from '../domain/patrol-observation.ts';
-import { expandWeeklyPattern, type WeeklyPattern } from '../domain/patrol-roster.ts';
+import { expandWeeklyPattern, rosterDate, type WeeklyPattern } from '../domain/patrol-roster.ts';
 import { PatrolSlotFieldSchemas, signUpIdFor } from '../domain/patrol.ts';
 import type { StoredRecord } from './database.ts';
 import { check } from './input.ts';
@@ -74,7 +74,8 @@ export async function deleteSlot(ctx: StoreContext, id: string): Promise<void> {
 
 /** The weekly pattern's slots up to three months ahead, in one transaction; dates the team already has at that start are skipped. */
 export async function repeatWeekly(ctx: StoreContext, pattern: WeeklyPattern, createdBy: string): Promise<string[]> {
-  const template = slotFields({ ...pattern, date: pattern.from ?? '2000-01-01' }, SLOT_KEYS, true);
+  // Each slot gets its own date; the template is checked with today's (or the pattern's first).
+  const template = slotFields({ ...pattern, date: pattern.from ?? rosterDate(ctx.now()) }, SLOT_KEYS, true);
   const weekdays = check(z.array(z.int().check(z.gte(1), z.lte(7))).check(z.minLength(1)), pattern.weekdays, 'weekdays');
   check(PatrolSlotFieldSchemas.createdBy, createdBy, 'createdBy');
   const { db } = ctx;

@@ -52,9 +52,12 @@ describe('the buurtpreventie roster and the wijkagent', () => {
 
     // The coordinator repeats a weekly pattern on tomorrow's weekday, in the app.
     const coordinator = await BuurtlogPage.open(await newDevice(browser), server.url);
+    // The teams come with the first pull.
+    await coordinator.waitUntilSynced();
     await coordinator.page.goto(`${server.url}/#/rooster/patroon`);
     await coordinator.expectSoon('the pattern form', () => coordinator.page.getByRole('heading', { level: 1, name: 'Weekpatroon herhalen' }).waitFor({ timeout: 30_000 }));
     const weekday = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long' }).format(Date.now() + 86_400_000);
+    await coordinator.expectSoon('the weekdays', () => coordinator.page.getByLabel(weekday).waitFor({ timeout: 30_000 }));
     await coordinator.page.getByLabel(weekday).check();
     await coordinator.page.getByLabel('Begintijd').fill('20:00');
     await coordinator.page.getByLabel('Verzamelplek').fill('Bij de kerk');

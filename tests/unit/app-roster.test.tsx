@@ -135,6 +135,7 @@ describe('public-space observations beside the open findings', () => {
     fireEvent.input(screen.getByLabelText('Notitie (optioneel)'), { target: { value: 'Gemeld in FIXI' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
     await waitFor(() => expect(screen.getByText(/Nieuw → Gemeld — Gemeld in FIXI/)).toBeTruthy());
+    app.clock.advance(60_000);
     fireEvent.change(screen.getByLabelText('Opvolging'), { target: { value: 'resolved' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opvolging opslaan' }));
     // Resolved is no longer open: it leaves the list.
