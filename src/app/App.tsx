@@ -14,6 +14,7 @@ import type { SessionSlot } from './session-slot.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { ScreenTitle } from './ui/ScreenTitle.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
+import { NavIcon } from './ui/NavIcon.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
 import type { UpdateSlot } from './update-slot.ts';
@@ -181,31 +182,23 @@ export function App(props: AppProps) {
       </main>
       <nav class="bottom-nav" aria-label={t('nav.label')}>
         <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
-          <span aria-hidden="true" class="nav-icon">
-            ☰
-          </span>
+          <NavIcon name="activities" />
           {t('nav.activities')}
         </a>
         {mayReadFindings(session.me.role) && (
           <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ⚑
-            </span>
+            <NavIcon name="findings" />
             {t('nav.findings')}
           </a>
         )}
         {isCoordinator && (
           <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ⚒
-            </span>
+            <NavIcon name="admin" />
             {t('nav.admin')}
           </a>
         )}
         <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
-          <span aria-hidden="true" class="nav-icon">
-            ⚙
-          </span>
+          <NavIcon name="settings" />
           {t('nav.settings')}
         </a>
       </nav>
