@@ -169,15 +169,6 @@ export function App(props: AppProps) {
         <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
           {t('app.skipToContent')}
         </button>
-        <UpdateBanner visible={update !== null && !isUnsaved} onUpdate={() => update?.()} />
-        {isExpired && route.name !== 'sign-in' && (
-          <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
-            <p id="session-banner-text">{t('session.expired')}</p>
-            <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
-              {t('session.signInAgain')}
-            </a>
-          </section>
-        )}
         <header class="app-header">
           <p class="app-name">
             <a href={hrefOf(LIST)}>{t('app.name')}</a>
@@ -211,6 +202,17 @@ export function App(props: AppProps) {
             {t('nav.settings')}
           </a>
         </nav>
+        <div class="notices">
+          <UpdateBanner visible={update !== null && !isUnsaved} onUpdate={() => update?.()} />
+          {isExpired && route.name !== 'sign-in' && (
+            <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
+              <p id="session-banner-text">{t('session.expired')}</p>
+              <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
+                {t('session.signInAgain')}
+              </a>
+            </section>
+          )}
+        </div>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
           {message.text}
           {message.flip ? '\u00a0' : ''}

@@ -10,6 +10,7 @@ import './styles.css';
 import { render } from 'preact';
 import type { Session } from '../store/session.ts';
 import { getSession } from '../store/session.ts';
+import { applyMirroredTheme, applySavedTheme } from './theme.ts';
 import { getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../store/settings.ts';
 import { openStore } from '../store/store.ts';
 import { App } from './App.tsx';
@@ -47,7 +48,11 @@ const platform: Platform = {
   storageInfo: () => storageInfo(),
 };
 
+// Before anything is drawn: the chosen colours (the system's when none was chosen).
+applyMirroredTheme(document, platform.localStorage);
+
 async function start(container: HTMLElement): Promise<void> {
+  void applySavedTheme(document, platform.localStorage);
   const lang: Lang = await getSetting('language').then((l) => (isLang(l) ? l : 'nl'), () => 'nl' as const);
   const words = await loadCore(lang).catch(() => core);
   document.documentElement.lang = lang;

@@ -40,9 +40,10 @@ export class BuurtlogPage {
       await wait();
     } catch (error) {
       const header = await this.page
-        .locator('header')
-        .innerText({ timeout: 1_000 })
-        .catch(() => '(no header)');
+        .locator('.sync-sheet')
+        .textContent({ timeout: 1_000 })
+        .then((text) => `${text ?? ''}`.replace(/\s+/g, ' '))
+        .catch(() => '(no sync status)');
       const body = await this.page
         .locator('body')
         .innerText({ timeout: 1_000 })
@@ -132,9 +133,13 @@ export class BuurtlogPage {
     await this.waitUntilSynced();
   }
 
-  /** At least one sync has completed on this device (the header says when). */
+  /** At least one sync has completed on this device (the header's sync sheet says when). */
   async waitUntilSynced(): Promise<void> {
-    await this.expectSoon('a completed sync', () => this.page.getByText(/Laatst gesynchroniseerd/).first().waitFor({ timeout: 30_000 }));
+    await this.expectSoon('a completed sync', () =>
+      this.page.waitForFunction(() => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('Laatst gesynchroniseerd'), undefined, {
+        timeout: 30_000,
+      }),
+    );
   }
 
   async goOffline(): Promise<void> {
@@ -210,8 +215,22 @@ export class BuurtlogPage {
     );
   }
 
+  /** Tap the header's sync status, then "Nu synchroniseren" in its sheet, and close the sheet again. */
   async syncNow(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await this.openSyncSheet();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await this.closeSyncSheet();
+  }
+
+  /** The sheet behind the header's status: details, "Nu synchroniseren", "Exporteer". */
+  async openSyncSheet(): Promise<void> {
+    await this.page.getByTestId('sync-chip').click();
+    await this.page.getByRole('dialog').waitFor();
+  }
+
+  async closeSyncSheet(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+    await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
   }
 }
 

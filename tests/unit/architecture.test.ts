@@ -20,7 +20,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   // Every layer parses what crosses its boundary with the shared schemas, so zod/mini is everywhere.
   store: { layers: ['domain', 'store'], packages: ['dexie', 'idb-keyval', 'zod/mini'] },
   sync: { layers: ['domain', 'store', 'sync'], packages: ['zod/mini'] },
-  app: { layers: ['domain', 'store', 'sync', 'sw', 'app'], packages: ['preact', 'zod/mini', 'uqr'] },
+  app: { layers: ['domain', 'store', 'sync', 'sw', 'app'], packages: ['preact', 'zod/mini', 'uqr', 'lucide-preact'] },
   sw: { layers: ['domain', 'store', 'sync', 'sw'], packages: ['workbox-', 'zod/mini'] },
   server: { layers: ['domain', 'server'], packages: ['node:', 'hono', '@hono/', 'kysely', 'better-sqlite3', 'pg', 'zod'] },
 };
