@@ -228,9 +228,16 @@ export class BuurtlogPage {
     await this.page.getByRole('dialog').waitFor();
   }
 
+  /** Close the sheet, unless the app already left the screen (e.g. a revoked phone is wiped right after its sync). */
   async closeSyncSheet(): Promise<void> {
-    await this.page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
-    await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const sheet = this.page.getByRole('dialog');
+    await sheet
+      .getByRole('button', { name: 'Sluiten' })
+      .click({ timeout: 5_000 })
+      .catch(async (error: unknown) => {
+        if (await sheet.isVisible()) throw error;
+      });
+    await sheet.waitFor({ state: 'hidden' });
   }
 }
 
