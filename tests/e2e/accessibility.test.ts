@@ -4,7 +4,7 @@ import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, startServer, type RunningServer } from './harness.ts';
 
-describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
+describe.each(['light', 'dark'] as const)('accessibility (WCAG 2.1 AA, axe-core), %s theme', (colorScheme) => {
   let server: RunningServer;
   let browser: Browser;
   let phone: BuurtlogPage;
@@ -12,7 +12,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    phone = await BuurtlogPage.open(await newDevice(browser), server.url);
+    phone = await BuurtlogPage.open(await newDevice(browser, { colorScheme }), server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,6 +42,21 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
 
     await phone.page.goto(`${server.url}/#/`);
     await phone.page.getByRole('link', { name: /Tegelwippen Staatsliedenbuurt/ }).waitFor();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+
+  it('follows the system theme', async () => {
+    const background = await phone.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(17, 22, 18)' : 'rgb(244, 246, 243)');
+  });
+
+  it('finds no violations in the sync sheet and on the settings screen', async () => {
+    await phone.openSyncSheet();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    await phone.closeSyncSheet();
+    await phone.page.goto(`${server.url}/#/instellingen`);
+    await phone.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    await phone.page.getByRole('heading', { level: 2, name: 'Synchronisatie' }).waitFor();
     expect(await wcagViolations(phone.page)).toEqual([]);
   });
 });
