@@ -19,7 +19,7 @@ export const en: Words<typeof nl> = {
   'sync.problem.unreachable': 'The server does not answer. Your work is safe on this device; Buurtlog will try again soon.',
   'sync.details': 'Synchronisation details',
   'sync.close': 'Close',
-  'sync.offlineTapped': 'No connection: your work stays on this device and will be sent once there is a connection.',
+  'sync.offlineTapped': 'Sending now is not possible. Buurtlog does it by itself once there is a connection.',
   'sync.pending.none': 'Everything has been sent',
   'sync.pending.one': '1 change only on this device',
   'sync.pending.other': '{count} changes only on this device',

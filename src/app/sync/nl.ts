@@ -20,7 +20,7 @@ export const nl = {
   'sync.problem.unreachable': 'De server antwoordt niet. Je werk staat veilig op dit toestel; Buurtlog probeert het straks opnieuw.',
   'sync.details': 'Details van de synchronisatie',
   'sync.close': 'Sluiten',
-  'sync.offlineTapped': 'Geen verbinding: je werk blijft op dit toestel en gaat mee zodra er verbinding is.',
+  'sync.offlineTapped': 'Nu versturen lukt niet. Buurtlog doet het vanzelf zodra er verbinding is.',
   'sync.pending.none': 'Alles is verstuurd',
   'sync.pending.one': '1 wijziging alleen op dit toestel',
   'sync.pending.other': '{count} wijzigingen alleen op dit toestel',
