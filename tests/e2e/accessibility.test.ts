@@ -59,4 +59,26 @@ describe.each(['light', 'dark'] as const)('accessibility (WCAG 2.1 AA, axe-core)
     await phone.page.getByRole('heading', { level: 2, name: 'Synchronisatie' }).waitFor();
     expect(await wcagViolations(phone.page)).toEqual([]);
   });
+
+  it('keeps the theme chosen in Settings, from the first paint after a reload', async () => {
+    const other = colorScheme === 'dark' ? 'Licht' : 'Donker';
+    const otherBackground = colorScheme === 'dark' ? 'rgb(244, 246, 243)' : 'rgb(17, 22, 18)';
+    const background = () => phone.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await phone.page.goto(`${server.url}/#/instellingen`);
+    await phone.page.getByRole('radio', { name: other }).check();
+    expect(await background()).toBe(otherBackground);
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    // By DOMContentLoaded (before the first screen is drawn, before any read of IndexedDB) the page has the chosen colours.
+    await phone.page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __firstTheme: string }).__firstTheme = getComputedStyle(document.documentElement).backgroundColor;
+      });
+    });
+    await phone.page.reload();
+    await phone.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    expect(await phone.page.evaluate(() => (window as unknown as { __firstTheme: string }).__firstTheme)).toBe(otherBackground);
+    expect(await phone.page.getByRole('radio', { name: other }).isChecked()).toBe(true);
+    await phone.page.getByRole('radio', { name: 'Systeem' }).check();
+    expect(await background()).not.toBe(otherBackground);
+  });
 });
