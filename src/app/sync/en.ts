@@ -32,6 +32,7 @@ export const en: Words<typeof nl> = {
   'sync.exportLong': 'Export unsent data',
   'sync.done': 'Synchronisation complete',
   'sync.failed': 'Synchronisation failed: {reason}',
+  'sync.tryFailed': 'Sending did not work.',
 
   'sync.exported': 'File {file} has been downloaded',
   'sync.exportFailed': 'Exporting did not work.',

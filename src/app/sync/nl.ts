@@ -33,6 +33,7 @@ export const nl = {
   'sync.exportLong': 'Exporteer niet-verstuurde gegevens',
   'sync.done': 'Synchronisatie klaar',
   'sync.failed': 'Synchroniseren mislukt: {reason}',
+  'sync.tryFailed': 'Versturen is niet gelukt.',
 
   'sync.exported': 'Bestand {file} is gedownload',
   'sync.exportFailed': 'Exporteren is niet gelukt.',

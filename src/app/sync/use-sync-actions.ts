@@ -16,15 +16,21 @@ export function useSyncActions() {
   return {
     feedback,
     syncNow(): void {
-      const offline = platform.document.defaultView?.navigator.onLine === false;
+      const isOffline = () => platform.document.defaultView?.navigator.onLine === false;
       // Offline the engine does not try: say so at once rather than nothing.
-      setFeedback(offline ? t('sync.offlineTapped') : t('sync.state.syncing'));
-      if (offline) announce(t('sync.offlineTapped'));
+      if (isOffline()) tell(t('sync.offlineTapped'));
+      else setFeedback(t('sync.state.syncing'));
       void syncNow().then(
         (result) => {
-          if (result) tell(result.ok ? t('sync.done') : t('sync.failed', { reason: reasonText(result.reason, t) }));
+          if (result?.ok) tell(t('sync.done'));
+          // Online, a failed request means the server did not answer, not "no connection".
+          else if (result) {
+            // The status above already says why: beside the button a short word, the reason only aloud.
+            setFeedback(t('sync.tryFailed'));
+            announce(t('sync.failed', { reason: result.reason === 'network' && !isOffline() ? t('sync.problem.unreachable') : reasonText(result.reason, t) }));
+          }
           // null: the browser is offline (the triggers wait for `online`), or another tab is syncing.
-          else if (platform.document.defaultView?.navigator.onLine === false) setFeedback(t('sync.offlineTapped'));
+          else if (isOffline()) setFeedback(t('sync.offlineTapped'));
           else setFeedback('');
         },
         () => tell(t('sync.failed', { reason: reasonText('internal', t) })),
