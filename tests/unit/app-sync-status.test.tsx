@@ -110,6 +110,13 @@ describe('the header tells the truth in few words', () => {
     }
   });
 
+  it('gives the state its own line only when something is in the way (not "Klaar" above "Alles is verstuurd")', () => {
+    expect(syncStatusText(t, 'nl', idle, summary(0), NOW, online).isTrouble).toBe(false);
+    expect(syncStatusText(t, 'nl', idle, summary(3), NOW, online).isTrouble).toBe(false);
+    expect(syncStatusText(t, 'nl', idle, summary(3), NOW, offline).isTrouble).toBe(true);
+    expect(syncStatusText(t, 'nl', { ...idle, state: 'offline', lastError: 'network' }, summary(3), NOW, online).isTrouble).toBe(true);
+  });
+
   it('keeps the header word short: it fits the button that never changes size', () => {
     const words = [
       syncStatusText(t, 'nl', idle, summary(0), NOW, online),

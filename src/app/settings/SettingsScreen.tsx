@@ -57,9 +57,11 @@ export function SettingsScreen() {
 
       <section class="card" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settings.sync')}</h2>
-        <p>
-          <strong>{text.state}</strong>
-        </p>
+        {text.isTrouble && (
+          <p>
+            <strong>{text.state}</strong>
+          </p>
+        )}
         {text.problem && <p>{text.problem}</p>}
         <p data-testid="settings-pending">{text.pending}</p>
         <p class="muted">{text.last}</p>

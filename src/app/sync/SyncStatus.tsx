@@ -65,12 +65,17 @@ function SyncDetails({ text, titleId, onClose }: { text: SyncStatusText; titleId
     <section class="sync-sheet" aria-label={t('sync.region')}>
       <div class="sheet-head">
         <h2 id={titleId} class="sheet-title">
-          {text.state}
+          {t('sync.title')}
         </h2>
         <button type="button" class="button button-small" onClick={onClose}>
           {t('sync.close')}
         </button>
       </div>
+      {text.isTrouble && (
+        <p>
+          <strong>{text.state}</strong>
+        </p>
+      )}
       {text.problem && <p data-testid="sync-problem">{text.problem}</p>}
       <p data-testid="sync-pending">{text.pending}</p>
       {text.rejected && <p>{text.rejected}</p>}

@@ -4,6 +4,7 @@ import type { nl } from './nl.ts';
 
 export const en: Words<typeof nl> = {
   'sync.region': 'Synchronisation status',
+  'sync.title': 'Synchronisation',
   'sync.state.idle': 'Ready',
   'sync.state.syncing': 'Synchronising…',
   'sync.state.offline': 'No connection',

@@ -5,6 +5,7 @@
  */
 export const nl = {
   'sync.region': 'Synchronisatiestatus',
+  'sync.title': 'Synchronisatie',
   'sync.state.idle': 'Klaar',
   'sync.state.syncing': 'Bezig met synchroniseren…',
   'sync.state.offline': 'Geen verbinding',

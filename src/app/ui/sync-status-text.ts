@@ -23,6 +23,8 @@ export type SyncStatusText = {
   /** What the state means for the person's work, or why the last attempt failed; never a repeat of `state`. */
   problem: string | null;
   hasUnsent: boolean;
+  /** Busy, offline, unreachable or failed: the state is worth a line of its own (all sent or waiting says it in `pending`). */
+  isTrouble: boolean;
 };
 
 /** The browser's word on the network, and since when it has said "offline" (null: it says online). */
@@ -49,6 +51,7 @@ export function syncStatusText(
     last: lastAt > 0 ? t('sync.lastSync', { when: formatRelative(lang, t, lastAt, now) }) : t('sync.neverSynced'),
     problem: problemOf(t, tone, status),
     hasUnsent: pending > 0 || rejected > 0,
+    isTrouble: tone !== 'sent' && tone !== 'unsent',
   };
 }
 
