@@ -14,6 +14,7 @@ import { patrolTeamsOf } from './patrol/teams.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
+import { NavIcon } from './ui/NavIcon.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { createUnsavedWork, UnsavedWorkContext } from './ui/unsaved-work.ts';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
@@ -98,7 +99,12 @@ export function App(props: AppProps) {
     if (hasPatrolTeam) props.store.patrol.closeOverdueRounds().catch(() => {});
   }, [hasPatrolTeam]);
   // Buurtpreventie: the police to their observations, a coordinator or a team member to the roster.
-  const patrolPath = principal.role === 'police' ? '/wijkagent' : isCoordinator || config.teams.some((team) => team.kind === 'buurtpreventie' && principal.teamIds.includes(team.id)) ? '/rooster' : null;
+  const patrolPath =
+    principal.role === 'police'
+      ? '/wijkagent'
+      : isCoordinator || config.teams.some((team) => team.kind === 'buurtpreventie' && principal.teamIds.includes(team.id))
+        ? '/rooster'
+        : null;
   useEffect(() => {
     if (isExpired) announceText(t('session.expired'));
   }, [isExpired]);
@@ -178,15 +184,6 @@ export function App(props: AppProps) {
         <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
           {t('app.skipToContent')}
         </button>
-        <UpdateBanner visible={update !== null && !isUnsaved} onUpdate={() => update?.()} />
-        {isExpired && route.name !== 'sign-in' && (
-          <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
-            <p id="session-banner-text">{t('session.expired')}</p>
-            <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
-              {t('session.signInAgain')}
-            </a>
-          </section>
-        )}
         <header class="app-header">
           <p class="app-name">
             <a href={hrefOf(LIST)}>{t('app.name')}</a>
@@ -200,50 +197,49 @@ export function App(props: AppProps) {
         </main>
         <nav class="bottom-nav" aria-label={t('nav.label')}>
           <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ☰
-            </span>
+            <NavIcon name="activities" />
             {t('nav.activities')}
           </a>
           {mayReadFindings(session.me.role) && (
             <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ⚑
-              </span>
+              <NavIcon name="findings" />
               {t('nav.findings')}
             </a>
           )}
           {hasPatrolTeam && (
             <a href="#/ronde" aria-current={section === 'patrol' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ◉
-              </span>
+              <NavIcon name="patrol" />
               {t('nav.patrol')}
             </a>
           )}
           {patrolPath && (
             <a href={`#${patrolPath}`} aria-current={section === 'roster' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ◷
-              </span>
+              <NavIcon name={patrolPath === '/wijkagent' ? 'police' : 'roster'} />
               {t(patrolPath === '/wijkagent' ? 'nav.police' : 'nav.roster')}
             </a>
           )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ⚒
-              </span>
+              <NavIcon name="admin" />
               {t('nav.admin')}
             </a>
           )}
           <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ⚙
-            </span>
+            <NavIcon name="settings" />
             {t('nav.settings')}
           </a>
         </nav>
+        <div class="notices">
+          <UpdateBanner visible={update !== null && !isUnsaved} onUpdate={() => update?.()} />
+          {isExpired && route.name !== 'sign-in' && (
+            <section class="update-banner" aria-labelledby="session-banner-text" data-testid="session-expired">
+              <p id="session-banner-text">{t('session.expired')}</p>
+              <a class="button button-primary" href={hrefOf({ name: 'sign-in' })}>
+                {t('session.signInAgain')}
+              </a>
+            </section>
+          )}
+        </div>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
           {message.text}
           {message.flip ? '\u00a0' : ''}

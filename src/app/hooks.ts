@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from './context.ts';
 import type { SyncControllerStatus } from './ports.ts';
+import type { Network } from './ui/sync-status-text.ts';
 import type { UiStore } from '../store/ui-store.ts';
 
 /**
@@ -37,12 +38,21 @@ export function useSyncStatus(): SyncControllerStatus {
 
 /** Whether the browser believes it has a network (false is certain; true may be wrong). */
 export function useOnline(): boolean {
-  const { platform } = useApp();
+  return useNetwork().online;
+}
+
+/**
+ * The browser's word on the network and since when it says "offline" (on the
+ * app's clock), so a sync that succeeded after that can overrule it.
+ */
+export function useNetwork(): Network {
+  const { platform, now } = useApp();
   const win = platform.document.defaultView;
-  const [online, setOnline] = useState(() => win?.navigator.onLine ?? true);
+  const read = (): Network => (win?.navigator.onLine === false ? { online: false, offlineSince: now() } : { online: true, offlineSince: null });
+  const [network, setNetwork] = useState(read);
   useEffect(() => {
     if (!win) return;
-    const update = () => setOnline(win.navigator.onLine);
+    const update = () => setNetwork((before) => (before.online === win.navigator.onLine ? before : read()));
     win.addEventListener('online', update);
     win.addEventListener('offline', update);
     return () => {
@@ -50,7 +60,7 @@ export function useOnline(): boolean {
       win.removeEventListener('offline', update);
     };
   }, [win]);
-  return online;
+  return network;
 }
 
 /** The current time, refreshed every `everyMs`, for "5 minuten geleden". */

@@ -10,6 +10,7 @@ import './styles.css';
 import { render } from 'preact';
 import type { Session } from '../store/session.ts';
 import { getSession } from '../store/session.ts';
+import { applyMirroredTheme, applySavedTheme } from './theme.ts';
 import { getOrCreateDeviceId, getSetting, requestPersistence, setSetting, storageInfo } from '../store/settings.ts';
 import { openStore } from '../store/store.ts';
 import { App } from './App.tsx';
@@ -37,7 +38,11 @@ const platform: Platform = {
 /** What lives as long as the page: where it renders, and a waiting new version (the update prompt). */
 type Page = { container: HTMLElement; updates: Observable<(() => void) | null> };
 
+// Before anything is drawn: the chosen colours (the system's when none was chosen).
+applyMirroredTheme(document, platform.localStorage);
+
 async function start(container: HTMLElement): Promise<void> {
+  void applySavedTheme(document, platform.localStorage);
   const page: Page = { container, updates: createObservable<(() => void) | null>(null) };
   // The update bridge (and workbox-window) loads beside the app, not before
   // it: nothing on the first screen waits for it.

@@ -44,7 +44,8 @@ function slotFields(input: Readonly<Record<string, unknown>>, keys: readonly (ty
 }
 
 function liveSlot(record: StoredRecord | undefined, slotId: string): StoredRecord {
-  if (record?.type !== 'patrolSlot' || record.fields['deleted']?.v === true) throw new InvalidInputError([{ path: 'slotId', message: `no roster slot ${slotId} on this device` }]);
+  if (record?.type !== 'patrolSlot' || record.fields['deleted']?.v === true)
+    throw new InvalidInputError([{ path: 'slotId', message: `no roster slot ${slotId} on this device` }]);
   return record;
 }
 
@@ -69,7 +70,9 @@ export async function updateSlot(ctx: StoreContext, id: string, changes: SlotCha
 
 export async function deleteSlot(ctx: StoreContext, id: string): Promise<void> {
   check(IdSchema, id, 'id');
-  await writeLocal(ctx, { id, type: 'patrolSlot' }, (current) => (current?.type !== 'patrolSlot' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } }));
+  await writeLocal(ctx, { id, type: 'patrolSlot' }, (current) =>
+    current?.type !== 'patrolSlot' || current.fields['deleted']?.v === true ? null : { fields: { deleted: true } },
+  );
 }
 
 /** The weekly pattern's slots up to three months ahead, in one transaction; dates the team already has at that start are skipped. */
@@ -90,7 +93,9 @@ export async function repeatWeekly(ctx: StoreContext, pattern: WeeklyPattern, cr
     for (const draft of drafts) {
       const createdAt = ctx.now();
       const id = uuidv7(createdAt);
-      await writeLocal(ctx, { id, type: 'patrolSlot' }, () => ({ fields: { ...template, date: draft.date, buurtIds: [...draft.buurtIds], createdAt, createdBy } }));
+      await writeLocal(ctx, { id, type: 'patrolSlot' }, () => ({
+        fields: { ...template, date: draft.date, buurtIds: [...draft.buurtIds], createdAt, createdBy },
+      }));
       ids.push(id);
     }
     return ids;
@@ -103,7 +108,9 @@ async function writeSignUp(ctx: StoreContext, slot: StoredRecord, userId: string
     if (current && current.fields['signedUp']?.v === signedUp && current.fields['deleted']?.v !== true) return null;
     // A sign-off of someone never signed up writes nothing.
     if (!current && !signedUp) return null;
-    return { fields: current ? { signedUp, ...(current.fields['deleted']?.v === true ? { deleted: false } : {}) } : { slotId: slot.id, userId, teamId, signedUp } };
+    return {
+      fields: current ? { signedUp, ...(current.fields['deleted']?.v === true ? { deleted: false } : {}) } : { slotId: slot.id, userId, teamId, signedUp },
+    };
   });
 }
 
@@ -144,7 +151,14 @@ export async function react(ctx: StoreContext, observationId: string, input: Rea
     const teamId = observation.fields['teamId']?.v;
     const buurtId = observation.fields['buurtId']?.v;
     await writeLocal(ctx, { id, type: 'observationReaction' }, (current) => ({
-      fields: { ...(current ? {} : { observationId, teamId, buurtId }), text, state, by, at: ctx.now(), ...(current?.fields['deleted']?.v === true ? { deleted: false } : {}) },
+      fields: {
+        ...(current ? {} : { observationId, teamId, buurtId }),
+        text,
+        state,
+        by,
+        at: ctx.now(),
+        ...(current?.fields['deleted']?.v === true ? { deleted: false } : {}),
+      },
     }));
   });
   return id;
@@ -167,7 +181,8 @@ export async function setObservationStatus(ctx: StoreContext, observationId: str
     if (record?.type !== 'publicSpaceObservation' || record.fields['deleted']?.v === true || !from.success) {
       throw new InvalidInputError([{ path: 'observationId', message: `no public-space observation ${observationId}` }]);
     }
-    if (from.data === to && note.trim() === '') throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
+    if (from.data === to && note.trim() === '')
+      throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
     const at = ctx.now();
     const entryId = uuidv7(at);
     const fields = { observationId, from: from.data, to, note, at, by, buurtId: record.fields['buurtId']?.v, teamId: record.fields['teamId']?.v };

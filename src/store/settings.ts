@@ -9,8 +9,11 @@ import { clear, get, set, update, type UseStore } from 'idb-keyval';
 import { uuidv7 } from '../domain/ids.ts';
 
 export type Language = 'nl' | 'en';
+/** Light or dark colours, or whatever the phone's system setting says. */
+export type Theme = 'system' | 'light' | 'dark';
 export type Settings = {
   language: Language;
+  theme: Theme;
   /** When this person read "Wat Buurtlog bewaart en waarom" at first start. */
   privacyAcknowledgedAt: number;
 };

@@ -195,7 +195,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const response = await call('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${pullLimit}`, PullResponseSchema);
       await adjustClock(response.serverTime, offset);
       // `reset`: the person's scope changed and the server starts over from zero.
-      await store.applyPullPage(response.records, response.cursor, { reset: response.reset === true, hasMore: response.hasMore, ...(response.purged ? { purged: response.purged } : {}) });
+      await store.applyPullPage(response.records, response.cursor, {
+        reset: response.reset === true,
+        hasMore: response.hasMore,
+        ...(response.purged ? { purged: response.purged } : {}),
+      });
       pulled += response.records.length;
       if (!response.hasMore || response.cursor === cursor) break;
       cursor = response.cursor;

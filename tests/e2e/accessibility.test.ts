@@ -4,7 +4,7 @@ import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, startServer, type RunningServer } from './harness.ts';
 
-describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
+describe.each(['light', 'dark'] as const)('accessibility (WCAG 2.1 AA, axe-core), %s theme', (colorScheme) => {
   let server: RunningServer;
   let browser: Browser;
   let phone: BuurtlogPage;
@@ -12,7 +12,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    phone = await BuurtlogPage.open(await newDevice(browser), server.url);
+    phone = await BuurtlogPage.open(await newDevice(browser, { colorScheme }), server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,5 +43,42 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await phone.page.goto(`${server.url}/#/`);
     await phone.page.getByRole('link', { name: /Tegelwippen Staatsliedenbuurt/ }).waitFor();
     expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+
+  it('follows the system theme', async () => {
+    const background = await phone.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(17, 22, 18)' : 'rgb(244, 246, 243)');
+  });
+
+  it('finds no violations in the sync sheet and on the settings screen', async () => {
+    await phone.openSyncSheet();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    await phone.closeSyncSheet();
+    await phone.page.goto(`${server.url}/#/instellingen`);
+    await phone.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    await phone.page.getByRole('heading', { level: 2, name: 'Synchronisatie' }).waitFor();
+    expect(await wcagViolations(phone.page)).toEqual([]);
+  });
+
+  it('keeps the theme chosen in Settings, from the first paint after a reload', async () => {
+    const other = colorScheme === 'dark' ? 'Licht' : 'Donker';
+    const otherBackground = colorScheme === 'dark' ? 'rgb(244, 246, 243)' : 'rgb(17, 22, 18)';
+    const background = () => phone.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await phone.page.goto(`${server.url}/#/instellingen`);
+    await phone.page.getByRole('radio', { name: other }).check();
+    expect(await background()).toBe(otherBackground);
+    expect(await wcagViolations(phone.page)).toEqual([]);
+    // By DOMContentLoaded (before the first screen is drawn, before any read of IndexedDB) the page has the chosen colours.
+    await phone.page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __firstTheme: string }).__firstTheme = getComputedStyle(document.documentElement).backgroundColor;
+      });
+    });
+    await phone.page.reload();
+    await phone.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    expect(await phone.page.evaluate(() => (window as unknown as { __firstTheme: string }).__firstTheme)).toBe(otherBackground);
+    expect(await phone.page.getByRole('radio', { name: other }).isChecked()).toBe(true);
+    await phone.page.getByRole('radio', { name: 'Systeem' }).check();
+    expect(await background()).not.toBe(otherBackground);
   });
 });

@@ -40,9 +40,10 @@ export class BuurtlogPage {
       await wait();
     } catch (error) {
       const header = await this.page
-        .locator('header')
-        .innerText({ timeout: 1_000 })
-        .catch(() => '(no header)');
+        .locator('.sync-sheet')
+        .textContent({ timeout: 1_000 })
+        .then((text) => `${text ?? ''}`.replace(/\s+/g, ' '))
+        .catch(() => '(no sync status)');
       const body = await this.page
         .locator('body')
         .innerText({ timeout: 1_000 })
@@ -135,13 +136,12 @@ export class BuurtlogPage {
     await this.waitUntilSynced();
   }
 
-  /** At least one sync has completed on this device (the header says when). */
+  /** At least one sync has completed on this device (the header's sync sheet says when). */
   async waitUntilSynced(): Promise<void> {
     await this.expectSoon('a completed sync', () =>
-      this.page
-        .getByText(/Laatst gesynchroniseerd/)
-        .first()
-        .waitFor({ timeout: 30_000 }),
+      this.page.waitForFunction(() => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('Laatst gesynchroniseerd'), undefined, {
+        timeout: 30_000,
+      }),
     );
   }
 
@@ -219,8 +219,29 @@ export class BuurtlogPage {
     );
   }
 
+  /** Tap the header's sync status, then "Nu synchroniseren" in its sheet, and close the sheet again. */
   async syncNow(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await this.openSyncSheet();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await this.closeSyncSheet();
+  }
+
+  /** The sheet behind the header's status: details, "Nu synchroniseren", "Exporteer". */
+  async openSyncSheet(): Promise<void> {
+    await this.page.getByTestId('sync-chip').click();
+    await this.page.getByRole('dialog').waitFor();
+  }
+
+  /** Close the sheet, unless the app already left the screen (e.g. a revoked phone is wiped right after its sync). */
+  async closeSyncSheet(): Promise<void> {
+    const sheet = this.page.getByRole('dialog');
+    await sheet
+      .getByRole('button', { name: 'Sluiten' })
+      .click({ timeout: 5_000 })
+      .catch(async (error: unknown) => {
+        if (await sheet.isVisible()) throw error;
+      });
+    await sheet.waitFor({ state: 'hidden' });
   }
 }
 

@@ -88,8 +88,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context: each context is another device with its own IndexedDB. */
-export async function newDevice(browser: Browser, opts: { userAgent?: string } = {}): Promise<BrowserContext> {
+export async function newDevice(browser: Browser, opts: { userAgent?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
   return browser.newContext({
+    colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -31,7 +31,15 @@ async function api(server: RunningServer, token: string, method: string, path: s
 /** A creating write as a device pushes it, stamped now. */
 function creating(recordType: string, recordId: string, values: Record<string, unknown>) {
   const t = formatHlc({ wall: Date.now(), counter: 0, node: OBSERVER });
-  return { mutationId: uuidv7(Date.now()), schemaVersion: SCHEMA_VERSION, recordType, recordId, tenantId: 'alblasserdam', fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])), counters: {} };
+  return {
+    mutationId: uuidv7(Date.now()),
+    schemaVersion: SCHEMA_VERSION,
+    recordType,
+    recordId,
+    tenantId: 'alblasserdam',
+    fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])),
+    counters: {},
+  };
 }
 
 async function openRoster(phone: BuurtlogPage): Promise<void> {
@@ -55,7 +63,9 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     // The teams come with the first pull.
     await coordinator.waitUntilSynced();
     await coordinator.page.goto(`${server.url}/#/rooster/patroon`);
-    await coordinator.expectSoon('the pattern form', () => coordinator.page.getByRole('heading', { level: 1, name: 'Weekpatroon herhalen' }).waitFor({ timeout: 30_000 }));
+    await coordinator.expectSoon('the pattern form', () =>
+      coordinator.page.getByRole('heading', { level: 1, name: 'Weekpatroon herhalen' }).waitFor({ timeout: 30_000 }),
+    );
     const weekday = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long' }).format(Date.now() + 86_400_000);
     await coordinator.expectSoon('the weekdays', () => coordinator.page.getByLabel(weekday).waitFor({ timeout: 30_000 }));
     await coordinator.page.getByLabel(weekday).check();
@@ -112,7 +122,16 @@ describe('the buurtpreventie roster and the wijkagent', () => {
       schemaVersion: SCHEMA_VERSION,
       deviceId: OBSERVER,
       mutations: [
-        creating('patrolRound', roundId, { teamId: TEAM_ID, slotId: null, buurtIds: ['oranjebuurt'], startedAt: now - 3_600_000, walkers, mode: 'onFoot', createdAt: now - 3_600_000, createdBy: walkers[0] }),
+        creating('patrolRound', roundId, {
+          teamId: TEAM_ID,
+          slotId: null,
+          buurtIds: ['oranjebuurt'],
+          startedAt: now - 3_600_000,
+          walkers,
+          mode: 'onFoot',
+          createdAt: now - 3_600_000,
+          createdBy: walkers[0],
+        }),
         creating('safetyObservation', observationId, {
           roundId,
           teamId: TEAM_ID,
@@ -129,14 +148,22 @@ describe('the buurtpreventie roster and the wijkagent', () => {
 
     // The wijkagent of Oranjebuurt sees it and reacts.
     const police = { email: 'wijkagent@politie.example', password: 'wijkagent-wachtwoord' };
-    await api(server, token, 'POST', '/users', { displayName: 'Wijkagent Oranjebuurt', email: police.email, password: police.password, role: 'police', buurtIds: ['oranjebuurt'] });
+    await api(server, token, 'POST', '/users', {
+      displayName: 'Wijkagent Oranjebuurt',
+      email: police.email,
+      password: police.password,
+      role: 'police',
+      buurtIds: ['oranjebuurt'],
+    });
     const officer = await BuurtlogPage.open(await newDevice(browser), server.url, police);
     await officer.page.getByRole('link', { name: 'Wijkagent' }).click();
     await officer.expectSoon('the observation', () => officer.page.getByRole('heading', { level: 3, name: 'Open raam of deur' }).waitFor({ timeout: 30_000 }));
     expect(await wcagViolations(officer.page)).toEqual([]);
     await officer.page.getByLabel('Reactie voor het team').fill('Bewoner gebeld, raam is dicht');
     await officer.page.getByRole('button', { name: 'Afgehandeld' }).click();
-    await officer.expectSoon('the reaction on the officer’s screen', () => officer.page.getByText('Afgehandeld door de wijkagent').waitFor({ timeout: 30_000 }));
+    await officer.expectSoon('the reaction on the officer’s screen', () =>
+      officer.page.getByText('Afgehandeld door de wijkagent').waitFor({ timeout: 30_000 }),
+    );
     await officer.waitUntilAllSent();
 
     // Anna's phone shows the reaction.

@@ -28,7 +28,10 @@ afterEach(cleanupApps);
 async function setUp(me: Partial<Me>) {
   const clock = manualClock();
   const app = await openApp({ clock: clock.now, me });
-  const config = { ...CONFIG, teams: [{ id: TEAM, name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie' as const, buurtIds: ['oranjebuurt'], memberIds: [ANNA, BART] }] };
+  const config = {
+    ...CONFIG,
+    teams: [{ id: TEAM, name: 'Buurtpreventie Oranjebuurt', kind: 'buurtpreventie' as const, buurtIds: ['oranjebuurt'], memberIds: [ANNA, BART] }],
+  };
   app.context.config = config;
   app.context.principal = principalOf(app.context.me, config.teams);
   return { ...app, clock };
@@ -42,7 +45,10 @@ function remote(type: RecordType, id: string, values: Record<string, unknown>): 
 describe('the roster screen', () => {
   it('shows a slot with its walkers, flags it with fewer than two, and signs the person up and off', async () => {
     const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
-    const slotId = await app.store.ui.roster.createSlot({ teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, meetingPoint: 'Bij de kerk', buurtIds: ['oranjebuurt'] }, BART);
+    const slotId = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, meetingPoint: 'Bij de kerk', buurtIds: ['oranjebuurt'] },
+      BART,
+    );
     await app.store.ui.roster.signUp(slotId, BART);
     app.render(<RosterScreen />);
 
@@ -74,7 +80,10 @@ describe('the next slot on the home screen', () => {
   it('shows the person’s next slot and nothing without one', async () => {
     const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
     app.render(<NextSlotCard />);
-    const slotId = await app.store.ui.roster.createSlot({ teamId: TEAM, date: rosterDate(NOW + DAY), start: '21:30', durationMinutes: 90, meetingPoint: 'Molen', buurtIds: [] }, BART);
+    const slotId = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW + DAY), start: '21:30', durationMinutes: 90, meetingPoint: 'Molen', buurtIds: [] },
+      BART,
+    );
     expect(screen.queryByTestId('next-slot')).toBeNull();
     await app.store.ui.roster.signUp(slotId, ANNA);
     const card = await screen.findByTestId('next-slot');
@@ -125,7 +134,10 @@ describe('public-space observations beside the open findings', () => {
     const roundId = uuidv7(NOW - 2 * 3_600_000);
     const observationId = uuidv7(NOW - 3_600_000);
     await app.store.sync.applyPullPage(
-      [remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt'], [ANNA, BART])), remote('publicSpaceObservation', observationId, publicSpaceValues(roundId, TEAM, 'oranjebuurt'))],
+      [
+        remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt'], [ANNA, BART])),
+        remote('publicSpaceObservation', observationId, publicSpaceValues(roundId, TEAM, 'oranjebuurt')),
+      ],
       '3',
     );
     app.render(<PatrolOpenObservations buurtId="oranjebuurt" />);

@@ -9,7 +9,20 @@ const HOUR = 3_600_000;
 const today = new Date(NOW).toISOString().slice(0, 10);
 
 function slot(id: string, date: string, walkers: string[], buurtIds = ['oranjebuurt']): SlotView {
-  return { id, teamId: 'team-a', date, start: '20:00', durationMinutes: 90, meetingPoint: '', buurtIds, createdAt: NOW, createdBy: 'c', walkers, needsWalkers: walkers.length < 2, syncState: 'sent' };
+  return {
+    id,
+    teamId: 'team-a',
+    date,
+    start: '20:00',
+    durationMinutes: 90,
+    meetingPoint: '',
+    buurtIds,
+    createdAt: NOW,
+    createdBy: 'c',
+    walkers,
+    needsWalkers: walkers.length < 2,
+    syncState: 'sent',
+  };
 }
 
 function round(id: string, walkers: string[], hours: number | null): RoundView {
@@ -38,7 +51,25 @@ function round(id: string, walkers: string[], hours: number | null): RoundView {
 }
 
 function safety(id: string, type: 'openWindowOrDoor' | 'keyInDoor'): ObservationView {
-  return { id, kind: 'safety', roundId: 'r', teamId: 'team-a', buurtId: 'oranjebuurt', observedAt: NOW, location: null, address: null, note: '', action: 'none', meldingNumber: null, createdAt: NOW, createdBy: 'a', deleted: false, type, reaction: null, syncState: 'sent' };
+  return {
+    id,
+    kind: 'safety',
+    roundId: 'r',
+    teamId: 'team-a',
+    buurtId: 'oranjebuurt',
+    observedAt: NOW,
+    location: null,
+    address: null,
+    note: '',
+    action: 'none',
+    meldingNumber: null,
+    createdAt: NOW,
+    createdBy: 'a',
+    deleted: false,
+    type,
+    reaction: null,
+    syncState: 'sent',
+  };
 }
 
 describe('the roster’s arithmetic', () => {
@@ -82,7 +113,12 @@ describe('the roster’s arithmetic', () => {
 
   it('writes the effort as CSV for Dutch Excel: BOM, semicolons, decimal comma, formulas neutralised', () => {
     const rows = effortRows({ rounds: [round('r1', ['a', 'b'], 1.25)], slots: [], observations: [] });
-    const csv = effortCsv(rows, (key) => key, () => '=HYPERLINK("x")', (id) => id);
+    const csv = effortCsv(
+      rows,
+      (key) => key,
+      () => '=HYPERLINK("x")',
+      (id) => id,
+    );
     const [header, line] = csv.slice(1).split('\r\n');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(header?.split(';')).toHaveLength(10);
@@ -90,7 +126,14 @@ describe('the roster’s arithmetic', () => {
   });
 
   it('reads and writes its routes', () => {
-    const routes: RosterRoute[] = [{ name: 'roster' }, { name: 'pattern' }, { name: 'police' }, { name: 'effort' }, { name: 'month', month: '2026-11' }, { name: 'round', id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }];
+    const routes: RosterRoute[] = [
+      { name: 'roster' },
+      { name: 'pattern' },
+      { name: 'police' },
+      { name: 'effort' },
+      { name: 'month', month: '2026-11' },
+      { name: 'round', id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' },
+    ];
     for (const route of routes) expect(parseRosterRoute(rosterHref(route).slice(1))).toEqual(route);
     expect(parseRosterRoute('/inzet/maand/2026-13')).toBeNull();
     expect(parseRosterRoute('/rooster/onbekend')).toBeNull();

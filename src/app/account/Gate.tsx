@@ -136,7 +136,9 @@ function GateSteps(props: GateProps) {
             <SignInForm env={env} onSignedIn={props.onSignedIn} />
             <p class="field-hint">{t('signIn.volunteerHint')}</p>
             <p>
-              <a href={hrefOf({ name: 'privacy' })}>{t('signIn.privacyLink')}</a>
+              <a class="link-target" href={hrefOf({ name: 'privacy' })}>
+                {t('signIn.privacyLink')}
+              </a>
             </p>
           </>
         )}

@@ -10,7 +10,12 @@ const SECTIONS = ['counts', 'you', 'device', 'local', 'coordinator', 'export', '
  * tenant's (patrolSettings), the defaults until this device has them.
  */
 export function PrivacyText({ t, retention = DEFAULT_RETENTION }: { t: AccountT; retention?: RetentionPeriods }) {
-  const params = { days: SESSION_DAYS, safety: retention.safetyObservationMonths, rounds: retention.roundMonths, publicSpace: retention.publicSpaceObservationMonths };
+  const params = {
+    days: SESSION_DAYS,
+    safety: retention.safetyObservationMonths,
+    rounds: retention.roundMonths,
+    publicSpace: retention.publicSpaceObservationMonths,
+  };
   return (
     <div class="privacy">
       <p class="lead">{t('privacy.intro')}</p>

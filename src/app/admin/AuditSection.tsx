@@ -116,5 +116,6 @@ function recordName(type: string | null, id: string, config: Config, names: Read
 
 /** Ids are long; the tail tells them apart. */
 function shortId(id: string): string {
-  return id.length > 12 ? `…${id.slice(-8)}` : id;
+  // A word joiner keeps the ellipsis on the line of the tail it belongs to.
+  return id.length > 12 ? `…\u2060${id.slice(-8)}` : id;
 }

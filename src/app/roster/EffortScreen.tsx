@@ -59,7 +59,14 @@ export function EffortScreen() {
             <button
               type="button"
               class="button"
-              onClick={() => downloadFile(platform.document, effortCsv(effort.rows, t, teamName, (id) => buurtName(t, config, id)), `buurtpreventie-${month}.csv`, 'text/csv;charset=utf-8')}
+              onClick={() =>
+                downloadFile(
+                  platform.document,
+                  effortCsv(effort.rows, t, teamName, (id) => buurtName(t, config, id)),
+                  `buurtpreventie-${month}.csv`,
+                  'text/csv;charset=utf-8',
+                )
+              }
             >
               {t('effort.csv')}
             </button>

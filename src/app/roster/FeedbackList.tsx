@@ -8,7 +8,10 @@ const SHOWN = 10;
 /** What volunteers miss most: the wijkagent's reactions to the team's safety observations, newest first. */
 export function FeedbackList({ teamId }: { teamId: string }) {
   const t = useT(rosterPack);
-  const answered = useLive(async (store) => (await store.roster.listSafetyObservations({ teamIds: [teamId] })).filter((o) => o.reaction !== null).slice(0, SHOWN), [teamId]);
+  const answered = useLive(
+    async (store) => (await store.roster.listSafetyObservations({ teamIds: [teamId] })).filter((o) => o.reaction !== null).slice(0, SHOWN),
+    [teamId],
+  );
   return (
     <section class="roster-feedback" aria-labelledby="roster-feedback">
       <h2 id="roster-feedback">{t('roster.feedback')}</h2>

@@ -21,7 +21,9 @@ export function NextSlotCard() {
   return (
     <section class="card next-slot" aria-labelledby="next-slot-title" data-testid="next-slot">
       <h2 id="next-slot-title">{t('nextSlot.title')}</h2>
-      <p class="next-slot-when">{t('nextSlot.when', { date: formatDate(lang, slot.date), start: slot.start, end: endTime(slot.start, slot.durationMinutes) })}</p>
+      <p class="next-slot-when">
+        {t('nextSlot.when', { date: formatDate(lang, slot.date), start: slot.start, end: endTime(slot.start, slot.durationMinutes) })}
+      </p>
       {slot.meetingPoint && <p class="slot-line">{t('nextSlot.where', { place: slot.meetingPoint })}</p>}
       {slot.needsWalkers && (
         <p class="slot-flag">

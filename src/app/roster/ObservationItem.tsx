@@ -12,7 +12,9 @@ import { rosterPack } from './pack.ts';
 export function ObservationItem({ observation, children }: { observation: ObservationView; children?: ComponentChildren }) {
   const { config, lang } = useApp();
   const t = useT(rosterPack);
-  const when = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(observation.observedAt);
+  const when = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    observation.observedAt,
+  );
   const reaction = observation.kind === 'safety' ? observation.reaction : null;
   const titleId = `observation-${observation.id}`;
   return (

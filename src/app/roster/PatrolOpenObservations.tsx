@@ -19,7 +19,10 @@ import './roster.css';
  */
 export function PatrolOpenObservations({ buurtId }: { buurtId: string }) {
   const t = useT(rosterPack, findingsPack);
-  const observations = useLive(async (store) => (await store.roster.listPublicSpaceObservations({ buurtIds: [buurtId] })).filter((o) => isOpenStatus(o.status)), [buurtId]);
+  const observations = useLive(
+    async (store) => (await store.roster.listPublicSpaceObservations({ buurtIds: [buurtId] })).filter((o) => isOpenStatus(o.status)),
+    [buurtId],
+  );
   if (!observations || observations.length === 0) return null;
   return (
     <section class="report-section" aria-labelledby="patrol-open">

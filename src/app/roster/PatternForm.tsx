@@ -38,10 +38,21 @@ export function PatternForm() {
     }
     try {
       const ids = await store.roster.repeatWeekly(
-        { teamId: team.id, weekdays, start, durationMinutes: Number(duration), meetingPoint, buurtIds: area, ...(from ? { from } : {}), ...(until ? { until } : {}) },
+        {
+          teamId: team.id,
+          weekdays,
+          start,
+          durationMinutes: Number(duration),
+          meetingPoint,
+          buurtIds: area,
+          ...(from ? { from } : {}),
+          ...(until ? { until } : {}),
+        },
         me.userId,
       );
-      announce(ids.length === 0 ? t('rosterPattern.none') : ids.length === 1 ? t('rosterPattern.done.one') : t('rosterPattern.done.other', { count: ids.length }));
+      announce(
+        ids.length === 0 ? t('rosterPattern.none') : ids.length === 1 ? t('rosterPattern.done.one') : t('rosterPattern.done.other', { count: ids.length }),
+      );
       navigate({ name: 'roster', path: '/rooster' });
     } catch {
       setProblem(t('rosterPattern.invalid'));
@@ -95,7 +106,15 @@ export function PatternForm() {
           </div>
           <div class="field">
             <label for="pattern-duration">{t('rosterPattern.duration')}</label>
-            <input id="pattern-duration" type="text" inputMode="numeric" pattern="[0-9]*" value={duration} required onInput={(e) => setDuration(e.currentTarget.value)} />
+            <input
+              id="pattern-duration"
+              type="text"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              value={duration}
+              required
+              onInput={(e) => setDuration(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="pattern-meeting">{t('rosterPattern.meetingPoint')}</label>

@@ -18,14 +18,17 @@ type Data = { round: RoundView; observations: ObservationView[] } | null;
 export function RoundReport({ id }: { id: string }) {
   const { config, lang, platform } = useApp();
   const t = useT(rosterPack);
-  const data = useLive(async (store): Promise<Data> => {
-    const round = (await store.roster.listRounds({})).find((item) => item.id === id);
-    if (!round) return null;
-    const filter = { teamIds: [round.teamId] };
-    const [safety, publicSpace] = await Promise.all([store.roster.listSafetyObservations(filter), store.roster.listPublicSpaceObservations(filter)]);
-    const observations: ObservationView[] = [...safety, ...publicSpace].filter((o) => o.roundId === id).sort((a, b) => a.observedAt - b.observedAt);
-    return { round, observations };
-  }, [id]);
+  const data = useLive(
+    async (store): Promise<Data> => {
+      const round = (await store.roster.listRounds({})).find((item) => item.id === id);
+      if (!round) return null;
+      const filter = { teamIds: [round.teamId] };
+      const [safety, publicSpace] = await Promise.all([store.roster.listSafetyObservations(filter), store.roster.listPublicSpaceObservations(filter)]);
+      const observations: ObservationView[] = [...safety, ...publicSpace].filter((o) => o.roundId === id).sort((a, b) => a.observedAt - b.observedAt);
+      return { round, observations };
+    },
+    [id],
+  );
   if (data === undefined) return <p class="muted">{t('app.loading')}</p>;
   if (data === null) return <p class="empty-state">{t('roundReport.notFound')}</p>;
   const { round, observations } = data;

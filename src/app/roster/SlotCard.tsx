@@ -53,7 +53,11 @@ export function SlotCard({ slot, team, names, mayPlan }: Props) {
             {t('roster.signOff')}
           </button>
         ) : (
-          <button type="button" class="button button-primary" onClick={() => void act(() => store.roster.signUp(slot.id, me.userId), t('roster.signedUp', { date }))}>
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => void act(() => store.roster.signUp(slot.id, me.userId), t('roster.signedUp', { date }))}
+          >
             {t('roster.signUp')}
           </button>
         )}

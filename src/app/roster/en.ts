@@ -87,8 +87,8 @@ export const en: Words<typeof nl> = {
   'policeReaction.handled': 'Handled by the wijkagent',
   'policeReaction.none': 'No reaction yet',
 
-  'rosterEffortTable': 'Effort per team and buurt',
-  'rosterHours': '{hours} h',
+  rosterEffortTable: 'Effort per team and buurt',
+  rosterHours: '{hours} h',
   'patrolOpen.title': 'Observations of the buurtpreventie',
   'patrolOpen.status': 'Follow-up',
   'patrolOpen.note': 'Note (optional)',

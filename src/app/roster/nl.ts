@@ -88,8 +88,8 @@ export const nl = {
   'policeReaction.handled': 'Afgehandeld door de wijkagent',
   'policeReaction.none': 'Nog geen reactie',
 
-  'rosterEffortTable': 'Inzet per team en buurt',
-  'rosterHours': '{hours} uur',
+  rosterEffortTable: 'Inzet per team en buurt',
+  rosterHours: '{hours} uur',
   'patrolOpen.title': 'Waarnemingen van de buurtpreventie',
   'patrolOpen.status': 'Opvolging',
   'patrolOpen.note': 'Notitie (optioneel)',

@@ -4,7 +4,18 @@ import type { RosterT } from './pack.ts';
 import { percent, type EffortRow } from './roster-logic.ts';
 
 export function effortCsv(rows: readonly EffortRow[], t: RosterT, teamName: (id: string) => string, buurt: (id: string) => string): string {
-  const header = ['rosterCsv.team', 'rosterCsv.buurt', 'rosterCsv.rounds', 'rosterCsv.hours', 'rosterCsv.paired', 'rosterCsv.slots', 'rosterCsv.covered', 'rosterCsv.coverage', 'rosterCsv.safety', 'rosterCsv.publicSpace'] as const;
+  const header = [
+    'rosterCsv.team',
+    'rosterCsv.buurt',
+    'rosterCsv.rounds',
+    'rosterCsv.hours',
+    'rosterCsv.paired',
+    'rosterCsv.slots',
+    'rosterCsv.covered',
+    'rosterCsv.coverage',
+    'rosterCsv.safety',
+    'rosterCsv.publicSpace',
+  ] as const;
   return toCsv([
     header.map((key) => t(key)),
     ...rows.map((row) => [

@@ -47,7 +47,12 @@ export function slotsByWeek(slots: readonly SlotView[]): SlotWeek[] {
 export function monthRange(month: string): { from: number; until: number; first: string; last: string } {
   const [year = 1970, m = 1] = month.split('-').map(Number);
   const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: new Date(year, m - 1, 1).getTime(), until: new Date(year, m, 1).getTime(), first: `${month}-01`, last: `${month}-${String(lastDay).padStart(2, '0')}` };
+  return {
+    from: new Date(year, m - 1, 1).getTime(),
+    until: new Date(year, m, 1).getTime(),
+    first: `${month}-01`,
+    last: `${month}-${String(lastDay).padStart(2, '0')}`,
+  };
 }
 
 /** The local month (YYYY-MM) of a moment, and `back` months before it. */

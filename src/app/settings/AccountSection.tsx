@@ -33,7 +33,7 @@ export function AccountSection() {
           {me.email && (
             <div class="details-item">
               <dt>{t('account.email')}</dt>
-              <dd>{me.email}</dd>
+              <dd>{emailWithBreak(me.email)}</dd>
             </div>
           )}
           <div class="details-item">
@@ -42,7 +42,9 @@ export function AccountSection() {
           </div>
         </dl>
         <p>
-          <a href={hrefOf({ name: 'privacy' })}>{t('account.privacy')}</a>
+          <a class="link-target" href={hrefOf({ name: 'privacy' })}>
+            {t('account.privacy')}
+          </a>
         </p>
         <SignOut />
       </section>
@@ -108,5 +110,18 @@ function Devices() {
       <p class="field-hint">{t('devices.hint')}</p>
       <RemoteDeviceList load={(api) => api.devices()} deps={[]} t={t} />
     </section>
+  );
+}
+
+/** An address too long for the line breaks before its "@", not somewhere inside a word. */
+function emailWithBreak(email: string) {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
   );
 }

@@ -6,7 +6,8 @@ import type { StorageInfo } from '../../store/settings.ts';
 import { useApp } from '../context.ts';
 import { formatRelative } from '../format.ts';
 import { formatMegabytes } from './megabytes.ts';
-import { useLive, useNow, useOnline, useSyncStatus } from '../hooks.ts';
+import { useLive, useNetwork, useNow, useSyncStatus } from '../hooks.ts';
+import { THEMES, chooseTheme, currentTheme, type Theme } from '../theme.ts';
 import { reasonText } from '../i18n/reasons.ts';
 import { LANGS } from '../i18n/translate.ts';
 import { syncStatusText } from '../ui/sync-status-text.ts';
@@ -27,7 +28,7 @@ export function SettingsScreen() {
   const summary = useLive((s) => s.outbox.summary(), []);
   const now = useNow(30_000);
   const actions = useSyncActions();
-  const text = syncStatusText(t, lang, status, summary, now, useOnline());
+  const text = syncStatusText(t, lang, status, summary, now, useNetwork());
 
   return (
     <>
@@ -50,14 +51,20 @@ export function SettingsScreen() {
         </fieldset>
       </section>
 
+      <ThemeSection />
+
       <StorageSection />
 
       <section class="card" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settings.sync')}</h2>
+        {text.isTrouble && (
+          <p>
+            <strong>{text.state}</strong>
+          </p>
+        )}
+        {text.problem && <p>{text.problem}</p>}
         <p data-testid="settings-pending">{text.pending}</p>
-        <p class="muted">
-          {text.state} · {text.last}
-        </p>
+        <p class="muted">{text.last}</p>
         <div class="action-stack">
           <button type="button" class="button button-block" onClick={actions.syncNow}>
             {t('sync.now')}
@@ -66,6 +73,7 @@ export function SettingsScreen() {
             {t('sync.exportLong')}
           </button>
         </div>
+        <p class="sync-feedback">{actions.feedback}</p>
         <p class="field-hint">{t('settings.exportHint')}</p>
 
         <h3>{t('settings.rejectedTitle')}</h3>
@@ -103,6 +111,33 @@ export function SettingsScreen() {
         </dl>
       </section>
     </>
+  );
+}
+
+/** Light, dark, or as the phone's system setting says (rounds happen in the dark). */
+function ThemeSection() {
+  const { platform, announce } = useApp();
+  const t = useT(settingsPack, activityPack);
+  const [theme, setTheme] = useState<Theme>(() => currentTheme(platform.document));
+  const choose = (next: Theme) => {
+    setTheme(next);
+    void chooseTheme(platform.document, next, platform.localStorage).catch(() => announce(t('form.saveFailed')));
+  };
+  return (
+    <section class="card" aria-labelledby="settings-theme">
+      <h2 id="settings-theme">{t('settings.theme')}</h2>
+      <fieldset class="fieldset fieldset-plain">
+        <legend class="visually-hidden">{t('settings.theme')}</legend>
+        <div class="checks checks-inline">
+          {THEMES.map((code) => (
+            <label key={code} class="check">
+              <input type="radio" name="theme" value={code} checked={theme === code} onChange={() => choose(code)} />
+              <span>{t(`settings.theme.${code}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </section>
   );
 }
 

@@ -5,6 +5,10 @@ import type { nl } from './nl.ts';
 export const en: Words<typeof nl> = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
+  'settings.theme': 'Appearance',
+  'settings.theme.system': 'System',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
   'settings.storage': 'Storage on this device',
   'settings.persisted.yes': 'Persistent storage is granted: the browser will not simply erase your data.',
   'settings.persisted.no': 'Persistent storage is not granted: the browser may erase data when Buurtlog is not used for a long time.',

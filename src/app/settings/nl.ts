@@ -6,6 +6,10 @@
 export const nl = {
   'settings.title': 'Instellingen',
   'settings.language': 'Taal',
+  'settings.theme': 'Weergave',
+  'settings.theme.system': 'Systeem',
+  'settings.theme.light': 'Licht',
+  'settings.theme.dark': 'Donker',
   'settings.storage': 'Opslag op dit toestel',
   'settings.persisted.yes': 'Blijvende opslag is toegestaan: de browser wist je gegevens niet zomaar.',
   'settings.persisted.no': 'Blijvende opslag is niet toegestaan: de browser kan gegevens wissen als Buurtlog lang niet gebruikt wordt.',

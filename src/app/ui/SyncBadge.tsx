@@ -8,7 +8,7 @@ const ICONS = { local: '●', sent: '✓', rejected: '!' } as const;
 export function SyncBadge({ state }: { state: SyncState }) {
   const t = useT();
   return (
-    <span class={`badge badge-${state}`} data-sync-state={state}>
+    <span class={`badge badge-sync badge-${state}`} data-sync-state={state}>
       <span aria-hidden="true" class="badge-icon">
         {ICONS[state]}
       </span>

@@ -30,7 +30,10 @@ function remote(type: RecordType, id: string, values: Record<string, unknown>): 
 describe('the roster on the device', () => {
   it('keeps a slot, its walkers and flags one with fewer than two', async () => {
     const store = await openTestStore();
-    const id = await store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(2), start: '20:00', durationMinutes: 90, meetingPoint: 'Bij de kerk', buurtIds: ['kinderdijk'] }, COORDINATOR);
+    const id = await store.ui.roster.createSlot(
+      { teamId: TEAM, date: dateAfter(2), start: '20:00', durationMinutes: 90, meetingPoint: 'Bij de kerk', buurtIds: ['kinderdijk'] },
+      COORDINATOR,
+    );
     await store.ui.roster.signUp(id, ANNA);
     let slot = await store.ui.roster.getSlot(id);
     expect(slot).toMatchObject({ teamId: TEAM, meetingPoint: 'Bij de kerk', walkers: [ANNA], needsWalkers: true, syncState: 'local' });
@@ -49,7 +52,10 @@ describe('the roster on the device', () => {
 
   it('swaps one member for another in one step', async () => {
     const store = await openTestStore();
-    const id = await store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '21:30', durationMinutes: 90, buurtIds: ['kinderdijk'] }, COORDINATOR);
+    const id = await store.ui.roster.createSlot(
+      { teamId: TEAM, date: dateAfter(1), start: '21:30', durationMinutes: 90, buurtIds: ['kinderdijk'] },
+      COORDINATOR,
+    );
     await store.ui.roster.signUp(id, ANNA);
     await store.ui.roster.signUp(id, BART);
     await store.ui.roster.swap(id, BART, CEES);
@@ -59,8 +65,12 @@ describe('the roster on the device', () => {
 
   it('refuses a slot the server would refuse, and a sign-up for a slot that is not there', async () => {
     const store = await openTestStore();
-    await expect(store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '25:00', durationMinutes: 90, buurtIds: [] }, COORDINATOR)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '20:00', durationMinutes: 5, buurtIds: [] }, COORDINATOR)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '25:00', durationMinutes: 90, buurtIds: [] }, COORDINATOR),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '20:00', durationMinutes: 5, buurtIds: [] }, COORDINATOR),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     await expect(store.ui.roster.signUp(uuidv7(NOW), ANNA)).rejects.toBeInstanceOf(InvalidInputError);
     expect(await store.sync.pendingCount()).toBe(0);
   });
@@ -91,7 +101,10 @@ describe('the roster on the device', () => {
 
   it('names the next slot a person walks, not one already over', async () => {
     const store = await openTestStore();
-    const today = await store.ui.roster.createSlot({ teamId: TEAM, date: rosterDate(NOW - 3 * 3_600_000), start: '00:00', durationMinutes: 15, buurtIds: [] }, COORDINATOR);
+    const today = await store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW - 3 * 3_600_000), start: '00:00', durationMinutes: 15, buurtIds: [] },
+      COORDINATOR,
+    );
     const later = await store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(5), start: '20:00', durationMinutes: 90, buurtIds: [] }, COORDINATOR);
     const sooner = await store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(3), start: '20:00', durationMinutes: 90, buurtIds: [] }, COORDINATOR);
     for (const id of [today, later, sooner]) await store.ui.roster.signUp(id, ANNA);
@@ -131,7 +144,15 @@ describe('observations for the police and professionals, and the police reaction
     expect(reactionId).toBe(reactionIdFor(safetyId));
     await store.ui.roster.react(safetyId, { text: 'Afgehandeld', state: 'handled', by: CEES });
     const [withReaction] = await store.ui.roster.listSafetyObservations({ buurtIds: ['kinderdijk'] });
-    expect(withReaction?.reaction).toMatchObject({ text: 'Afgehandeld', state: 'handled', by: CEES, teamId: TEAM, buurtId: 'kinderdijk', at: NOW + 60_000, syncState: 'local' });
+    expect(withReaction?.reaction).toMatchObject({
+      text: 'Afgehandeld',
+      state: 'handled',
+      by: CEES,
+      teamId: TEAM,
+      buurtId: 'kinderdijk',
+      at: NOW + 60_000,
+      syncState: 'local',
+    });
     // A reaction to a public-space observation is not a thing.
     await expect(store.ui.roster.react(publicId, { text: 'x', state: 'seen', by: CEES })).rejects.toBeInstanceOf(InvalidInputError);
   });
@@ -141,7 +162,13 @@ describe('observations for the police and professionals, and the police reaction
     const store = await openTestStore({ now: clock.now });
     const roundId = uuidv7(NOW - 3_600_000);
     const publicId = uuidv7(NOW - 1_600_000);
-    await store.sync.applyPullPage([remote('patrolRound', roundId, roundValues(TEAM, ['kinderdijk'], [ANNA])), remote('publicSpaceObservation', publicId, publicSpaceValues(roundId, TEAM, 'kinderdijk'))], '5');
+    await store.sync.applyPullPage(
+      [
+        remote('patrolRound', roundId, roundValues(TEAM, ['kinderdijk'], [ANNA])),
+        remote('publicSpaceObservation', publicId, publicSpaceValues(roundId, TEAM, 'kinderdijk')),
+      ],
+      '5',
+    );
     clock.advance(60_000);
     await store.ui.roster.setObservationStatus(publicId, { to: 'reported', note: 'Gemeld in FIXI', by: CEES });
     clock.advance(60_000);
