@@ -40,7 +40,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         rollupFormat: 'iife',
       },
       devOptions: { enabled: false },

@@ -13,6 +13,7 @@ import type { UiStore } from '../store/ui-store.ts';
 import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
+import { NavIcon } from './ui/NavIcon.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { createUnsavedWork, UnsavedWorkContext } from './ui/unsaved-work.ts';
 import { UpdateBanner } from './ui/UpdateBanner.tsx';
@@ -190,31 +191,23 @@ export function App(props: AppProps) {
         </main>
         <nav class="bottom-nav" aria-label={t('nav.label')}>
           <a href={hrefOf(LIST)} aria-current={section === 'activities' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ☰
-            </span>
+            <NavIcon name="activities" />
             {t('nav.activities')}
           </a>
           {mayReadFindings(session.me.role) && (
             <a href="#/bevindingen" aria-current={section === 'findings' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ⚑
-              </span>
+              <NavIcon name="findings" />
               {t('nav.findings')}
             </a>
           )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
-              <span aria-hidden="true" class="nav-icon">
-                ⚒
-              </span>
+              <NavIcon name="admin" />
               {t('nav.admin')}
             </a>
           )}
           <a href={hrefOf({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
-            <span aria-hidden="true" class="nav-icon">
-              ⚙
-            </span>
+            <NavIcon name="settings" />
             {t('nav.settings')}
           </a>
         </nav>

@@ -3,13 +3,15 @@
  * level. A fieldset with a legend; each button says whether it is chosen with
  * aria-pressed and with a visible check mark, never by colour alone.
  */
+import type { ComponentChild } from 'preact';
+
 export function ChoiceGrid<V extends string>(props: {
   legend: string;
   hint?: string;
   options: readonly V[];
   value: V | null;
   label(value: V): string;
-  icon?(value: V): string;
+  icon?(value: V): ComponentChild;
   /** Extra class for one option (the opportunity aspect stands apart). */
   variant?(value: V): string | undefined;
   onChoose(value: V): void;

@@ -14,7 +14,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { ChoiceGrid } from './ChoiceGrid.tsx';
 import { createFindingSaver, draftOf, EMPTY_DRAFT, hasInput, isComplete, levelsFor, mergeStored, withoutPhoto, type CaptureDraft } from './capture-logic.ts';
-import { ASPECT_ICONS, ELEMENT_ICONS } from './icons.ts';
+import { ASPECT_ICONS, ChoiceIcon, ELEMENT_ICONS } from './icons.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { schouwHref } from './routes.ts';
 
@@ -206,7 +206,7 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
           options={FINDING_ELEMENTS}
           value={draft.element}
           label={(v) => findingLabel(t, 'element', v)}
-          icon={(v) => ELEMENT_ICONS[v]}
+          icon={(v) => <ChoiceIcon icon={ELEMENT_ICONS[v]} />}
           onChoose={(element) => change((current) => ({ ...current, element }))}
         />
 
@@ -216,7 +216,7 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
           options={FINDING_ASPECTS}
           value={draft.aspect}
           label={(v) => findingLabel(t, 'aspect', v)}
-          icon={(v) => ASPECT_ICONS[v]}
+          icon={(v) => <ChoiceIcon icon={ASPECT_ICONS[v]} />}
           variant={(v) => (v === 'opportunity' ? 'choice-opportunity' : undefined)}
           onChoose={(aspect) => change((current) => ({ ...current, aspect }))}
         />
