@@ -448,12 +448,11 @@ describe('the schouw report, and the schouw screens for everyone', () => {
     const followUp = page.getByTestId('follow-up');
     await followUp.getByRole('radio', { name: 'Melden in FIXI' }).check();
     await followUp.getByLabel('Verantwoordelijke partner').selectOption({ index: 1 });
-    await followUp.getByRole('radio', { name: 'Ontvangen' }).check();
-    await phone.expectSoon('the follow-up saved', () =>
-      page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="finding-action"][value="reportFixi"]')?.checked ?? false, undefined, {
-        timeout: 5_000,
-      }),
-    );
+    await followUp.getByRole('radio', { name: 'Gemeld', exact: true }).check();
+    await followUp.getByLabel('Meldnummer (FIXI of ander systeem)').fill('FIXI-2026-0007');
+    await followUp.getByRole('button', { name: 'Opvolging opslaan' }).click();
+    await phone.expectSoon('the follow-up saved', () => followUp.getByTestId('history').getByText('Nieuw → Gemeld').waitFor({ timeout: 5_000 }));
+    expect(await followUp.getByRole('radio', { name: 'Melden in FIXI' }).isChecked()).toBe(true);
     expect(await wcagViolations(page), 'finding detail with follow-up').toEqual([]);
 
     await page.goto(`${env.server.url}/#/schouw/${activityId}/rapport`);
