@@ -179,6 +179,27 @@ describe('the schouw capture at 360×740 with one thumb', () => {
     for (const taps of tapsPerFinding) expect(taps).toBeLessThanOrEqual(6);
     expect(thumb.scrolledPx, 'distance the person had to scroll').toBe(0);
     expect(appScroll.px, 'the app brought each question into view').toBeGreaterThan(0);
+
+    // The report of these three findings, all at one GPS spot: three markers apart, numbered as the list; printed on at most 2 A4 pages.
+    const activityId = /#\/schouw\/([^/]+)/.exec(page.url())?.[1];
+    await page.goto(`${env.server.url}/#/schouw/${activityId}/rapport`);
+    await page.getByTestId('report-score').waitFor({ timeout: 15_000 });
+    const markers = await page.locator('.report-map-view .place-map-marker > g').evaluateAll((groups) =>
+      groups.map((g) => {
+        const box = g.getBoundingClientRect();
+        return { text: g.querySelector('text')?.textContent ?? '', x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }),
+    );
+    expect(markers.map((m) => m.text).sort()).toEqual(['1', '2', '3']);
+    for (const [i, a] of markers.entries()) for (const b of markers.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), 'markers apart').toBeGreaterThanOrEqual(28);
+    const listed = await page.getByTestId('report-finding').evaluateAll((items) => items.map((item) => /\d+/.exec(item.textContent ?? '')?.[0]).sort());
+    expect(listed).toEqual(['1', '2', '3']);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: null });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    console.info(`the printed report: ${pages.length} pages`);
+    expect(pages.length, 'A4 pages of the printed report with 3 findings').toBeLessThanOrEqual(2);
     await context.close();
   });
 });
