@@ -191,7 +191,8 @@ describe('the schouw capture at 360×740 with one thumb', () => {
       }),
     );
     expect(markers.map((m) => m.text).sort()).toEqual(['1', '2', '3']);
-    for (const [i, a] of markers.entries()) for (const b of markers.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), 'markers apart').toBeGreaterThanOrEqual(28);
+    for (const [i, a] of markers.entries())
+      for (const b of markers.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), 'markers apart').toBeGreaterThanOrEqual(28);
     const listed = await page.getByTestId('report-finding').evaluateAll((items) => items.map((item) => /\d+/.exec(item.textContent ?? '')?.[0]).sort());
     expect(listed).toEqual(['1', '2', '3']);
     await page.emulateMedia({ media: 'print' });
