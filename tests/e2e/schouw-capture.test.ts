@@ -184,10 +184,10 @@ describe('the schouw capture at 360×740 with one thumb', () => {
     const activityId = /#\/schouw\/([^/]+)/.exec(page.url())?.[1];
     await page.goto(`${env.server.url}/#/schouw/${activityId}/rapport`);
     await page.getByTestId('report-score').waitFor({ timeout: 15_000 });
-    const markers = await page.locator('.report-map-view .place-map-marker > g').evaluateAll((groups) =>
+    const markers = await page.locator('.report-map-view .place-map-marker').evaluateAll((groups) =>
       groups.map((g) => {
-        const box = g.getBoundingClientRect();
-        return { text: g.querySelector('text')?.textContent ?? '', x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        const box = g.querySelector('circle[r="14"]')?.getBoundingClientRect();
+        return { text: g.querySelector('text')?.textContent ?? '', x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + (box?.height ?? 0) / 2 };
       }),
     );
     expect(markers.map((m) => m.text).sort()).toEqual(['1', '2', '3']);

@@ -174,20 +174,18 @@ export function MapView(props: MapViewProps) {
         {spreadMarkers(points.map((point) => toScreen(view, width, height, point))).map(({ at, spot, isMoved }, index) => {
           const point = points[index] as MapPoint;
           return (
-            <g key={point.id} class="place-map-marker">
+            <g key={point.id} class="place-map-marker" transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}>
+              <title>{point.label}</title>
               {isMoved && (
                 <>
-                  <line class="place-map-marker-leg" x1={spot.x.toFixed(1)} y1={spot.y.toFixed(1)} x2={at.x.toFixed(1)} y2={at.y.toFixed(1)} />
-                  <circle class="place-map-marker-spot" cx={spot.x.toFixed(1)} cy={spot.y.toFixed(1)} r="3" />
+                  <line class="place-map-marker-leg" x1={(spot.x - at.x).toFixed(1)} y1={(spot.y - at.y).toFixed(1)} x2="0" y2="0" />
+                  <circle class="place-map-marker-spot" cx={(spot.x - at.x).toFixed(1)} cy={(spot.y - at.y).toFixed(1)} r="3" />
                 </>
               )}
-              <g transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}>
-                <title>{point.label}</title>
-                <circle r="14" />
-                <text text-anchor="middle" dominant-baseline="central">
-                  {markerText(point.label, index)}
-                </text>
-              </g>
+              <circle r="14" />
+              <text text-anchor="middle" dominant-baseline="central">
+                {markerText(point.label, index)}
+              </text>
             </g>
           );
         })}

@@ -151,6 +151,7 @@ export const en: Words<typeof nl> = {
   'capture.photoError.unsupported': 'This browser cannot open this kind of photo. Take a new photo or choose a JPEG photo.',
   'capture.photoError.other': 'The photo could not be processed or kept. Please try again.',
 
+  'findingDetail.back': 'Back',
   'findingDetail.title': '{element}: {aspect}',
   'findingDetail.photos': 'Photos',
   'findingDetail.what': 'What',

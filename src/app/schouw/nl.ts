@@ -153,6 +153,7 @@ export const nl = {
   'capture.photoError.unsupported': 'Dit soort foto kan deze browser niet openen. Maak een nieuwe foto of kies een JPEG-foto.',
   'capture.photoError.other': 'De foto kon niet worden verwerkt of bewaard. Probeer het opnieuw.',
 
+  'findingDetail.back': 'Terug',
   'findingDetail.title': '{element}: {aspect}',
   'findingDetail.photos': 'Foto’s',
   'findingDetail.what': 'Wat',
