@@ -11,7 +11,7 @@ import { Language, type LanguageValue } from './i18n/use-t.ts';
 import type { SyncController, SyncResult } from './ports.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { patrolTeamsOf } from './patrol/teams.ts';
-import { LIST, hrefOf, sectionOf, type Route } from './router.ts';
+import { LIST, hrefOf, sectionOf, type Route, type Section } from './router.ts';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
 import { NavIcon } from './ui/NavIcon.tsx';
@@ -68,6 +68,7 @@ export function App(props: AppProps) {
   const [unsavedWork] = useState(createUnsavedWork);
   const [isUnsaved, setUnsaved] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const previousSection = useRef<Section>('activities');
   const firstRoute = useRef(true);
 
   useEffect(() => {
@@ -177,7 +178,9 @@ export function App(props: AppProps) {
     setMessage((m) => ({ text, flip: !m.flip }));
   }
 
-  const section = sectionOf(route);
+  // A finding keeps the section it was opened from (router.ts sectionOf).
+  const section = sectionOf(route, previousSection.current);
+  previousSection.current = section;
   return (
     <Language.Provider value={language}>
       <AppContext.Provider value={context}>

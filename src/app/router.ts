@@ -109,10 +109,18 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export function sectionOf(route: Route): 'activities' | 'findings' | 'patrol' | 'roster' | 'settings' | 'admin' {
+export type Section = 'activities' | 'findings' | 'patrol' | 'roster' | 'settings' | 'admin';
+
+/**
+ * The navigation item a screen belongs to. A finding (`/bevinding/…`) is
+ * reached from a round (Activiteiten) or from the open findings
+ * (Bevindingen): it keeps the section of the screen it was opened from.
+ */
+export function sectionOf(route: Route, previous?: Section): Section {
   if (route.name === 'admin') return 'admin';
   if (route.name === 'patrol') return 'patrol';
   if (route.name === 'roster') return 'roster';
   if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
+  if (route.name === 'schouw' && route.path.startsWith('/bevinding/')) return previous === 'findings' ? 'findings' : 'activities';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';
 }

@@ -26,9 +26,28 @@ export function isOpenStatus(status: FollowUpStatus): boolean {
   return status !== 'resolved' && status !== 'wontFix';
 }
 
-/** The melding's status as the person sees it in FIXI (or another system); typed by hand, never fetched. */
+/**
+ * The melding's status in FIXI (or another system). Not a second status a
+ * person sets: the follow-up status is the one model, and this field (kept on
+ * the wire for exports and older clients) follows from it — `meldingStatusFor`.
+ */
 export const MELDING_STATUSES = ['notReported', 'received', 'inProgress', 'resolved'] as const;
 export type MeldingStatus = (typeof MELDING_STATUSES)[number];
+
+/** The melding status that goes with a follow-up status: not reported while new, then as far as the follow-up got. */
+export function meldingStatusFor(status: FollowUpStatus): MeldingStatus {
+  switch (status) {
+    case 'new':
+      return 'notReported';
+    case 'reported':
+      return 'received';
+    case 'inProgress':
+      return 'inProgress';
+    case 'resolved':
+    case 'wontFix':
+      return 'resolved';
+  }
+}
 
 /** The fields of one history entry about the subject named by `subjectField`. `from` equal to `to` is a note without a change of status. */
 export function followUpChangeFieldSchemas<F extends string>(subjectField: F) {

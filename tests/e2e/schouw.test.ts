@@ -16,6 +16,7 @@ import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, serverRecords, startServer, type RunningServer } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
+import { drawPhoto } from './draw-photo.ts';
 import { sha256Hex } from '../fixtures/fixed.ts';
 
 const SCHOUW = 'Schouw'; // src/app/activities/nl.ts activityType.schouw
@@ -68,34 +69,6 @@ function recordPhotoPuts(context: BrowserContext, device: string, into: Map<stri
     const hash = match[1] as string;
     into.set(hash, [...(into.get(hash) ?? []), { device, status: response.status() }]);
   });
-}
-
-// ── Photos ───────────────────────────────────────────────────────────────────
-
-/**
- * A JPEG nobody else has: drawn in the page (OffscreenCanvas, as a camera's
- * encoder would) from `seed` — its own colours, shapes and text, so the
- * processed photo, and its hash, differ from every other seed's.
- */
-async function drawPhoto(page: Page, seed: number): Promise<Buffer> {
-  const bytes = await page.evaluate(async (seed) => {
-    const canvas = new OffscreenCanvas(960, 720);
-    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    let state = seed * 7919 + 17;
-    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-    ctx.fillStyle = `hsl(${(seed * 67) % 360} 60% 55%)`;
-    ctx.fillRect(0, 0, 960, 720);
-    for (let i = 0; i < 24; i++) {
-      ctx.fillStyle = `hsl(${Math.floor(random() * 360)} 70% ${30 + Math.floor(random() * 40)}%)`;
-      ctx.fillRect(random() * 900, random() * 660, 40 + random() * 300, 40 + random() * 200);
-    }
-    ctx.fillStyle = '#fff';
-    ctx.font = 'bold 96px sans-serif';
-    ctx.fillText(`Foto ${seed}`, 60, 400);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    return Array.from(new Uint8Array(await blob.arrayBuffer()));
-  }, seed);
-  return Buffer.from(bytes);
 }
 
 // ── The schouw as a person uses it ──────────────────────────────────────────
@@ -475,12 +448,11 @@ describe('the schouw report, and the schouw screens for everyone', () => {
     const followUp = page.getByTestId('follow-up');
     await followUp.getByRole('radio', { name: 'Melden in FIXI' }).check();
     await followUp.getByLabel('Verantwoordelijke partner').selectOption({ index: 1 });
-    await followUp.getByRole('radio', { name: 'Ontvangen' }).check();
-    await phone.expectSoon('the follow-up saved', () =>
-      page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="finding-action"][value="reportFixi"]')?.checked ?? false, undefined, {
-        timeout: 5_000,
-      }),
-    );
+    await followUp.getByRole('radio', { name: 'Gemeld', exact: true }).check();
+    await followUp.getByLabel('Meldnummer (FIXI of ander systeem)').fill('FIXI-2026-0007');
+    await followUp.getByRole('button', { name: 'Opvolging opslaan' }).click();
+    await phone.expectSoon('the follow-up saved', () => followUp.getByTestId('history').getByText('Nieuw → Gemeld').waitFor({ timeout: 5_000 }));
+    expect(await followUp.getByRole('radio', { name: 'Melden in FIXI' }).isChecked()).toBe(true);
     expect(await wcagViolations(page), 'finding detail with follow-up').toEqual([]);
 
     await page.goto(`${env.server.url}/#/schouw/${activityId}/rapport`);

@@ -1,7 +1,8 @@
 /** Following a finding up: a status change writes the finding's status and an append-only history entry. */
 import { describe, expect, it } from 'vitest';
 import { mayAddFinding, mayChangeFindingStatus, mayDeleteFinding, mayUpdateFinding, mayUpdateSchouw, principalOf } from '../../src/app/abilities.ts';
-import { isStatusChangeValid, meldingNumberOf, whoOf } from '../../src/app/schouw/follow-up-logic.ts';
+import { followUpDraftOf, followUpSaveOf, isFollowUpDirty, isStatusChangeValid, meldingNumberOf, whoOf } from '../../src/app/schouw/follow-up-logic.ts';
+import { FOLLOW_UP_STATUSES, meldingStatusFor } from '../../src/domain/follow-up.ts';
 import { placeText } from '../../src/app/schouw/place-text.ts';
 import { core } from '../../src/app/i18n/core.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
@@ -83,5 +84,34 @@ describe('where a finding is, in words', () => {
     );
     expect(placeText(t, { location: { lat: 51.858612, lon: 4.659704, accuracyM: 7.6, source: 'gps' }, address: null })).toBe('51.85861, 4.65970 (± 8 m)');
     expect(placeText(t, { location: null, address: null })).toBe('Geen plek vastgelegd');
+  });
+});
+
+describe('the one follow-up form', () => {
+  it('saves changed fields, derives the melding status from the status, and writes history only for a status change or a note', async () => {
+    const store = await openTestStore({ now: manualClock().now });
+    const activityId = await store.ui.activities.create(activityInput({ type: 'schouw' }));
+    const id = await store.ui.schouw.createFinding({ schouwId: activityId, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
+    const finding = await store.ui.schouw.getFinding(id);
+    if (!finding) throw new Error('no finding');
+    const draft = followUpDraftOf(finding);
+    expect(isFollowUpDirty(finding, draft)).toBe(false);
+    expect(followUpSaveOf(finding, draft)).toEqual({ changes: {}, entry: null });
+
+    const reported = { ...draft, action: 'reportFixi' as const, status: 'reported' as const, meldingNumber: ' FIXI-7 ' };
+    expect(isFollowUpDirty(finding, reported)).toBe(true);
+    expect(followUpSaveOf(finding, reported)).toEqual({
+      changes: { action: 'reportFixi', meldingNumber: 'FIXI-7', meldingStatus: 'received' },
+      entry: { to: 'reported', note: '' },
+    });
+    // Only the action: no history entry, the status stays.
+    expect(followUpSaveOf(finding, { ...draft, action: 'fixedOnSpot' })).toEqual({ changes: { action: 'fixedOnSpot' }, entry: null });
+    // A melding number typed while still "nieuw" is not saved: it belongs to the "gemeld" step.
+    expect(followUpSaveOf(finding, { ...draft, meldingNumber: 'X-1' })).toEqual({ changes: {}, entry: null });
+    expect(followUpSaveOf(finding, { ...draft, note: 'Nagekeken' }).entry).toEqual({ to: 'new', note: 'Nagekeken' });
+  });
+
+  it('maps every follow-up status to one melding status', () => {
+    expect(FOLLOW_UP_STATUSES.map(meldingStatusFor)).toEqual(['notReported', 'received', 'inProgress', 'resolved', 'resolved']);
   });
 });

@@ -109,11 +109,11 @@ describe('following a finding up', () => {
     const { store, render, announce, round } = await setUp();
     const id = await store.ui.schouw.createFinding({ schouwId: round, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
     render(<FindingDetail id={id} />);
-    const form = within(await screen.findByRole('form', { name: 'Status wijzigen' }));
+    const form = within(await screen.findByRole('form', { name: 'Opvolging bijwerken' }));
     fireEvent.click(form.getByRole('radio', { name: 'Gemeld' }));
     expect(form.getByRole('radio', { name: 'Gemeld' })).toHaveProperty('checked', true);
     fireEvent.input(form.getByRole('textbox', { name: 'Toelichting bij de status' }), { target: { value: 'Gemeld in FIXI' } });
-    fireEvent.click(form.getByRole('button', { name: 'Status opslaan' }));
+    fireEvent.click(form.getByRole('button', { name: 'Opvolging opslaan' }));
 
     await waitFor(async () => expect(await store.ui.schouw.getFinding(id)).toMatchObject({ status: 'reported' }));
     const [entry] = await store.ui.schouw.getFindingHistory(id);

@@ -64,7 +64,7 @@ describe('the follow-up form and the update reload', () => {
     const round = await app.store.ui.activities.create(activityInput({ type: 'schouw', title: 'Voorjaarsschouw' }));
     const id = await app.store.ui.schouw.createFinding({ schouwId: round, element: 'streetLighting', aspect: 'lightOut' }, ANNA);
     app.render(<FindingDetail id={id} />);
-    return { ...app, id, form: within(await screen.findByRole('form', { name: 'Status wijzigen' })) };
+    return { ...app, id, form: within(await screen.findByRole('form', { name: 'Opvolging bijwerken' })) };
   }
 
   it('holds it while a status note is typed, and lets go once the status is saved', async () => {
@@ -73,19 +73,23 @@ describe('the follow-up form and the update reload', () => {
     fireEvent.click(form.getByRole('radio', { name: 'Gemeld' }));
     fireEvent.input(form.getByRole('textbox', { name: 'Toelichting bij de status' }), { target: { value: 'Gemeld in FIXI' } });
     expect(unsavedWork.isAny()).toBe(true);
-    fireEvent.click(form.getByRole('button', { name: 'Status opslaan' }));
+    fireEvent.click(form.getByRole('button', { name: 'Opvolging opslaan' }));
     await waitFor(async () => expect(await store.ui.schouw.getFinding(id)).toMatchObject({ status: 'reported' }));
     await waitFor(() => expect(unsavedWork.isAny()).toBe(false));
   });
 
-  it('holds it while a melding number is typed, and lets go once it is saved on leaving the field', async () => {
-    const { unsavedWork, store, id } = await openFinding();
+  it('holds it while a melding number is typed, and lets go once it is saved with the form', async () => {
+    const { form, unsavedWork, store, id } = await openFinding();
     await effectsRun();
-    const field = screen.getByRole('textbox', { name: 'Meldnummer (FIXI of ander systeem)' });
+    // The melding number belongs to the "gemeld" step of the one status model.
+    fireEvent.click(form.getByRole('radio', { name: 'Gemeld' }));
+    const field = await screen.findByRole('textbox', { name: 'Meldnummer (FIXI of ander systeem)' });
     fireEvent.input(field, { target: { value: 'M-2026-0042' } });
     expect(unsavedWork.isAny()).toBe(true);
-    fireEvent.blur(field);
-    await waitFor(async () => expect(await store.ui.schouw.getFinding(id)).toMatchObject({ meldingNumber: 'M-2026-0042' }));
-    expect(unsavedWork.isAny()).toBe(false);
+    fireEvent.click(form.getByRole('button', { name: 'Opvolging opslaan' }));
+    await waitFor(async () =>
+      expect(await store.ui.schouw.getFinding(id)).toMatchObject({ meldingNumber: 'M-2026-0042', status: 'reported', meldingStatus: 'received' }),
+    );
+    await waitFor(() => expect(unsavedWork.isAny()).toBe(false));
   });
 });

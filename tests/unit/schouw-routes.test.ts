@@ -39,4 +39,12 @@ describe('the schouw routes', () => {
     expect(sectionOf(parseRoute(`#/bevinding/${ID}`))).toBe('activities');
     expect(sectionOf(parseRoute(`#/schouw/${ID}`))).toBe('activities');
   });
+
+  it('keeps a finding opened from the open findings under "Bevindingen", and one opened from a round under activities', () => {
+    expect(sectionOf(parseRoute(`#/bevinding/${ID}`), 'findings')).toBe('findings');
+    expect(sectionOf(parseRoute(`#/bevinding/${ID}/bewerken`), 'findings')).toBe('findings');
+    expect(sectionOf(parseRoute(`#/bevinding/${ID}`), 'activities')).toBe('activities');
+    expect(sectionOf(parseRoute(`#/bevinding/${ID}`), 'settings')).toBe('activities');
+    expect(sectionOf(parseRoute(`#/schouw/${ID}`), 'findings')).toBe('activities');
+  });
 });

@@ -11,6 +11,7 @@
  * pan, + and − to zoom, tap to pick, keys too); without it a static
  * overview, as the printed schouw report uses it.
  */
+import { spreadMarkers } from './marker-spread.ts';
 import './place.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
@@ -170,11 +171,17 @@ export function MapView(props: MapViewProps) {
             onError={() => setTileFailed(true)}
           />
         ))}
-        {points.map((point, index) => {
-          const at = toScreen(view, width, height, point);
+        {spreadMarkers(points.map((point) => toScreen(view, width, height, point))).map(({ at, spot, isMoved }, index) => {
+          const point = points[index] as MapPoint;
           return (
             <g key={point.id} class="place-map-marker" transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}>
               <title>{point.label}</title>
+              {isMoved && (
+                <>
+                  <line class="place-map-marker-leg" x1={(spot.x - at.x).toFixed(1)} y1={(spot.y - at.y).toFixed(1)} x2="0" y2="0" />
+                  <circle class="place-map-marker-spot" cx={(spot.x - at.x).toFixed(1)} cy={(spot.y - at.y).toFixed(1)} r="3" />
+                </>
+              )}
               <circle r="14" />
               <text text-anchor="middle" dominant-baseline="central">
                 {markerText(point.label, index)}

@@ -35,11 +35,13 @@ export function OpenFindings({ activityId, buurtId }: { activityId: string | nul
 }
 
 function ChooseBuurt() {
-  const { config } = useApp();
+  const { config, principal } = useApp();
   const t = useT(reportPack, findingsPack);
   const counts = useLive(async (store) => openCountsByBuurt(await store.schouw.listFindings({ all: true })), []);
   // A hidden buurt still shows while it has open findings: they still need follow-up.
-  const buurten = config.buurten.filter((buurt) => !buurt.hidden || (counts?.get(buurt.id) ?? 0) > 0);
+  // A professional works in their own buurten: the list offers only those (none assigned: all).
+  const isOwn = (buurtId: string) => principal.role !== 'professional' || principal.buurtIds.length === 0 || principal.buurtIds.includes(buurtId);
+  const buurten = config.buurten.filter((buurt) => isOwn(buurt.id) && (!buurt.hidden || (counts?.get(buurt.id) ?? 0) > 0));
   return (
     <>
       <ScreenTitle>{t('openFindings.buurtenTitle')}</ScreenTitle>
@@ -202,6 +204,14 @@ function OpenRow({ t, finding, now, round }: { t: ReportT; finding: FindingView;
         </h2>
         <p class="open-row-age">
           <strong>{ageText(t, ageOf(finding.createdAt, now))}</strong> · {findingLabel(t, 'findingStatus', finding.status)}
+          {finding.level !== null && (
+            <>
+              {' · '}
+              <span data-testid="open-finding-level">
+                {t('report.levelColumn')}: {findingLabel(t, 'level', finding.level)}
+              </span>
+            </>
+          )}
         </p>
         <dl class="report-finding-facts">
           <DetailItem term={t('openFindings.place')} class="report-fact">
@@ -219,7 +229,7 @@ function OpenRow({ t, finding, now, round }: { t: ReportT; finding: FindingView;
             {finding.responsiblePartnerId ? partnerName(config, finding.responsiblePartnerId) : t('report.nobody')}
           </DetailItem>
           <DetailItem term={t('openFindings.melding')} class="report-fact">
-            {finding.meldingNumber ?? t('report.noMelding')} · {findingLabel(t, 'meldingStatus', finding.meldingStatus)}
+            {finding.meldingNumber ?? t('report.noMelding')}
           </DetailItem>
         </dl>
       </div>

@@ -16,18 +16,25 @@ export function ChoiceGrid<V extends string>(props: {
   variant?(value: V): string | undefined;
   onChoose(value: V): void;
   isCompact?: boolean;
+  /** Many options with an icon each (element, aspect): small tiles, three to a row on a phone. */
+  isTiles?: boolean;
   testId?: string;
 }) {
   const hintId = props.hint ? `${props.testId ?? 'choice'}-hint` : undefined;
   return (
-    <fieldset class="fieldset choice-fieldset" aria-describedby={hintId} data-testid={props.testId}>
+    <fieldset
+      class={props.isTiles ? 'fieldset choice-fieldset choice-fieldset-tiles' : 'fieldset choice-fieldset'}
+      aria-describedby={hintId}
+      data-testid={props.testId}
+      tabIndex={-1}
+    >
       <legend class="choice-legend">{props.legend}</legend>
       {props.hint && (
         <p class="field-hint" id={hintId}>
           {props.hint}
         </p>
       )}
-      <div class={props.isCompact ? 'choice-grid choice-grid-compact' : 'choice-grid'}>
+      <div class={props.isTiles ? 'choice-grid choice-grid-tiles' : props.isCompact ? 'choice-grid choice-grid-compact' : 'choice-grid'}>
         {props.options.map((option) => {
           const extra = props.variant?.(option);
           return (

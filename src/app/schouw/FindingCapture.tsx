@@ -16,6 +16,7 @@ import { ChoiceGrid } from './ChoiceGrid.tsx';
 import { createFindingSaver, draftOf, EMPTY_DRAFT, hasInput, isComplete, levelsFor, mergeStored, withoutPhoto, type CaptureDraft } from './capture-logic.ts';
 import { ASPECT_ICONS, ChoiceIcon, ELEMENT_ICONS } from './icons.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
+import { nextStep, revealStep, type CaptureStep } from './reveal.ts';
 import { schouwHref } from './routes.ts';
 
 /** A typed note is saved this long after the last key (and at once on leaving the field). */
@@ -74,6 +75,17 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
   const [isNoteDirty, setNoteDirty] = useState(false);
   const [processing, setProcessing] = useState(0);
   const noteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A fresh capture is a guided flow: each answer brings the next question into view (reveal.ts).
+  const [reveal, setReveal] = useState<CaptureStep | null>(null);
+  useEffect(() => {
+    if (reveal === null) return;
+    setReveal(null);
+    const doc = platform.document;
+    const target =
+      reveal === 'step-done' ? doc.querySelector<HTMLElement>('[data-testid="capture-done"]') : doc.querySelector<HTMLElement>(`[data-testid="${reveal}"]`);
+    if (reveal === 'step-done') target?.focus({ preventScroll: true });
+    else revealStep(target);
+  }, [reveal]);
 
   const setDraft = (next: CaptureDraft) => {
     latest.current = next;
@@ -171,13 +183,15 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
 
   const levels = levelsFor(schouw.method);
   const isSaved = savedId !== null;
+  const advance = (from: CaptureStep) => {
+    if (!existing) setReveal(nextStep(from, levels.length > 0));
+  };
   return (
     <>
       <ScreenTitle>{title}</ScreenTitle>
       <p class="round-meta">
         <a href={roundHref}>{activity.title}</a>
       </p>
-      {!existing && <p class="muted">{t('capture.intro')}</p>}
 
       <div class="capture">
         <PhotoPicker
@@ -192,6 +206,7 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
               current.photos.includes(sha256) || current.photos.length >= MAX_PHOTOS_PER_RECORD ? current : { ...current, photos: [...current.photos, sha256] },
             );
             announce(t('capture.photoAdded', { n: Math.min(latest.current.photos.length, MAX_PHOTOS_PER_RECORD) }));
+            if (latest.current.element === null) advance('step-photos');
           }}
           onRemove={(sha256) => {
             change((current) => withoutPhoto(current, sha256));
@@ -207,7 +222,11 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
           value={draft.element}
           label={(v) => findingLabel(t, 'element', v)}
           icon={(v) => <ChoiceIcon icon={ELEMENT_ICONS[v]} />}
-          onChoose={(element) => change((current) => ({ ...current, element }))}
+          isTiles
+          onChoose={(element) => {
+            change((current) => ({ ...current, element }));
+            advance('step-element');
+          }}
         />
 
         <ChoiceGrid
@@ -218,7 +237,11 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
           label={(v) => findingLabel(t, 'aspect', v)}
           icon={(v) => <ChoiceIcon icon={ASPECT_ICONS[v]} />}
           variant={(v) => (v === 'opportunity' ? 'choice-opportunity' : undefined)}
-          onChoose={(aspect) => change((current) => ({ ...current, aspect }))}
+          isTiles
+          onChoose={(aspect) => {
+            change((current) => ({ ...current, aspect }));
+            advance('step-aspect');
+          }}
         />
 
         {levels.length > 0 && (
@@ -230,17 +253,24 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
             options={levels}
             value={draft.level}
             label={(v) => findingLabel(t, 'level', v)}
-            onChoose={(level) => change((current) => ({ ...current, level: current.level === level ? null : level }))}
+            onChoose={(level) => {
+              change((current) => ({ ...current, level: current.level === level ? null : level }));
+              if (latest.current.level !== null) advance('step-level');
+            }}
           />
         )}
 
-        <section class="capture-step" aria-labelledby="capture-place-title">
+        <section class="capture-step" aria-labelledby="capture-place-title" data-testid="step-place" tabIndex={-1}>
           <h2 id="capture-place-title" class="capture-step-title">
             {t('capture.place')}
           </h2>
           <PlaceField
             value={{ location: draft.location, address: draft.address }}
-            onChange={(next) => change((current) => ({ ...current, location: next.location, address: next.address }))}
+            onChange={(next) => {
+              const hadPlace = latest.current.location !== null || latest.current.address !== null;
+              change((current) => ({ ...current, location: next.location, address: next.address }));
+              if (!hadPlace && (next.location !== null || next.address !== null)) advance('step-place');
+            }}
           />
         </section>
 
@@ -267,16 +297,16 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
           {hasFailed ? t('capture.saveFailed') : isSaved ? t('capture.saved') : isComplete(draft) ? t('capture.saving') : t('capture.needMore')}
         </p>
         <div class="form-actions">
-          <a class="button button-primary button-large" href={roundHref}>
+          <a class="button button-primary" href={roundHref} data-testid="capture-done">
             {t('capture.done')}
           </a>
           {isSaved &&
             (props.onAnother ? (
-              <button type="button" class="button button-large" onClick={props.onAnother}>
+              <button type="button" class="button" onClick={props.onAnother}>
                 {t('capture.another')}
               </button>
             ) : (
-              <a class="button button-large" href={schouwHref({ name: 'new-finding', activityId: schouwId })}>
+              <a class="button" href={schouwHref({ name: 'new-finding', activityId: schouwId })}>
                 {t('capture.another')}
               </a>
             ))}

@@ -1,3 +1,4 @@
+import { BackLink } from './BackLink.tsx';
 import '../ui/ui.css';
 import './schouw.css';
 import { meetsTarget } from '../../domain/schouw.ts';
@@ -146,9 +147,9 @@ export function FindingDetail({ id }: { id: string }) {
       )}
 
       <p>
-        <a class="button button-block" href={roundHref}>
-          {t('capture.backToRound')}
-        </a>
+        <BackLink class="button button-block" parent={roundHref}>
+          {t('findingDetail.back')}
+        </BackLink>
       </p>
     </>
   );

@@ -75,7 +75,7 @@ export function PhotoPicker(props: {
   const isFull = props.photos.length + busy >= MAX_PHOTOS_PER_RECORD;
   const buttonClass = (primary: boolean) => `button button-large photo-button${primary ? ' button-primary' : ''}${isFull ? ' photo-button-full' : ''}`;
   return (
-    <fieldset class="fieldset choice-fieldset" aria-describedby="photos-hint" data-testid="step-photos">
+    <fieldset class="fieldset choice-fieldset" aria-describedby="photos-hint" data-testid="step-photos" tabIndex={-1}>
       <legend class="choice-legend">{t('capture.photos')}</legend>
       <p class="field-hint" id="photos-hint">
         {t('capture.photosHint', { max: MAX_PHOTOS_PER_RECORD })}
