@@ -168,7 +168,11 @@ export class BuurtlogPage {
     await page.getByLabel('Titel', { exact: true }).fill(activity.title);
     await page.getByLabel('Datum', { exact: true }).fill(activity.date ?? daysFromToday(1));
     await page.getByLabel('Begintijd').fill(activity.start ?? '19:30');
-    if (activity.place) await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
+    if (activity.place) {
+      // The optional fields fold under "Meer gegevens", below "Opslaan".
+      await page.getByText('Meer gegevens', { exact: true }).click();
+      await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
+    }
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
     return idFromHash(page.url());

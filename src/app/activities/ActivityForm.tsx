@@ -1,3 +1,4 @@
+import './form.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
 import { activityChoices, mayDeleteActivity } from '../abilities.ts';
@@ -11,7 +12,9 @@ import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,
+  MORE_FIELDS,
   changedFields,
+  emptyDraft,
   fieldsOf,
   isDraftDirty,
   toggleTheme,
@@ -29,13 +32,19 @@ import { activityPack } from './form/pack.ts';
 
 export type ActivityFormProps = {
   formId: string;
-  /** The record being edited, as it was when editing began; null for a new one. */
+  /**
+   * The record being edited, as it was when editing began; null for a new one.
+   * A repeat (activityId null) passes the original: what the form does not show
+   * (project, location) comes along into the copy.
+   */
   base: ActivityFields | null;
   activityId: string | null;
   /** What the inputs held at the start (the record, or a new empty draft). */
   initial: ActivityDraft;
   /** Unsaved input restored from an earlier visit, if any. */
   restored: ActivityDraft | null;
+  /** A line above the fields (a repeat says what it copies). */
+  intro?: string | undefined;
   onSaved(id: string): void;
   onCancel(): void;
 };
@@ -51,6 +60,9 @@ export function ActivityForm(props: ActivityFormProps) {
   const [showRestored, setShowRestored] = useState(props.restored !== null);
   const [saveFailed, setSaveFailed] = useState(false);
   const saving = useRef(false);
+  const more = useRef<HTMLDetailsElement>(null);
+  // "Meer gegevens" starts open when it holds something (an edit with notes, a place…).
+  const [moreOpen, setMoreOpen] = useState(() => hasMore(props.restored ?? props.initial));
   const dirty = isDraftDirty(props.initial, draft);
 
   const release = useUnsavedWork(dirty);
@@ -75,6 +87,10 @@ export function ActivityForm(props: ActivityFormProps) {
     setErrors(found);
     const first = DRAFT_FIELDS.find((name) => found[name]);
     if (first) {
+      if (MORE_FIELDS.includes(first) && more.current) {
+        more.current.open = true;
+        setMoreOpen(true);
+      }
       announce(t('form.errorSummary'));
       platform.document.getElementById(`activity-${first}`)?.focus();
       return;
@@ -130,7 +146,21 @@ export function ActivityForm(props: ActivityFormProps) {
           </button>
         </div>
       )}
+      {props.intro && <p class="muted">{props.intro}</p>}
       <ErrorSummary message={hasErrors && t('form.errorSummary')} />
+
+      <div class="field">
+        <label for="activity-title">{t('activity.title')}</label>
+        <input
+          {...controlProps('activity-title', { error: err('title') })}
+          type="text"
+          maxLength={200}
+          autocomplete="off"
+          value={draft.title}
+          onInput={(e) => set('title', e.currentTarget.value)}
+        />
+        <FieldMessages id="activity-title" error={err('title')} />
+      </div>
 
       <div class="field">
         <label for="activity-buurtId">{t('activity.buurt')}</label>
@@ -177,36 +207,6 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-type" error={err('type')} />
       </div>
 
-      <fieldset class="fieldset" id="activity-themes" aria-describedby={err('themes') ? 'activity-themes-error' : undefined}>
-        <legend>{t('activity.themes')}</legend>
-        <FieldMessages id="activity-themes" error={err('themes')} />
-        <div class="checks">
-          {themes.map((theme) => (
-            <label key={theme.id} class="check">
-              <input
-                type="checkbox"
-                checked={draft.themes.includes(theme.id)}
-                onChange={(e) => set('themes', toggleTheme(draft.themes, theme.id, e.currentTarget.checked))}
-              />
-              <span>{theme.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <div class="field">
-        <label for="activity-title">{t('activity.title')}</label>
-        <input
-          {...controlProps('activity-title', { error: err('title') })}
-          type="text"
-          maxLength={200}
-          autocomplete="off"
-          value={draft.title}
-          onInput={(e) => set('title', e.currentTarget.value)}
-        />
-        <FieldMessages id="activity-title" error={err('title')} />
-      </div>
-
       <div class="field">
         <label for="activity-date">{t('activity.date')}</label>
         <input {...controlProps('activity-date', { error: err('date') })} type="date" value={draft.date} onInput={(e) => set('date', e.currentTarget.value)} />
@@ -236,64 +236,89 @@ export function ActivityForm(props: ActivityFormProps) {
         </div>
       </div>
 
-      <div class="field">
-        <label for="activity-place">{t('activity.place')}</label>
-        <input
-          {...controlProps('activity-place', { hint: true, error: err('place') })}
-          type="text"
-          maxLength={200}
-          autocomplete="off"
-          value={draft.place}
-          onInput={(e) => set('place', e.currentTarget.value)}
-        />
-        <FieldMessages id="activity-place" hint={t('activity.placeHint')} error={err('place')} />
-      </div>
-
-      <OrganisationField
-        id="activity-organisers"
-        legend={t('activity.organisers')}
-        value={draft.organisers}
-        onChange={(next) => set('organisers', next)}
-        error={err('organisers')}
-      />
-      <OrganisationField
-        id="activity-participatingOrganisations"
-        legend={t('activity.participating')}
-        value={draft.participatingOrganisations}
-        onChange={(next) => set('participatingOrganisations', next)}
-        error={err('participatingOrganisations')}
-      />
-
-      <fieldset class="fieldset" id="activity-status">
-        <legend>{t('activity.status')}</legend>
-        <div class="checks checks-inline">
-          {ACTIVITY_STATUSES.map((status) => (
-            <label key={status} class="check">
-              <input type="radio" name="activity-status" value={status} checked={draft.status === status} onChange={() => set('status', status)} />
-              <span>{statusLabel(t, status)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <div class="field">
-        <label for="activity-notes">{t('activity.notes')}</label>
-        <textarea
-          {...controlProps('activity-notes', { hint: true, error: err('notes') })}
-          rows={4}
-          maxLength={5000}
-          value={draft.notes}
-          onInput={(e) => set('notes', e.currentTarget.value)}
-        />
-        <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
-      </div>
-
       <ErrorSummary message={saveFailed && t('form.saveFailed')} />
       <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
+
+      <details ref={more} class="more-fields" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary class="more-fields-summary">{t('form.more')}</summary>
+        <div class="field">
+          <label for="activity-place">{t('activity.place')}</label>
+          <input
+            {...controlProps('activity-place', { hint: true, error: err('place') })}
+            type="text"
+            maxLength={200}
+            autocomplete="off"
+            value={draft.place}
+            onInput={(e) => set('place', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-place" hint={t('activity.placeHint')} error={err('place')} />
+        </div>
+
+        <fieldset class="fieldset" id="activity-themes" aria-describedby={err('themes') ? 'activity-themes-error' : undefined}>
+          <legend>{t('activity.themes')}</legend>
+          <FieldMessages id="activity-themes" error={err('themes')} />
+          <div class="checks">
+            {themes.map((theme) => (
+              <label key={theme.id} class="check">
+                <input
+                  type="checkbox"
+                  checked={draft.themes.includes(theme.id)}
+                  onChange={(e) => set('themes', toggleTheme(draft.themes, theme.id, e.currentTarget.checked))}
+                />
+                <span>{theme.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <OrganisationField
+          id="activity-organisers"
+          legend={t('activity.organisers')}
+          value={draft.organisers}
+          onChange={(next) => set('organisers', next)}
+          error={err('organisers')}
+        />
+        <OrganisationField
+          id="activity-participatingOrganisations"
+          legend={t('activity.participating')}
+          value={draft.participatingOrganisations}
+          onChange={(next) => set('participatingOrganisations', next)}
+          error={err('participatingOrganisations')}
+        />
+
+        <fieldset class="fieldset" id="activity-status">
+          <legend>{t('activity.status')}</legend>
+          <div class="checks checks-inline">
+            {ACTIVITY_STATUSES.map((status) => (
+              <label key={status} class="check">
+                <input type="radio" name="activity-status" value={status} checked={draft.status === status} onChange={() => set('status', status)} />
+                <span>{statusLabel(t, status)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div class="field">
+          <label for="activity-notes">{t('activity.notes')}</label>
+          <textarea
+            {...controlProps('activity-notes', { hint: true, error: err('notes') })}
+            rows={4}
+            maxLength={5000}
+            value={draft.notes}
+            onInput={(e) => set('notes', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
+        </div>
+      </details>
 
       {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
         <DeleteActivity id={props.activityId} formId={props.formId} onDeleted={release} />
       )}
     </form>
   );
+}
+
+function hasMore(draft: ActivityDraft): boolean {
+  const empty = emptyDraft({ today: draft.date });
+  return MORE_FIELDS.some((name) => JSON.stringify(draft[name]) !== JSON.stringify(empty[name]));
 }

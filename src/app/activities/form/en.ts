@@ -5,6 +5,9 @@ import type { nl } from './nl.ts';
 export const en: Words<typeof nl> = {
   'form.newTitle': 'New activity',
   'form.editTitle': 'Edit activity',
+  'form.repeatTitle': 'Repeat activity',
+  'form.repeatIntro': 'A new activity like "{title}". Choose the date; the count starts empty.',
+  'form.more': 'More details',
   'activity.title': 'Title',
   'activity.type': 'Kind of activity',
   'activity.buurt': 'Buurt',
@@ -50,5 +53,6 @@ export const en: Words<typeof nl> = {
   'detail.attendance': 'Count attendance',
   'detail.openSchouw': 'Open the schouw',
   'detail.edit': 'Edit',
+  'detail.repeat': 'Repeat',
   'detail.syncState': 'Synchronisation',
 };

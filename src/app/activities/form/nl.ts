@@ -5,6 +5,9 @@
 export const nl = {
   'form.newTitle': 'Nieuwe activiteit',
   'form.editTitle': 'Activiteit bewerken',
+  'form.repeatTitle': 'Activiteit herhalen',
+  'form.repeatIntro': 'Een nieuwe activiteit zoals "{title}". Kies de datum; de telling begint leeg.',
+  'form.more': 'Meer gegevens',
   'activity.title': 'Titel',
   'activity.type': 'Soort activiteit',
   'activity.buurt': 'Buurt',
@@ -50,6 +53,7 @@ export const nl = {
   'detail.attendance': 'Aanwezigheid tellen',
   'detail.openSchouw': 'Schouw openen',
   'detail.edit': 'Bewerken',
+  'detail.repeat': 'Herhalen',
   'detail.syncState': 'Synchronisatie',
 };
 
