@@ -164,18 +164,27 @@ export class BuurtlogPage {
     await page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
     await page.getByLabel('Buurt', { exact: true }).selectOption({ label: activity.buurt ?? 'Oranjebuurt' });
     await page.getByLabel('Soort activiteit').selectOption({ label: activity.type ?? 'Bijeenkomst' });
-    if (activity.team) await page.getByLabel('Team', { exact: true }).selectOption({ label: activity.team });
+    if (activity.team) {
+      // The team is asked up front only where it must be chosen; otherwise it waits under "Meer gegevens".
+      if (!(await page.getByLabel('Team', { exact: true }).isVisible())) await this.openMoreDetails();
+      await page.getByLabel('Team', { exact: true }).selectOption({ label: activity.team });
+    }
     await page.getByLabel('Titel', { exact: true }).fill(activity.title);
     await page.getByLabel('Datum', { exact: true }).fill(activity.date ?? daysFromToday(1));
     await page.getByLabel('Begintijd').fill(activity.start ?? '19:30');
     if (activity.place) {
-      // The optional fields fold under "Meer gegevens", below "Opslaan".
-      await page.getByText('Meer gegevens', { exact: true }).click();
+      await this.openMoreDetails();
       await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
     }
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
     return idFromHash(page.url());
+  }
+
+  /** Unfold the activity form's optional fields ("Meer gegevens", below "Opslaan"), if they are folded. */
+  async openMoreDetails(): Promise<void> {
+    const more = this.page.locator('details.more-fields');
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
   }
 
   async openActivity(title: string): Promise<void> {

@@ -75,7 +75,7 @@ export const nl = {
   'account.signOutHint': 'Afmelden wist alle Buurtlog-gegevens van dit toestel. Wat al is verstuurd, blijft op de server.',
   'account.signOutUnsent':
     'Let op: er zijn wijzigingen die nog niet zijn verstuurd ({count}). Die gaan verloren als je nu afmeldt. Synchroniseer eerst, of exporteer ze naar een bestand.',
-  'account.signOutConfirm': 'Weet je zeker dat je wilt afmelden? Alle Buurtlog-gegevens op dit toestel worden gewist.',
+  'account.signOutConfirm': 'Weet je zeker dat je je wilt afmelden? Alle Buurtlog-gegevens op dit toestel worden gewist.',
   'account.signOutYes': 'Ja, afmelden en wissen',
   'account.signOutNo': 'Niet afmelden',
   'account.signingOut': 'Bezig met afmelden…',

@@ -43,8 +43,6 @@ export type ActivityFormProps = {
   initial: ActivityDraft;
   /** Unsaved input restored from an earlier visit, if any. */
   restored: ActivityDraft | null;
-  /** A line above the fields (a repeat says what it copies). */
-  intro?: string | undefined;
   onSaved(id: string): void;
   onCancel(): void;
 };
@@ -87,7 +85,7 @@ export function ActivityForm(props: ActivityFormProps) {
     setErrors(found);
     const first = DRAFT_FIELDS.find((name) => found[name]);
     if (first) {
-      if (MORE_FIELDS.includes(first) && more.current) {
+      if ((MORE_FIELDS.includes(first) || (first === 'teamId' && !teamUp)) && more.current) {
         more.current.open = true;
         setMoreOpen(true);
       }
@@ -135,6 +133,26 @@ export function ActivityForm(props: ActivityFormProps) {
   const buurten = offered(choices.buurten, [draft.buurtId]);
   const teams = offered(choices.teams, [draft.teamId]);
   const hasErrors = Object.values(errors).some(Boolean);
+  // The team is asked up front only where it must be chosen; one team is filled in, and an optional one waits below.
+  const teamUp = choices.isTeamRequired && (teams.length !== 1 || draft.teamId === '');
+  const teamField = (teams.length > 0 || choices.isTeamRequired) && (
+    <div class="field">
+      <label for="activity-teamId">{t('activity.team')}</label>
+      <select
+        {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
+        value={draft.teamId}
+        onChange={(e) => set('teamId', e.currentTarget.value)}
+      >
+        <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
+    </div>
+  );
 
   return (
     <form class="form" noValidate onSubmit={(e) => void submit(e)}>
@@ -146,7 +164,6 @@ export function ActivityForm(props: ActivityFormProps) {
           </button>
         </div>
       )}
-      {props.intro && <p class="muted">{props.intro}</p>}
       <ErrorSummary message={hasErrors && t('form.errorSummary')} />
 
       <div class="field">
@@ -175,24 +192,7 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-buurtId" error={err('buurtId')} />
       </div>
 
-      {(teams.length > 0 || choices.isTeamRequired) && (
-        <div class="field">
-          <label for="activity-teamId">{t('activity.team')}</label>
-          <select
-            {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
-            value={draft.teamId}
-            onChange={(e) => set('teamId', e.currentTarget.value)}
-          >
-            <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-          <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
-        </div>
-      )}
+      {teamUp && teamField}
 
       <div class="field">
         <label for="activity-type">{t('activity.type')}</label>
@@ -207,13 +207,17 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-type" error={err('type')} />
       </div>
 
-      <div class="field">
-        <label for="activity-date">{t('activity.date')}</label>
-        <input {...controlProps('activity-date', { error: err('date') })} type="date" value={draft.date} onInput={(e) => set('date', e.currentTarget.value)} />
-        <FieldMessages id="activity-date" error={err('date')} />
-      </div>
-
-      <div class="field-row">
+      <div class="field-row activity-when">
+        <div class="field">
+          <label for="activity-date">{t('activity.date')}</label>
+          <input
+            {...controlProps('activity-date', { error: err('date') })}
+            type="date"
+            value={draft.date}
+            onInput={(e) => set('date', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-date" error={err('date')} />
+        </div>
         <div class="field">
           <label for="activity-start">{t('activity.start')}</label>
           <input
@@ -224,6 +228,13 @@ export function ActivityForm(props: ActivityFormProps) {
           />
           <FieldMessages id="activity-start" error={err('start')} />
         </div>
+      </div>
+
+      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
+      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
+
+      <details ref={more} class="more-fields" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary class="more-fields-summary">{t('form.more')}</summary>
         <div class="field">
           <label for="activity-end">{t('activity.end')}</label>
           <input
@@ -234,13 +245,7 @@ export function ActivityForm(props: ActivityFormProps) {
           />
           <FieldMessages id="activity-end" hint={t('activity.endHint')} error={err('end')} />
         </div>
-      </div>
-
-      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
-      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
-
-      <details ref={more} class="more-fields" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
-        <summary class="more-fields-summary">{t('form.more')}</summary>
+        {!teamUp && teamField}
         <div class="field">
           <label for="activity-place">{t('activity.place')}</label>
           <input

@@ -14,7 +14,7 @@ import { useT } from '../i18n/use-t.ts';
 import { attendancePack } from '../attendance/pack.ts';
 import { activityPack } from './form/pack.ts';
 
-type Loaded = (Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> & { repeats?: string }) | 'not-found' | 'forbidden';
+type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found' | 'forbidden';
 
 /**
  * `#/activiteit/nieuw`, `#/activiteit/:id/bewerken` and
@@ -37,7 +37,7 @@ export function ActivityFormScreen({ id, repeatOf }: { id: string | null; repeat
         if (!activity || activity.deleted) return setLoaded('not-found');
         const base = fieldsOf(draftOf(activity), activity);
         const initial = repeatDraft(base, localDate(now()));
-        setLoaded({ formId, activityId: null, base, initial, restored: stored?.draft ?? null, repeats: activity.title });
+        setLoaded({ formId, activityId: null, base, initial, restored: stored?.draft ?? null });
       });
       return () => {
         live = false;
@@ -89,7 +89,6 @@ export function ActivityFormScreen({ id, repeatOf }: { id: string | null; repeat
         <ActivityForm
           key={loaded.formId}
           {...loaded}
-          intro={loaded.repeats === undefined ? undefined : t('form.repeatIntro', { title: loaded.repeats })}
           onSaved={(savedId) => navigate({ name: 'detail', id: savedId }, { replace: true })}
           onCancel={() => navigate(id === null ? LIST : { name: 'detail', id }, { replace: true })}
         />

@@ -54,7 +54,7 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
 ];
 
 /** The fields under "Meer gegevens": optional, folded away below "Opslaan". */
-export const MORE_FIELDS: readonly DraftField[] = ['place', 'themes', 'organisers', 'participatingOrganisations', 'status', 'notes'];
+export const MORE_FIELDS: readonly DraftField[] = ['end', 'place', 'themes', 'organisers', 'participatingOrganisations', 'status', 'notes'];
 
 export function emptyDraft(opts: { today: string; buurtId?: string; teamId?: string }): ActivityDraft {
   return {

@@ -6,7 +6,6 @@ export const en: Words<typeof nl> = {
   'form.newTitle': 'New activity',
   'form.editTitle': 'Edit activity',
   'form.repeatTitle': 'Repeat activity',
-  'form.repeatIntro': 'A new activity like "{title}". Choose the date; the count starts empty.',
   'form.more': 'More details',
   'activity.title': 'Title',
   'activity.type': 'Kind of activity',

@@ -6,7 +6,6 @@ export const nl = {
   'form.newTitle': 'Nieuwe activiteit',
   'form.editTitle': 'Activiteit bewerken',
   'form.repeatTitle': 'Activiteit herhalen',
-  'form.repeatIntro': 'Een nieuwe activiteit zoals "{title}". Kies de datum; de telling begint leeg.',
   'form.more': 'Meer gegevens',
   'activity.title': 'Titel',
   'activity.type': 'Soort activiteit',
