@@ -80,12 +80,15 @@ export class BuurtlogPage {
     return phone;
   }
 
-  /** Open an invite link on this phone: read the privacy screen, accept the invite, land on the list. */
+  /**
+   * Open an invite link on this phone: the invite comes first, with from whom
+   * it is and the privacy summary above one button; that tap acknowledges the
+   * notice and joins. Lands on the list.
+   */
   static async openInvite(context: BrowserContext, baseUrl: string, inviteUrl: string): Promise<BuurtlogPage> {
     const page = await context.newPage();
     const phone = new BuurtlogPage(page, baseUrl);
     await page.goto(inviteUrl);
-    await phone.acknowledgePrivacyIfAsked();
     await phone.expectSoon('the invite screen', () => page.getByRole('button', { name: 'Aanmelden op dit toestel' }).waitFor({ timeout: 30_000 }));
     await page.getByRole('button', { name: 'Aanmelden op dit toestel' }).click();
     await phone.waitForList();
@@ -101,6 +104,7 @@ export class BuurtlogPage {
     if (await signInHeading.isVisible()) await this.signIn(account);
   }
 
+  /** On a first start without an invite, the full privacy screen comes before sign-in: read it. */
   async acknowledgePrivacyIfAsked(): Promise<void> {
     const privacy = this.page.getByRole('heading', { level: 1, name: 'Wat Buurtlog bewaart en waarom' });
     // Any of the screens that can follow start-up (not the loading screen).

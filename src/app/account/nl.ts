@@ -31,6 +31,14 @@ export const nl = {
   'invite.needsNetwork': 'Een uitnodiging openen kan alleen met internet. Probeer het opnieuw als je verbinding hebt.',
   'invite.alreadySignedIn': 'Dit toestel is al aangemeld als {name}. Meld eerst af onder Instellingen om deze uitnodiging te gebruiken.',
   'invite.toSignIn': 'Aanmelden met e-mailadres',
+  'invite.from': '{issuer} nodigt je uit voor team {team} van {tenant}.',
+  'invite.as': 'Je meldt je aan als {name}.',
+  'invite.implies': 'Met "Aanmelden op dit toestel" zeg je dat je dit hebt gelezen.',
+  'invite.malformed': 'Deze uitnodigingslink klopt niet. Vraag je coördinator om hem opnieuw te sturen, of kopieer de hele link.',
+  'privacy.summaryTitle': 'Wat Buurtlog bewaart',
+  'privacy.summary':
+    'Buurtlog telt mensen, maar bewaart nooit namen van bewoners. Van jou bewaart het je naam, je team en wat je vastlegt. Alles staat eerst op je telefoon en gaat naar de server van je programma zodra er verbinding is.',
+  'privacy.readAll': 'Alles lezen over wat Buurtlog bewaart en waarom',
 
   'privacy.title': 'Wat Buurtlog bewaart en waarom',
   'privacy.intro':
