@@ -35,6 +35,7 @@ describe('repeating a weekly activity', () => {
     // Open the app afresh.
     await page.goto(`${server.url}/`);
     await phone.waitForList();
+    await phone.waitUntilAllSent();
     let taps = 0;
     const tap = async (target: Locator) => {
       await expectInView(page, target);
@@ -74,8 +75,13 @@ async function expectInView(page: Page, target: Locator): Promise<void> {
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
     const top = document.elementFromPoint(x, y);
-    return { inside: box.top >= 0 && box.bottom <= window.innerHeight, onTop: top !== null && (element === top || element.contains(top)) };
+    const covered = top !== null && !(element === top || element.contains(top)) ? `covered by <${top.localName} class="${top.className}">` : '';
+    return {
+      inside: box.top >= 0 && box.bottom <= window.innerHeight,
+      onTop: covered === '',
+      where: `${Math.round(box.top)}–${Math.round(box.bottom)} ${covered}`,
+    };
   });
-  expect(hit, `${target} in view without scrolling`).toEqual({ inside: true, onTop: true });
+  expect({ inside: hit.inside, onTop: hit.onTop }, `${target} in view without scrolling (${hit.where})`).toEqual({ inside: true, onTop: true });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 }

@@ -91,8 +91,7 @@ export function InviteRedeem({
           ? t('invite.from', { issuer: preview.issuerName, team: preview.teamName, tenant: preview.tenantName })
           : t('invite.lead', { team: preview.teamName, tenant: preview.tenantName, name: preview.displayName })}
       </p>
-      {preview.issuerName && <p>{t('invite.as', { name: preview.displayName })}</p>}
-      <p class="muted">{t('invite.expires', { when: until })}</p>
+      <p class="muted">{preview.issuerName ? t('invite.as', { name: preview.displayName, when: until }) : t('invite.expires', { when: until })}</p>
       {acknowledgePrivacy && (
         <section class="privacy-summary" aria-labelledby="privacy-summary-title">
           <h2 id="privacy-summary-title">{t('privacy.summaryTitle')}</h2>

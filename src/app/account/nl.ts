@@ -32,12 +32,12 @@ export const nl = {
   'invite.alreadySignedIn': 'Dit toestel is al aangemeld als {name}. Meld eerst af onder Instellingen om deze uitnodiging te gebruiken.',
   'invite.toSignIn': 'Aanmelden met e-mailadres',
   'invite.from': '{issuer} nodigt je uit voor team {team} van {tenant}.',
-  'invite.as': 'Je meldt je aan als {name}.',
+  'invite.as': 'Je meldt je aan als {name}. Geldig tot {when}, één keer.',
   'invite.implies': 'Met "Aanmelden op dit toestel" zeg je dat je dit hebt gelezen.',
   'invite.malformed': 'Deze uitnodigingslink klopt niet. Vraag je coördinator om hem opnieuw te sturen, of kopieer de hele link.',
   'privacy.summaryTitle': 'Wat Buurtlog bewaart',
   'privacy.summary':
-    'Buurtlog telt mensen, maar bewaart nooit namen van bewoners. Van jou bewaart het je naam, je team en wat je vastlegt. Alles staat eerst op je telefoon en gaat naar de server van je programma zodra er verbinding is.',
+    'Buurtlog telt mensen, nooit namen van bewoners. Van jou bewaart het je naam, je team en wat je vastlegt; alles staat eerst op je telefoon.',
   'privacy.readAll': 'Alles lezen over wat Buurtlog bewaart en waarom',
 
   'privacy.title': 'Wat Buurtlog bewaart en waarom',

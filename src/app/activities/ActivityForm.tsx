@@ -155,7 +155,7 @@ export function ActivityForm(props: ActivityFormProps) {
   );
 
   return (
-    <form class="form" noValidate onSubmit={(e) => void submit(e)}>
+    <form class="form activity-form" noValidate onSubmit={(e) => void submit(e)}>
       {showRestored && (
         <div class="notice">
           <p>{t('form.draftRestored')}</p>
