@@ -260,6 +260,8 @@ function Screen({ route }: { route: Route }) {
       return <ActivityFormScreen key="new" id={null} />;
     case 'edit':
       return <ActivityFormScreen key={`edit-${route.id}`} id={route.id} />;
+    case 'repeat':
+      return <ActivityFormScreen key={`repeat-${route.id}`} id={null} repeatOf={route.id} />;
     case 'detail':
       return <ActivityDetail id={route.id} />;
     case 'attendance':
@@ -300,6 +302,7 @@ function titleOf(route: Route, t: T): string | null {
     case 'list':
       return t('list.title');
     case 'new':
+    case 'repeat':
       return t('route.new');
     case 'edit':
       return t('route.edit');

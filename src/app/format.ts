@@ -17,6 +17,30 @@ export function formatDate(lang: Lang, date: string): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
+/**
+ * A date as it reads in a sentence: "maandag 7 december" (with the year
+ * when it is not this year's: "maandag 7 december 2025"). `today` is the
+ * caller's `localDate(now())`, so the clock is injected.
+ */
+export function formatDateLong(lang: Lang, date: string, today: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  const withYear = today.slice(0, 4) !== date.slice(0, 4);
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(
+    new Date(y, m - 1, d),
+  );
+}
+
+/**
+ * Latitude and longitude as people of the language write them, five
+ * decimals (about a metre): in Dutch with a decimal comma, `{ lat: '51,86563', lon: '4,65919' }`.
+ * The words around them ("NB", "OL") are the caller's translations.
+ */
+export function formatLatLon(lang: Lang, point: { readonly lat: number; readonly lon: number }): { lat: string; lon: string } {
+  const number = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 5, maximumFractionDigits: 5, useGrouping: false });
+  return { lat: number.format(point.lat), lon: number.format(point.lon) };
+}
+
 export function formatTimeRange(start: string, end: string | null): string {
   return end ? `${start}–${end}` : start;
 }

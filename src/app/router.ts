@@ -14,6 +14,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'detail'; id: string }
   | { name: 'edit'; id: string }
+  /** A new activity like this one, on another date. */
+  | { name: 'repeat'; id: string }
   | { name: 'attendance'; id: string }
   | { name: 'settings' }
   | { name: 'privacy' }
@@ -32,6 +34,7 @@ const ID = '([A-Za-z0-9-]{1,64})';
 const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [new RegExp(`^/activiteit/${ID}$`), (id) => ({ name: 'detail', id })],
   [new RegExp(`^/activiteit/${ID}/bewerken$`), (id) => ({ name: 'edit', id })],
+  [new RegExp(`^/activiteit/${ID}/herhalen$`), (id) => ({ name: 'repeat', id })],
   [new RegExp(`^/activiteit/${ID}/aanwezigheid$`), (id) => ({ name: 'attendance', id })],
   // Invite codes: 128 random bits, base64url (domain InviteCodeSchema).
   [/^\/uitnodiging\/([A-Za-z0-9_-]{20,64})$/, (code) => ({ name: 'invite', code })],
@@ -85,6 +88,8 @@ export function hrefOf(route: Route): string {
       return `#/activiteit/${route.id}`;
     case 'edit':
       return `#/activiteit/${route.id}/bewerken`;
+    case 'repeat':
+      return `#/activiteit/${route.id}/herhalen`;
     case 'attendance':
       return `#/activiteit/${route.id}/aanwezigheid`;
     case 'settings':

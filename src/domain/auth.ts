@@ -103,8 +103,14 @@ export const InviteSchema = z.object({
 export type Invite = z.infer<typeof InviteSchema>;
 
 /** `GET /api/v1/invites/:code`: what the invite is for, before the phone redeems it. */
+/**
+ * What anyone holding an invite code may see before using it: the
+ * programme, the team, the name it will sign in as, and the display name of
+ * the coordinator who made it ("from whom") — nothing else about anyone.
+ */
 export const InvitePreviewSchema = z.object({
   tenantName: z.string(),
+  issuerName: z.string(),
   teamName: z.string(),
   displayName: z.string(),
   expiresAt: z.number(),

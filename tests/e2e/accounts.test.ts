@@ -23,6 +23,36 @@ describe('a volunteer invited by a coordinator', () => {
     await coordinator.page.getByTestId('invite-qr').waitFor();
     const inviteUrl = await link.inputValue();
     expect(inviteUrl).toMatch(/\/#\/uitnodiging\/[\w-]{20,}$/);
+    // No share sheet in this browser: the one button copies, and says so on screen.
+    await coordinator.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await coordinator.page.getByRole('button', { name: 'Kopiëren' }).click();
+    await coordinator.page.getByTestId('invite-copied').getByText('De link is gekopieerd').waitFor();
+    expect(await coordinator.page.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl);
+
+    // A link that lost part of its code says so, instead of showing the sign-in screen.
+    const broken = await (await newDevice(browser)).newPage();
+    await broken.goto(inviteUrl.slice(0, inviteUrl.lastIndexOf('/') + 8));
+    await broken.getByText('Deze uitnodigingslink klopt niet').waitFor();
+    expect(await broken.getByLabel('Wachtwoord').count()).toBe(0);
+
+    // The invite comes first: from whom, one button, the privacy summary above it and the full text one tap away.
+    const preview = await (await newDevice(browser)).newPage();
+    await preview.goto(inviteUrl);
+    await preview
+      .getByTestId('invite-lead')
+      .getByText(/^Coördinator Alblasserdam nodigt je uit voor team Buurtpreventie Oranjebuurt van Alblasserdam\.$/)
+      .waitFor();
+    await preview.getByRole('heading', { level: 2, name: 'Wat Buurtlog bewaart' }).waitFor();
+    expect(await preview.getByRole('heading', { level: 2, name: 'Tellingen, nooit namen van bewoners' }).isVisible()).toBe(false);
+    await preview.getByText('Alles lezen over wat Buurtlog bewaart en waarom').click();
+    await preview.getByRole('heading', { level: 2, name: 'Tellingen, nooit namen van bewoners' }).waitFor();
+    expect(
+      await preview
+        .getByRole('button')
+        .filter({ hasText: /Aanmelden|gelezen/ })
+        .allTextContents(),
+    ).toEqual(['Aanmelden op dit toestel']);
+    await preview.context().close();
 
     // Sanne opens the link on her phone and is signed in.
     const phone = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_PHONE_UA }), server.url, inviteUrl);

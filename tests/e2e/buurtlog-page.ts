@@ -81,12 +81,15 @@ export class BuurtlogPage {
     return phone;
   }
 
-  /** Open an invite link on this phone: read the privacy screen, accept the invite, land on the list. */
+  /**
+   * Open an invite link on this phone: the invite comes first, with from whom
+   * it is and the privacy summary above one button; that tap acknowledges the
+   * notice and joins. Lands on the list.
+   */
   static async openInvite(context: BrowserContext, baseUrl: string, inviteUrl: string): Promise<BuurtlogPage> {
     const page = await context.newPage();
     const phone = new BuurtlogPage(page, baseUrl);
     await page.goto(inviteUrl);
-    await phone.acknowledgePrivacyIfAsked();
     await phone.expectSoon('the invite screen', () => page.getByRole('button', { name: 'Aanmelden op dit toestel' }).waitFor({ timeout: 30_000 }));
     await page.getByRole('button', { name: 'Aanmelden op dit toestel' }).click();
     await phone.waitForList();
@@ -102,6 +105,7 @@ export class BuurtlogPage {
     if (await signInHeading.isVisible()) await this.signIn(account);
   }
 
+  /** On a first start without an invite, the full privacy screen comes before sign-in: read it. */
   async acknowledgePrivacyIfAsked(): Promise<void> {
     const privacy = this.page.getByRole('heading', { level: 1, name: 'Wat Buurtlog bewaart en waarom' });
     // Any of the screens that can follow start-up (not the loading screen).
@@ -164,14 +168,27 @@ export class BuurtlogPage {
     await page.getByRole('heading', { level: 1, name: 'Nieuwe activiteit' }).waitFor();
     await page.getByLabel('Buurt', { exact: true }).selectOption({ label: activity.buurt ?? 'Oranjebuurt' });
     await page.getByLabel('Soort activiteit').selectOption({ label: activity.type ?? 'Bijeenkomst' });
-    if (activity.team) await page.getByLabel('Team', { exact: true }).selectOption({ label: activity.team });
+    if (activity.team) {
+      // The team is asked up front only where it must be chosen; otherwise it waits under "Meer gegevens".
+      if (!(await page.getByLabel('Team', { exact: true }).isVisible())) await this.openMoreDetails();
+      await page.getByLabel('Team', { exact: true }).selectOption({ label: activity.team });
+    }
     await page.getByLabel('Titel', { exact: true }).fill(activity.title);
     await page.getByLabel('Datum', { exact: true }).fill(activity.date ?? daysFromToday(1));
     await page.getByLabel('Begintijd').fill(activity.start ?? '19:30');
-    if (activity.place) await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
+    if (activity.place) {
+      await this.openMoreDetails();
+      await page.getByLabel('Plaats', { exact: true }).fill(activity.place);
+    }
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('link', { name: 'Aanwezigheid tellen' }).waitFor();
     return idFromHash(page.url());
+  }
+
+  /** Unfold the activity form's optional fields ("Meer gegevens", below "Opslaan"), if they are folded. */
+  async openMoreDetails(): Promise<void> {
+    const more = this.page.locator('details.more-fields');
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
   }
 
   async openActivity(title: string): Promise<void> {

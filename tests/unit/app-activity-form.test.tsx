@@ -6,6 +6,8 @@ import {
   emptyDraft,
   fieldsOf,
   isDraftDirty,
+  repeatDate,
+  repeatDraft,
   toggleOrganisation,
   toggleTheme,
   validateDraft,
@@ -114,5 +116,29 @@ describe('choosing organisations and themes', () => {
   it('toggles themes', () => {
     expect(toggleTheme(['a'], 'b', true)).toEqual(['a', 'b']);
     expect(toggleTheme(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+});
+
+describe('repeating an activity', () => {
+  it('lands a week after the original while that is still to come', () => {
+    expect(repeatDate('2026-11-30', '2026-12-03')).toBe('2026-12-07');
+    expect(repeatDate('2026-11-30', '2026-12-07')).toBe('2026-12-07');
+    expect(repeatDate('2026-12-28', '2026-12-29')).toBe('2027-01-04');
+  });
+
+  it('lands on the next such weekday from today when a week later is past', () => {
+    // A Monday koffie-inloop from early November, repeated on Thursday 3 December.
+    expect(repeatDate('2026-11-02', '2026-12-03')).toBe('2026-12-07');
+    // Repeated on a Monday: today is that weekday, so today.
+    expect(repeatDate('2026-11-02', '2026-12-07')).toBe('2026-12-07');
+    // Across the switch to summer time (29 March 2026) the weekday holds.
+    expect(repeatDate('2026-03-02', '2026-04-01')).toBe('2026-04-06');
+  });
+
+  it('copies every field but the date and the status', () => {
+    const original = fieldsOf({ ...valid(), date: '2026-11-30', status: 'held', place: 'Buurthuis', themes: ['wonen'], notes: 'Koffie en thee' });
+    const copy = repeatDraft({ ...original, projectId: 'p1' }, '2026-12-03');
+    expect(copy).toEqual({ ...draftOf(original), date: '2026-12-07', status: 'planned' });
+    expect(fieldsOf(copy, { ...original, projectId: 'p1' }).projectId).toBe('p1');
   });
 });

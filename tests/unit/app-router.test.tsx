@@ -19,6 +19,7 @@ describe('the hash router', () => {
     expect(parseRoute('#/activiteit/nieuw')).toEqual({ name: 'new' });
     expect(parseRoute(`#/activiteit/${ID}`)).toEqual({ name: 'detail', id: ID });
     expect(parseRoute(`#/activiteit/${ID}/bewerken`)).toEqual({ name: 'edit', id: ID });
+    expect(parseRoute(`#/activiteit/${ID}/herhalen`)).toEqual({ name: 'repeat', id: ID });
     expect(parseRoute(`#/activiteit/${ID}/aanwezigheid`)).toEqual({ name: 'attendance', id: ID });
     expect(parseRoute('#/instellingen')).toEqual({ name: 'settings' });
   });

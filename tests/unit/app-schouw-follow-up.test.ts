@@ -79,11 +79,13 @@ describe('who may do what with a schouw', () => {
 describe('where a finding is, in words', () => {
   const t = createT('nl', core, findingsPack);
   it('prefers the address, else coordinates with their accuracy', () => {
-    expect(placeText(t, { location: null, address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' } })).toBe(
+    expect(placeText(t, 'nl', { location: null, address: { street: 'Oranjelaan', number: '12', postcode: '2951 AB', place: 'Alblasserdam' } })).toBe(
       'Oranjelaan 12, 2951 AB Alblasserdam',
     );
-    expect(placeText(t, { location: { lat: 51.858612, lon: 4.659704, accuracyM: 7.6, source: 'gps' }, address: null })).toBe('51.85861, 4.65970 (± 8 m)');
-    expect(placeText(t, { location: null, address: null })).toBe('Geen plek vastgelegd');
+    expect(placeText(t, 'nl', { location: { lat: 51.858612, lon: 4.659704, accuracyM: 7.6, source: 'gps' }, address: null })).toBe(
+      '51,85861 NB, 4,65970 OL (± 8 m)',
+    );
+    expect(placeText(t, 'nl', { location: null, address: null })).toBe('Geen plek vastgelegd');
   });
 });
 

@@ -3,6 +3,9 @@ import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addressFromDraft, formatAddress, formatCoordinates, normalizePostcode } from '../../src/app/place/address-input.ts';
 import { PlaceField, type PlaceValue } from '../../src/app/place/PlaceField.tsx';
+import { placePack } from '../../src/app/place/pack.ts';
+import { core } from '../../src/app/i18n/core.ts';
+import { createT } from '../../src/app/i18n/translate.ts';
 import { cleanupApps, openApp } from '../fixtures/render-app.tsx';
 
 afterEach(cleanupApps);
@@ -55,7 +58,9 @@ describe('typing an address', () => {
   it('shows a place as people read it', () => {
     expect(formatAddress({ street: 'Koningsplein', number: '1a-2', postcode: '2981EA', place: 'Ridderkerk' })).toBe('Koningsplein 1a-2, 2981 EA Ridderkerk');
     expect(formatAddress({ street: 'Dam', number: '', postcode: null, place: '' })).toBe('Dam');
-    expect(formatCoordinates({ lat: 51.865634, lon: 4.659189 })).toBe('51.86563, 4.65919');
+    const t = createT('nl', core, placePack);
+    expect(formatCoordinates(t, 'nl', { lat: 51.865634, lon: 4.659189 })).toBe('51,86563 NB, 4,65919 OL');
+    expect(formatCoordinates(createT('en', core, placePack), 'en', { lat: 51.865634, lon: 4.659189 })).toBe('51.86563 N, 4.65919 E');
   });
 
   it('uses a typed street and house number, keeping the point', async () => {
@@ -94,7 +99,7 @@ describe('the place field', () => {
   it('shows the current place with its source and can clear it', async () => {
     const { changes } = await field({ location: { lat: 51.865634, lon: 4.659189, accuracyM: 23, source: 'gps' }, address: null });
     expect(screen.getByRole('group', { name: 'Plek' })).toBeTruthy();
-    expect(screen.getByText(/Coördinaten 51\.86563, 4\.65919 \(GPS, ± 23 m\)/).localName).toBe('p');
+    expect(screen.getByText(/Coördinaten 51,86563 NB, 4,65919 OL \(GPS, ± 23 m\)/).localName).toBe('p');
     expect(screen.getByText(/zodra er internet is/).localName).toBe('p');
     click('Plek wissen');
     expect(changes).toEqual([EMPTY]);

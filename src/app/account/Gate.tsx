@@ -70,9 +70,12 @@ function GateSteps(props: GateProps) {
   }, []);
 
   const route = parseRoute(hash);
-  const step = !isAcknowledged ? 'privacy' : route.name === 'invite' ? 'invite' : route.name === 'privacy' ? 'privacy-again' : 'sign-in';
+  // An invite comes first: its screen carries the privacy summary, and joining acknowledges it.
+  const isBadInvite = route.name === 'not-found' && /^#\/uitnodiging(\/|$)/.test(hash);
+  const step =
+    route.name === 'invite' ? 'invite' : isBadInvite ? 'bad-invite' : !isAcknowledged ? 'privacy' : route.name === 'privacy' ? 'privacy-again' : 'sign-in';
   useEffect(() => {
-    const title = t(step === 'invite' ? 'invite.title' : step === 'sign-in' ? 'signIn.title' : 'privacy.title');
+    const title = t(step === 'invite' || step === 'bad-invite' ? 'invite.title' : step === 'sign-in' ? 'signIn.title' : 'privacy.title');
     win.document.title = `${title} – ${t('app.name')}`;
     if (isFirstStep.current) {
       isFirstStep.current = false;
@@ -124,7 +127,17 @@ function GateSteps(props: GateProps) {
         ) : step === 'invite' && route.name === 'invite' ? (
           <>
             <ScreenTitle>{t('invite.title')}</ScreenTitle>
-            <InviteRedeem env={env} code={route.code} onSignedIn={props.onSignedIn} />
+            <InviteRedeem env={env} code={route.code} onSignedIn={props.onSignedIn} acknowledgePrivacy={isAcknowledged ? undefined : acknowledge} />
+            <p>
+              <a href={hrefOf({ name: 'sign-in' })}>{t('invite.toSignIn')}</a>
+            </p>
+          </>
+        ) : step === 'bad-invite' ? (
+          <>
+            <ScreenTitle>{t('invite.title')}</ScreenTitle>
+            <p class="notice notice-alert" role="alert" data-testid="invite-malformed">
+              {t('invite.malformed')}
+            </p>
             <p>
               <a href={hrefOf({ name: 'sign-in' })}>{t('invite.toSignIn')}</a>
             </p>

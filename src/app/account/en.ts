@@ -30,6 +30,14 @@ export const en: Words<typeof nl> = {
   'invite.loading': 'Fetching the invite…',
   'invite.needsNetwork': 'Opening an invite needs the internet. Try again when you have a connection.',
   'invite.alreadySignedIn': 'This device is already signed in as {name}. Sign out first (Settings) to use this invite.',
+  'invite.from': '{issuer} invites you to team {team} of {tenant}.',
+  'invite.as': 'You sign in as {name}. Valid until {when}, once.',
+  'invite.implies': 'By tapping "Sign in on this device" you confirm you have read this.',
+  'invite.malformed': 'This invite link is not right. Ask your coordinator to send it again, or copy the whole link.',
+  'privacy.summaryTitle': 'What Buurtlog keeps',
+  'privacy.summary':
+    'Buurtlog counts people, never the names of residents. About you it keeps your name, your team and what you record; everything is on your phone first.',
+  'privacy.readAll': 'Read everything about what Buurtlog keeps and why',
   'invite.toSignIn': 'Sign in with e-mail address',
 
   'privacy.title': 'What Buurtlog keeps and why',

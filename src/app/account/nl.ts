@@ -31,6 +31,14 @@ export const nl = {
   'invite.needsNetwork': 'Een uitnodiging openen kan alleen met internet. Probeer het opnieuw als je verbinding hebt.',
   'invite.alreadySignedIn': 'Dit toestel is al aangemeld als {name}. Meld eerst af onder Instellingen om deze uitnodiging te gebruiken.',
   'invite.toSignIn': 'Aanmelden met e-mailadres',
+  'invite.from': '{issuer} nodigt je uit voor team {team} van {tenant}.',
+  'invite.as': 'Je meldt je aan als {name}. Geldig tot {when}, één keer.',
+  'invite.implies': 'Met "Aanmelden op dit toestel" zeg je dat je dit hebt gelezen.',
+  'invite.malformed': 'Deze uitnodigingslink klopt niet. Vraag je coördinator om hem opnieuw te sturen, of kopieer de hele link.',
+  'privacy.summaryTitle': 'Wat Buurtlog bewaart',
+  'privacy.summary':
+    'Buurtlog telt mensen, nooit namen van bewoners. Van jou bewaart het je naam, je team en wat je vastlegt; alles staat eerst op je telefoon.',
+  'privacy.readAll': 'Alles lezen over wat Buurtlog bewaart en waarom',
 
   'privacy.title': 'Wat Buurtlog bewaart en waarom',
   'privacy.intro':
@@ -75,7 +83,7 @@ export const nl = {
   'account.signOutHint': 'Afmelden wist alle Buurtlog-gegevens van dit toestel. Wat al is verstuurd, blijft op de server.',
   'account.signOutUnsent':
     'Let op: er zijn wijzigingen die nog niet zijn verstuurd ({count}). Die gaan verloren als je nu afmeldt. Synchroniseer eerst, of exporteer ze naar een bestand.',
-  'account.signOutConfirm': 'Weet je zeker dat je wilt afmelden? Alle Buurtlog-gegevens op dit toestel worden gewist.',
+  'account.signOutConfirm': 'Weet je zeker dat je je wilt afmelden? Alle Buurtlog-gegevens op dit toestel worden gewist.',
   'account.signOutYes': 'Ja, afmelden en wissen',
   'account.signOutNo': 'Niet afmelden',
   'account.signingOut': 'Bezig met afmelden…',

@@ -1,6 +1,6 @@
 import '../ui/ui.css';
 import { turnedUp } from '../../domain/attendance.ts';
-import { mayCount, mayEditActivity } from '../abilities.ts';
+import { mayCount, mayCreateActivity, mayEditActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { formatDate, formatTimeRange } from '../format.ts';
 import { useLive } from '../hooks.ts';
@@ -66,6 +66,11 @@ export function ActivityDetail({ id }: { id: string }) {
         {mayEditActivity(principal, activity) && (
           <a class="button button-large button-block" href={hrefOf({ name: 'edit', id })}>
             {t('detail.edit')}
+          </a>
+        )}
+        {mayCreateActivity(principal, config) && (
+          <a class="button button-large button-block" href={hrefOf({ name: 'repeat', id })}>
+            {t('detail.repeat')}
           </a>
         )}
       </div>

@@ -1,3 +1,4 @@
+import './form.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
 import { activityChoices, mayDeleteActivity } from '../abilities.ts';
@@ -11,7 +12,9 @@ import { useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { clearDraft, saveDraft } from './draft-storage.ts';
 import {
   DRAFT_FIELDS,
+  MORE_FIELDS,
   changedFields,
+  emptyDraft,
   fieldsOf,
   isDraftDirty,
   toggleTheme,
@@ -29,7 +32,11 @@ import { activityPack } from './form/pack.ts';
 
 export type ActivityFormProps = {
   formId: string;
-  /** The record being edited, as it was when editing began; null for a new one. */
+  /**
+   * The record being edited, as it was when editing began; null for a new one.
+   * A repeat (activityId null) passes the original: what the form does not show
+   * (project, location) comes along into the copy.
+   */
   base: ActivityFields | null;
   activityId: string | null;
   /** What the inputs held at the start (the record, or a new empty draft). */
@@ -51,6 +58,9 @@ export function ActivityForm(props: ActivityFormProps) {
   const [showRestored, setShowRestored] = useState(props.restored !== null);
   const [saveFailed, setSaveFailed] = useState(false);
   const saving = useRef(false);
+  const more = useRef<HTMLDetailsElement>(null);
+  // "Meer gegevens" starts open when it holds something (an edit with notes, a place…).
+  const [moreOpen, setMoreOpen] = useState(() => hasMore(props.restored ?? props.initial));
   const dirty = isDraftDirty(props.initial, draft);
 
   const release = useUnsavedWork(dirty);
@@ -75,6 +85,10 @@ export function ActivityForm(props: ActivityFormProps) {
     setErrors(found);
     const first = DRAFT_FIELDS.find((name) => found[name]);
     if (first) {
+      if ((MORE_FIELDS.includes(first) || (first === 'teamId' && !teamUp)) && more.current) {
+        more.current.open = true;
+        setMoreOpen(true);
+      }
       announce(t('form.errorSummary'));
       platform.document.getElementById(`activity-${first}`)?.focus();
       return;
@@ -119,9 +133,29 @@ export function ActivityForm(props: ActivityFormProps) {
   const buurten = offered(choices.buurten, [draft.buurtId]);
   const teams = offered(choices.teams, [draft.teamId]);
   const hasErrors = Object.values(errors).some(Boolean);
+  // The team is asked up front only where it must be chosen; one team is filled in, and an optional one waits below.
+  const teamUp = choices.isTeamRequired && (teams.length !== 1 || draft.teamId === '');
+  const teamField = (teams.length > 0 || choices.isTeamRequired) && (
+    <div class="field">
+      <label for="activity-teamId">{t('activity.team')}</label>
+      <select
+        {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
+        value={draft.teamId}
+        onChange={(e) => set('teamId', e.currentTarget.value)}
+      >
+        <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
+    </div>
+  );
 
   return (
-    <form class="form" noValidate onSubmit={(e) => void submit(e)}>
+    <form class="form activity-form" noValidate onSubmit={(e) => void submit(e)}>
       {showRestored && (
         <div class="notice">
           <p>{t('form.draftRestored')}</p>
@@ -131,68 +165,6 @@ export function ActivityForm(props: ActivityFormProps) {
         </div>
       )}
       <ErrorSummary message={hasErrors && t('form.errorSummary')} />
-
-      <div class="field">
-        <label for="activity-buurtId">{t('activity.buurt')}</label>
-        <select {...controlProps('activity-buurtId', { error: err('buurtId') })} value={draft.buurtId} onChange={(e) => set('buurtId', e.currentTarget.value)}>
-          <option value="">{t('form.choose')}</option>
-          {buurten.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-        <FieldMessages id="activity-buurtId" error={err('buurtId')} />
-      </div>
-
-      {(teams.length > 0 || choices.isTeamRequired) && (
-        <div class="field">
-          <label for="activity-teamId">{t('activity.team')}</label>
-          <select
-            {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
-            value={draft.teamId}
-            onChange={(e) => set('teamId', e.currentTarget.value)}
-          >
-            <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-          <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
-        </div>
-      )}
-
-      <div class="field">
-        <label for="activity-type">{t('activity.type')}</label>
-        <select {...controlProps('activity-type', { error: err('type') })} value={draft.type} onChange={(e) => set('type', e.currentTarget.value)}>
-          <option value="">{t('form.choose')}</option>
-          {types.map((type) => (
-            <option key={type.id} value={type.id}>
-              {activityTypeLabel(t, config, type.id)}
-            </option>
-          ))}
-        </select>
-        <FieldMessages id="activity-type" error={err('type')} />
-      </div>
-
-      <fieldset class="fieldset" id="activity-themes" aria-describedby={err('themes') ? 'activity-themes-error' : undefined}>
-        <legend>{t('activity.themes')}</legend>
-        <FieldMessages id="activity-themes" error={err('themes')} />
-        <div class="checks">
-          {themes.map((theme) => (
-            <label key={theme.id} class="check">
-              <input
-                type="checkbox"
-                checked={draft.themes.includes(theme.id)}
-                onChange={(e) => set('themes', toggleTheme(draft.themes, theme.id, e.currentTarget.checked))}
-              />
-              <span>{theme.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
 
       <div class="field">
         <label for="activity-title">{t('activity.title')}</label>
@@ -208,12 +180,44 @@ export function ActivityForm(props: ActivityFormProps) {
       </div>
 
       <div class="field">
-        <label for="activity-date">{t('activity.date')}</label>
-        <input {...controlProps('activity-date', { error: err('date') })} type="date" value={draft.date} onInput={(e) => set('date', e.currentTarget.value)} />
-        <FieldMessages id="activity-date" error={err('date')} />
+        <label for="activity-buurtId">{t('activity.buurt')}</label>
+        <select {...controlProps('activity-buurtId', { error: err('buurtId') })} value={draft.buurtId} onChange={(e) => set('buurtId', e.currentTarget.value)}>
+          <option value="">{t('form.choose')}</option>
+          {buurten.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+        <FieldMessages id="activity-buurtId" error={err('buurtId')} />
       </div>
 
-      <div class="field-row">
+      {teamUp && teamField}
+
+      <div class="field">
+        <label for="activity-type">{t('activity.type')}</label>
+        <select {...controlProps('activity-type', { error: err('type') })} value={draft.type} onChange={(e) => set('type', e.currentTarget.value)}>
+          <option value="">{t('form.choose')}</option>
+          {types.map((type) => (
+            <option key={type.id} value={type.id}>
+              {activityTypeLabel(t, config, type.id)}
+            </option>
+          ))}
+        </select>
+        <FieldMessages id="activity-type" error={err('type')} />
+      </div>
+
+      <div class="field-row activity-when">
+        <div class="field">
+          <label for="activity-date">{t('activity.date')}</label>
+          <input
+            {...controlProps('activity-date', { error: err('date') })}
+            type="date"
+            value={draft.date}
+            onInput={(e) => set('date', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-date" error={err('date')} />
+        </div>
         <div class="field">
           <label for="activity-start">{t('activity.start')}</label>
           <input
@@ -224,6 +228,13 @@ export function ActivityForm(props: ActivityFormProps) {
           />
           <FieldMessages id="activity-start" error={err('start')} />
         </div>
+      </div>
+
+      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
+      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
+
+      <details ref={more} class="more-fields" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary class="more-fields-summary">{t('form.more')}</summary>
         <div class="field">
           <label for="activity-end">{t('activity.end')}</label>
           <input
@@ -234,66 +245,85 @@ export function ActivityForm(props: ActivityFormProps) {
           />
           <FieldMessages id="activity-end" hint={t('activity.endHint')} error={err('end')} />
         </div>
-      </div>
-
-      <div class="field">
-        <label for="activity-place">{t('activity.place')}</label>
-        <input
-          {...controlProps('activity-place', { hint: true, error: err('place') })}
-          type="text"
-          maxLength={200}
-          autocomplete="off"
-          value={draft.place}
-          onInput={(e) => set('place', e.currentTarget.value)}
-        />
-        <FieldMessages id="activity-place" hint={t('activity.placeHint')} error={err('place')} />
-      </div>
-
-      <OrganisationField
-        id="activity-organisers"
-        legend={t('activity.organisers')}
-        value={draft.organisers}
-        onChange={(next) => set('organisers', next)}
-        error={err('organisers')}
-      />
-      <OrganisationField
-        id="activity-participatingOrganisations"
-        legend={t('activity.participating')}
-        value={draft.participatingOrganisations}
-        onChange={(next) => set('participatingOrganisations', next)}
-        error={err('participatingOrganisations')}
-      />
-
-      <fieldset class="fieldset" id="activity-status">
-        <legend>{t('activity.status')}</legend>
-        <div class="checks checks-inline">
-          {ACTIVITY_STATUSES.map((status) => (
-            <label key={status} class="check">
-              <input type="radio" name="activity-status" value={status} checked={draft.status === status} onChange={() => set('status', status)} />
-              <span>{statusLabel(t, status)}</span>
-            </label>
-          ))}
+        {!teamUp && teamField}
+        <div class="field">
+          <label for="activity-place">{t('activity.place')}</label>
+          <input
+            {...controlProps('activity-place', { hint: true, error: err('place') })}
+            type="text"
+            maxLength={200}
+            autocomplete="off"
+            value={draft.place}
+            onInput={(e) => set('place', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-place" hint={t('activity.placeHint')} error={err('place')} />
         </div>
-      </fieldset>
 
-      <div class="field">
-        <label for="activity-notes">{t('activity.notes')}</label>
-        <textarea
-          {...controlProps('activity-notes', { hint: true, error: err('notes') })}
-          rows={4}
-          maxLength={5000}
-          value={draft.notes}
-          onInput={(e) => set('notes', e.currentTarget.value)}
+        <fieldset class="fieldset" id="activity-themes" aria-describedby={err('themes') ? 'activity-themes-error' : undefined}>
+          <legend>{t('activity.themes')}</legend>
+          <FieldMessages id="activity-themes" error={err('themes')} />
+          <div class="checks">
+            {themes.map((theme) => (
+              <label key={theme.id} class="check">
+                <input
+                  type="checkbox"
+                  checked={draft.themes.includes(theme.id)}
+                  onChange={(e) => set('themes', toggleTheme(draft.themes, theme.id, e.currentTarget.checked))}
+                />
+                <span>{theme.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <OrganisationField
+          id="activity-organisers"
+          legend={t('activity.organisers')}
+          value={draft.organisers}
+          onChange={(next) => set('organisers', next)}
+          error={err('organisers')}
         />
-        <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
-      </div>
+        <OrganisationField
+          id="activity-participatingOrganisations"
+          legend={t('activity.participating')}
+          value={draft.participatingOrganisations}
+          onChange={(next) => set('participatingOrganisations', next)}
+          error={err('participatingOrganisations')}
+        />
 
-      <ErrorSummary message={saveFailed && t('form.saveFailed')} />
-      <FormActions save={t('form.save')} cancel={t('form.cancel')} onCancel={cancel} isLarge />
+        <fieldset class="fieldset" id="activity-status">
+          <legend>{t('activity.status')}</legend>
+          <div class="checks checks-inline">
+            {ACTIVITY_STATUSES.map((status) => (
+              <label key={status} class="check">
+                <input type="radio" name="activity-status" value={status} checked={draft.status === status} onChange={() => set('status', status)} />
+                <span>{statusLabel(t, status)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div class="field">
+          <label for="activity-notes">{t('activity.notes')}</label>
+          <textarea
+            {...controlProps('activity-notes', { hint: true, error: err('notes') })}
+            rows={4}
+            maxLength={5000}
+            value={draft.notes}
+            onInput={(e) => set('notes', e.currentTarget.value)}
+          />
+          <FieldMessages id="activity-notes" hint={t('activity.notesHint')} error={err('notes')} />
+        </div>
+      </details>
 
       {props.activityId !== null && props.base && mayDeleteActivity(principal, { id: props.activityId, ...props.base }) && (
         <DeleteActivity id={props.activityId} formId={props.formId} onDeleted={release} />
       )}
     </form>
   );
+}
+
+function hasMore(draft: ActivityDraft): boolean {
+  const empty = emptyDraft({ today: draft.date });
+  return MORE_FIELDS.some((name) => JSON.stringify(draft[name]) !== JSON.stringify(empty[name]));
 }

@@ -9,23 +9,40 @@ import { LIST, hrefOf } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ActivityForm, type ActivityFormProps } from './ActivityForm.tsx';
 import { loadDraft } from './draft-storage.ts';
-import { draftOf, emptyDraft, fieldsOf } from './form-logic.ts';
+import { draftOf, emptyDraft, fieldsOf, repeatDraft } from './form-logic.ts';
 import { useT } from '../i18n/use-t.ts';
 import { attendancePack } from '../attendance/pack.ts';
 import { activityPack } from './form/pack.ts';
 
 type Loaded = Pick<ActivityFormProps, 'base' | 'initial' | 'restored' | 'formId' | 'activityId'> | 'not-found' | 'forbidden';
 
-/** `#/activiteit/nieuw` and `#/activiteit/:id/bewerken`. */
-export function ActivityFormScreen({ id }: { id: string | null }) {
+/**
+ * `#/activiteit/nieuw`, `#/activiteit/:id/bewerken` and
+ * `#/activiteit/:id/herhalen` (`repeatOf`: a new activity with the fields of
+ * that one, on the next date it would come round — form-logic `repeatDate`).
+ */
+export function ActivityFormScreen({ id, repeatOf }: { id: string | null; repeatOf?: string }) {
   const { store, config, navigate, now, platform, principal } = useApp();
   const t = useT(activityPack, attendancePack);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
     let live = true;
-    const formId = id === null ? 'activity-new' : `activity-${id}`;
+    const formId = id !== null ? `activity-${id}` : repeatOf ? `activity-repeat-${repeatOf}` : 'activity-new';
     const stored = loadDraft(platform.localStorage, formId);
+    if (id === null && repeatOf) {
+      if (!mayCreateActivity(principal, config)) return setLoaded('forbidden');
+      void store.activities.get(repeatOf).then((activity) => {
+        if (!live) return;
+        if (!activity || activity.deleted) return setLoaded('not-found');
+        const base = fieldsOf(draftOf(activity), activity);
+        const initial = repeatDraft(base, localDate(now()));
+        setLoaded({ formId, activityId: null, base, initial, restored: stored?.draft ?? null });
+      });
+      return () => {
+        live = false;
+      };
+    }
     if (id === null) {
       if (!mayCreateActivity(principal, config)) return setLoaded('forbidden');
       const choices = activityChoices(principal, { buurten: visible(config.buurten), teams: visible(config.teams) });
@@ -47,11 +64,11 @@ export function ActivityFormScreen({ id }: { id: string | null }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, repeatOf]);
 
   return (
     <>
-      <ScreenTitle>{t(id === null ? 'form.newTitle' : 'form.editTitle')}</ScreenTitle>
+      <ScreenTitle>{t(repeatOf ? 'form.repeatTitle' : id === null ? 'form.newTitle' : 'form.editTitle')}</ScreenTitle>
       {loaded === null ? (
         <p class="muted">{t('app.loading')}</p>
       ) : loaded === 'forbidden' ? (

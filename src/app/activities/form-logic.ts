@@ -38,20 +38,23 @@ export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 
 /** Form order, so the first invalid field gets focus. */
 export const DRAFT_FIELDS: readonly DraftField[] = [
+  'title',
   'buurtId',
   'teamId',
   'type',
-  'themes',
-  'title',
   'date',
   'start',
   'end',
   'place',
+  'themes',
   'organisers',
   'participatingOrganisations',
   'status',
   'notes',
 ];
+
+/** The fields under "Meer gegevens": optional, folded away below "Opslaan". */
+export const MORE_FIELDS: readonly DraftField[] = ['end', 'place', 'themes', 'organisers', 'participatingOrganisations', 'status', 'notes'];
 
 export function emptyDraft(opts: { today: string; buurtId?: string; teamId?: string }): ActivityDraft {
   return {
@@ -87,6 +90,36 @@ export function draftOf(activity: ActivityFields): ActivityDraft {
     participatingOrganisations: [...activity.participatingOrganisations],
     notes: activity.notes,
   };
+}
+
+/**
+ * The date a repeated activity gets: a week after the original, or — when
+ * that is already past — the first day from today on the original's weekday
+ * (a weekly koffie-inloop repeated late lands on its next session).
+ *
+ * @example
+ * repeatDate('2026-11-30', '2026-12-03') // '2026-12-07' (the next Monday)
+ */
+export function repeatDate(original: string, today: string): string {
+  const weekLater = addDays(original, 7);
+  if (weekLater >= today) return weekLater;
+  const behind = (dayNumber(today) - dayNumber(original)) % 7;
+  return addDays(today, behind === 0 ? 0 : 7 - behind);
+}
+
+/** A new activity like `activity` on another date: same fields, status planned, no counts. */
+export function repeatDraft(activity: ActivityFields, today: string): ActivityDraft {
+  return { ...draftOf(activity), date: repeatDate(activity.date, today), status: 'planned' };
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar date (UTC arithmetic: no daylight saving). */
+function dayNumber(date: string): number {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The activity fields a draft stands for; fields the form does not show come from `base`. */

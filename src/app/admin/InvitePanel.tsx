@@ -3,6 +3,7 @@ import type { Invite } from '../../domain/auth.ts';
 import type { Team } from '../../domain/config-records.ts';
 import { problemText } from '../ui/problem-text.ts';
 import { useApp } from '../context.ts';
+import { formatDateLong, localDate } from '../format.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { controlProps } from '../ui/field.ts';
@@ -110,9 +111,10 @@ export function InvitePanel({ team, user, onClose }: { team: Team; user?: { id: 
 }
 
 function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; team: Team; onAnother(): void; onClose(): void }) {
-  const { announce, lang, platform } = useApp();
+  const { announce, lang, platform, now } = useApp();
   const t = useT(adminPack, accountPack, formsPack);
   const [qr, setQr] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const nav = platform.document.defaultView?.navigator;
   const canShare = typeof nav?.share === 'function';
   const linkId = `invite-link-${invite.code}`;
@@ -130,24 +132,32 @@ function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; te
     };
   }, [invite.url]);
 
+  // Said on screen as well as to a screen reader: the coordinator sees the link was copied.
   const copy = async () => {
     try {
-      await nav?.clipboard.writeText(invite.url);
+      if (!nav?.clipboard) throw new Error('no clipboard');
+      await nav.clipboard.writeText(invite.url);
+      setCopied(t('adminInvite.copied'));
       announce(t('adminInvite.copied'));
     } catch {
       platform.document.getElementById(linkId)?.focus();
       (platform.document.getElementById(linkId) as HTMLInputElement | null)?.select();
+      setCopied(t('adminInvite.copyFailed'));
       announce(t('adminInvite.copyFailed'));
     }
   };
+  // The phone's share sheet (WhatsApp, Signal, mail…); where there is none, or it fails, copy instead.
   const share = async () => {
+    if (!canShare) return copy();
     try {
       await nav?.share({ title: 'Buurtlog', text: t('adminInvite.shareText', { team: team.name }), url: invite.url });
-    } catch {
-      // Closing the share sheet is not an error.
+    } catch (error) {
+      // Closing the share sheet is not an error; anything else falls back to copying.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) await copy();
     }
   };
-  const until = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' }).format(invite.expiresAt);
+  const time = new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short' }).format(invite.expiresAt);
+  const until = `${formatDateLong(lang, localDate(invite.expiresAt), localDate(now()))}, ${time}`;
 
   return (
     <div class="form">
@@ -163,15 +173,20 @@ function InviteResult({ invite, team, onAnother, onClose }: { invite: Invite; te
       </div>
       <p class="field-hint">{t('adminInvite.validUntil', { when: until })}</p>
       <div class="form-actions">
-        <button type="button" class="button button-primary" onClick={() => void copy()}>
-          {t('adminInvite.copy')}
+        <button type="button" class="button button-primary" onClick={() => void share()}>
+          {canShare ? t('adminInvite.share') : t('adminInvite.copy')}
         </button>
         {canShare && (
-          <button type="button" class="button button-primary" onClick={() => void share()}>
-            {t('adminInvite.share')}
+          <button type="button" class="button" onClick={() => void copy()}>
+            {t('adminInvite.copy')}
           </button>
         )}
       </div>
+      {copied && (
+        <p class="notice" data-testid="invite-copied">
+          {copied}
+        </p>
+      )}
       <div class="form-actions">
         <button type="button" class="button" onClick={onAnother}>
           {t('adminInvite.another')}

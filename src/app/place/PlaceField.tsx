@@ -127,6 +127,7 @@ function sourceText(location: Location, t: PlaceT): string {
 }
 
 function CurrentPlace({ value, t, onClear }: { value: PlaceValue; t: PlaceT; onClear(): void }) {
+  const { lang } = useApp();
   const { location, address } = value;
   if (!location && !address) {
     return (
@@ -141,7 +142,7 @@ function CurrentPlace({ value, t, onClear }: { value: PlaceValue; t: PlaceT; onC
       {address && <p class="place-current-main">{formatAddress(address)}</p>}
       {location && (
         <p class={address ? 'place-current-detail' : 'place-current-main'}>
-          {t('place.coordinates', { coords: formatCoordinates(location) })} ({sourceText(location, t)})
+          {t('place.coordinates', { coords: formatCoordinates(t, lang, location) })} ({sourceText(location, t)})
         </p>
       )}
       {location && !address && <p class="place-current-detail">{t('place.addressLater')}</p>}

@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import { AddressSchema, PostcodeSchema, type Address } from '../../domain/finding.ts';
 import type { Location } from '../../domain/fields.ts';
+import { formatLatLon } from '../format.ts';
+import type { Lang, Params } from '../i18n/translate.ts';
 import type { PlaceKey } from './nl.ts';
 
 export type AddressDraft = { street: string; number: string; postcode: string; place: string };
@@ -47,7 +49,7 @@ export function formatAddress(address: Address): string {
   return town ? `${line}, ${town}` : line;
 }
 
-/** "51.86551, 4.66082": five decimals is about a metre, more than any phone knows. */
-export function formatCoordinates(location: Pick<Location, 'lat' | 'lon'>): string {
-  return `${location.lat.toFixed(5)}, ${location.lon.toFixed(5)}`;
+/** "51,86551 NB, 4,66082 OL": five decimals is about a metre, more than any phone knows. */
+export function formatCoordinates(t: (key: 'place.point', params: Params) => string, lang: Lang, location: Pick<Location, 'lat' | 'lon'>): string {
+  return t('place.point', formatLatLon(lang, location));
 }

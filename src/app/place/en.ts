@@ -7,6 +7,7 @@ export const en: Words<typeof nl> = {
   'place.none': 'No place chosen yet.',
   'place.current': 'Chosen place',
   'place.coordinates': 'Coordinates {coords}',
+  'place.point': '{lat} N, {lon} E',
   'place.source.gps': 'GPS, ± {accuracy} m',
   'place.source.gpsUnknown': 'GPS',
   'place.source.map': 'placed on the map',

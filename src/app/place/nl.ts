@@ -8,6 +8,7 @@ export const nl = {
   'place.none': 'Nog geen plek gekozen.',
   'place.current': 'Gekozen plek',
   'place.coordinates': 'Coördinaten {coords}',
+  'place.point': '{lat} NB, {lon} OL',
   'place.source.gps': 'GPS, ± {accuracy} m',
   'place.source.gpsUnknown': 'GPS',
   'place.source.map': 'op de kaart aangewezen',

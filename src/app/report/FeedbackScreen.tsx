@@ -1,7 +1,7 @@
 import '../ui/ui.css';
 import './report.css';
 import { useApp } from '../context.ts';
-import { formatDate, localDate } from '../format.ts';
+import { formatDateLong, localDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
 import { findingLabel } from '../schouw/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
@@ -48,7 +48,13 @@ export function FeedbackScreen({ activityId }: { activityId: string }) {
   return (
     <article class="print-page feedback">
       <ScreenTitle>{t('feedback.title')}</ScreenTitle>
-      <p class="lead">{t('feedback.lead', { date: formatDate(lang, activity.date), buurt: buurtName(t, config, activity.buurtId), title: activity.title })}</p>
+      <p class="lead">
+        {t('feedback.lead', {
+          date: formatDateLong(lang, activity.date, localDate(now())),
+          buurt: buurtName(t, config, activity.buurtId),
+          title: activity.title,
+        })}
+      </p>
       <p>{t('feedback.intro')}</p>
       <div class="report-toolbar no-print" role="group" aria-label={t('report.actions')}>
         <button type="button" class="button button-primary" onClick={() => platform.document.defaultView?.print()}>
@@ -75,13 +81,13 @@ export function FeedbackScreen({ activityId }: { activityId: string }) {
             )}
           </section>
         ))}
-      <p class="muted report-footer">{t('report.generated', { date: formatDate(lang, localDate(now())) })}</p>
+      <p class="muted report-footer">{t('report.generated', { date: formatDateLong(lang, localDate(now()), localDate(now())) })}</p>
     </article>
   );
 }
 
 function FeedbackItem({ t, group, finding, history, nr }: WithHistory & { t: ReportT; group: FeedbackGroup; nr: number }) {
-  const { lang, config } = useApp();
+  const { lang, config, now } = useApp();
   const what = whatText(t, finding);
   const reason = group === 'wontFix' ? latestNote(history, 'wontFix') : null;
   const latest = latestNote(history);
@@ -122,7 +128,7 @@ function FeedbackItem({ t, group, finding, history, nr }: WithHistory & { t: Rep
             </DetailItem>
           )}
         </dl>
-        {last && <p class="muted">{t('feedback.updated', { date: formatDate(lang, localDate(last.at)) })}</p>}
+        {last && <p class="muted">{t('feedback.updated', { date: formatDateLong(lang, localDate(last.at), localDate(now())) })}</p>}
       </div>
     </li>
   );

@@ -2,7 +2,7 @@ import '../ui/ui.css';
 import './report.css';
 import { CROW_LEVELS, FINDING_LEVELS, GOOD_BAD_PLUS, meetsTarget, schouwScore, type FindingLevel } from '../../domain/schouw.ts';
 import { useApp } from '../context.ts';
-import { formatDate, localDate } from '../format.ts';
+import { formatDate, formatDateLong, localDate } from '../format.ts';
 import { useLive, useOnline } from '../hooks.ts';
 import { findingLabel } from '../schouw/labels.ts';
 import { buurtName } from '../i18n/labels.ts';
@@ -173,7 +173,7 @@ export function ReportScreen({ activityId }: { activityId: string }) {
         )}
       </section>
 
-      <p class="muted report-footer">{t('report.generated', { date: formatDate(lang, localDate(now())) })}</p>
+      <p class="muted report-footer">{t('report.generated', { date: formatDateLong(lang, localDate(now()), localDate(now())) })}</p>
     </article>
   );
 }

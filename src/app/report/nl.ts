@@ -71,7 +71,7 @@ export const nl = {
   'report.toOpen': 'Open bevindingen van deze schouw',
   'report.toReport': 'Schouwrapport',
 
-  'feedback.title': 'Wat is er gedaan met jullie bevindingen?',
+  'feedback.title': 'Wat is er gedaan met je bevindingen?',
   'feedback.lead': 'Schouw van {date} in {buurt}: "{title}".',
   'feedback.intro': 'Bedankt dat je meeliep. Hieronder lees je per bevinding wat ermee is gebeurd.',
   'feedback.none': 'Bij deze schouw zijn geen bevindingen vastgelegd.',

@@ -21,7 +21,7 @@ import { schouwHref, schouwPath } from './routes.ts';
 
 /** `#/bevinding/<id>`: the finding, whether it meets the round's target, and its follow-up. */
 export function FindingDetail({ id }: { id: string }) {
-  const { principal, store, announce, navigate } = useApp();
+  const { principal, store, announce, navigate, lang } = useApp();
   const t = useT(findingsPack);
   const data = useLive(
     async (s) => {
@@ -117,7 +117,7 @@ export function FindingDetail({ id }: { id: string }) {
             </>
           )}
         </DetailItem>
-        <DetailItem term={t('findingDetail.where')}>{placeText(t, finding)}</DetailItem>
+        <DetailItem term={t('findingDetail.where')}>{placeText(t, lang, finding)}</DetailItem>
         <DetailItem term={t('finding.level')}>
           {findingLabel(t, 'level', finding.level)}
           <span class={meets === false ? 'target target-miss' : 'target'} data-testid="meets-target">

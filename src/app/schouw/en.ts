@@ -157,6 +157,7 @@ export const en: Words<typeof nl> = {
   'findingDetail.what': 'What',
   'findingDetail.where': 'Where',
   'findingDetail.accuracy': '± {m} m',
+  'findingDetail.point': '{lat} N, {lon} E',
   'findingDetail.noPlace': 'No place recorded',
   'findingDetail.meets': 'Meets the target level ({target})',
   'findingDetail.notMeets': 'Does not meet the target level ({target})',

@@ -159,6 +159,7 @@ export const nl = {
   'findingDetail.what': 'Wat',
   'findingDetail.where': 'Waar',
   'findingDetail.accuracy': '± {m} m',
+  'findingDetail.point': '{lat} NB, {lon} OL',
   'findingDetail.noPlace': 'Geen plek vastgelegd',
   'findingDetail.meets': 'Haalt het streefniveau ({target})',
   'findingDetail.notMeets': 'Haalt het streefniveau ({target}) niet',

@@ -84,8 +84,11 @@ export function invitesRoute(ctx: ServerContext): Hono<AuthEnv> {
       await attempt.succeeded();
 
       const tenant = await findTenant(database.db, invite.tenant_id);
+      const issuer = await findUser(database.db, invite.tenant_id, invite.created_by);
       return c.json({
         tenantName: tenant?.name ?? invite.tenant_id,
+        // Only the display name of whoever made it: the volunteer sees from whom the invite comes.
+        issuerName: issuer?.displayName ?? '',
         teamName: team.name,
         displayName: invite.display_name,
         expiresAt: invite.expires_at,

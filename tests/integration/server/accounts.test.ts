@@ -37,7 +37,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
-    coordinator = await createTestUser(test.database, { role: 'coordinator', devices: ['coord-laptop-01'] });
+    coordinator = await createTestUser(test.database, { role: 'coordinator', devices: ['coord-laptop-01'], displayName: 'Marieke de Vries' });
   });
   afterAll(() => test.cleanup());
 
@@ -131,8 +131,11 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
       expect(await test.database.db.selectFrom('invites').select('code_hash').where('code_hash', '=', invite.code).executeTakeFirst()).toBeUndefined();
 
       const preview = await client().call('GET', `/api/v1/invites/${invite.code}`);
+      // From whom (the coordinator's display name) and where — nothing else about anyone.
+      expect(Object.keys(preview.body as object).sort()).toEqual(['displayName', 'expiresAt', 'issuerName', 'teamName', 'tenantName']);
       expect(z.parse(InvitePreviewSchema, preview.body)).toEqual({
         tenantName: 'Alblasserdam',
+        issuerName: 'Marieke de Vries',
         teamName: 'Buurtpreventie Oranjebuurt',
         displayName: 'Sanne',
         expiresAt: invite.expiresAt,

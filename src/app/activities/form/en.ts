@@ -5,6 +5,8 @@ import type { nl } from './nl.ts';
 export const en: Words<typeof nl> = {
   'form.newTitle': 'New activity',
   'form.editTitle': 'Edit activity',
+  'form.repeatTitle': 'Repeat activity',
+  'form.more': 'More details',
   'activity.title': 'Title',
   'activity.type': 'Kind of activity',
   'activity.buurt': 'Buurt',
@@ -50,5 +52,6 @@ export const en: Words<typeof nl> = {
   'detail.attendance': 'Count attendance',
   'detail.openSchouw': 'Open the schouw',
   'detail.edit': 'Edit',
+  'detail.repeat': 'Repeat',
   'detail.syncState': 'Synchronisation',
 };

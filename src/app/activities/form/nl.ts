@@ -5,6 +5,8 @@
 export const nl = {
   'form.newTitle': 'Nieuwe activiteit',
   'form.editTitle': 'Activiteit bewerken',
+  'form.repeatTitle': 'Activiteit herhalen',
+  'form.more': 'Meer gegevens',
   'activity.title': 'Titel',
   'activity.type': 'Soort activiteit',
   'activity.buurt': 'Buurt',
@@ -50,6 +52,7 @@ export const nl = {
   'detail.attendance': 'Aanwezigheid tellen',
   'detail.openSchouw': 'Schouw openen',
   'detail.edit': 'Bewerken',
+  'detail.repeat': 'Herhalen',
   'detail.syncState': 'Synchronisatie',
 };
 
