@@ -10,8 +10,7 @@
  * modules do not depend on each other.
  */
 import type { WeeklyPattern } from '../domain/patrol-roster.ts';
-import type { FollowUpStatus } from '../domain/follow-up.ts';
-import type { ObservationReaction, ObservationStatusChange, PublicSpaceObservation, ReactionState, SafetyObservation } from '../domain/patrol-observation.ts';
+import type { ObservationReaction, PublicSpaceObservation, ReactionState, SafetyObservation } from '../domain/patrol-observation.ts';
 import type { PatrolRound, PatrolSlot } from '../domain/patrol.ts';
 import type { PatrolSettings } from '../domain/patrol-retention.ts';
 import type { StoreCore } from './core.ts';
@@ -43,8 +42,9 @@ export type RoundView = PatrolRound & { id: string; syncState: SyncState };
 /** Which observations or rounds: of these buurten / teams, seen (started) from…until (Unix ms, until exclusive). */
 export type PatrolFilter = { readonly buurtIds?: readonly string[]; readonly teamIds?: readonly string[]; readonly from?: number; readonly until?: number };
 
-export type ObservationStatusInput = { readonly to: FollowUpStatus; readonly note?: string; readonly by: string };
-export type ObservationHistoryEntry = ObservationStatusChange & { id: string; syncState: SyncState };
+// A public-space observation's follow-up is the patrol store's (patrol-write.ts, patrol-views.ts): one rule, written once.
+export type { ObservationHistoryEntry, ObservationStatusInput } from './patrol-store.ts';
+import type { ObservationHistoryEntry, ObservationStatusInput } from './patrol-store.ts';
 
 export type ReactionInput = { readonly text: string; readonly state: ReactionState; readonly by: string };
 
@@ -89,6 +89,10 @@ export function rosterStore(core: StoreCore): RosterStore {
   const views = core.lazy(() => import('./roster-views.ts'));
   const read = <T>(query: (v: typeof import('./roster-views.ts')) => Promise<T>): Promise<T> =>
     views((v) => db.transaction('r', [db.records, db.outbox], () => query(v)));
+  const patrolWrites = core.lazy(() => import('./patrol-write.ts'));
+  const patrolViews = core.lazy(() => import('./patrol-views.ts'));
+  const patrolRead = <T>(query: (v: typeof import('./patrol-views.ts')) => Promise<T>): Promise<T> =>
+    patrolViews((v) => db.transaction('r', [db.records, db.outbox], () => query(v)));
   return {
     createSlot: (input, createdBy) => writes((w) => w.createSlot(core, input, createdBy)),
     updateSlot: (id, changes) => writes((w) => w.updateSlot(core, id, changes)),
@@ -105,8 +109,8 @@ export function rosterStore(core: StoreCore): RosterStore {
     listPublicSpaceObservations: (filter) => read((v) => v.readPublicSpaceObservations(db, filter)),
     listRounds: (filter) => read((v) => v.readRounds(db, filter)),
     react: (observationId, input) => writes((w) => w.react(core, observationId, input)),
-    setObservationStatus: (observationId, input) => writes((w) => w.setObservationStatus(core, observationId, input)),
-    getObservationHistory: (observationId) => read((v) => v.readObservationHistory(db, observationId)),
+    setObservationStatus: (observationId, input) => patrolWrites((w) => w.setObservationStatus(core, observationId, input)),
+    getObservationHistory: (observationId) => patrolRead((v) => v.readObservationHistory(db, observationId)),
     settings: () => read((v) => v.readPatrolSettings(db)),
   };
 }

@@ -7,26 +7,12 @@
  */
 import * as z from 'zod/mini';
 import { fieldValues } from '../domain/records.ts';
-import {
-  ObservationReactionSchema,
-  ObservationStatusChangeSchema,
-  PublicSpaceObservationSchema,
-  SafetyObservationSchema,
-} from '../domain/patrol-observation.ts';
+import { ObservationReactionSchema, PublicSpaceObservationSchema, SafetyObservationSchema } from '../domain/patrol-observation.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import { rosterDate } from '../domain/patrol-roster.ts';
 import { PatrolRoundSchema, PatrolSignUpSchema, PatrolSlotSchema, slotNeedsWalkers, slotWalkers, type PatrolSignUp } from '../domain/patrol.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
-import type {
-  ObservationHistoryEntry,
-  PatrolFilter,
-  PublicSpaceObservationView,
-  ReactionView,
-  RoundView,
-  SafetyObservationView,
-  SlotFilter,
-  SlotView,
-} from './patrol-roster-store.ts';
+import type { PatrolFilter, PublicSpaceObservationView, ReactionView, RoundView, SafetyObservationView, SlotFilter, SlotView } from './patrol-roster-store.ts';
 import { syncStates, type SyncState } from './sync-state.ts';
 
 type Parsed<T> = { record: StoredRecord; value: T & { id: string } };
@@ -162,17 +148,4 @@ export async function readRounds(db: BuurtlogDatabase, filter: PatrolFilter): Pr
 
 export async function readPatrolSettings(db: BuurtlogDatabase): Promise<PatrolSettings> {
   return patrolSettingsOf(await db.records.get(PATROL_SETTINGS_ID));
-}
-
-export async function readObservationHistory(db: BuurtlogDatabase, observationId: string): Promise<ObservationHistoryEntry[]> {
-  const changes = (await readType(db, 'observationStatusChange', ObservationStatusChangeSchema)).filter(({ value }) => value.observationId === observationId);
-  const stateOfRecord = await syncStatesOf(
-    db,
-    changes.map(({ record }) => record),
-  );
-  // Two changes in one millisecond keep the order they were made in: the HLC of their status (string order is time order).
-  const madeAt = (record: StoredRecord) => String(record.fields['to']?.t ?? '');
-  return changes
-    .sort((a, b) => a.value.at - b.value.at || madeAt(a.record).localeCompare(madeAt(b.record)) || a.record.id.localeCompare(b.record.id))
-    .map(({ record, value }) => ({ ...value, syncState: stateOfRecord(record) }));
 }

@@ -13,15 +13,14 @@ import type { Issue } from '../domain/errors.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
 import { toIssues } from '../domain/issues.ts';
 import { stableStringify } from '../domain/merge.ts';
-import { FollowUpStatusSchema } from '../domain/follow-up.ts';
-import { ObservationReactionFieldSchemas, ObservationStatusChangeFieldSchemas, reactionIdFor } from '../domain/patrol-observation.ts';
+import { ObservationReactionFieldSchemas, reactionIdFor } from '../domain/patrol-observation.ts';
 import { expandWeeklyPattern, rosterDate, type WeeklyPattern } from '../domain/patrol-roster.ts';
 import { PatrolSlotFieldSchemas, signUpIdFor } from '../domain/patrol.ts';
 import type { StoredRecord } from './database.ts';
 import { check } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
-import type { ObservationStatusInput, ReactionInput, SlotChanges, SlotInput } from './patrol-roster-store.ts';
+import type { ReactionInput, SlotChanges, SlotInput } from './patrol-roster-store.ts';
 
 const SLOT_KEYS = ['teamId', 'date', 'start', 'durationMinutes', 'meetingPoint', 'buurtIds'] as const;
 const SLOT_CHANGE_KEYS = ['date', 'start', 'durationMinutes', 'meetingPoint', 'buurtIds'] as const satisfies readonly (keyof SlotChanges)[];
@@ -162,32 +161,4 @@ export async function react(ctx: StoreContext, observationId: string, input: Rea
     }));
   });
   return id;
-}
-
-/**
- * Move a public-space observation's follow-up to `to` (or, with the same
- * status, add a note): its status and an append-only history entry in one
- * transaction, as a finding's (schouw-write.ts). Resolves to the entry's id.
- */
-export async function setObservationStatus(ctx: StoreContext, observationId: string, input: ObservationStatusInput): Promise<string> {
-  check(IdSchema, observationId, 'observationId');
-  const to = check(FollowUpStatusSchema, input.to, 'to');
-  const note = check(ObservationStatusChangeFieldSchemas.note, input.note ?? '', 'note');
-  const by = check(ObservationStatusChangeFieldSchemas.by, input.by, 'by');
-  const { db } = ctx;
-  return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-    const record = await db.records.get(observationId);
-    const from = z.safeParse(FollowUpStatusSchema, record?.fields['status']?.v ?? 'new');
-    if (record?.type !== 'publicSpaceObservation' || record.fields['deleted']?.v === true || !from.success) {
-      throw new InvalidInputError([{ path: 'observationId', message: `no public-space observation ${observationId}` }]);
-    }
-    if (from.data === to && note.trim() === '')
-      throw new InvalidInputError([{ path: 'note', message: 'a follow-up note without a change of status must say something' }]);
-    const at = ctx.now();
-    const entryId = uuidv7(at);
-    const fields = { observationId, from: from.data, to, note, at, by, buurtId: record.fields['buurtId']?.v, teamId: record.fields['teamId']?.v };
-    await writeLocal(ctx, { id: entryId, type: 'observationStatusChange' }, () => ({ fields }));
-    if (from.data !== to) await writeLocal(ctx, { id: observationId, type: 'publicSpaceObservation' }, () => ({ fields: { status: to } }));
-    return entryId;
-  });
 }
