@@ -1,3 +1,4 @@
+import { Camera, Sparkles } from 'lucide-preact';
 import { findingLabel } from './labels.ts';
 import { useT } from '../i18n/use-t.ts';
 import { findingsPack, type FindingsT } from './pack.ts';
@@ -33,14 +34,14 @@ export function FindingCard({ finding, hasUnsentPhoto }: { finding: FindingView;
           <span class="finding-card-badges">
             {finding.aspect === 'opportunity' && (
               <span class="badge badge-opportunity">
-                <span aria-hidden="true">✨</span>
+                <Sparkles class="inline-icon" aria-hidden="true" />
                 {t('finding.opportunity')}
               </span>
             )}
             <SyncBadge state={finding.syncState} />
             {hasUnsentPhoto && (
               <span class="badge badge-photo-unsent" data-testid="photo-unsent">
-                <span aria-hidden="true">📷</span>
+                <Camera class="inline-icon" aria-hidden="true" />
                 {t('finding.photoUnsent')}
               </span>
             )}

@@ -1,3 +1,4 @@
+import { Camera, Sparkles } from 'lucide-preact';
 import { BackLink } from './BackLink.tsx';
 import '../ui/ui.css';
 import './schouw.css';
@@ -75,7 +76,7 @@ export function FindingDetail({ id }: { id: string }) {
         <SyncBadge state={finding.syncState} />
         {hasUnsentPhoto(finding.photos, photoStates) && (
           <span class="badge badge-photo-unsent" data-testid="photo-unsent">
-            <span aria-hidden="true">📷</span>
+            <Camera class="inline-icon" aria-hidden="true" />
             {t('finding.photoUnsent')}
           </span>
         )}
@@ -111,7 +112,7 @@ export function FindingDetail({ id }: { id: string }) {
             <>
               {' '}
               <span class="badge badge-opportunity">
-                <span aria-hidden="true">✨</span>
+                <Sparkles class="inline-icon" aria-hidden="true" />
                 {t('finding.opportunity')}
               </span>
             </>

@@ -1,3 +1,4 @@
+import { Camera, Hourglass, Images } from 'lucide-preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PHOTOS_PER_RECORD } from '../../domain/photos.ts';
 import { useApp } from '../context.ts';
@@ -90,19 +91,19 @@ export function PhotoPicker(props: {
             disabled={isFull}
             onChange={(event) => void onFiles(event.currentTarget)}
           />
-          <span aria-hidden="true">📷</span>
+          <Camera class="inline-icon" aria-hidden="true" />
           {t('capture.takePhoto')}
         </label>
         <label class={buttonClass(false)}>
           <input type="file" accept="image/*" multiple class="visually-hidden" disabled={isFull} onChange={(event) => void onFiles(event.currentTarget)} />
-          <span aria-hidden="true">🖼️</span>
+          <Images class="inline-icon" aria-hidden="true" />
           {t('capture.choosePhoto')}
         </label>
       </div>
       {isFull && <p class="field-hint">{t('capture.maxPhotos', { max: MAX_PHOTOS_PER_RECORD })}</p>}
       {busy > 0 && (
         <p class="photo-busy" role="status">
-          <span aria-hidden="true">⏳</span>
+          <Hourglass class="inline-icon" aria-hidden="true" />
           {t('capture.processing')}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { Plus } from 'lucide-preact';
 import '../ui/ui.css';
 import './schouw.css';
 import { mayAddFinding, mayUpdateSchouw } from '../abilities.ts';
@@ -57,7 +58,7 @@ export function RoundScreen({ activityId }: { activityId: string }) {
       </p>
       {mayAddFinding(principal, activity) && (
         <a class="button button-primary button-large button-block round-add" href={schouwHref({ name: 'new-finding', activityId })}>
-          <span aria-hidden="true">＋</span>
+          <Plus class="inline-icon" aria-hidden="true" />
           {t('round.add')}
         </a>
       )}
