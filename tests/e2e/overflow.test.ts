@@ -45,16 +45,20 @@ async function problemsOn(page: Page): Promise<Problems> {
       if (rect.right > width + 0.5 && !clipped(el)) overflow.push(`${describe(el)} ends at ${Math.round(rect.right)} px`);
     }
     // A word cut in the middle at the end of a line ("Professional/s", "Alblasserda/m", a lone ")").
+    // A break at a soft hyphen (U+00AD, set between the parts of a long Dutch compound) is hyphenation, not a cut.
     const broken: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('dialog:not([open]), .visually-hidden, script, style, code') || !shown(parent)) continue;
-      for (const word of (node.textContent ?? '').matchAll(/[^\s\-–—/]{2,}/g)) {
+      for (const word of (node.textContent ?? '').matchAll(/[^\s\-–—/\u00ad]{2,}/g)) {
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        let rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        // After a soft hyphen, Chromium reports the hyphen it drew at the end of the line before as part of the next word.
+        if ((node.textContent ?? '')[word.index - 1] === '\u00ad' && rects.length > 1 && (rects[0]?.width ?? 0) < 12) rects = rects.slice(1);
+        const lines = new Set(rects.map((r) => Math.round(r.top)));
         if (lines.size > 1) broken.push(`"${word[0]}" in ${describe(parent)}`);
       }
     }

@@ -42,7 +42,9 @@ export function csvDateTime(ms: number): string {
  */
 export function csvCell(value: CsvCell): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? csvNumber(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  // Soft hyphens (where a long Dutch word in a tile may break) mean nothing in a spreadsheet.
+  const plain = typeof value === 'number' ? value : value.replaceAll('\u00ad', '');
+  const text = typeof plain === 'number' ? csvNumber(plain) : FORMULA_START.test(plain) ? `'${plain}` : plain;
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
