@@ -14,7 +14,8 @@ function variables(block: string): Record<string, string> {
 }
 
 function blockAfter(selector: string): string {
-  const start = css.indexOf(`${selector} {`);
+  // The formatter writes attribute values in double quotes; the selector may name them either way.
+  const start = Math.max(css.indexOf(`${selector} {`), css.indexOf(`${selector.replaceAll("'", '"')} {`));
   if (start < 0) throw new Error(`no ${selector} in styles.css`);
   return css.slice(start, css.indexOf('}', start));
 }

@@ -146,7 +146,7 @@ export const nl = {
   'audit.fields': 'Velden: {fields}',
   'auditAction.sign-in': 'Aangemeld',
   'auditAction.sign-out': 'Afgemeld',
-  'auditAction.sign-in.lock': 'Inloggen vertraagd na te veel foute wachtwoorden',
+  'auditAction.sign-in.lock': 'Aanmelden vertraagd na te veel foute wachtwoorden',
   'auditAction.invite.create': 'Uitnodiging gemaakt',
   'auditAction.invite.redeem': 'Uitnodiging gebruikt',
   'auditAction.user.create': 'Gebruiker aangemaakt',
