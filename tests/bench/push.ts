@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import { createApp } from '../../src/server/app.ts';
+import { DEFAULT_LIMITS } from '../../src/server/limits.ts';
 import { createDatabase, type Database } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrator.ts';
 import { seed } from '../../src/server/seed.ts';
@@ -21,12 +22,19 @@ import { TEST_COORDINATOR_PASSWORD, createTestUser } from '../fixtures/server-au
 import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
 import { DEVICE_A, NOW } from '../fixtures/fixed.ts';
 
+const MIB = 1024 * 1024;
+
 const DATABASE_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function benchPush(opts: { dialect: 'sqlite' | 'postgres'; mutations: number }): Promise<{ mutationsPerSecond: number; ms: number }> {
   const fresh = await freshDatabase(opts.dialect);
   try {
-    const app = createApp({ db: fresh.database, now: () => NOW });
+    // Throughput, not abuse: limits high enough for 10,000 mutations from one device.
+    const app = createApp({
+      db: fresh.database,
+      now: () => NOW,
+      limits: { ...DEFAULT_LIMITS, pushBytesPerDevice: 1024 * MIB, pushBytesPerTenant: 10 * 1024 * MIB },
+    });
     // A coordinator's device with a real token: authentication and authorisation are part of the measured path.
     const coordinator = await createTestUser(fresh.database, { role: 'coordinator', devices: [DEVICE_A] });
     const ids = idFactory(0xbe7c);

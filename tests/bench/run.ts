@@ -182,7 +182,8 @@ async function benchAbuseSection(): Promise<void> {
 
 async function withServer<T>(use: (server: RunningServer) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtlog-bench-'));
-  const server = await startServer({ dataDir });
+  // These sections measure speed, not abuse (section 6 keeps the default limits): room for 10,000 records at once.
+  const server = await startServer({ dataDir, env: { LIMIT_PUSH_MB_PER_DEVICE: '1000', LIMIT_PUSH_MB_PER_TENANT: '10000' } });
   try {
     return await use(server);
   } finally {
