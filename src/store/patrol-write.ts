@@ -10,16 +10,13 @@
  * entry in one transaction (the follow-up of follow-up.ts).
  */
 import * as z from 'zod/mini';
-import type { Issue } from '../domain/errors.ts';
 import { FollowUpStatusSchema } from '../domain/follow-up.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
-import { toIssues } from '../domain/issues.ts';
-import { stableStringify } from '../domain/merge.ts';
 import { ObservationStatusChangeFieldSchemas, PublicSpaceObservationFieldSchemas, SafetyObservationFieldSchemas } from '../domain/patrol-observation.ts';
 import { PatrolRoundFieldSchemas, PatrolRoundSchema, isRoundOverdue, isRoundRunning, overdueClosure } from '../domain/patrol.ts';
 import { fieldValues } from '../domain/records.ts';
 import type { StoredRecord } from './database.ts';
-import { check } from './input.ts';
+import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationStatusInput, StartRoundInput } from './patrol-store.ts';
@@ -27,29 +24,6 @@ import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationSt
 const START_KEYS = ['teamId', 'buurtIds', 'walkers', 'mode', 'slotId', 'checkedInWithPolice', 'startPoint', 'trackOptIn'] as const;
 const OBSERVATION_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address', 'photos', 'meldingStatus'] as const;
 const SAFETY_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address'] as const;
-
-function validFields(
-  schemas: Readonly<Record<string, z.ZodMiniType>>,
-  keys: readonly string[],
-  input: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  const issues: Issue[] = [];
-  for (const key of keys) {
-    const value = input[key];
-    const schema = schemas[key];
-    if (value === undefined || !schema) continue;
-    const parsed = z.safeParse(schema, value);
-    if (parsed.success) fields[key] = parsed.data;
-    else issues.push(...toIssues(parsed.error, key));
-  }
-  if (issues.length > 0) throw new InvalidInputError(issues);
-  return fields;
-}
-
-function changedOnly(current: StoredRecord, fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([name, value]) => stableStringify(current.fields[name]?.v) !== stableStringify(value)));
-}
 
 function roundOf(record: StoredRecord | undefined) {
   if (record?.type !== 'patrolRound') return null;

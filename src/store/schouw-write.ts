@@ -11,15 +11,13 @@
  */
 import * as z from 'zod/mini';
 import { activityOf } from '../domain/records.ts';
-import type { Issue } from '../domain/errors.ts';
 import { FINDING_REQUIRED, FindingFieldSchemas, FindingStatusSchema } from '../domain/finding.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
-import { toIssues } from '../domain/issues.ts';
-import { counterValue, stableStringify } from '../domain/merge.ts';
+import { counterValue } from '../domain/merge.ts';
 import type { CounterKey } from '../domain/attendance.ts';
 import { isSchouwCounterKey, SchouwFieldSchemas, schouwIdFor } from '../domain/schouw.ts';
 import type { StoredRecord } from './database.ts';
-import { check } from './input.ts';
+import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 import type { FindingChanges, FindingInput, SchouwSettings, StatusChangeInput } from './schouw-store.ts';
@@ -41,30 +39,6 @@ const FINDING_CHANGE_KEYS = [
   'meldingNumber',
   'meldingStatus',
 ] as const satisfies readonly (keyof FindingChanges)[];
-
-/** Validate the named fields of `input` with the finding's field schemas; unknown keys are ignored. */
-function validFields<K extends string>(
-  schemas: Readonly<Record<K, z.ZodMiniType>>,
-  keys: readonly K[],
-  input: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  const issues: Issue[] = [];
-  for (const key of keys) {
-    const value = input[key];
-    if (value === undefined) continue;
-    const parsed = z.safeParse(schemas[key], value);
-    if (parsed.success) fields[key] = parsed.data;
-    else issues.push(...toIssues(parsed.error, key));
-  }
-  if (issues.length > 0) throw new InvalidInputError(issues);
-  return fields;
-}
-
-/** Only the fields whose value differs get a new HLC: an untouched field must not overwrite a colleague's edit. */
-function changedOnly(current: StoredRecord, fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([name, value]) => stableStringify(current.fields[name]?.v) !== stableStringify(value)));
-}
 
 function liveActivity(record: StoredRecord | undefined, activityId: string) {
   const activity = record?.type === 'activity' ? activityOf(record) : null;
