@@ -13,6 +13,10 @@ import { useApp } from '../context.ts';
 import { useOnline } from '../hooks.ts';
 import { createPhotoProcessor, makeThumbnail, THUMBNAIL_EDGE, type PhotoProcessor } from './photos.ts';
 
+/** After a failed download while online (the taker's phone may not have sent it yet): try again after 5 s, 10 s, 20 s … at most a minute. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+
 export type PhotoUrl = {
   readonly url: string | null;
   /** 'unavailable': not on this device and no connection (or the server lacks it for now). */
@@ -50,9 +54,16 @@ export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full')
   const { store, api } = useApp();
   const online = useOnline();
   const [photo, setPhoto] = useState<PhotoUrl>({ url: null, state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let url: string | null = null;
     let isCurrent = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const unavailable = () => {
+      if (!isCurrent) return;
+      setPhoto({ url: null, state: 'unavailable' });
+      if (online) retry = setTimeout(() => setAttempt(attempt + 1), Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_MAX_MS));
+    };
     const show = async (photo: Blob) => {
       const blob = size === 'thumbnail' ? await thumbnailOf(sha256, photo) : photo;
       if (!isCurrent) return;
@@ -62,7 +73,7 @@ export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full')
     const load = async () => {
       const local = await store.photos.getBlob(sha256);
       if (local) return show(local);
-      if (!online) return isCurrent && setPhoto({ url: null, state: 'unavailable' });
+      if (!online) return unavailable();
       let download = downloads.get(sha256);
       if (!download) {
         download = api()
@@ -74,13 +85,14 @@ export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full')
       await download;
       const fetched = await store.photos.getBlob(sha256);
       if (fetched) await show(fetched);
-      else if (isCurrent) setPhoto({ url: null, state: 'unavailable' });
+      else unavailable();
     };
-    load().catch(() => isCurrent && setPhoto({ url: null, state: 'unavailable' }));
+    load().catch(unavailable);
     return () => {
       isCurrent = false;
+      clearTimeout(retry);
       if (url) URL.revokeObjectURL(url);
     };
-  }, [store, sha256, size, online]);
+  }, [store, sha256, size, online, attempt]);
   return photo;
 }
