@@ -18,8 +18,9 @@ export type ServerProcess = {
   kill(): void;
 };
 
-export async function startServer(env: Record<string, string>, timeoutMs = 15_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
+/** `script`: what `npm start` runs (start.ts) instead of the server itself. */
+export async function startServer(env: Record<string, string>, timeoutMs = 15_000, script = 'src/server/main.ts'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [script], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', STATIC_DIR: path.join(REPO_ROOT, 'no-static-dir-in-tests'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
