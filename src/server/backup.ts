@@ -7,11 +7,15 @@
  * copy of a live WAL database is not consistent) and is checked before it
  * counts as made. A restore puts a checked backup into an empty data folder
  * and refuses to overwrite a database that is there: a restore never
- * destroys anything. The server migrates an older backup forward at start.
+ * destroys anything, and marks the database as restored (a new epoch,
+ * db/sequence.ts), so every phone sends again the changes the backup lacks.
+ * The server migrates an older backup forward at start.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { createDatabase } from './db/database.ts';
+import { markRestored } from './db/sequence.ts';
 
 export const DATABASE_FILE = 'buurtlog.sqlite';
 
@@ -56,6 +60,12 @@ export async function restoreDatabase(file: string, dataDir: string): Promise<Ba
     await backup.backup(target);
   } finally {
     backup.close();
+  }
+  const restored = createDatabase({ dataDir });
+  try {
+    await markRestored(restored.db);
+  } finally {
+    await restored.close();
   }
   return summarise(target);
 }

@@ -197,6 +197,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // `reset`: the person's scope changed and the server starts over from zero.
       await store.applyPullPage(response.records, response.cursor, {
         reset: response.reset === true,
+        // `restored`: the server came back from a backup; this device sends its own changes again.
+        ...(response.restored === true ? { restored: true } : {}),
         hasMore: response.hasMore,
         ...(response.purged ? { purged: response.purged } : {}),
       });
