@@ -12,7 +12,9 @@
  */
 import { Hono } from 'hono';
 import type { Database } from './db/database.ts';
-import { ApiFailure, handleError } from './errors.ts';
+import { ApiFailure, errorHandler } from './errors.ts';
+import { createMetrics, metricsRoute } from './metrics.ts';
+import { requestLog, silentLogger, type Logger } from './request-log.ts';
 import { auditRoute } from './routes/audit.ts';
 import { authRoute } from './routes/auth.ts';
 import { devicesRoute } from './routes/devices.ts';
@@ -46,6 +48,10 @@ export type AppOptions = {
   readonly publicUrl?: string;
   /** Limits against abuse (limits.ts; env LIMIT_*): the defaults when absent. */
   readonly limits?: Limits;
+  /** The request log and error log (request-log.ts); silent when absent. */
+  readonly logger?: Logger;
+  /** Serve `GET /metrics` to this Bearer token (env METRICS_TOKEN); off when absent. */
+  readonly metricsToken?: string;
 };
 
 export function createApp({
@@ -56,9 +62,23 @@ export function createApp({
   trustProxy = false,
   publicUrl,
   limits = DEFAULT_LIMITS,
+  logger = silentLogger,
+  metricsToken,
 }: AppOptions): Hono {
-  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits, quota: createQuotaGate() };
+  const metrics = createMetrics(db);
+  const ctx: ServerContext = {
+    database: db,
+    now,
+    defaultTenant,
+    trustProxy,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    limits,
+    quota: createQuotaGate(),
+    metrics,
+  };
+  const handleError = errorHandler(logger);
   const app = new Hono();
+  app.use('*', requestLog(logger, metrics));
   app.use('*', securityHeaders(trustProxy));
   app.use('/api/*', noStore);
   app.onError(handleError);
@@ -74,6 +94,7 @@ export function createApp({
   app.route('/api/v1/sync', pushRoute(ctx));
   app.route('/api/v1/sync', pullRoute(ctx));
   app.route('/api/v1/photos', photosRoute(ctx));
+  app.route('/', metricsRoute(metrics, metricsToken));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });

@@ -107,7 +107,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
   const status = options.status ?? createObservable(IDLE_SYNC_STATUS);
-  const setStatus = (next: Partial<SyncStatus>): void => status.set({ ...status.current(), ...next });
+  const setStatus = (next: Partial<SyncStatus>): void => {
+    const { lastErrorCode: _stale, ...current } = status.current();
+    // A foutcode belongs to its error: a new outcome (success or another error) drops the old one.
+    status.set('lastError' in next ? { ...current, ...next } : { ...status.current(), ...next });
+  };
   let phase: 'new' | 'started' | 'stopped' = 'new';
   /** Failed runs in a row: the backoff grows with them. */
   let failures = 0;
@@ -132,7 +136,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       failures++;
       // A 429 names when to come back (Retry-After): never sooner than that, the outbox keeps everything meanwhile.
       const nextAttemptAt = now() + Math.max(backoffDelay(failures, random, backoff), result.retryAfterMs ?? 0);
-      setStatus({ state: result.reason === 'network' ? 'offline' : 'error', lastError: result.reason, nextAttemptAt });
+      setStatus({
+        state: result.reason === 'network' ? 'offline' : 'error',
+        lastError: result.reason,
+        nextAttemptAt,
+        ...(result.errorCode ? { lastErrorCode: result.errorCode } : {}),
+      });
     }
     return result;
   };

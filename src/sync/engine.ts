@@ -17,7 +17,9 @@ import { callApi, putPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `photos` is there when this run tried to upload any photo: how many the server confirmed, how many attempts failed. */
 /** A failed run: why, and (a 429's Retry-After) how long at least before the next attempt. */
-export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason; retryAfterMs?: number };
+export type SyncResult =
+  | { ok: true; pushed: number; pulled: number; photos?: PhotoUploads }
+  | { ok: false; reason: Reason; retryAfterMs?: number /** The server's request id of a 500 ("foutcode"). */; errorCode?: string };
 export type PhotoUploads = { sent: number; failed: number };
 
 /** The part of the store the engine uses. */
@@ -228,7 +230,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
       // A 429 names when to come back: the controller's next attempt is never sooner.
       const retryAfterMs = error instanceof SyncFailure ? error.retryAfterMs : null;
-      return retryAfterMs === null ? { ok: false, reason } : { ok: false, reason, retryAfterMs };
+      const errorCode = error instanceof SyncFailure ? error.requestId : null;
+      return { ok: false, reason, ...(retryAfterMs === null ? {} : { retryAfterMs }), ...(errorCode === null ? {} : { errorCode }) };
     }
   };
 

@@ -10,7 +10,7 @@ import { readJsonBody } from '../json-body.ts';
 import type { ServerContext } from '../server-context.ts';
 import { quotaGate, withinLimits } from '../usage-limits.ts';
 
-export function pushRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
+export function pushRoute({ database, now, limits, quota, metrics }: ServerContext): Hono<AuthEnv> {
   return new Hono<AuthEnv>().post('/push', quotaGate(quota, 'push', now), authenticate(database, now), async (c) => {
     const { principal, deviceId } = c.var;
     // Before the body is read: a device over its limit costs the server (and other tenants) next to nothing.
@@ -39,6 +39,7 @@ export function pushRoute({ database, now, limits, quota }: ServerContext): Hono
     const serverTime = now();
     const actor = { tenantId: principal.tenantId, deviceId, userId: principal.userId, principal };
     const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime, limits });
+    metrics.pushed(results);
     return c.json({ results, serverTime } satisfies PushResponse);
   });
 }
