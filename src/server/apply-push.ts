@@ -40,6 +40,7 @@ import { countRejections, loadSeenMutations, saveMutations, type MutationRow, ty
 import { existingPhotos, savePhotoRefs, saveReferenceOrigins } from './db/photos.ts';
 import { purgedIdsAmong } from './db/purges.ts';
 import { fieldRefusalOf, withServerFields } from './field-rules.ts';
+import { childrenToMove, movedWithChildren, rewritesOnlyCopiedScope } from './move-children.ts';
 import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
@@ -94,6 +95,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const purged = await purgedIdsAmong(trx, tenantId, unique(valid.map((m) => m.recordId)));
 
   const changed = new Set<string>();
+  const scopeAtStart = new Map<string, SyncRecord>();
   const newMutations: MutationRow[] = [];
   const audit: AuditInput[] = [];
 
@@ -163,9 +165,11 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
-    if (stored && RECORD_DEFINITIONS[type].isAppendOnly) {
+    const rewritten = stored ? rewrittenNames(stored, mutation) : [];
+    // History is append-only, except that the server carries an entry along when its parent moves (move-children.ts).
+    if (stored && RECORD_DEFINITIONS[type].isAppendOnly && !(principal === null && rewritesOnlyCopiedScope(type, rewritten))) {
       // History: its reader sending the same entry again (another mutation id, another stamp) changes nothing and is not an error.
-      if (!rewrites(stored, mutation) && (principal === null || mayRead(principal, stored, parent))) {
+      if (rewritten.length === 0 && (principal === null || mayRead(principal, stored, parent))) {
         remember(mutationId, { status: 'applied' }, mutation.recordId);
         return { mutationId, status: 'duplicate' };
       }
@@ -184,6 +188,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
+      // Its scope when this batch first touched it: a move is judged against that (move-children.ts).
+      if (!scopeAtStart.has(mutation.recordId)) scopeAtStart.set(mutation.recordId, stored ?? merged);
       working.set(mutation.recordId, merged);
       changed.add(mutation.recordId);
     }
@@ -215,7 +221,30 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const kept = await withinRejectionCap(trx, actor, newMutations, limits);
   await saveMutations(trx, kept);
   await appendAudit(trx, [...audit, ...kept.filter((row) => row.status === 'rejected').map((row) => rejectionAudit(actor, row))]);
+  await moveChildren(
+    trx,
+    actor,
+    toSave.filter((record) => movedWithChildren(scopeAtStart.get(record.id) ?? record, record)),
+    now,
+  );
   return withMissingPhotos(trx, actor, checked, results, working);
+}
+
+/**
+ * Scope follows the parent, also on a move: the children of the records this
+ * batch moved take their new scope as server-made changes on behalf of the
+ * mover (this same path, so their own children follow), and those read by
+ * their activity's scope are numbered again, so pull brings them to whoever
+ * may read them now (move-children.ts).
+ */
+async function moveChildren(trx: Transaction<Schema>, actor: Actor, moved: readonly SyncRecord[], now: number): Promise<void> {
+  if (moved.length === 0) return;
+  const { mutations, renumber } = await childrenToMove(trx, actor.tenantId, moved, now);
+  if (renumber.length > 0) await saveRecords(trx, renumber, await takeSequenceNumbers(trx, actor.tenantId, renumber.length), now);
+  if (mutations.length === 0) return;
+  const results = await applyMutations(trx, { actor: { ...actor, principal: null }, mutations, now });
+  const refused = results.find((result) => result.status === 'rejected');
+  if (refused) throw new Error(`moving a child of a moved record was refused: ${refused.status === 'rejected' ? refused.message : ''}`);
 }
 
 /**
@@ -302,11 +331,11 @@ const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 
   },
 };
 
-/** Whether a mutation would change any stored value of the record (a field the record lacks counts as a change). */
-function rewrites(stored: SyncRecord, mutation: Mutation): boolean {
-  return Object.entries(mutation.fields).some(
-    ([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v),
-  );
+/** The fields whose stored value a mutation would change (a field the record lacks counts as a change). */
+function rewrittenNames(stored: SyncRecord, mutation: Mutation): string[] {
+  return Object.entries(mutation.fields)
+    .filter(([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v))
+    .map(([name]) => name);
 }
 
 /** The names of the fields and counters whose merged state differs from the stored one. */
