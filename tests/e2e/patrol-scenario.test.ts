@@ -173,6 +173,7 @@ describe('a buurtpreventie evening', () => {
     // The suspicious situation is handled, with a short reaction for the team.
     await reactAsOfficer(officer, 'Verdachte situatie', 'Surveillance ter plaatse geweest, niets aangetroffen', 'Afgehandeld');
     await officer.waitUntilAllSent();
+    await expect.poll(async () => ofType(await serverRecords(server), 'observationReaction').length, { timeout: 30_000 }).toBe(1);
 
     // The reaction reaches Sanne: on the round and on the observation.
     await sanne.phone.syncNow();
