@@ -4,11 +4,13 @@
  * test can count them.
  */
 import type { Browser, Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { ANDROID_PHONE_UA } from './harness.ts';
 
 /** Where the volunteers' phones are (Alblasserdam): the GPS fix every observation takes. */
-const ALBLASSERDAM_GPS = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
+const GPS_ACCURACY_M = 8;
+const ALBLASSERDAM_GPS = { latitude: 51.8612, longitude: 4.6597, accuracy: GPS_ACCURACY_M };
 
 const MINUTE = 60_000;
 
@@ -74,6 +76,31 @@ export class PatrolPage {
   /** Time passes on the phone: `minutes` later, as if it lay locked in a pocket meanwhile. */
   async later(minutes: number): Promise<void> {
     await this.page.clock.fastForward(minutes * MINUTE);
+  }
+
+  /**
+   * The walkers walk on for `minutes` to `to`: the phone's clock moves on and
+   * its GPS reports the new place. Returns once the page has the new fix (the
+   * browser hands each fix to every watcher at once, the round screen's among
+   * them).
+   */
+  async walkOn(minutes: number, to: { latitude: number; longitude: number }): Promise<void> {
+    await this.later(minutes);
+    await this.page.context().setGeolocation({ ...to, accuracy: GPS_ACCURACY_M });
+    // The page's last fix (with a watcher running, a request for a fresh one
+    // would wait for the next move): the round screen's watcher had it too.
+    const lastFix = () =>
+      this.page.evaluate(
+        () =>
+          new Promise<[number, number] | string>((resolve) =>
+            navigator.geolocation.getCurrentPosition(
+              (position) => resolve([position.coords.latitude, position.coords.longitude]),
+              (error) => resolve(error.message),
+              { maximumAge: Number.POSITIVE_INFINITY },
+            ),
+          ),
+      );
+    await expect.poll(lastFix, { timeout: 15_000 }).toEqual([to.latitude, to.longitude]);
   }
 
   /** The app's clock now. */

@@ -26,6 +26,14 @@ const MINUTE = 60_000;
 const ROUND_MINUTES = 90;
 const SAFETY = ['Open raam of deur', 'Sleutel in de deur', 'Verdachte situatie'];
 const PUBLIC_SPACE = ['Gedumpt afval', 'Kapotte lantaarnpaal'];
+/** Where the walkers are when they log each observation: streets of Oranjebuurt, a few hundred metres apart. */
+const ALONG_THE_ROUTE = {
+  oranjelaan: { latitude: 51.86281, longitude: 4.66012 },
+  speeltuin: { latitude: 51.86355, longitude: 4.66248 },
+  hoek: { latitude: 51.86402, longitude: 4.66489 },
+  plein: { latitude: 51.86317, longitude: 4.66701 },
+  voordeur: { latitude: 51.86198, longitude: 4.66553 },
+};
 const POLICE = { email: 'wijkagent@politie.example', password: 'wijkagent-wachtwoord' };
 const PROFESSIONAL = { email: 'wijkbeheerder@alblasserdam.example', password: 'wijkbeheerder-wachtwoord' };
 
@@ -60,7 +68,7 @@ describe('a buurtpreventie evening', () => {
     // The coordinator invites Sanne and Joost into the Oranjebuurt team; each joins on their own phone.
     const sanne = await patrolPhone(browser, server.url, await coordinator.invite(TEAM_ID, 'Sanne'));
     const joost = await patrolPhone(browser, server.url, await coordinator.invite(TEAM_ID, 'Joost'));
-    // Sanne's phone learns that Joost is in the team before the evening.
+    // Sanne's phone learns that Joost is in the team (he is on her start form) before the evening.
     await sanne.phone.syncNow();
     await sanne.open();
     await sanne.walkWith('Teamlid 1');
@@ -76,17 +84,18 @@ describe('a buurtpreventie evening', () => {
     const roundId = /#\/ronde\/([0-9a-f-]{36})$/.exec(sanne.page.url())?.[1] as string;
     expect(roundId).toBeDefined();
 
-    // Five observations over the evening, each a tap or two on the round screen.
-    await sanne.later(6);
+    // Five observations over the evening, each a tap or two on the round screen, which
+    // takes the time from the phone's clock and the place from its GPS.
+    await sanne.walkOn(6, ALONG_THE_ROUTE.oranjelaan);
     const openWindow = await sanne.logSafety('Open raam of deur');
     await sanne.describe('Raam op de begane grond open, Oranjelaan', 'Bewoner gewaarschuwd');
 
-    await sanne.later(12);
+    await sanne.walkOn(12, ALONG_THE_ROUTE.speeltuin);
     const streetLight = await sanne.logPublicSpace('Kapotte lantaarnpaal');
     await sanne.page.getByLabel('Meldingsnummer (FIXI)').fill('FIXI-4417');
     await sanne.describe('Lantaarnpaal bij de speeltuin brandt niet', 'Melding in FIXI');
 
-    await sanne.later(12);
+    await sanne.walkOn(12, ALONG_THE_ROUTE.hoek);
     const suspicious = await sanne.logSuspiciousSituation('Ja, 112 gebeld');
     await sanne.backToRound();
     await expect.poll(() => sanne.observations().count()).toBe(3);
@@ -102,11 +111,11 @@ describe('a buurtpreventie evening', () => {
     expect(halfway).toBeLessThan((await sanne.appNow()) - start + 5_000);
     await expect.poll(() => sanne.elapsed(), { timeout: 15_000 }).toBeGreaterThan(halfway);
 
-    await sanne.later(10);
+    await sanne.walkOn(10, ALONG_THE_ROUTE.plein);
     const waste = await sanne.logPublicSpace('Gedumpt afval');
     await sanne.describe('Vuilniszakken naast de container bij het plein');
 
-    await sanne.later(15);
+    await sanne.walkOn(15, ALONG_THE_ROUTE.voordeur);
     const key = await sanne.logSafety('Sleutel in de deur');
     await sanne.describe('Sleutel aan de buitenkant van de voordeur', 'Bewoner gewaarschuwd');
     await expect.poll(() => sanne.observations().count()).toBe(5);
@@ -117,7 +126,7 @@ describe('a buurtpreventie evening', () => {
     expect(await sanne.end('Bijzonderheden', 'Vijf waarnemingen, één keer 112')).toMatch(/nog niet verstuurd/);
     const endedTo = await sanne.appNow();
 
-    // Signal again: everything goes to the server, with the times of the phone's clock.
+    // Signal again: everything goes to the server, with the times of the phone's clock and the places of its GPS.
     await sanne.phone.goOnline();
     await sanne.phone.waitUntilAllSent();
     const onServer = await serverRecords(server);
@@ -134,18 +143,19 @@ describe('a buurtpreventie evening', () => {
     expect(fieldOf(round as ServerRecord, 'endedAt')).toBeGreaterThanOrEqual(endedFrom);
     expect(fieldOf(round as ServerRecord, 'endedAt')).toBeLessThanOrEqual(endedTo);
     const observations = ofType(onServer, 'safetyObservation', 'publicSpaceObservation');
-    const logged: Record<string, Logged> = {
-      openWindowOrDoor: openWindow,
-      brokenStreetLight: streetLight,
-      suspiciousSituation: suspicious,
-      dumpedWaste: waste,
-      keyInDoor: key,
+    const logged: Record<string, [Logged, { latitude: number; longitude: number }]> = {
+      openWindowOrDoor: [openWindow, ALONG_THE_ROUTE.oranjelaan],
+      brokenStreetLight: [streetLight, ALONG_THE_ROUTE.speeltuin],
+      suspiciousSituation: [suspicious, ALONG_THE_ROUTE.hoek],
+      dumpedWaste: [waste, ALONG_THE_ROUTE.plein],
+      keyInDoor: [key, ALONG_THE_ROUTE.voordeur],
     };
     expect(observations.map((record) => fieldOf(record, 'type')).sort()).toEqual(Object.keys(logged).sort());
     for (const record of observations) {
-      const tap = logged[fieldOf(record, 'type') as string] as Logged;
+      const [tap, place] = logged[fieldOf(record, 'type') as string] as [Logged, { latitude: number; longitude: number }];
       expect(fieldOf(record, 'observedAt'), tap.label).toBeGreaterThanOrEqual(tap.from);
       expect(fieldOf(record, 'observedAt'), tap.label).toBeLessThanOrEqual(tap.to);
+      expect(fieldOf(record, 'location'), tap.label).toEqual({ lat: place.latitude, lon: place.longitude, accuracyM: 8, source: 'gps' });
       expect(fieldOf(record, 'roundId')).toBe(roundId);
     }
 
