@@ -1,10 +1,11 @@
 /**
  * Wipe this device (revoked, or its person signed out): every answer of the
  * API kept in Cache Storage, then the store's wipeLocalData — records,
- * photos, outbox, session, settings, a new device id — and the unsaved form
- * drafts this app keeps in localStorage.
+ * photos, outbox, session, settings, a new device id — the thumbnails kept
+ * in memory, and the unsaved form drafts this app keeps in localStorage.
  */
 import { wipeLocalData } from '../../store/wipe.ts';
+import { forgetPhotosInMemory } from '../photos/use-photo-url.ts';
 
 const LOCAL_PREFIX = 'buurtlog:';
 const API_PATH = '/api/';
@@ -22,6 +23,7 @@ export async function wipeDevice({
   // Before the session goes (wipeLocalData ends with it): interrupted, the wipe runs again at the next start.
   await forgetCachedApi(caches);
   const deviceId = await wipeLocalData({ store });
+  forgetPhotosInMemory();
   forgetLocal(storage);
   return deviceId;
 }

@@ -49,6 +49,11 @@ function thumbnailOf(sha256: string, photo: Blob): Promise<Blob> {
   return thumbnail.catch(() => photo);
 }
 
+/** A wipe (revoked phone, signed out) forgets the thumbnails kept in memory too, so no one after sees them. */
+export function forgetPhotosInMemory(): void {
+  thumbnails.clear();
+}
+
 /** `size` 'thumbnail' for lists and cards; 'full' where the photo itself is looked at (detail, report). */
 export function usePhotoUrl(sha256: string, size: 'full' | 'thumbnail' = 'full'): PhotoUrl {
   const { store, api } = useApp();
