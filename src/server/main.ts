@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
+import { localChangeFeed, postgresChangeFeed } from './live/change-feed.ts';
+import { createLiveHub } from './live/live-hub.ts';
 import { startRetentionSchedule } from './patrol-retention.ts';
 import { runMaintenance } from './purge.ts';
 import { seed, seedReportLines } from './seed.ts';
@@ -24,8 +26,15 @@ async function main(): Promise<void> {
 
   const hasStatic = existsSync(settings.staticDir);
   if (!hasStatic) console.log(`Geen gebouwde app in ${settings.staticDir}: alleen de API draait (bouw de app met \`npm run build\`).`);
+  // Live pokes: across processes through PostgreSQL LISTEN/NOTIFY; SQLite has one process.
+  const live = createLiveHub(
+    database.dialect === 'postgres' && settings.databaseUrl
+      ? postgresChangeFeed(database, { url: settings.databaseUrl, schema: database.schema ?? 'public' })
+      : localChangeFeed(),
+  );
   const app = createApp({
     db: database,
+    live,
     defaultTenant: settings.defaultTenant,
     trustProxy: settings.trustProxy,
     limits: settings.limits,
@@ -66,6 +75,8 @@ async function main(): Promise<void> {
     stopping = true;
     stopRetention();
     clearInterval(maintenance);
+    // Open event streams would hold close() until the grace period ends; the phones reconnect elsewhere.
+    const liveClosed = live.close();
     console.log(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
     // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
     const force = setTimeout(() => {
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await liveClosed;
       await database.close();
       console.log('Buurtlog gestopt.');
       process.exit(0);
