@@ -99,6 +99,13 @@ export type SyncController = {
 };
 
 export const SYNC_LOCK = 'buurtlog-sync';
+/**
+ * A change is pushed this long after the last one (debounced, at most
+ * maxChangeWaitMs after the first): a burst of taps at the door goes in one
+ * push, and a single tap reaches an online colleague within the 2 s of
+ * issue 13 (push, poke, their pull).
+ */
+export const AFTER_CHANGE_MS = 500;
 export const BACKGROUND_SYNC_TAG = 'buurtlog-flush';
 /** The service worker's message to open tabs when Background Sync fires: the tab syncs (src/sw/background-sync.ts). */
 export const FLUSH = 'FLUSH';
@@ -110,7 +117,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const setTimer = options.setTimeout ?? ((callback: () => void, ms: number) => globalThis.setTimeout(callback, ms));
   const clearTimer = options.clearTimeout ?? ((handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
   const periodicMs = options.periodicMs ?? 60_000;
-  const afterChangeMs = options.afterChangeMs ?? 1_500;
+  const afterChangeMs = options.afterChangeMs ?? AFTER_CHANGE_MS;
   const maxChangeWaitMs = options.maxChangeWaitMs ?? 10_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
