@@ -147,6 +147,8 @@ describe.each(DIALECTS)('live pokes on %s', (dialect) => {
       ).toEqual(['event: ready', 'data: ', 'event: poke', 'data: ']);
     }
     await Promise.all([pusher, sameUserOtherDevice, inBuurt, outOfBuurt, notInTeam, ridderkerk].map((listener) => listener.close()));
+    // A stream the phone closed is forgotten at once.
+    await until(() => hubs.every((made) => made.size() === 0));
   });
 
   it('pokes a team’s volunteer for the team’s activity, and whoever could read it before it moved', async () => {
