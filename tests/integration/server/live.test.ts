@@ -167,6 +167,23 @@ describe.each(DIALECTS)('live pokes on %s', (dialect) => {
     await Promise.all([member, inBuurt, outOfBuurt].map((listener) => listener.close()));
   });
 
+  it('pokes those who read a team when a volunteer joins it by invite (a change the server makes itself)', async () => {
+    const watching = await listen(coordinator, 'coord-tablet-001');
+    const ridderkerk = await listen(otherTenant);
+    const invite = await apiClient(pushApp, coordinator).call('POST', '/api/v1/invites', { teamId: TEAM, displayName: 'Nieuwe buur' }, 'coord-phone-0001');
+    expect(invite.status).toBe(201);
+    const redeemed = await apiClient(pushApp).call('POST', '/api/v1/auth/invite', {
+      code: invite.body.code,
+      deviceId: 'new-member-phone-01',
+      deviceName: 'Telefoon',
+    });
+    expect(redeemed.status).toBe(200);
+    await until(() => watching.events.includes('poke'));
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    expect(ridderkerk.events).toEqual(['ready']);
+    await Promise.all([watching, ridderkerk].map((listener) => listener.close()));
+  });
+
   it('sends a heartbeat comment, and ends the stream at the next heartbeat once the device is revoked', async () => {
     const listener = await listen(professional);
     await until(() => listener.text().includes('\n:') || listener.text().startsWith(':'));
