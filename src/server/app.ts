@@ -12,12 +12,14 @@
  */
 import { Hono } from 'hono';
 import type { Database } from './db/database.ts';
+import { compressAnswers } from './compress.ts';
 import { ApiFailure, errorHandler } from './errors.ts';
 import { createMetrics, metricsRoute } from './metrics.ts';
 import { requestLog, silentLogger, type Logger } from './request-log.ts';
 import { auditRoute } from './routes/audit.ts';
 import { authRoute } from './routes/auth.ts';
 import { devicesRoute } from './routes/devices.ts';
+import { eventsRoute } from './routes/events.ts';
 import { healthRoute } from './routes/health.ts';
 import { invitesRoute } from './routes/invites.ts';
 import { meRoute } from './routes/me.ts';
@@ -27,6 +29,8 @@ import { pushRoute } from './routes/push.ts';
 import { tenantRoute } from './routes/tenant.ts';
 import { usersRoute } from './routes/users.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { localChangeFeed } from './live/change-feed.ts';
+import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
 import type { ServerContext } from './server-context.ts';
@@ -52,6 +56,10 @@ export type AppOptions = {
   readonly logger?: Logger;
   /** Serve `GET /metrics` to this Bearer token (env METRICS_TOKEN); off when absent. */
   readonly metricsToken?: string;
+  /** Live pokes (live/): main.ts gives one over PostgreSQL NOTIFY when several processes share the database; else in-process. */
+  readonly live?: LiveHub;
+  /** How often an open event stream gets a heartbeat and its token checked again (routes/events.ts); tests shorten it. */
+  readonly liveHeartbeatMs?: number;
 };
 
 export function createApp({
@@ -64,6 +72,8 @@ export function createApp({
   limits = DEFAULT_LIMITS,
   logger = silentLogger,
   metricsToken,
+  live = createLiveHub(localChangeFeed()),
+  liveHeartbeatMs,
 }: AppOptions): Hono {
   const metrics = createMetrics(db);
   const ctx: ServerContext = {
@@ -75,11 +85,13 @@ export function createApp({
     limits,
     quota: createQuotaGate(),
     metrics,
+    live,
   };
   const handleError = errorHandler(logger);
   const app = new Hono();
   app.use('*', requestLog(logger, metrics));
   app.use('*', securityHeaders(trustProxy));
+  app.use('*', compressAnswers);
   app.use('/api/*', noStore);
   app.onError(handleError);
 
@@ -93,6 +105,7 @@ export function createApp({
   app.route('/api/v1', auditRoute(ctx));
   app.route('/api/v1/sync', pushRoute(ctx));
   app.route('/api/v1/sync', pullRoute(ctx));
+  app.route('/api/v1/sync', eventsRoute(ctx, liveHeartbeatMs));
   app.route('/api/v1/photos', photosRoute(ctx));
   app.route('/', metricsRoute(metrics, metricsToken));
   app.all('/api/*', (c) => {

@@ -33,7 +33,8 @@ import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type
 import { RecordIdSchema } from '../domain/record-schema.ts';
 import { photoHashesOf } from '../domain/photos.ts';
 import { RECORD_DEFINITIONS, type RecordType, type SyncRecord } from '../domain/records.ts';
-import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
+import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, recordScope, refusalOf, scopeParentIdOf } from './authorise.ts';
+import type { ChangedScope } from './live/change-feed.ts';
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { countRejections, loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
@@ -65,6 +66,12 @@ export type PushBatch = {
   readonly now: number;
   /** The caps on stored rejections (default: DEFAULT_LIMITS). */
   readonly limits?: Pick<Limits, 'rejectionsPerDevice' | 'rejectionsPerTenant'>;
+  /**
+   * Filled with the scopes (type, buurten, team) of every record the batch
+   * changed, as stored before and as saved, for the live pokes once the
+   * transaction has committed (live/live-hub.ts decides who may hear it).
+   */
+  readonly changed?: ChangedScope[];
 };
 
 /** One result per mutation, in request order. */
@@ -80,7 +87,10 @@ export async function applyPush(database: Database, batch: PushBatch): Promise<P
  * write lock (`serialiseWrites` as its first statement): the invite redemption
  * adds its team change to its own transaction this way.
  */
-export async function applyMutations(trx: Transaction<Schema>, { actor, mutations: raws, now, limits = DEFAULT_LIMITS }: PushBatch): Promise<PushResult[]> {
+export async function applyMutations(
+  trx: Transaction<Schema>,
+  { actor, mutations: raws, now, limits = DEFAULT_LIMITS, changed: changedScopes }: PushBatch,
+): Promise<PushResult[]> {
   const { tenantId, deviceId, principal } = actor;
   // Pure checks first, so the database is asked only about well-formed mutations.
   const checked = raws.map((raw) => checkMutation(raw, { deviceId, tenantId, now }));
@@ -88,6 +98,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 
   const seen = await loadSeenMutations(trx, { tenantId, deviceId }, unique(checked.map(mutationIdOf).filter(isRecordableId)));
   const working = await loadRecords(trx, tenantId, unique(valid.flatMap((m) => [m.recordId, ...optional(parentIdOf(m, undefined))])));
+  /** The records as stored before this batch. */
+  const before = new Map(working);
   // A change of a stored record whose mutation did not repeat the parent's id: its parent in a second query.
   const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
   for (const [id, record] of await loadRecords(trx, tenantId, missingParents)) working.set(id, record);
@@ -212,6 +224,14 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   // batch does not make every device pull its records again.
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, tenantId, toSave.length), now);
+  if (changedScopes) {
+    const scopeOfRecord = (record: SyncRecord): ChangedScope => {
+      const parentId = scopeParentIdOf(record);
+      return { type: record.type, ...recordScope(record, parentId === null ? undefined : working.get(parentId)) };
+    };
+    // Before and after: a record moved out of a buurt is news to that buurt too.
+    for (const record of toSave) changedScopes.push(scopeOfRecord(record), ...optional(before.get(record.id) ?? null).map(scopeOfRecord));
+  }
   await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos), now);
   await saveReferenceOrigins(trx, tenantId, toSave.filter(hasPhotos), {
     userId: principal?.userId ?? null,

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, readSettings } from './env.ts';
+import { localChangeFeed, postgresChangeFeed } from './live/change-feed.ts';
+import { createLiveHub } from './live/live-hub.ts';
 import { startRetentionSchedule } from './patrol-retention.ts';
 import { createLogger } from './request-log.ts';
 import { runMaintenance } from './purge.ts';
@@ -26,8 +28,15 @@ async function main(): Promise<void> {
 
   const hasStatic = existsSync(settings.staticDir);
   if (!hasStatic) logger.warn(`Geen gebouwde app in ${settings.staticDir}: alleen de API draait (bouw de app met \`npm run build\`).`);
+  // Live pokes: across processes through PostgreSQL LISTEN/NOTIFY; SQLite has one process.
+  const live = createLiveHub(
+    database.dialect === 'postgres' && settings.databaseUrl
+      ? postgresChangeFeed(database, { url: settings.databaseUrl, schema: database.schema ?? 'public' })
+      : localChangeFeed(),
+  );
   const app = createApp({
     db: database,
+    live,
     defaultTenant: settings.defaultTenant,
     trustProxy: settings.trustProxy,
     limits: settings.limits,
@@ -67,6 +76,8 @@ async function main(): Promise<void> {
     stopping = true;
     stopRetention();
     clearInterval(maintenance);
+    // Open event streams would hold close() until the grace period ends; the phones reconnect elsewhere.
+    const liveClosed = live.close();
     logger.info(`${signal}: Buurtlog stopt; lopende verzoeken worden afgemaakt.`);
     // close() stops accepting and waits for in-flight requests; idle keep-alive connections are closed at once.
     const force = setTimeout(() => {
@@ -74,6 +85,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await liveClosed;
       await database.close();
       logger.info('Buurtlog gestopt.');
       process.exit(0);

@@ -2,6 +2,7 @@
 import type { Database } from './db/database.ts';
 import type { Limits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
+import type { LiveHub } from './live/live-hub.ts';
 import type { QuotaGate } from './usage-limits.ts';
 
 export type ServerContext = {
@@ -20,4 +21,6 @@ export type ServerContext = {
   readonly quota: QuotaGate;
   /** Counts for `GET /metrics` (metrics.ts). */
   readonly metrics: Metrics;
+  /** The phones listening for changes on this process, and the news of changes from every process (live/). */
+  readonly live: LiveHub;
 };
