@@ -13,6 +13,7 @@ import { EmergencyLinks } from './EmergencyLinks.tsx';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
 import { patrolTeamsOf } from './teams.ts';
+import { patrolModeLabel } from './labels.ts';
 
 export function PatrolHome() {
   const { store, me, principal, config, navigate, announce, lang } = useApp();
@@ -90,7 +91,7 @@ export function PatrolHome() {
             {PATROL_MODES.map((option) => (
               <label key={option} class="check">
                 <input type="radio" name="patrol-mode" value={option} checked={mode === option} onChange={() => setMode(option)} />
-                <span>{t(`patrolMode.${option}`)}</span>
+                <span>{patrolModeLabel(t, option)}</span>
               </label>
             ))}
           </div>
@@ -118,7 +119,7 @@ export function PatrolHome() {
             {data.rounds.map((round) => (
               <li key={round.id}>
                 <a href={patrolHref({ name: 'round', id: round.id })}>
-                  {formatDate(lang, localDate(round.startedAt))} · {t(`patrolMode.${round.mode}`)} ·{' '}
+                  {formatDate(lang, localDate(round.startedAt))} · {patrolModeLabel(t, round.mode)} ·{' '}
                   {t('patrolRound.observationsCount', { count: round.observationCount })}
                   {round.closedBy === 'app' && <strong> · {t('patrolRound.closedByApp')}</strong>}
                 </a>

@@ -102,9 +102,9 @@ export const nl = {
   'patrolAction.residentAlerted': 'Bewoner gewaarschuwd',
   'patrolAction.called112': '112 gebeld',
   'patrolAction.called0900': '0900-8844 gebeld',
-  'patrolAction.passedToWijkagent': 'Doorgegeven aan wijkagent',
+  'patrolAction.passedToWijkagent': 'Doorgegeven aan de wijkagent',
   'patrolAction.meldingFixi': 'Melding in FIXI',
-  'patrolAction.passedToHousingCorporation': 'Doorgegeven aan woningcorporatie',
+  'patrolAction.passedToHousingCorporation': 'Doorgegeven aan de woningcorporatie',
   'patrolAction.passedToWelfare': 'Doorgegeven aan zorg (zorgsignaal)',
   'patrolAction.none': 'Geen',
 };

@@ -80,7 +80,7 @@ export type EffortRow = {
   safety: number;
   publicSpace: number;
   /** Observations by type. */
-  byType: Record<string, number>;
+  byType: Partial<Record<ObservationView['type'], number>>;
 };
 
 /** A share as a whole percentage, or null without anything to share. */
@@ -128,8 +128,11 @@ export function effortRows(input: { rounds: readonly RoundView[]; slots: readonl
 }
 
 /** Observations by type over all rows, most first. */
-export function typeTotals(rows: readonly EffortRow[]): Array<[string, number]> {
-  const totals = new Map<string, number>();
-  for (const row of rows) for (const [type, count] of Object.entries(row.byType)) totals.set(type, (totals.get(type) ?? 0) + count);
+export function typeTotals(rows: readonly EffortRow[]): Array<[ObservationView['type'], number]> {
+  const totals = new Map<ObservationView['type'], number>();
+  for (const row of rows) {
+    // Object.entries widens the keys to string; they are the observation types byType was filled with.
+    for (const [type, count] of Object.entries(row.byType) as Array<[ObservationView['type'], number]>) totals.set(type, (totals.get(type) ?? 0) + count);
+  }
   return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
