@@ -22,8 +22,13 @@ export type SlotView = Omit<PatrolSlot, 'deleted'> & {
   walkers: string[];
   /** Fewer than two walkers: flagged. */
   needsWalkers: boolean;
+  /** The round started from this slot (the running one first, else the newest), so the screens offer no second start. */
+  round: SlotRound | null;
   syncState: SyncState;
 };
+
+/** A round started from a slot: its id and whether it is still being walked. */
+export type SlotRound = { id: string; running: boolean };
 
 /** What a coordinator fills in for one slot. */
 export type SlotInput = Pick<PatrolSlot, 'teamId' | 'date' | 'start' | 'durationMinutes' | 'buurtIds'> & Partial<Pick<PatrolSlot, 'meetingPoint'>>;

@@ -10,11 +10,12 @@ import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { rosterPack } from './pack.ts';
 import { walkerName } from './people.ts';
 import { endTime } from './roster-logic.ts';
+import { SlotRoundLink } from './SlotRoundLink.tsx';
 
-type Props = { slot: SlotView; team: Team | undefined; names: ReadonlyMap<string, string>; mayPlan: boolean };
+type Props = { slot: SlotView; team: Team | undefined; names: ReadonlyMap<string, string>; mayPlan: boolean; now: number };
 
 /** One slot: when, where, who walks; sign up, sign off, swap; flagged with fewer than two walkers. */
-export function SlotCard({ slot, team, names, mayPlan }: Props) {
+export function SlotCard({ slot, team, names, mayPlan, now }: Props) {
   const { store, me, config, lang, announce } = useApp();
   const t = useT(rosterPack);
   const [isSwapping, setSwapping] = useState(false);
@@ -48,6 +49,7 @@ export function SlotCard({ slot, team, names, mayPlan }: Props) {
       )}
       <SyncBadge state={slot.syncState} />
       <div class="slot-actions">
+        <SlotRoundLink slot={slot} now={now} />
         {isMine ? (
           <button type="button" class="button" onClick={() => void act(() => store.roster.signOff(slot.id, me.userId), t('roster.signedOff', { date }))}>
             {t('roster.signOff')}

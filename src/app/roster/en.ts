@@ -36,6 +36,9 @@ export const en: Words<typeof nl> = {
   'roster.feedback': 'Feedback from the wijkagent',
   'roster.noFeedback': 'No reactions from the wijkagent yet.',
   'roster.effort': 'Effort and reports',
+  'roster.startRound': 'Start the round',
+  'roster.roundRunning': 'Round under way',
+  'roster.roundWalked': 'Round walked: report',
 
   'rosterPattern.title': 'Repeat a weekly pattern',
   'rosterPattern.intro': 'Makes the slots up to three months ahead. Dates that already have a slot at that time are skipped.',

@@ -37,6 +37,9 @@ export const nl = {
   'roster.feedback': 'Terugkoppeling van de wijkagent',
   'roster.noFeedback': 'Nog geen reacties van de wijkagent.',
   'roster.effort': 'Inzet en rapporten',
+  'roster.startRound': 'Ronde starten',
+  'roster.roundRunning': 'Ronde loopt',
+  'roster.roundWalked': 'Ronde gelopen: verslag',
 
   'rosterPattern.title': 'Weekpatroon herhalen',
   'rosterPattern.intro': 'Maakt de diensten tot drie maanden vooruit. Data die al een dienst op die tijd hebben, worden overgeslagen.',

@@ -4,13 +4,27 @@
  * tests/unit/roster-logic.test.ts.
  */
 import { MIN_WALKERS } from '../../domain/patrol.ts';
+import { isSlotStartable } from '../../domain/patrol-roster.ts';
 import type { ObservationView, RoundView, SlotView } from '../../store/patrol-roster-store.ts';
 
-/** "HH:MM" plus minutes, wrapping past midnight. */
-export function endTime(start: string, minutes: number): string {
-  const [h = 0, m = 0] = start.split(':').map(Number);
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+// A slot's end time is the domain's (the patrol start form says it too).
+export { endTime } from '../../domain/patrol-roster.ts';
+
+/** What a slot offers about its round: start one, go to the running one, read the walked one's report, or nothing. */
+export type SlotRoundAction = { kind: 'start' } | { kind: 'running'; roundId: string } | { kind: 'walked'; roundId: string } | null;
+
+/**
+ * A slot that already has a round points to it (never a second start); a
+ * member of the slot's team may start one from half an hour before the
+ * slot until its end (isSlotStartable).
+ */
+export function slotRoundAction(
+  slot: Pick<SlotView, 'teamId' | 'date' | 'start' | 'durationMinutes' | 'round'>,
+  now: number,
+  teamIds: readonly string[],
+): SlotRoundAction {
+  if (slot.round) return { kind: slot.round.running ? 'running' : 'walked', roundId: slot.round.id };
+  return teamIds.includes(slot.teamId) && isSlotStartable(slot, now) ? { kind: 'start' } : null;
 }
 
 /** ISO week number and the Monday that starts it (YYYY-MM-DD) of a calendar date. */

@@ -115,6 +115,28 @@ describe('the roster on the device', () => {
   });
 });
 
+describe('a slot and the round started from it', () => {
+  it('knows its round: the running one before an ended one, and ended once it ends', async () => {
+    const store = await openTestStore();
+    const slot = await store.ui.roster.createSlot(
+      { teamId: TEAM, date: dateAfter(0), start: '20:00', durationMinutes: 90, buurtIds: ['kinderdijk'] },
+      COORDINATOR,
+    );
+    expect((await store.ui.roster.getSlot(slot))?.round).toBeNull();
+    // An earlier round of the slot, ended, came from another phone.
+    const earlier = uuidv7(NOW - 3_600_000);
+    await store.sync.applyPullPage(
+      [remote('patrolRound', earlier, roundValues(TEAM, ['kinderdijk'], [BART], { slotId: slot, closedBy: 'walkers', endedAt: NOW - 1_800_000 }))],
+      '1',
+    );
+    expect((await store.ui.roster.getSlot(slot))?.round).toEqual({ id: earlier, running: false });
+    const id = await store.ui.patrol.startRound({ teamId: TEAM, buurtIds: ['kinderdijk'], walkers: [ANNA, BART], mode: 'onFoot', slotId: slot }, ANNA);
+    expect((await store.ui.roster.listSlots({ teamIds: [TEAM] })).find((s) => s.id === slot)?.round).toEqual({ id, running: true });
+    await store.ui.patrol.endRound(id, { outcome: 'nothingToReport', summary: '' });
+    expect((await store.ui.roster.getSlot(slot))?.round).toEqual({ id, running: false });
+  });
+});
+
 describe('observations for the police and professionals, and the police reaction', () => {
   it('lists safety observations of a buurt with their reaction, and public-space ones apart', async () => {
     const clock = manualClock();
