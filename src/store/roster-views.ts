@@ -119,6 +119,17 @@ export async function readUnderstaffed(db: BuurtlogDatabase, filter: SlotFilter,
   return (await readSlots(db, { ...filter, from })).filter((slot) => slot.needsWalkers && !hasEnded(slot, today, minutesNow));
 }
 
+export async function readMemberNames(db: BuurtlogDatabase): Promise<Map<string, string>> {
+  const newest = new Map<string, { name: string; at: string }>();
+  for (const { record, value } of await readType(db, 'patrolSignUp', PatrolSignUpSchema)) {
+    const at = String(record.fields['name']?.t ?? '');
+    const known = newest.get(value.userId);
+    // HLC strings sort in time order: the name written last wins.
+    if (value.name !== '' && (!known || at > known.at)) newest.set(value.userId, { name: value.name, at });
+  }
+  return new Map([...newest].map(([userId, { name }]) => [userId, name]));
+}
+
 function inPatrolFilter(value: { buurtId?: string; buurtIds?: readonly string[]; teamId: string }, at: number, filter: PatrolFilter): boolean {
   if (filter.teamIds && !filter.teamIds.includes(value.teamId)) return false;
   if (filter.buurtIds) {

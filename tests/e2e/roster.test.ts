@@ -92,7 +92,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     await openRoster(bart);
     await bart.goOffline();
     await slot(bart.page, 0).getByRole('button', { name: 'Inschrijven' }).click();
-    await bart.expectSoon('Bart on the slot', () => slot(bart.page, 0).getByText('Jij loopt mee').waitFor({ timeout: 30_000 }));
+    await bart.expectSoon('Bart on the slot', () => slot(bart.page, 0).getByText('Lopers (1): jij').waitFor({ timeout: 30_000 }));
 
     await openRoster(anna);
     await slot(anna.page, 0).getByRole('button', { name: 'Inschrijven' }).click();
@@ -106,10 +106,21 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     await anna.syncNow();
     // The first slot has two walkers and no flag on both phones; the second, with Anna alone, is flagged.
     for (const phone of [anna, bart]) {
-      await phone.expectSoon('two walkers on the first slot', () => slot(phone.page, 0).getByText('Lopers: 2').waitFor({ timeout: 30_000 }));
+      await phone.expectSoon('two walkers on the first slot', () => slot(phone.page, 0).getByText('Lopers (2)').waitFor({ timeout: 30_000 }));
       expect(await slot(phone.page, 0).getByTestId('slot-flag').count()).toBe(0);
       await phone.expectSoon('the lone walker flagged', () => slot(phone.page, 1).getByText('Te weinig lopers: 1 van de 2').waitFor({ timeout: 30_000 }));
     }
+    // Each names the other: the sign-ups carry the names their phones knew; oneself is "jij".
+    expect(
+      await slot(anna.page, 0)
+        .getByText(/^Lopers \(2\)/)
+        .textContent(),
+    ).toMatch(/^Lopers \(2\): (jij, Bart|Bart, jij)$/);
+    expect(
+      await slot(bart.page, 0)
+        .getByText(/^Lopers \(2\)/)
+        .textContent(),
+    ).toMatch(/^Lopers \(2\): (jij, Anna|Anna, jij)$/);
     expect(await wcagViolations(anna.page)).toEqual([]);
 
     // A slot about to begin (in ten minutes, Dutch time) with Anna and Bart signed up, planned on another device.
@@ -147,6 +158,8 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     expect(await anna.page.getByTestId('start-slot').textContent()).toContain('Verzamelen: Bij de molen');
     const walkerBoxes = anna.page.getByRole('group', { name: 'Wie lopen er mee?' }).getByRole('checkbox');
     expect(await walkerBoxes.count()).toBe(2);
+    expect(await anna.page.getByRole('checkbox', { name: 'Bart', exact: true }).isChecked()).toBe(true);
+    expect(await anna.page.getByRole('checkbox', { name: 'Anna (jij)', exact: true }).isChecked()).toBe(true);
     for (const box of await walkerBoxes.all()) expect(await box.isChecked()).toBe(true);
     expect(await anna.page.getByText('minder dan twee').count()).toBe(0);
     await anna.page.getByRole('button', { name: 'Start de ronde' }).click();

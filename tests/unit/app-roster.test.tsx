@@ -13,6 +13,7 @@ import type { Me } from '../../src/domain/auth.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { rosterDate } from '../../src/domain/patrol-roster.ts';
+import { signUpIdFor } from '../../src/domain/patrol.ts';
 import type { RecordType, SyncRecord } from '../../src/domain/records.ts';
 import { manualClock } from '../fixtures/factories.ts';
 import { DEVICE_B, NOW, TENANT } from '../fixtures/fixed.ts';
@@ -61,12 +62,37 @@ describe('the roster screen', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Inschrijven' }));
     await waitFor(() => expect(within(screen.getByTestId('slot')).queryByTestId('slot-flag')).toBeNull());
-    expect(within(screen.getByTestId('slot')).getByText(/Jij loopt mee, Teamlid 2/)).toBeTruthy();
+    // Bart's sign-up was written without his name: he is "Teamlid 2" (his place in the team); Anna is "jij".
+    expect(within(screen.getByTestId('slot')).getByText('Lopers (2): jij, Teamlid 2')).toBeTruthy();
+    // Anna's own sign-up carries her name for the team's phones.
+    expect((await app.store.ui.roster.memberNames()).get(ANNA)).toBe('Anna');
     expect(app.announce).toHaveBeenCalledWith(expect.stringContaining('Je bent ingeschreven'));
 
     fireEvent.click(within(screen.getByTestId('slot')).getByRole('button', { name: 'Afmelden' }));
     await waitFor(() => expect(within(screen.getByTestId('slot')).getByTestId('slot-flag')).toBeTruthy());
     expect((await app.store.ui.roster.getSlot(slotId))?.walkers).toEqual([BART]);
+  });
+
+  it('names teammates by the names their sign-ups carry, on the roster and in the round’s start form', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM], displayName: 'Anna' });
+    const slotId = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, buurtIds: ['oranjebuurt'] },
+      BART,
+    );
+    // Bart signed up on his own phone, which knew his name.
+    await app.store.sync.applyPullPage(
+      [remote('patrolSignUp', signUpIdFor(slotId, BART), { slotId, userId: BART, teamId: TEAM, signedUp: true, name: 'Bart de Vries' })],
+      '5',
+    );
+    app.render(<RosterScreen />);
+    const card = await screen.findByTestId('slot');
+    await waitFor(() => expect(within(card).getByText('Lopers (1): Bart de Vries')).toBeTruthy());
+    cleanup();
+
+    app.render(<PatrolHome />);
+    expect(await screen.findByRole('checkbox', { name: 'Bart de Vries' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Anna (jij)' })).toBeTruthy();
+    expect(screen.queryByText(/Teamlid/)).toBeNull();
   });
 
   it('says so when the person is in no buurtpreventie team', async () => {

@@ -7,7 +7,8 @@ import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
-import { patrolModeLabel } from './labels.ts';
+import { useMemberNames } from '../roster/use-member-names.ts';
+import { patrolModeLabel, walkerName } from './labels.ts';
 import { patrolPack } from './pack.ts';
 
 /**
@@ -27,6 +28,7 @@ export function StartForm({ teams, slot }: { teams: readonly Team[]; slot?: Slot
   const [mode, setMode] = useState<PatrolMode>('onFoot');
   const [checkedIn, setCheckedIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const names = useMemberNames();
   if (!team) return null;
 
   const buurtIds = slot && slot.buurtIds.length > 0 ? slot.buurtIds : team.buurtIds;
@@ -76,10 +78,10 @@ export function StartForm({ teams, slot }: { teams: readonly Team[]; slot?: Slot
       <fieldset class="fieldset">
         <legend>{t('patrolStart.walkers')}</legend>
         <div class="checks">
-          {members.map((id, index) => (
+          {members.map((id) => (
             <label key={id} class="check">
               <input type="checkbox" checked={walkers.includes(id)} onChange={() => toggle(id)} />
-              <span>{id === me.userId ? t('patrolStart.me', { name: me.displayName }) : t('patrolStart.member', { n: index })}</span>
+              <span>{id === me.userId ? t('patrolStart.me', { name: me.displayName }) : walkerName(t, id, me.userId, team, names)}</span>
             </label>
           ))}
         </div>
