@@ -71,10 +71,21 @@ export const PatrolSignUpFieldSchemas = {
   /** The slot's team (checked against the slot on every write). */
   teamId: ConfigIdSchema,
   signedUp: z.boolean(),
+  /**
+   * The member's display name as the phone that wrote the sign-up knew it
+   * (their own, or a coordinator's list); '' when it did not. The team's
+   * phones only hold user ids otherwise, so this is how a teammate reads
+   * "Anna" instead of "Teamlid 2".
+   */
+  name: text(120),
   deleted: z.boolean(),
 };
 export const PATROL_SIGN_UP_REQUIRED = ['slotId', 'userId', 'teamId', 'signedUp'] as const;
-export const PatrolSignUpSchema = z.object({ ...PatrolSignUpFieldSchemas, deleted: z._default(PatrolSignUpFieldSchemas.deleted, false) });
+export const PatrolSignUpSchema = z.object({
+  ...PatrolSignUpFieldSchemas,
+  name: z._default(PatrolSignUpFieldSchemas.name, ''),
+  deleted: z._default(PatrolSignUpFieldSchemas.deleted, false),
+});
 export type PatrolSignUp = z.infer<typeof PatrolSignUpSchema>;
 
 /**

@@ -100,6 +100,9 @@ export type PatrolStore = {
   preload(): void;
 };
 
+/** The name of the performance measure from a tap on an observation type to its commit (read by `npm run bench`). */
+export const OBSERVATION_MEASURE = 'buurtlog:observation-durable';
+
 export function patrolStore(core: StoreCore): PatrolStore {
   const { db } = core;
   const writes = core.lazy(() => import('./patrol-write.ts'));
@@ -110,7 +113,13 @@ export function patrolStore(core: StoreCore): PatrolStore {
     startRound: (input, createdBy) => writes((w) => w.startRound(core, input, createdBy)),
     endRound: (id, input) => writes((w) => w.endRound(core, id, input)),
     closeOverdueRounds: () => writes((w) => w.closeOverdueRounds(core)),
-    addObservation: (input, createdBy) => writes((w) => w.addObservation(core, input, createdBy)),
+    async addObservation(input, createdBy) {
+      const perf = globalThis.performance;
+      const startedAt = typeof perf?.measure === 'function' ? perf.now() : null;
+      const id = await writes((w) => w.addObservation(core, input, createdBy));
+      if (startedAt !== null) perf.measure(OBSERVATION_MEASURE, { start: startedAt, end: perf.now() });
+      return id;
+    },
     updateObservation: (id, changes) => writes((w) => w.updateObservation(core, id, changes)),
     deleteObservation: (id) => writes((w) => w.deleteObservation(core, id)),
     setObservationStatus: (observationId, change) => writes((w) => w.setObservationStatus(core, observationId, change)),

@@ -5,7 +5,9 @@
  *
  * 1. Initial JS+CSS download (gzip) of dist/.
  * 2. Tap → durable in Chromium (the store's `buurtlog:tap-durable` measure)
- *    against a raw IndexedDB put of the same record, in the same page.
+ *    against a raw IndexedDB put of the same record, in the same page; the
+ *    same for one tap on an observation type on the round screen (the
+ *    patrol store's `buurtlog:observation-durable` measure).
  * 3. First pull of 10,000 records into a fresh device, from the sign-in
  *    click to the end of the engine's `buurtlog:pull` measure, against
  *    fetching the same pages alone and a raw IndexedDB bulk put of them, in
@@ -31,15 +33,17 @@ import type { Locator, Page } from 'playwright-core';
 import { nl as activityWords } from '../../src/app/activities/form/nl.ts';
 import { nl as attendanceWords } from '../../src/app/attendance/nl.ts';
 import { core } from '../../src/app/i18n/core.ts';
+import { nl as patrolWords } from '../../src/app/patrol/nl.ts';
 import { nl as settingsWords } from '../../src/app/settings/nl.ts';
 
 // The app's Dutch words: the first screen's (core.ts) and the packs of the screens the bench opens.
-const nl = { ...core, ...activityWords, ...attendanceWords, ...settingsWords };
+const nl = { ...core, ...activityWords, ...attendanceWords, ...settingsWords, ...patrolWords };
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
 import { DEVICE_A, TENANT } from '../fixtures/fixed.ts';
-import { launchBrowser, newDevice, signIn, startServer, type RunningServer } from '../e2e/harness.ts';
+import { ANDROID_PHONE_UA, launchBrowser, newDevice, signIn, startServer, type RunningServer } from '../e2e/harness.ts';
 import { BuurtlogPage, COORDINATOR } from '../e2e/buurtlog-page.ts';
+import { PatrolPage } from '../e2e/patrol-page.ts';
 import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './bundle-size.ts';
 import { benchPush } from './push.ts';
 import { realisticWire, type WireFigures } from './wire.ts';
@@ -48,13 +52,18 @@ import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 
 // The names of the app's performance measures (src/store/attendance-store.ts TAP_MEASURE,
-// src/sync/engine.ts PULL_MEASURE), repeated here so this runner does not load
-// Dexie into Node.
+// src/store/patrol-store.ts OBSERVATION_MEASURE, src/sync/engine.ts PULL_MEASURE),
+// repeated here so this runner does not load Dexie into Node.
 const TAP_MEASURE = 'buurtlog:tap-durable';
+const OBSERVATION_MEASURE = 'buurtlog:observation-durable';
 const PULL_MEASURE = 'buurtlog:pull';
 const APP_DB = `buurtlog-${TENANT}`;
 const RAW_CLICK_MEASURE = 'bench:raw-put-after-click';
 const RAW_BUTTON = 'bench: raw put';
+const RAW_OBSERVATION_MEASURE = 'bench:raw-observation-put-after-click';
+const RAW_OBSERVATION_BUTTON = 'bench: raw observation put';
+/** The buurtpreventie team of the seeded tenant the observation bench's volunteer is invited into. */
+const PATROL_TEAM = 'buurtpreventie-oranjebuurt';
 /** Marks put on the page's timeline by firstPullProbe. */
 const SIGN_IN_CLICK_MARK = 'bench:sign-in-click';
 const SETTINGS_MARK = 'bench:settings-shown';
@@ -62,6 +71,10 @@ const SETTINGS_MARK = 'bench:settings-shown';
 const RAW_PULL_DEVICE = 'bench-raw-pull-0001';
 
 const TAPS = 200;
+/** Observations saved with one tap each, back to the round screen between them (as a volunteer goes on walking). */
+const OBSERVATION_TAPS = 100;
+/** At most one observation a second: a tap, the saved observation's screen, back to the round (walkers log seconds apart at the least). */
+const OBSERVATION_PACE_MS = 1_000;
 /** One tap every 100 ms: ten a second, the pace CounterRow is built for (faster than a thumb at a door). */
 const TAP_PACE_MS = 100;
 const PULL_RECORDS = 10_000;
@@ -277,21 +290,108 @@ async function pacedClicks(target: Locator, n: number): Promise<number> {
 }
 
 /**
- * A button, outside the app's root, whose click handler puts the app's
- * attendance record into a separate database in one readwrite transaction
- * and measures from the handler to `complete` (RAW_CLICK_MEASURE).
+ * One tap on an observation type on the round screen, saved with its time:
+ * a volunteer invited into the buurtpreventie team starts a round and taps
+ * "Open raam of deur" OBSERVATION_TAPS times, at most one a second, going
+ * back to the round after each (the app opens the saved observation). The patrol store measures
+ * from the call in the click handler to the commit; the reference is the
+ * same raw put started by a click, of the saved observation record.
  */
-function installRawPutButton(page: Page): Promise<void> {
+async function benchObservationTap(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
+  section(`2  Observation tap → durable, Chromium, phone context (${OBSERVATION_TAPS} taps on the round screen)`);
+  await withServer(async (server) => {
+    const token = await signIn(server);
+    const response = await fetch(`${server.url}/api/v1/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ teamId: PATROL_TEAM, displayName: 'Bench-vrijwilliger' }),
+    });
+    if (response.status !== 201) throw new Error(`invite answered ${response.status}: ${await response.text()}`);
+    const { url } = (await response.json()) as { url: string };
+    const context = await newDevice(browser, { userAgent: ANDROID_PHONE_UA });
+    try {
+      const phone = await BuurtlogPage.openInvite(context, server.url, url);
+      const patrol = new PatrolPage(phone);
+      await patrol.open();
+      await patrol.start();
+      const page = phone.page;
+      const type = patrol.typeButton(nl['patrolType.openWindowOrDoor']);
+      const back = page.getByRole('link', { name: nl['patrolObs.back'], exact: true });
+      const began = Date.now();
+      for (let i = 0; i < OBSERVATION_TAPS; i++) {
+        const due = began + i * OBSERVATION_PACE_MS;
+        if (Date.now() < due) await wait(due - Date.now());
+        await type.click();
+        await back.click();
+        await type.waitFor();
+      }
+      const tapRate = OBSERVATION_TAPS / ((Date.now() - began) / 1000);
+      await page.waitForFunction(
+        ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+        [OBSERVATION_MEASURE, OBSERVATION_TAPS] as const,
+        {
+          timeout: 30_000,
+        },
+      );
+      const taps = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), OBSERVATION_MEASURE);
+      if (taps.length !== OBSERVATION_TAPS) throw new Error(`expected ${OBSERVATION_TAPS} ${OBSERVATION_MEASURE} measures, found ${taps.length}`);
+      // Let the sync that follows the last observation finish before the raw runs.
+      await wait(2_500);
+
+      await installRawPutButton(page, {
+        recordType: 'safetyObservation',
+        label: RAW_OBSERVATION_BUTTON,
+        measure: RAW_OBSERVATION_MEASURE,
+        rawDb: 'bench-raw-observation',
+      });
+      await pacedClicks(page.getByRole('button', { name: RAW_OBSERVATION_BUTTON, exact: true }), TAPS);
+      await page.waitForFunction(
+        ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+        [RAW_OBSERVATION_MEASURE, TAPS] as const,
+        {
+          timeout: 30_000,
+        },
+      );
+      const rawClicks = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), RAW_OBSERVATION_MEASURE);
+
+      const tap = stats(taps);
+      const clickPut = stats(rawClicks);
+      const bound = 2 * clickPut.p95;
+      row(`  app tap (click → addObservation → commit) median`, ms(tap.median), `${tapRate.toFixed(2)} observations/s (≤ 1/s, back to the round after each)`);
+      row(`                                            p95`, ms(tap.p95), `goal ≤ 2 × click-started raw p95 = ${ms(bound)}`);
+      row(`                                            max`, ms(tap.max));
+      row(`  raw IDB put of the observation, by a click median`, ms(clickPut.median), `${TAPS} clicks, one per ${TAP_PACE_MS} ms: the goal's reference`);
+      row(`                                            p95`, ms(clickPut.p95), `app p95 = ${(tap.p95 / clickPut.p95).toFixed(2)} × this`);
+      addGoal({
+        verdict: tap.p95 <= bound ? 'PASS' : 'MISS',
+        text: `observation tap p95 ≤ 2 × raw put p95 (both started by a click): ${ms(tap.p95)} vs ${ms(bound)}`,
+      });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/**
+ * A button, outside the app's root, whose click handler puts one of the
+ * app's records of `recordType` (an attendance record unless told) into a
+ * separate database in one readwrite transaction and measures from the
+ * handler to `complete` (RAW_CLICK_MEASURE unless told).
+ */
+function installRawPutButton(
+  page: Page,
+  { recordType = 'attendance', label = RAW_BUTTON, measure = RAW_CLICK_MEASURE, rawDb = 'bench-raw-click' } = {},
+): Promise<void> {
   return page.evaluate(
-    async ({ appDb, label, measure }) => {
+    async ({ appDb, recordType, label, measure, rawDb }) => {
       const request = <T>(req: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
       const app = await request(indexedDB.open(appDb));
-      const record = ((await request(app.transaction('records').objectStore('records').index('type').getAll('attendance'))) as unknown[])[0];
+      const record = ((await request(app.transaction('records').objectStore('records').index('type').getAll(recordType))) as unknown[])[0];
       app.close();
-      if (!record) throw new Error('no attendance record in the app database');
-      await request(indexedDB.deleteDatabase('bench-raw-click'));
-      const open = indexedDB.open('bench-raw-click', 1);
+      if (!record) throw new Error(`no ${recordType} record in the app database`);
+      await request(indexedDB.deleteDatabase(rawDb));
+      const open = indexedDB.open(rawDb, 1);
       open.onupgradeneeded = () => open.result.createObjectStore('records', { keyPath: 'id' }).createIndex('type', 'type');
       const db = await request(open);
       const button = document.createElement('button');
@@ -306,7 +406,7 @@ function installRawPutButton(page: Page): Promise<void> {
       });
       document.body.append(button);
     },
-    { appDb: APP_DB, label: RAW_BUTTON, measure: RAW_CLICK_MEASURE },
+    { appDb: APP_DB, recordType, label, measure, rawDb },
   );
 }
 
@@ -707,6 +807,7 @@ const browser = await launchBrowser();
 try {
   console.log(`Chromium ${browser.version()}`);
   await guarded('tap → durable', 'tap p95 ≤ 2 × raw put p95', () => benchTap(browser));
+  await guarded('observation tap → durable', 'observation tap p95 ≤ 2 × raw put p95', () => benchObservationTap(browser));
   await guarded('first pull', 'first pull ≤ 2 × raw put + network', () => benchPull(browser));
   await guarded('photo pipeline', `12 MP photo ≤ ${kb(PHOTO_GOAL_BYTES)} and ≤ ${PHOTO_GOAL_MS} ms`, () => benchPhoto(browser));
 } finally {

@@ -11,7 +11,16 @@ import { uuidv7 } from '../../src/domain/ids.ts';
 import { ROUND_OVERDUE_MS, PatrolRoundSchema, isRoundOverdue, overdueClosure, signUpIdFor, slotNeedsWalkers, slotWalkers } from '../../src/domain/patrol.ts';
 import { PublicSpaceObservationFieldSchemas, SafetyObservationFieldSchemas, reactionIdFor } from '../../src/domain/patrol-observation.ts';
 import { DEFAULT_RETENTION, addMonths, expiredPatrolRecords, patrolSettingsOf } from '../../src/domain/patrol-retention.ts';
-import { expandWeeklyPattern, rosterDate, rosterHorizon } from '../../src/domain/patrol-roster.ts';
+import {
+  SLOT_START_LEAD_MINUTES,
+  endTime,
+  expandWeeklyPattern,
+  isSlotStartable,
+  rosterDate,
+  rosterHorizon,
+  rosterMoment,
+  slotStartWindow,
+} from '../../src/domain/patrol-roster.ts';
 import { decodeTrack, distanceM, encodeTrack, sampleTrack } from '../../src/domain/patrol-track.ts';
 import { RecordIdSchema } from '../../src/domain/record-schema.ts';
 import { isAfterSunset, sunTimes } from '../../src/domain/sun.ts';
@@ -114,6 +123,32 @@ describe('the roster', () => {
     expect(rosterDate(Date.UTC(2026, 11, 7, 23, 30))).toBe('2026-12-08');
     expect(rosterHorizon('2026-11-30')).toBe('2027-02-28');
     expect(rosterHorizon('2027-11-30')).toBe('2028-02-29');
+  });
+});
+
+describe('starting a round from a slot', () => {
+  const MINUTE = 60_000;
+  const slot = { date: '2026-12-08', start: '20:00', durationMinutes: 90 };
+
+  it('reads a slot’s date and time in Dutch time, winter and summer', () => {
+    expect(rosterMoment('2026-12-08', '20:00')).toBe(Date.UTC(2026, 11, 8, 19, 0));
+    expect(rosterMoment('2026-07-01', '20:00')).toBe(Date.UTC(2026, 6, 1, 18, 0));
+    // The night the clocks go back: 03:30 is after the change (UTC+1).
+    expect(rosterMoment('2026-10-25', '03:30')).toBe(Date.UTC(2026, 9, 25, 2, 30));
+    expect(rosterMoment('2026-12-31', '23:30')).toBe(Date.UTC(2026, 11, 31, 22, 30));
+  });
+
+  it('offers the start from half an hour before the slot until its end, not before, not after', () => {
+    const start = rosterMoment(slot.date, slot.start);
+    expect(slotStartWindow(slot)).toEqual({ from: start - SLOT_START_LEAD_MINUTES * MINUTE, until: start + 90 * MINUTE });
+    expect(isSlotStartable(slot, start - 31 * MINUTE)).toBe(false);
+    expect(isSlotStartable(slot, start - 30 * MINUTE)).toBe(true);
+    expect(isSlotStartable(slot, start + 89 * MINUTE)).toBe(true);
+    expect(isSlotStartable(slot, start + 90 * MINUTE)).toBe(false);
+    // A slot past midnight ends the next day.
+    const late = { date: '2026-12-08', start: '23:30', durationMinutes: 90 };
+    expect(isSlotStartable(late, Date.UTC(2026, 11, 8, 23, 45))).toBe(true);
+    expect(endTime(late.start, late.durationMinutes)).toBe('01:00');
   });
 });
 

@@ -19,6 +19,7 @@ import { ObservationList } from './ObservationList.tsx';
 import { formatClock, formatElapsed } from './format.ts';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
+import { patrolModeLabel, patrolOutcomeLabel } from './labels.ts';
 
 export function PatrolRoundScreen({ id }: { id: string }) {
   const { lang } = useApp();
@@ -52,7 +53,7 @@ export function PatrolRoundScreen({ id }: { id: string }) {
           </span>
         )}
         <span aria-hidden="true">·</span>
-        <span>{t(`patrolMode.${round.mode}`)}</span>
+        <span>{patrolModeLabel(t, round.mode)}</span>
         <SyncBadge state={round.syncState} />
       </p>
       {round.closedBy === 'app' && (
@@ -62,7 +63,7 @@ export function PatrolRoundScreen({ id }: { id: string }) {
       )}
       {round.closedBy === 'walkers' && round.outcome !== null && (
         <p class="patrol-outcome">
-          <strong>{t(`patrolOutcome.${round.outcome}`)}</strong>
+          <strong>{patrolOutcomeLabel(t, round.outcome)}</strong>
           {round.summary !== '' && <> — {round.summary}</>}
         </p>
       )}
