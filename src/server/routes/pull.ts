@@ -10,6 +10,10 @@
  * so the pull starts again from 0 with `reset: true` and the device rebuilds
  * its view from what it may see now.
  *
+ * Each record is served as the caller's role may read it
+ * (`withHiddenFields`, permissions.ts HIDDEN_FIELDS): the police get a
+ * round's time and area, and its route track only when the team shares it.
+ *
  * Pages are taken over ALL the tenant's changes by sequence number, then
  * filtered: the cursor moves past records the caller may not read, and
  * `hasMore` says whether more changes exist, even if none of them is theirs.
@@ -18,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { can, type Principal } from '../../domain/permissions.ts';
+import { can, withHiddenFields, type Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { purgesSince } from '../db/purges.ts';
@@ -53,7 +57,8 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     );
 
     return c.json({
-      records: readable,
+      // Field by field, too: what the role may not see of a record it reads (a round's track for the police unless shared).
+      records: readable.map((record) => withHiddenFields(principal.role, record)),
       // An empty page keeps the position: nothing past it has committed yet.
       cursor: `${scope}.${changes.at(-1)?.seq ?? from}`,
       hasMore: records.hasMore || purges.hasMore || records.rows.length + purges.rows.length > changes.length,
