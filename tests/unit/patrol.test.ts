@@ -12,7 +12,7 @@ import { ROUND_OVERDUE_MS, PatrolRoundSchema, isRoundOverdue, overdueClosure, si
 import { PublicSpaceObservationFieldSchemas, SafetyObservationFieldSchemas, reactionIdFor } from '../../src/domain/patrol-observation.ts';
 import { DEFAULT_RETENTION, addMonths, expiredPatrolRecords, patrolSettingsOf } from '../../src/domain/patrol-retention.ts';
 import { expandWeeklyPattern, rosterDate, rosterHorizon } from '../../src/domain/patrol-roster.ts';
-import { decodeTrack, distanceM, encodeTrack, sampleTrack } from '../../src/domain/patrol-track.ts';
+import { TRACK_MAX_CHARS, appendToTrack, decodeTrack, distanceM, encodeTrack, sampleTrack, thinTrack, trackGrain } from '../../src/domain/patrol-track.ts';
 import { RecordIdSchema } from '../../src/domain/record-schema.ts';
 import { isAfterSunset, sunTimes } from '../../src/domain/sun.ts';
 
@@ -161,6 +161,34 @@ describe('the track', () => {
       expect(Math.abs(p.at - (points[i] as (typeof points)[number]).at)).toBeLessThanOrEqual(500);
     });
     expect(() => decodeTrack('_')).toThrow();
+  });
+
+  it('grows a stored track by the points the sampling keeps, and leaves it as it was when none is', () => {
+    const first = appendToTrack(null, [start, north(10, 7)]);
+    expect(decodeTrack(first ?? '')).toHaveLength(1);
+    expect(appendToTrack(first, [north(12, 9)])).toBe(first);
+    expect(appendToTrack(null, [])).toBeNull();
+    expect(decodeTrack(appendToTrack(first, [north(26, 19), north(30, 21), north(60, 40)]) ?? '').map((p) => Math.round(distanceM(start, p)))).toEqual([
+      0, 26, 60,
+    ]);
+  });
+
+  it('thins a track that would pass the limit, keeping its first and last point, never passing it', () => {
+    // A car: 30 m every 2 s for an hour, 1800 points.
+    const driven = Array.from({ length: 1800 }, (_, i) => north(30 * i, 2 * i));
+    const full = encodeTrack(sampleTrack(driven));
+    const limit = Math.floor(full.length / 3);
+    const thinned = decodeTrack(appendToTrack(null, driven, limit) ?? '');
+    expect(encodeTrack(thinned).length).toBeLessThanOrEqual(limit);
+    expect(thinned.length).toBeGreaterThan(1800 / 8);
+    expect(thinned[0]).toEqual(decodeTrack(full)[0]);
+    expect(thinned.at(-1)).toEqual(decodeTrack(full).at(-1));
+    expect(thinTrack([start, north(30, 2), north(60, 4), north(90, 6)])).toEqual([start, north(60, 4), north(90, 6)]);
+    // Under the schema's limit, a 6-hour walk at 1.4 m/s is never thinned.
+    const walk = Array.from({ length: 6 * 3600 }, (_, i) => north(1.4 * i, i));
+    const walked = appendToTrack(null, walk) ?? '';
+    expect(walked.length).toBeLessThan(TRACK_MAX_CHARS);
+    expect(decodeTrack(walked)).toHaveLength(sampleTrack(walk.map(trackGrain)).length);
   });
 });
 
