@@ -94,15 +94,20 @@ export async function setTrackChoice(ctx: StoreContext, id: string, choice: Trac
  * `appendToTrack`: only the points the sampling keeps, thinned near the
  * limit): one write of the whole encoded track, a last-writer-wins field,
  * whose outbox entry replaces the round's pending one. Nothing is written
- * for a round that has ended or whose route is off. Resolves to whether it wrote.
+ * for a round whose route is off, nor fixes taken after its end (the last
+ * batch, written as the round screen closes, may come just after the end).
+ * Resolves to whether it wrote.
  */
 export async function appendTrack(ctx: StoreContext, id: string, fixes: readonly TrackFix[]): Promise<boolean> {
   check(IdSchema, id, 'id');
   if (fixes.length === 0) return false;
   return writeLocal(ctx, { id, type: 'patrolRound' }, (current) => {
     const round = roundOf(current);
-    if (!(round?.trackOptIn && isRoundRunning(round))) return null;
-    const track = appendToTrack(round.track, fixes);
+    if (!round?.trackOptIn || round.deleted) return null;
+    // The last batch may arrive just after the walkers ended the round: what was taken before the end still counts.
+    const taken = isRoundRunning(round) ? fixes : round.endedAt === null ? [] : fixes.filter((fix) => fix.at <= (round.endedAt as number));
+    if (taken.length === 0) return null;
+    const track = appendToTrack(round.track, taken);
     return track === round.track ? null : { fields: { track } };
   });
 }

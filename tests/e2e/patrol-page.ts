@@ -3,8 +3,9 @@
  * model over BuurtlogPage. Every tap on the screen goes through `tap`, so a
  * test can count them.
  */
-import type { Locator } from 'playwright-core';
-import type { BuurtlogPage } from './buurtlog-page.ts';
+import type { Browser, Locator } from 'playwright-core';
+import { BuurtlogPage } from './buurtlog-page.ts';
+import { ANDROID_PHONE_UA, newDevice } from './harness.ts';
 
 export class PatrolPage {
   /** Taps since the last `resetTaps`. */
@@ -91,4 +92,33 @@ export class PatrolPage {
     await this.phone.expectSoon('the closed round', () => page.getByText(summary).first().waitFor({ timeout: 15_000 }));
     return text;
   }
+}
+
+const TEAM = 'Buurtpreventie Oranjebuurt';
+export const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
+
+/** A volunteer's 360 × 740 phone, signed in through the coordinator's invite into the buurtpreventie team, offline-ready. */
+export async function invitedPhone(browser: Browser, url: string, name: string, place = ALBLASSERDAM): Promise<BuurtlogPage> {
+  const coordinator = await BuurtlogPage.open(await newDevice(browser), url);
+  await coordinator.page.goto(`${url}/#/beheer/teams`);
+  await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
+  await coordinator.page.getByLabel('Naam van de vrijwilliger').fill(name);
+  await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
+  const link = coordinator.page.getByTestId('invite-url');
+  await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    userAgent: ANDROID_PHONE_UA,
+  });
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(place);
+  const phone = await BuurtlogPage.openInvite(context, url, await link.inputValue());
+  await phone.waitUntilOfflineReady();
+  await coordinator.page.context().close();
+  return phone;
 }

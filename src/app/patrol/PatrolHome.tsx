@@ -12,6 +12,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { EmergencyLinks } from './EmergencyLinks.tsx';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
+import { TrackFields } from './TrackFields.tsx';
 import { patrolTeamsOf } from './teams.ts';
 
 export function PatrolHome() {
@@ -24,6 +25,8 @@ export function PatrolHome() {
   const [walkers, setWalkers] = useState<string[]>([me.userId]);
   const [mode, setMode] = useState<PatrolMode>('onFoot');
   const [checkedIn, setCheckedIn] = useState(false);
+  const [trackOptIn, setTrackOptIn] = useState(false);
+  const [shareTrack, setShareTrack] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,7 +49,18 @@ export function PatrolHome() {
       setError(t('patrolStart.noBuurt'));
       return;
     }
-    const id = await store.patrol.startRound({ teamId: team.id, buurtIds: team.buurtIds, walkers, mode, checkedInWithPolice: checkedIn }, me.userId);
+    const id = await store.patrol.startRound(
+      {
+        teamId: team.id,
+        buurtIds: team.buurtIds,
+        walkers,
+        mode,
+        checkedInWithPolice: checkedIn,
+        trackOptIn,
+        shareTrackWithPolice: trackOptIn && shareTrack,
+      },
+      me.userId,
+    );
     announce(t('patrolRound.running'));
     navigate({ name: 'patrol', path: `/ronde/${id}` });
   };
@@ -99,6 +113,7 @@ export function PatrolHome() {
           <input type="checkbox" checked={checkedIn} onChange={() => setCheckedIn((value) => !value)} />
           <span>{t('patrolStart.checkedIn')}</span>
         </label>
+        <TrackFields optIn={trackOptIn} share={shareTrack} onOptIn={setTrackOptIn} onShare={setShareTrack} />
         {error && (
           <p class="field-error" role="alert">
             {error}

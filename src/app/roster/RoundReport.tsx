@@ -7,6 +7,7 @@ import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { modeLabel, outcomeLabel } from './labels.ts';
+import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
 import '../report/report.css';
@@ -55,6 +56,7 @@ export function RoundReport({ id }: { id: string }) {
           <p>{round.summary}</p>
         </section>
       )}
+      <RoundMap track={round.track} observations={observations} />
       <section class="report-section">
         <h2>{t('roundReport.observations')}</h2>
         {observations.length === 0 ? (

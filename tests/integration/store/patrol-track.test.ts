@@ -175,16 +175,27 @@ describe('recording a round’s route', () => {
     expect(await roundOf(store, roundId)).toMatchObject({ trackOptIn: true, shareTrackWithPolice: true });
   });
 
-  it('writes nothing without the opt-in (the default) or after the round ended', async () => {
+  it('writes nothing without the opt-in (the default), nor fixes taken after the round ended', async () => {
     const clock = manualClock();
     const store = await openTestStore({ now: clock.now });
     const plain = await store.ui.patrol.startRound(START, ANNA);
     expect(await roundOf(store, plain)).toMatchObject({ trackOptIn: false, shareTrackWithPolice: false, track: null });
     expect(await store.ui.patrol.appendTrack(plain, [{ lat: 51.87, lon: 4.65, at: clock.now() }])).toBe(false);
 
+    // The last batch, written just after the end: what was taken before the end counts, what came after does not.
     const ended = await store.ui.patrol.startRound({ ...START, trackOptIn: true }, ANNA);
+    const before = clock.now();
+    clock.advance(60_000);
     await store.ui.patrol.endRound(ended, { outcome: 'nothingToReport', summary: '' });
+    clock.advance(1000);
     expect(await store.ui.patrol.appendTrack(ended, [{ lat: 51.87, lon: 4.65, at: clock.now() }])).toBe(false);
     expect((await roundOf(store, ended)).track).toBeNull();
+    expect(
+      await store.ui.patrol.appendTrack(ended, [
+        { lat: 51.87, lon: 4.65, at: before },
+        { lat: 51.88, lon: 4.65, at: clock.now() },
+      ]),
+    ).toBe(true);
+    expect(decodeTrack((await roundOf(store, ended)).track ?? '')).toEqual([{ lat: 51.87, lon: 4.65, at: before }]);
   });
 });
