@@ -2,7 +2,9 @@
  * The route on the round screen: the choice (TrackFields, written at once)
  * and, while it runs with the route on, the recording itself and how many
  * points are stored. Turning the route off stops recording and clears the
- * stored track (the store does both in one write).
+ * stored track (the store does both in one write). After the end the
+ * section shows only for a recorded route: the team may still erase it, or
+ * share it with the wijkagent or stop sharing.
  */
 import type { PatrolRoundView } from '../../store/patrol-store.ts';
 import { decodeTrack } from '../../domain/patrol-track.ts';
@@ -19,6 +21,8 @@ export function RoundTrack({ round }: { round: PatrolRoundView }) {
   const isRunning = isRoundRunning(round);
   useTrackRecording(round.id, isRunning && round.trackOptIn, round.track);
   const count = round.track ? decodeTrack(round.track).length : 0;
+  // After the end only a recorded route is a choice left: erase it, or share it or not.
+  if (!isRunning && !round.trackOptIn) return null;
   const setOptIn = async (on: boolean) => {
     await store.patrol.setTrackChoice(round.id, { trackOptIn: on });
     if (!on && round.track !== null) announce(t('patrolTrack.cleared'));

@@ -34,7 +34,7 @@ export const en: Words<typeof nl> = {
 
   'patrolTrack.legend': 'Route',
   'patrolTrack.optIn': 'Record the route',
-  'patrolTrack.optInHint': 'Your phone stores where you walk every 25 m or 30 s, with this patrol; only your team and the coordinator see the route.',
+  'patrolTrack.optInHint': 'Your phone stores your place every 25\u00a0m or 30\u00a0s with this patrol; only your team and the coordinator see the route.',
   'patrolTrack.share': 'Share the route with the wijkagent',
   'patrolTrack.shareHint': 'Only when you record the route. The wijkagent of the neighbourhood then sees the route too.',
   'patrolTrack.offClears': 'Turning recording off stops it and erases this patrol’s route.',

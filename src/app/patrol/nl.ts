@@ -36,7 +36,7 @@ export const nl = {
 
   'patrolTrack.legend': 'Route',
   'patrolTrack.optIn': 'Route vastleggen',
-  'patrolTrack.optInHint': 'Je telefoon bewaart elke 25 m of 30 s waar je loopt, bij deze ronde; alleen je team en de coördinator zien de route.',
+  'patrolTrack.optInHint': 'Je telefoon bewaart elke 25\u00a0m of 30\u00a0s je plek bij deze ronde; alleen je team en de coördinator zien de route.',
   'patrolTrack.share': 'Route delen met de wijkagent',
   'patrolTrack.shareHint': 'Kan alleen als je de route vastlegt. De wijkagent van de buurt ziet dan ook de route.',
   'patrolTrack.offClears': 'Zet je vastleggen uit, dan stopt het en wordt de route van deze ronde gewist.',
