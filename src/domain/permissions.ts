@@ -207,7 +207,7 @@ export const HIDDEN_FIELDS: Readonly<Partial<Record<RecordType, Partial<Record<R
 };
 
 /** A field a reader does not get: served as `empty`, unless the record's boolean field `unless` is true. */
-export type HiddenField = { readonly empty: unknown; readonly unless?: string };
+type HiddenField = { readonly empty: unknown; readonly unless?: string };
 
 /**
  * The record as `role` may read it (HIDDEN_FIELDS): each hidden field holds

@@ -16,7 +16,7 @@ import { keepTrackPoint, trackGrain, type TrackFix, type TrackPoint } from '../.
 
 export type PositionSource = Pick<Geolocation, 'watchPosition' | 'clearWatch'>;
 
-export const TRACK_WRITE_INTERVAL_MS = 30_000;
+const TRACK_WRITE_INTERVAL_MS = 30_000;
 
 export type TrackRecorder = {
   /** Write what is waiting now. */
