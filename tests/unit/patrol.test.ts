@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { mergeRecord, type Mergeable } from '../../src/domain/merge.ts';
+import { withHiddenFields } from '../../src/domain/permissions.ts';
+import type { SyncRecord } from '../../src/domain/records.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { ROUND_OVERDUE_MS, PatrolRoundSchema, isRoundOverdue, overdueClosure, signUpIdFor, slotNeedsWalkers, slotWalkers } from '../../src/domain/patrol.ts';
@@ -260,5 +262,44 @@ describe('retention', () => {
     expect(expiredPatrolRecords(records, { ...DEFAULT_RETENTION, roundMonths: 24, safetyObservationMonths: 1 }, now).sort()).toEqual(
       ['old-safety', 'old-safety-reaction', 'young-safety', 'young-safety-reaction'].sort(),
     );
+  });
+});
+
+describe('what a role reads of a round (HIDDEN_FIELDS)', () => {
+  const t = (ms: number) => formatHlc({ wall: MONDAY_NOON + ms, counter: 0, node: 'phone-a' });
+  const id = uuidv7(MONDAY_NOON);
+  const round = (shared: boolean, shareAt: number) =>
+    ({
+      id,
+      type: 'patrolRound',
+      tenantId: 'alblasserdam',
+      fields: {
+        teamId: { v: 'team', t: t(0) },
+        walkers: { v: ['a'], t: t(0) },
+        summary: { v: 'Rustig', t: t(0) },
+        track: { v: '_p~iF~ps|U', t: t(1000) },
+        shareTrackWithPolice: { v: shared, t: t(shareAt) },
+      },
+      counters: {},
+    }) as SyncRecord;
+
+  it('gives the police the track only when shared, never walkers or summary; the team and coordinators all of it', () => {
+    const hidden = withHiddenFields('police', round(false, 0));
+    expect(hidden.fields['track']).toEqual({ v: null, t: t(1000) });
+    expect(hidden.fields['walkers']?.v).toEqual([]);
+    expect(hidden.fields['summary']?.v).toBe('');
+    expect(hidden.fields['teamId']?.v).toBe('team');
+    expect(withHiddenFields('police', round(true, 500)).fields['track']?.v).toBe('_p~iF~ps|U');
+    expect(withHiddenFields('professional', round(true, 500)).fields['track']?.v).toBeNull();
+    for (const role of ['volunteer', 'coordinator'] as const) expect(withHiddenFields(role, round(false, 0))).toEqual(round(false, 0));
+  });
+
+  it('stamps the served track with the later of its own and the choice’s HLC, so each change of the choice wins on a police device', () => {
+    const shared = withHiddenFields('police', round(true, 2000)).fields['track'] as { v: unknown; t: string };
+    const unshared = withHiddenFields('police', round(false, 3000)).fields['track'] as { v: unknown; t: string };
+    const sharedAgain = withHiddenFields('police', round(true, 4000)).fields['track'] as { v: unknown; t: string };
+    expect([shared.t, unshared.t, sharedAgain.t]).toEqual([t(2000), t(3000), t(4000)]);
+    const device = [shared, unshared, sharedAgain].reduce((held, next) => (next.t > held.t ? next : held));
+    expect(device.v).toBe('_p~iF~ps|U');
   });
 });
