@@ -20,6 +20,7 @@
 import * as z from 'zod/mini';
 import { ConfigIdSchema, DateSchema, LocationSchema, TimeSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
+import { TRACK_MAX_CHARS } from './patrol-track.ts';
 
 /** Teams walk in pairs: a slot or round with fewer walkers is flagged. */
 export const MIN_WALKERS = 2;
@@ -104,7 +105,9 @@ export function signUpIdFor(slotId: string, memberId: string): string {
 }
 
 /** A compact route track (patrol-track.ts `encodeTrack`), at most ~6 hours of points. */
-export const TrackSchema = z.string().check(z.maxLength(20_000, 'must be at most 20000 characters'), z.regex(/^[\x3f-\x7e]*$/, 'must be an encoded track'));
+export const TrackSchema = z
+  .string()
+  .check(z.maxLength(TRACK_MAX_CHARS, `must be at most ${TRACK_MAX_CHARS} characters`), z.regex(/^[\x3f-\x7e]*$/, 'must be an encoded track'));
 
 export const PatrolRoundFieldSchemas = {
   teamId: ConfigIdSchema,

@@ -6,7 +6,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { expect } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA } from './harness.ts';
+import { ANDROID_PHONE_UA, newDevice } from './harness.ts';
 
 /** Where the volunteers' phones are (Alblasserdam): the GPS fix every observation takes. */
 const GPS_ACCURACY_M = 8;
@@ -261,4 +261,33 @@ export async function reactAsOfficer(officer: BuurtlogPage, label: string, text:
   await item.getByRole('button', { name: state, exact: true }).click();
   const shown = state === 'Afgehandeld' ? 'Afgehandeld door de wijkagent' : 'Gezien door de wijkagent';
   await officer.expectSoon('the reaction on the officer’s screen', () => item.getByText(shown).waitFor({ timeout: 30_000 }));
+}
+
+const TEAM = 'Buurtpreventie Oranjebuurt';
+export const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
+
+/** A volunteer's 360 × 740 phone, signed in through the coordinator's invite into the buurtpreventie team, offline-ready. */
+export async function invitedPhone(browser: Browser, url: string, name: string, place = ALBLASSERDAM): Promise<BuurtlogPage> {
+  const coordinator = await BuurtlogPage.open(await newDevice(browser), url);
+  await coordinator.page.goto(`${url}/#/beheer/teams`);
+  await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
+  await coordinator.page.getByLabel('Naam van de vrijwilliger').fill(name);
+  await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
+  const link = coordinator.page.getByTestId('invite-url');
+  await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    userAgent: ANDROID_PHONE_UA,
+  });
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(place);
+  const phone = await BuurtlogPage.openInvite(context, url, await link.inputValue());
+  await phone.waitUntilOfflineReady();
+  await coordinator.page.context().close();
+  return phone;
 }

@@ -10,6 +10,7 @@ import { useT } from '../i18n/use-t.ts';
 import { useMemberNames } from '../roster/use-member-names.ts';
 import { patrolModeLabel, walkerName } from './labels.ts';
 import { patrolPack } from './pack.ts';
+import { TrackFields } from './TrackFields.tsx';
 
 /**
  * The round's start: who walks (a warning below two), how, "afgemeld bij de
@@ -27,6 +28,8 @@ export function StartForm({ teams, slot }: { teams: readonly Team[]; slot?: Slot
   const [walkers, setWalkers] = useState<string[]>(() => [...new Set([me.userId, ...(slot?.walkers ?? [])])]);
   const [mode, setMode] = useState<PatrolMode>('onFoot');
   const [checkedIn, setCheckedIn] = useState(false);
+  const [trackOptIn, setTrackOptIn] = useState(false);
+  const [shareTrack, setShareTrack] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const names = useMemberNames();
   if (!team) return null;
@@ -42,7 +45,16 @@ export function StartForm({ teams, slot }: { teams: readonly Team[]; slot?: Slot
       return;
     }
     const id = await store.patrol.startRound(
-      { teamId: team.id, buurtIds, walkers, mode, checkedInWithPolice: checkedIn, ...(slot ? { slotId: slot.id } : {}) },
+      {
+        teamId: team.id,
+        buurtIds,
+        walkers,
+        mode,
+        checkedInWithPolice: checkedIn,
+        trackOptIn,
+        shareTrackWithPolice: trackOptIn && shareTrack,
+        ...(slot ? { slotId: slot.id } : {}),
+      },
       me.userId,
     );
     announce(t('patrolRound.running'));
@@ -106,6 +118,7 @@ export function StartForm({ teams, slot }: { teams: readonly Team[]; slot?: Slot
         <input type="checkbox" checked={checkedIn} onChange={() => setCheckedIn((value) => !value)} />
         <span>{t('patrolStart.checkedIn')}</span>
       </label>
+      <TrackFields optIn={trackOptIn} share={shareTrack} onOptIn={setTrackOptIn} onShare={setShareTrack} />
       {error && (
         <p class="field-error" role="alert">
           {error}

@@ -8,6 +8,7 @@ import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { patrolModeLabel, patrolOutcomeLabel } from '../patrol/labels.ts';
 import { patrolPack } from '../patrol/pack.ts';
+import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
 import '../report/report.css';
@@ -56,6 +57,7 @@ export function RoundReport({ id }: { id: string }) {
           <p>{round.summary}</p>
         </section>
       )}
+      <RoundMap track={round.track} observations={observations} />
       <section class="report-section">
         <h2>{t('roundReport.observations')}</h2>
         {observations.length === 0 ? (

@@ -17,6 +17,10 @@
  * pull starts from 0 with `reset` and `restored`, and the phone first puts
  * its own changes back in its outbox (src/sync/README.md "Restore").
  *
+ * Each record is served as the caller's role may read it
+ * (`withHiddenFields`, permissions.ts HIDDEN_FIELDS): the police get a
+ * round's time and area, and its route track only when the team shares it.
+ *
  * Pages are taken over ALL the tenant's changes by sequence number, then
  * filtered: the cursor moves past records the caller may not read, and
  * `hasMore` says whether more changes exist, even if none of them is theirs.
@@ -25,7 +29,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { can, type Principal } from '../../domain/permissions.ts';
+import { can, withHiddenFields, type Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { purgesSince } from '../db/purges.ts';
@@ -62,7 +66,8 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     );
 
     return c.json({
-      records: readable,
+      // Field by field, too: what the role may not see of a record it reads (a round's track for the police unless shared).
+      records: readable.map((record) => withHiddenFields(principal.role, record)),
       // An empty page keeps the position: nothing past it has committed yet.
       cursor: `${scope}.${changes.at(-1)?.seq ?? from}`,
       hasMore: records.hasMore || purges.hasMore || records.rows.length + purges.rows.length > changes.length,
