@@ -97,6 +97,16 @@ export function createDatabase(name: string, options: DatabaseOptions = {}): Buu
     meta: 'key',
     photos: 'sha256, state, [state+nextAttemptAt]',
   });
+  // Version 3 adds an index of records by type and the round they belong to
+  // (a patrol observation's `roundId`): the round screen reads its own
+  // observations, not every observation on the device, and re-reads only
+  // when one of them changes. Records without a roundId are not in it.
+  db.version(3).stores({
+    records: 'id, type, [type+fields.roundId.v]',
+    outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
+    meta: 'key',
+    photos: 'sha256, state, [state+nextAttemptAt]',
+  });
   return db;
 }
 

@@ -33,8 +33,17 @@ async function statesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]):
   return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
+const OBSERVATION_TYPES = ['safetyObservation', 'publicSpaceObservation'] as const;
+
 async function observationRecords(db: BuurtlogDatabase): Promise<StoredRecord[]> {
-  return db.records.where('type').anyOf(['safetyObservation', 'publicSpaceObservation']).toArray();
+  return db.records.where('type').anyOf(OBSERVATION_TYPES).toArray();
+}
+
+/** The wijkagent's reactions to these observations, by id (a reaction's id follows from its observation's: reactionIdFor). */
+async function reactionsOf(db: BuurtlogDatabase, observations: readonly StoredRecord[]): Promise<Map<string, StoredRecord>> {
+  const ids = observations.filter((record) => record.type === 'safetyObservation').map((record) => reactionIdFor(record.id));
+  const found = await db.records.bulkGet(ids);
+  return new Map(found.flatMap((record) => (record?.type === 'observationReaction' ? [[record.id, record] as const] : [])));
 }
 
 function observationOf(record: StoredRecord, reactions: ReadonlyMap<string, StoredRecord>, state: SyncState): ObservationView | null {
@@ -56,10 +65,6 @@ function observationOf(record: StoredRecord, reactions: ReadonlyMap<string, Stor
     return observation && !observation.deleted ? { ...observation, id: record.id, kind: 'publicSpace', syncState: state, reaction: null } : null;
   }
   return null;
-}
-
-async function reactionsByid(db: BuurtlogDatabase): Promise<Map<string, StoredRecord>> {
-  return new Map((await db.records.where('type').equals('observationReaction').toArray()).map((record) => [record.id, record]));
 }
 
 export async function readRounds(db: BuurtlogDatabase, filter: RoundFilter): Promise<PatrolRoundView[]> {
@@ -89,11 +94,17 @@ export async function readRunningRound(db: BuurtlogDatabase, userId: string): Pr
 }
 
 export async function readRoundDetail(db: BuurtlogDatabase, id: string): Promise<PatrolRoundDetail | null> {
-  const [record, all, reactions] = await Promise.all([db.records.get(id), observationRecords(db), reactionsByid(db)]);
+  const [record, mine] = await Promise.all([
+    db.records.get(id),
+    db.records
+      .where('[type+fields.roundId.v]')
+      .anyOf(OBSERVATION_TYPES.map((type) => [type, id]))
+      .toArray(),
+  ]);
   if (record?.type !== 'patrolRound') return null;
   const round = parse(PatrolRoundSchema, record);
   if (!round || round.deleted) return null;
-  const mine = all.filter((observation) => observation.fields['roundId']?.v === id);
+  const reactions = await reactionsOf(db, mine);
   const entries = await db.outbox
     .where('recordId')
     .anyOf([id, ...mine.map((observation) => observation.id)])

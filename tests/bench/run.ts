@@ -111,7 +111,11 @@ function stats(values: readonly number[]): { median: number; p95: number; max: n
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] as number };
 }
 
+/** `BENCH_ONLY=observation npm run bench` runs only the sections whose name holds one of the comma-separated words. */
+const ONLY = (process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean);
+
 async function guarded(name: string, goal: string, bench: () => Promise<void>): Promise<void> {
+  if (ONLY.length > 0 && !ONLY.some((word) => name.includes(word))) return;
   try {
     await bench();
   } catch (error) {
