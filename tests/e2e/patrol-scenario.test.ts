@@ -178,7 +178,12 @@ describe('a buurtpreventie evening', () => {
     await expect.poll(() => listedTypes(officer)).toEqual(SAFETY);
     const forPolice = await serverRecords(server, 'e2e-police-0001', POLICE);
     expect(ofType(forPolice, 'safetyObservation')).toHaveLength(3);
-    expect(ofType(forPolice, 'publicSpaceObservation', 'patrolRound')).toEqual([]);
+    expect(ofType(forPolice, 'publicSpaceObservation')).toEqual([]);
+    // The round itself only as when and where: no walkers, outcome or summary, and no route the team did not share.
+    const policeRounds = ofType(forPolice, 'patrolRound');
+    expect(policeRounds).toHaveLength(1);
+    const [policeRound] = policeRounds as [ServerRecord];
+    expect(['walkers', 'outcome', 'summary', 'track'].map((field) => fieldOf(policeRound, field))).toEqual([[], null, '', null]);
 
     // The suspicious situation is handled, with a short reaction for the team.
     await reactAsOfficer(officer, 'Verdachte situatie', 'Surveillance ter plaatse geweest, niets aangetroffen', 'Afgehandeld');
