@@ -61,7 +61,7 @@ export function PhotoCacheSection() {
       <p class="muted" data-testid="photo-cache-own">
         {usage ? t('settings.photoCache.own', { used: mb(usage.own.bytes) }) : ''}
       </p>
-      <div class="field">
+      <div class="field photo-budget">
         <label for="settings-photo-budget">{t('settings.photoCache.budget')}</label>
         <select id="settings-photo-budget" value={String(budget?.chosenMb ?? 0)} onChange={(e) => void choose(Number(e.currentTarget.value))}>
           <option value="0">{t('settings.photoCache.auto')}</option>
