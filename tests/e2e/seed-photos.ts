@@ -10,6 +10,7 @@ import { idFactory, mutation } from '../fixtures/server-mutations.ts';
 import { findingValues } from '../fixtures/server-schouw.ts';
 import { NOW } from '../fixtures/fixed.ts';
 import { sha256Hex } from '../fixtures/fixed.ts';
+import { daysFromToday } from './buurtlog-page.ts';
 import { signIn, type RunningServer } from './harness.ts';
 
 export type Shot = { photo: Buffer; type: string; thumbnail?: { bytes: Buffer; type: string } };
@@ -99,7 +100,7 @@ export async function seedFindings(server: RunningServer, device: string, shots:
         title: 'Schouw met foto’s',
         type: 'schouw',
         buurtId: 'oranjebuurt',
-        date: '2025-11-21',
+        date: daysFromToday(-1),
         start: '10:00',
         status: 'planned',
         createdAt: NOW - 120_000,
