@@ -6,7 +6,7 @@
  */
 import type { Me } from '../domain/auth.ts';
 import { CONFIG_RECORD_TYPES } from '../domain/config-records.ts';
-import { can, mayEver, scopeOf, teamIdsOf, type Principal, type Role } from '../domain/permissions.ts';
+import { can, mayEver, mayMove, mayWriteField, scopeOf, teamIdsOf, type Principal, type RecordScope, type Role } from '../domain/permissions.ts';
 
 type TeamLike = { readonly id: string; readonly memberIds: readonly string[] };
 type ActivityLike = { readonly id: string; readonly buurtId: string; readonly teamId: string | null };
@@ -46,6 +46,48 @@ export function activityChoices<B extends { readonly id: string }, T extends Tea
   const teams = config.teams.filter((team) => config.buurten.some((buurt) => allowed(buurt.id, team.id)));
   const buurten = config.buurten.filter((buurt) => allowed(buurt.id, null) || teams.some((team) => allowed(buurt.id, team.id)));
   return { buurten, teams, isTeamRequired: !config.buurten.some((buurt) => allowed(buurt.id, null)) };
+}
+
+export type ActivityEditChoices<B, T> = {
+  /** Buurten the activity may be moved to (where it is included); one: the buurt is not the person's to change. */
+  buurten: B[];
+  /** Teams it may be filed under (where it is included). */
+  teams: T[];
+  /** Whether "Geen team" is a choice the server would accept. */
+  isNoTeamAllowed: boolean;
+  /** Whether the person may change the buurt (`mayWriteField`, and a move the server accepts to another one). */
+  isBuurtChangeable: boolean;
+  isTeamChangeable: boolean;
+};
+
+/**
+ * What the edit form offers for an activity's buurt and team: only the moves
+ * the server accepts (`mayMove`: allowed in the old and the new scope, and a
+ * change of buurt only with a buurt right in both). `to` is the draft, so
+ * each half is judged with the other as it is chosen now.
+ *
+ * @example
+ * activityEditChoices(volunteer, { buurtId: 'oranjebuurt', teamId: ORANJE }, draft, config).isBuurtChangeable // false
+ */
+export function activityEditChoices<B extends { readonly id: string }, T extends TeamLike>(
+  principal: Principal,
+  from: { readonly buurtId: string; readonly teamId: string | null },
+  to: { readonly buurtId: string; readonly teamId: string | null },
+  config: { readonly buurten: readonly B[]; readonly teams: readonly T[] },
+): ActivityEditChoices<B, T> {
+  const where = (buurtId: string, teamId: string | null): RecordScope => ({ buurtIds: [buurtId], teamId });
+  const accepts = (buurtId: string, teamId: string | null) => mayMove(principal, 'activity', where(from.buurtId, from.teamId), where(buurtId, teamId));
+  const buurten = config.buurten.filter((buurt) => buurt.id === from.buurtId || accepts(buurt.id, to.teamId));
+  const teams = config.teams.filter((team) => team.id === from.teamId || accepts(to.buurtId, team.id));
+  const isNoTeamAllowed = from.teamId === null || accepts(to.buurtId, null);
+  const writes = (field: 'buurtId' | 'teamId') => mayWriteField(principal.role, 'activity', field);
+  return {
+    buurten,
+    teams,
+    isNoTeamAllowed,
+    isBuurtChangeable: writes('buurtId') && buurten.some((buurt) => buurt.id !== from.buurtId),
+    isTeamChangeable: writes('teamId') && (teams.some((team) => team.id !== from.teamId) || (from.teamId !== null && isNoTeamAllowed)),
+  };
 }
 
 /** "Nieuwe activiteit": the role may create activities, and there is somewhere to put one. */

@@ -52,6 +52,8 @@ export const ApiErrorSchema = z.object({
     reason: ReasonSchema,
     message: z.string(),
     issues: z.optional(z.array(IssueSchema)),
+    /** The server's id of the request (its log line's `reqId`); the app shows it as "foutcode …". */
+    requestId: z.optional(z.string()),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -85,3 +85,72 @@ export function expandWeeklyPattern(
   }
   return drafts;
 }
+
+/** A round can be started from a slot from this many minutes before its start until its end. */
+export const SLOT_START_LEAD_MINUTES = 30;
+
+/** How far the zone's clock is ahead of UTC at `at`, in ms (Amsterdam: one hour in winter, two in summer). */
+function zoneOffsetMs(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * The moment (Unix ms) a roster date and time ("YYYY-MM-DD", "HH:MM") stand
+ * for in the roster's time zone.
+ *
+ * @example
+ * rosterMoment('2026-12-01', '20:00') // 2026-12-01T19:00:00Z (Amsterdam is UTC+1 in winter)
+ */
+export function rosterMoment(date: string, time: string, timeZone = ROSTER_TIME_ZONE): number {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
+  // The offset at the guess, then at the answer: right on both sides of a daylight-saving change.
+  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
+  return asUtc - zoneOffsetMs(first, timeZone);
+}
+
+/** When a round may be started from a slot: from 30 minutes before its start until its end (Unix ms, `until` exclusive). */
+export function slotStartWindow(slot: { readonly date: string; readonly start: string; readonly durationMinutes: number }): { from: number; until: number } {
+  const start = rosterMoment(slot.date, slot.start);
+  return { from: start - SLOT_START_LEAD_MINUTES * 60_000, until: start + slot.durationMinutes * 60_000 };
+}
+
+/**
+ * Whether a round may be started from the slot at `now`: it is about to
+ * begin (half an hour ahead) or running. Before and after that, the slot
+ * offers no start (an ad-hoc round is always possible).
+ *
+ * @example
+ * isSlotStartable({ date, start: '20:00', durationMinutes: 90 }, rosterMoment(date, '19:45')) // true
+ */
+export function isSlotStartable(slot: { readonly date: string; readonly start: string; readonly durationMinutes: number }, now: number): boolean {
+  const { from, until } = slotStartWindow(slot);
+  return now >= from && now < until;
+}
+
+/**
+ * "HH:MM" plus minutes, wrapping past midnight: a slot's end time.
+ *
+ * @example
+ * endTime('23:30', 90) // '01:00'
+ */
+export function endTime(start: string, minutes: number): string {
+  const [h = 0, m = 0] = start.split(':').map(Number);
+  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

@@ -11,10 +11,19 @@
  * (1e-5 degrees, about 1 m) with the seconds since the previous point as a
  * third value, all as deltas: a few bytes per point, in characters that need
  * no escaping in JSON.
+ *
+ * Growing (`appendToTrack`): new points are added to the stored text after
+ * the same filter; a track that would pass `TRACK_MAX_CHARS` (the schema's
+ * limit) is thinned — every second point dropped, first and last kept —
+ * until it fits, so a long round keeps its whole route at a coarser grain
+ * instead of losing its end. On foot (a point per ~18 s, ~7 characters) a
+ * 6-hour round stays far below the limit; by car it is thinned.
  */
 export const TRACK_MIN_DISTANCE_M = 25;
 export const TRACK_MIN_INTERVAL_MS = 30_000;
 export const TRACK_MAX_ACCURACY_M = 50;
+/** The longest encoded track a round record holds (its schema's limit). */
+export const TRACK_MAX_CHARS = 20_000;
 
 export type TrackPoint = { readonly lat: number; readonly lon: number /** Unix ms. */; readonly at: number };
 export type TrackFix = TrackPoint & { readonly accuracyM?: number | undefined };
@@ -109,4 +118,43 @@ export function decodeTrack(text: string): TrackPoint[] {
     points.push({ lat: lat / 1e5, lon: lon / 1e5, at: seconds * 1000 });
   }
   return points;
+}
+
+/**
+ * A fix at the grain the encoding keeps (1e-5°, whole seconds): the
+ * sampling decides on the same values the stored track will hold, so the
+ * phone and the store keep the same points.
+ */
+export function trackGrain<T extends TrackFix>(fix: T): T {
+  return { ...fix, lat: Math.round(fix.lat * 1e5) / 1e5, lon: Math.round(fix.lon * 1e5) / 1e5, at: Math.round(fix.at / 1000) * 1000 };
+}
+
+/** Every second point dropped, the first and the last kept. */
+export function thinTrack(points: readonly TrackPoint[]): TrackPoint[] {
+  if (points.length <= 2) return [...points];
+  const kept = points.filter((_, index) => index % 2 === 0);
+  const last = points.at(-1) as TrackPoint;
+  if (kept.at(-1) !== last) kept.push(last);
+  return kept;
+}
+
+/**
+ * The stored track (null: none yet) with `points` added — only those
+ * `keepTrackPoint` accepts after the last one kept — thinned while the text
+ * would pass `maxChars`. Returns the text unchanged when nothing is added.
+ */
+export function appendToTrack(stored: string | null, points: readonly TrackFix[], maxChars = TRACK_MAX_CHARS): string | null {
+  let track = stored === null || stored === '' ? [] : decodeTrack(stored);
+  const before = track.length;
+  for (const fix of points) {
+    const point = trackGrain(fix);
+    if (keepTrackPoint(track.at(-1) ?? null, point)) track.push({ lat: point.lat, lon: point.lon, at: point.at });
+  }
+  if (track.length === before) return stored;
+  let text = encodeTrack(track);
+  while (text.length > maxChars && track.length > 2) {
+    track = thinTrack(track);
+    text = encodeTrack(track);
+  }
+  return text;
 }

@@ -20,6 +20,7 @@
 import * as z from 'zod/mini';
 import { ConfigIdSchema, DateSchema, LocationSchema, TimeSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
+import { TRACK_MAX_CHARS } from './patrol-track.ts';
 
 /** Teams walk in pairs: a slot or round with fewer walkers is flagged. */
 export const MIN_WALKERS = 2;
@@ -71,10 +72,21 @@ export const PatrolSignUpFieldSchemas = {
   /** The slot's team (checked against the slot on every write). */
   teamId: ConfigIdSchema,
   signedUp: z.boolean(),
+  /**
+   * The member's display name as the phone that wrote the sign-up knew it
+   * (their own, or a coordinator's list); '' when it did not. The team's
+   * phones only hold user ids otherwise, so this is how a teammate reads
+   * "Anna" instead of "Teamlid 2".
+   */
+  name: text(120),
   deleted: z.boolean(),
 };
 export const PATROL_SIGN_UP_REQUIRED = ['slotId', 'userId', 'teamId', 'signedUp'] as const;
-export const PatrolSignUpSchema = z.object({ ...PatrolSignUpFieldSchemas, deleted: z._default(PatrolSignUpFieldSchemas.deleted, false) });
+export const PatrolSignUpSchema = z.object({
+  ...PatrolSignUpFieldSchemas,
+  name: z._default(PatrolSignUpFieldSchemas.name, ''),
+  deleted: z._default(PatrolSignUpFieldSchemas.deleted, false),
+});
 export type PatrolSignUp = z.infer<typeof PatrolSignUpSchema>;
 
 /**
@@ -93,7 +105,9 @@ export function signUpIdFor(slotId: string, memberId: string): string {
 }
 
 /** A compact route track (patrol-track.ts `encodeTrack`), at most ~6 hours of points. */
-export const TrackSchema = z.string().check(z.maxLength(20_000, 'must be at most 20000 characters'), z.regex(/^[\x3f-\x7e]*$/, 'must be an encoded track'));
+export const TrackSchema = z
+  .string()
+  .check(z.maxLength(TRACK_MAX_CHARS, `must be at most ${TRACK_MAX_CHARS} characters`), z.regex(/^[\x3f-\x7e]*$/, 'must be an encoded track'));
 
 export const PatrolRoundFieldSchemas = {
   teamId: ConfigIdSchema,

@@ -12,7 +12,8 @@
  * - `none`  never.
  */
 import * as z from 'zod/mini';
-import type { RecordType } from './records.ts';
+import type { FieldMap, FieldValue } from './merge.ts';
+import type { RecordType, SyncRecord } from './records.ts';
 
 export const ROLES = ['coordinator', 'professional', 'police', 'volunteer'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -92,8 +93,9 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   // Roster slots and sign-ups (a sign-up carries its slot's team; sign-off is `signedUp: false`, never a delete).
   patrolSlot: { ...PATROL_TEAM, volunteer: rw('team') },
   patrolSignUp: PATROL_TEAM,
-  // A round: the team's own; the police and professionals never see rounds (nor their tracks).
-  patrolRound: PATROL_TEAM,
+  // A round: the team's own. The police of the buurt read only when and where (HIDDEN_FIELDS: the route only when the team
+  // shares it; never walkers, outcome or summary), so a shared track reaches them; professionals never see rounds.
+  patrolRound: { ...PATROL_TEAM, police: readOnly('buurt') },
   // Safety observations (no photo, never persons): the police read those of their buurten.
   safetyObservation: { ...PATROL_TEAM, police: readOnly('buurt') },
   // Public-space observations: professionals of the buurt read and follow them up (status, melding), as findings.
@@ -181,6 +183,56 @@ export function scopeFromParent(type: RecordType): readonly ScopeField[] {
   return SCOPE_FROM_PARENT[type] ?? [];
 }
 
+/**
+ * Field-level reading, the third half of the table: fields a role that may
+ * read a record still does not get. The server serves such a field with its
+ * empty value instead (`withHiddenFields`, on every pull), so a device that
+ * once had the value loses it at its next pull. `unless` names a boolean
+ * field of the record that, when true, shows the field after all: the route
+ * track reaches the police only when the team shares it
+ * (`shareTrackWithPolice`). Professionals read no rounds at all; should they
+ * ever, the track stays the team's (and the coordinators').
+ */
+export const HIDDEN_FIELDS: Readonly<Partial<Record<RecordType, Partial<Record<Role, Readonly<Record<string, HiddenField>>>>>>> = {
+  patrolRound: {
+    police: {
+      track: { empty: null, unless: 'shareTrackWithPolice' },
+      startPoint: { empty: null, unless: 'shareTrackWithPolice' },
+      walkers: { empty: [] },
+      outcome: { empty: null },
+      summary: { empty: '' },
+    },
+    professional: { track: { empty: null }, startPoint: { empty: null }, walkers: { empty: [] }, outcome: { empty: null }, summary: { empty: '' } },
+  },
+};
+
+/** A field a reader does not get: served as `empty`, unless the record's boolean field `unless` is true. */
+type HiddenField = { readonly empty: unknown; readonly unless?: string };
+
+/**
+ * The record as `role` may read it (HIDDEN_FIELDS): each hidden field holds
+ * its empty value. Its stamp is the later of the field's own and the
+ * `unless` field's, in both states, so what a reader is served always wins
+ * over what it was served before: sharing, then no longer sharing, then
+ * sharing again each reach a device that already holds the round.
+ */
+export function withHiddenFields<T extends SyncRecord>(role: Role, record: T): T {
+  const hidden = HIDDEN_FIELDS[record.type]?.[role];
+  if (!hidden) return record;
+  let fields: FieldMap | null = null;
+  for (const [name, rule] of Object.entries(hidden)) {
+    const field = Object.hasOwn(record.fields, name) ? record.fields[name] : undefined;
+    if (!field) continue;
+    const gate = rule.unless !== undefined && Object.hasOwn(record.fields, rule.unless) ? record.fields[rule.unless] : undefined;
+    const isShown = gate?.v === true;
+    const t = gate && gate.t > field.t ? gate.t : field.t;
+    const served: FieldValue = { v: isShown ? field.v : rule.empty, t };
+    if (served.v === field.v && served.t === field.t) continue;
+    fields = { ...(fields ?? record.fields), [name]: served };
+  }
+  return fields ? { ...record, fields } : record;
+}
+
 /** Whether the role may ever write `field` of a `type` record (the app offers only these; the server checks each write). */
 export function mayWriteField(role: Role, type: RecordType, field: string): boolean {
   const serverSet = SERVER_SET_FIELDS[type];
@@ -246,7 +298,8 @@ export function isScopedByActivity(type: RecordType): boolean {
  */
 export function scopeOf(type: RecordType, id: string, values: Readonly<Record<string, unknown>>, parent?: Readonly<Record<string, unknown>>): RecordScope {
   const source = SCOPED_BY_ACTIVITY.has(type) ? (parent ?? {}) : values;
-  const buurtIds = type === 'team' ? stringsOf(source['buurtIds']) : typeof source['buurtId'] === 'string' ? [source['buurtId']] : [];
+  // A team, a roster slot and a round are about a list of buurten (their area); the rest about one.
+  const buurtIds = typeof source['buurtId'] === 'string' ? [source['buurtId']] : stringsOf(source['buurtIds']);
   const teamId = type === 'team' ? id : typeof source['teamId'] === 'string' ? source['teamId'] : null;
   return { buurtIds, teamId };
 }

@@ -73,7 +73,7 @@ export const PullQuerySchema = z.object({
    * team) the fingerprint no longer matches and the pull starts again from 0
    * with `reset: true`, so the device's view is rebuilt for the new scope.
    */
-  cursor: z._default(z.string().check(z.regex(/^(?:[a-z0-9]{1,16}\.)?\d{1,18}$/, 'must be a cursor from an earlier pull')), '0'),
+  cursor: z._default(z.string().check(z.regex(/^(?:[a-z0-9]{1,24}\.)?\d{1,18}$/, 'must be a cursor from an earlier pull')), '0'),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT, `must be at most ${MAX_PULL_LIMIT}`)), DEFAULT_PULL_LIMIT),
 });
 
@@ -83,6 +83,12 @@ export const PullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The device's view is rebuilt from scratch: drop synced records not in this pull (keep pending local changes). */
   reset: z.optional(z.boolean()),
+  /**
+   * The server was restored from a backup and may lack changes it had
+   * acknowledged: before applying this (reset) page, put this device's own
+   * changes back in the outbox so they are sent again (src/sync/README.md "Restore").
+   */
+  restored: z.optional(z.boolean()),
   /**
    * Records removed on the server after their retention period (buurtpreventie),
    * in this page's range: drop each, with its pending changes and held writes

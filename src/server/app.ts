@@ -12,10 +12,14 @@
  */
 import { Hono } from 'hono';
 import type { Database } from './db/database.ts';
-import { ApiFailure, handleError } from './errors.ts';
+import { compressAnswers } from './compress.ts';
+import { ApiFailure, errorHandler } from './errors.ts';
+import { createMetrics, metricsRoute } from './metrics.ts';
+import { requestLog, silentLogger, type Logger } from './request-log.ts';
 import { auditRoute } from './routes/audit.ts';
 import { authRoute } from './routes/auth.ts';
 import { devicesRoute } from './routes/devices.ts';
+import { eventsRoute } from './routes/events.ts';
 import { healthRoute } from './routes/health.ts';
 import { invitesRoute } from './routes/invites.ts';
 import { meRoute } from './routes/me.ts';
@@ -25,6 +29,8 @@ import { pushRoute } from './routes/push.ts';
 import { tenantRoute } from './routes/tenant.ts';
 import { usersRoute } from './routes/users.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { localChangeFeed } from './live/change-feed.ts';
+import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { DEMO_TENANT_ID } from './seed.ts';
 import type { ServerContext } from './server-context.ts';
@@ -46,6 +52,14 @@ export type AppOptions = {
   readonly publicUrl?: string;
   /** Limits against abuse (limits.ts; env LIMIT_*): the defaults when absent. */
   readonly limits?: Limits;
+  /** The request log and error log (request-log.ts); silent when absent. */
+  readonly logger?: Logger;
+  /** Serve `GET /metrics` to this Bearer token (env METRICS_TOKEN); off when absent. */
+  readonly metricsToken?: string;
+  /** Live pokes (live/): main.ts gives one over PostgreSQL NOTIFY when several processes share the database; else in-process. */
+  readonly live?: LiveHub;
+  /** How often an open event stream gets a heartbeat and its token checked again (routes/events.ts); tests shorten it. */
+  readonly liveHeartbeatMs?: number;
 };
 
 export function createApp({
@@ -56,10 +70,28 @@ export function createApp({
   trustProxy = false,
   publicUrl,
   limits = DEFAULT_LIMITS,
+  logger = silentLogger,
+  metricsToken,
+  live = createLiveHub(localChangeFeed()),
+  liveHeartbeatMs,
 }: AppOptions): Hono {
-  const ctx: ServerContext = { database: db, now, defaultTenant, trustProxy, publicUrl: publicUrl?.replace(/\/+$/, ''), limits, quota: createQuotaGate() };
+  const metrics = createMetrics(db);
+  const ctx: ServerContext = {
+    database: db,
+    now,
+    defaultTenant,
+    trustProxy,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    limits,
+    quota: createQuotaGate(),
+    metrics,
+    live,
+  };
+  const handleError = errorHandler(logger);
   const app = new Hono();
+  app.use('*', requestLog(logger, metrics));
   app.use('*', securityHeaders(trustProxy));
+  app.use('*', compressAnswers);
   app.use('/api/*', noStore);
   app.onError(handleError);
 
@@ -73,7 +105,9 @@ export function createApp({
   app.route('/api/v1', auditRoute(ctx));
   app.route('/api/v1/sync', pushRoute(ctx));
   app.route('/api/v1/sync', pullRoute(ctx));
+  app.route('/api/v1/sync', eventsRoute(ctx, liveHeartbeatMs));
   app.route('/api/v1/photos', photosRoute(ctx));
+  app.route('/', metricsRoute(metrics, metricsToken));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });

@@ -33,13 +33,15 @@ import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type
 import { RecordIdSchema } from '../domain/record-schema.ts';
 import { photoHashesOf } from '../domain/photos.ts';
 import { RECORD_DEFINITIONS, type RecordType, type SyncRecord } from '../domain/records.ts';
-import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, refusalOf } from './authorise.ts';
+import { actionOf, consistencyProblemOf, mayRead, parentIdOf, parentRefusalOf, parentRuleOf, recordScope, refusalOf, scopeParentIdOf } from './authorise.ts';
+import type { ChangedScope } from './live/change-feed.ts';
 import { appendAudit, type AuditInput } from './db/audit.ts';
 import type { Database } from './db/database.ts';
 import { countRejections, loadSeenMutations, saveMutations, type MutationRow, type SeenMutation } from './db/mutations.ts';
 import { existingPhotos, savePhotoRefs, saveReferenceOrigins } from './db/photos.ts';
 import { purgedIdsAmong } from './db/purges.ts';
 import { fieldRefusalOf, withServerFields } from './field-rules.ts';
+import { childrenToMove, movedWithChildren, rewritesOnlyCopiedScope } from './move-children.ts';
 import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
@@ -64,6 +66,12 @@ export type PushBatch = {
   readonly now: number;
   /** The caps on stored rejections (default: DEFAULT_LIMITS). */
   readonly limits?: Pick<Limits, 'rejectionsPerDevice' | 'rejectionsPerTenant'>;
+  /**
+   * Filled with the scopes (type, buurten, team) of every record the batch
+   * changed, as stored before and as saved, for the live pokes once the
+   * transaction has committed (live/live-hub.ts decides who may hear it).
+   */
+  readonly changed?: ChangedScope[];
 };
 
 /** One result per mutation, in request order. */
@@ -79,7 +87,10 @@ export async function applyPush(database: Database, batch: PushBatch): Promise<P
  * write lock (`serialiseWrites` as its first statement): the invite redemption
  * adds its team change to its own transaction this way.
  */
-export async function applyMutations(trx: Transaction<Schema>, { actor, mutations: raws, now, limits = DEFAULT_LIMITS }: PushBatch): Promise<PushResult[]> {
+export async function applyMutations(
+  trx: Transaction<Schema>,
+  { actor, mutations: raws, now, limits = DEFAULT_LIMITS, changed: changedScopes }: PushBatch,
+): Promise<PushResult[]> {
   const { tenantId, deviceId, principal } = actor;
   // Pure checks first, so the database is asked only about well-formed mutations.
   const checked = raws.map((raw) => checkMutation(raw, { deviceId, tenantId, now }));
@@ -87,6 +98,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
 
   const seen = await loadSeenMutations(trx, { tenantId, deviceId }, unique(checked.map(mutationIdOf).filter(isRecordableId)));
   const working = await loadRecords(trx, tenantId, unique(valid.flatMap((m) => [m.recordId, ...optional(parentIdOf(m, undefined))])));
+  /** The records as stored before this batch. */
+  const before = new Map(working);
   // A change of a stored record whose mutation did not repeat the parent's id: its parent in a second query.
   const missingParents = unique(valid.flatMap((m) => optional(parentIdOf(m, working.get(m.recordId))))).filter((id) => !working.has(id));
   for (const [id, record] of await loadRecords(trx, tenantId, missingParents)) working.set(id, record);
@@ -94,6 +107,7 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const purged = await purgedIdsAmong(trx, tenantId, unique(valid.map((m) => m.recordId)));
 
   const changed = new Set<string>();
+  const scopeAtStart = new Map<string, SyncRecord>();
   const newMutations: MutationRow[] = [];
   const audit: AuditInput[] = [];
 
@@ -163,9 +177,11 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     const incoming = mutationAsRecord(mutation);
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
-    if (stored && RECORD_DEFINITIONS[type].isAppendOnly) {
+    const rewritten = stored ? rewrittenNames(stored, mutation) : [];
+    // History is append-only, except that the server carries an entry along when its parent moves (move-children.ts).
+    if (stored && RECORD_DEFINITIONS[type].isAppendOnly && !(principal === null && rewritesOnlyCopiedScope(type, rewritten))) {
       // History: its reader sending the same entry again (another mutation id, another stamp) changes nothing and is not an error.
-      if (!rewrites(stored, mutation) && (principal === null || mayRead(principal, stored, parent))) {
+      if (rewritten.length === 0 && (principal === null || mayRead(principal, stored, parent))) {
         remember(mutationId, { status: 'applied' }, mutation.recordId);
         return { mutationId, status: 'duplicate' };
       }
@@ -184,6 +200,8 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
     if (inconsistent !== null) return refuse('invalid-payload', inconsistent);
 
     if (!stored || changesRecord(stored, incoming)) {
+      // Its scope when this batch first touched it: a move is judged against that (move-children.ts).
+      if (!scopeAtStart.has(mutation.recordId)) scopeAtStart.set(mutation.recordId, stored ?? merged);
       working.set(mutation.recordId, merged);
       changed.add(mutation.recordId);
     }
@@ -206,6 +224,14 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   // batch does not make every device pull its records again.
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, tenantId, toSave.length), now);
+  if (changedScopes) {
+    const scopeOfRecord = (record: SyncRecord): ChangedScope => {
+      const parentId = scopeParentIdOf(record);
+      return { type: record.type, ...recordScope(record, parentId === null ? undefined : working.get(parentId)) };
+    };
+    // Before and after: a record moved out of a buurt is news to that buurt too.
+    for (const record of toSave) changedScopes.push(scopeOfRecord(record), ...optional(before.get(record.id) ?? null).map(scopeOfRecord));
+  }
   await savePhotoRefs(trx, tenantId, toSave.filter(hasPhotos), now);
   await saveReferenceOrigins(trx, tenantId, toSave.filter(hasPhotos), {
     userId: principal?.userId ?? null,
@@ -215,7 +241,30 @@ export async function applyMutations(trx: Transaction<Schema>, { actor, mutation
   const kept = await withinRejectionCap(trx, actor, newMutations, limits);
   await saveMutations(trx, kept);
   await appendAudit(trx, [...audit, ...kept.filter((row) => row.status === 'rejected').map((row) => rejectionAudit(actor, row))]);
+  await moveChildren(
+    trx,
+    actor,
+    toSave.filter((record) => movedWithChildren(scopeAtStart.get(record.id) ?? record, record)),
+    now,
+  );
   return withMissingPhotos(trx, actor, checked, results, working);
+}
+
+/**
+ * Scope follows the parent, also on a move: the children of the records this
+ * batch moved take their new scope as server-made changes on behalf of the
+ * mover (this same path, so their own children follow), and those read by
+ * their activity's scope are numbered again, so pull brings them to whoever
+ * may read them now (move-children.ts).
+ */
+async function moveChildren(trx: Transaction<Schema>, actor: Actor, moved: readonly SyncRecord[], now: number): Promise<void> {
+  if (moved.length === 0) return;
+  const { mutations, renumber } = await childrenToMove(trx, actor.tenantId, moved, now);
+  if (renumber.length > 0) await saveRecords(trx, renumber, await takeSequenceNumbers(trx, actor.tenantId, renumber.length), now);
+  if (mutations.length === 0) return;
+  const results = await applyMutations(trx, { actor: { ...actor, principal: null }, mutations, now });
+  const refused = results.find((result) => result.status === 'rejected');
+  if (refused) throw new Error(`moving a child of a moved record was refused: ${refused.status === 'rejected' ? refused.message : ''}`);
 }
 
 /**
@@ -302,11 +351,11 @@ const MISSING_PARENT: Partial<Record<RecordType, { reason: 'unknown-activity' | 
   },
 };
 
-/** Whether a mutation would change any stored value of the record (a field the record lacks counts as a change). */
-function rewrites(stored: SyncRecord, mutation: Mutation): boolean {
-  return Object.entries(mutation.fields).some(
-    ([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v),
-  );
+/** The fields whose stored value a mutation would change (a field the record lacks counts as a change). */
+function rewrittenNames(stored: SyncRecord, mutation: Mutation): string[] {
+  return Object.entries(mutation.fields)
+    .filter(([name, field]) => !Object.hasOwn(stored.fields, name) || stableStringify(stored.fields[name]?.v) !== stableStringify(field.v))
+    .map(([name]) => name);
 }
 
 /** The names of the fields and counters whose merged state differs from the stored one. */

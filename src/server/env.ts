@@ -32,7 +32,13 @@ export type ServerSettings = {
   readonly coordinatorPassword: string | undefined;
   /** LIMIT_* and PHOTO_PURGE_DAYS (limits.ts). */
   readonly limits: Limits;
+  /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
+  readonly logLevel: string;
+  /** METRICS_TOKEN: `GET /metrics` answers only with this Bearer token; off when unset. */
+  readonly metricsToken: string | undefined;
 };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
   const port = Number(env['PORT'] ?? 8080);
@@ -49,7 +55,21 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     coordinatorPassword: coordinatorPasswordOf(env['BUURTLOG_COORDINATOR_PASSWORD']),
     limits: limitsFromEnv(env),
+    logLevel: logLevelOf(env['LOG_LEVEL']),
+    metricsToken: metricsTokenOf(env['METRICS_TOKEN']),
   };
+}
+
+function logLevelOf(value: string | undefined): string {
+  if (!value) return 'info';
+  if (!LOG_LEVELS.includes(value)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  return value;
+}
+
+function metricsTokenOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (it guards the metrics)');
+  return value;
 }
 
 function publicUrlOf(value: string | undefined): string | undefined {

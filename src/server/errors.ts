@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, Issue, Reason } from '../domain/errors.ts';
+import type { Logger } from './request-log.ts';
 
 export class ApiFailure extends HTTPException {
   readonly reason: Reason;
@@ -26,15 +27,23 @@ export function errorBody(reason: Reason, message: string, issues?: Issue[]): Ap
   return { error: { reason, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }
 
-/** The app's one error handler (`app.onError`). */
-export function handleError(error: Error, c: Context): Response {
-  if (error instanceof ApiFailure) return c.json(errorBody(error.reason, error.message, error.issues), error.status, { ...error.headers });
-  if (error instanceof HTTPException) {
-    // Thrown by Hono itself or a Hono middleware: keep its status, give it a reason.
-    return c.json(errorBody(reasonForStatus(error.status), error.message || 'The request could not be handled.'), error.status);
-  }
-  console.error(`${c.req.method} ${c.req.path} failed:`, error);
-  return c.json(errorBody('internal', 'Something went wrong on the server. Nothing was saved; please try again later.'), 500);
+/**
+ * The app's one error handler (`app.onError`). A 500 is logged with the
+ * request's id and its stack, and answers that id (`requestId`) for the
+ * person to quote.
+ */
+export function errorHandler(logger: Logger): (error: Error, c: Context) => Response {
+  return (error, c) => {
+    if (error instanceof ApiFailure) return c.json(errorBody(error.reason, error.message, error.issues), error.status, { ...error.headers });
+    if (error instanceof HTTPException) {
+      // Thrown by Hono itself or a Hono middleware: keep its status, give it a reason.
+      return c.json(errorBody(reasonForStatus(error.status), error.message || 'The request could not be handled.'), error.status);
+    }
+    const requestId = (c.var as { requestId?: string }).requestId;
+    logger.error({ reqId: requestId, err: error }, 'unexpected error');
+    const body = errorBody('internal', 'Something went wrong on the server. Nothing was saved; please try again later.');
+    return c.json(requestId ? { error: { ...body.error, requestId } } : body, 500);
+  };
 }
 
 function reasonForStatus(status: number): Reason {

@@ -1,6 +1,8 @@
 /** What every route of the API needs: the database, the clock and the deployment's settings. */
 import type { Database } from './db/database.ts';
 import type { Limits } from './limits.ts';
+import type { Metrics } from './metrics.ts';
+import type { LiveHub } from './live/live-hub.ts';
 import type { QuotaGate } from './usage-limits.ts';
 
 export type ServerContext = {
@@ -17,4 +19,8 @@ export type ServerContext = {
   readonly limits: Limits;
   /** Devices known to be over a limit (usage-limits.ts): this process's memory of them. */
   readonly quota: QuotaGate;
+  /** Counts for `GET /metrics` (metrics.ts). */
+  readonly metrics: Metrics;
+  /** The phones listening for changes on this process, and the news of changes from every process (live/). */
+  readonly live: LiveHub;
 };

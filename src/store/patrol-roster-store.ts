@@ -22,8 +22,13 @@ export type SlotView = Omit<PatrolSlot, 'deleted'> & {
   walkers: string[];
   /** Fewer than two walkers: flagged. */
   needsWalkers: boolean;
+  /** The round started from this slot (the running one first, else the newest), so the screens offer no second start. */
+  round: SlotRound | null;
   syncState: SyncState;
 };
+
+/** A round started from a slot: its id and whether it is still being walked. */
+export type SlotRound = { id: string; running: boolean };
 
 /** What a coordinator fills in for one slot. */
 export type SlotInput = Pick<PatrolSlot, 'teamId' | 'date' | 'start' | 'durationMinutes' | 'buurtIds'> & Partial<Pick<PatrolSlot, 'meetingPoint'>>;
@@ -55,10 +60,11 @@ export type RosterStore = {
   deleteSlot(id: string): Promise<void>;
   /** The coordinator's weekly pattern, up to three months ahead; dates that already have the slot are skipped. Resolves to the new slots' ids. */
   repeatWeekly(pattern: WeeklyPattern, createdBy: string): Promise<string[]>;
-  signUp(slotId: string, userId: string): Promise<void>;
+  /** `name`: the member's display name when this phone knows it (their own), kept on the sign-up for the team to read. */
+  signUp(slotId: string, userId: string, name?: string): Promise<void>;
   signOff(slotId: string, userId: string): Promise<void>;
-  /** `from` hands the slot to `to`: a sign-off and a sign-up in one transaction. */
-  swap(slotId: string, from: string, to: string): Promise<void>;
+  /** `from` hands the slot to `to` (named `toName` when known): a sign-off and a sign-up in one transaction. */
+  swap(slotId: string, from: string, to: string, toName?: string): Promise<void>;
   /** By date and start. */
   listSlots(filter: SlotFilter): Promise<SlotView[]>;
   getSlot(id: string): Promise<SlotView | null>;
@@ -66,6 +72,8 @@ export type RosterStore = {
   nextSlot(userId: string, now: number): Promise<SlotView | null>;
   /** Slots from `now` on with fewer than two walkers. */
   understaffed(filter: SlotFilter, now: number): Promise<SlotView[]>;
+  /** The display names the sign-ups on this phone carry, by user id (the newest name of each). */
+  memberNames(): Promise<Map<string, string>>;
 
   /** Safety observations with their reaction (the wijkagent's view, and the team's), newest first. */
   listSafetyObservations(filter: PatrolFilter): Promise<SafetyObservationView[]>;
@@ -98,13 +106,14 @@ export function rosterStore(core: StoreCore): RosterStore {
     updateSlot: (id, changes) => writes((w) => w.updateSlot(core, id, changes)),
     deleteSlot: (id) => writes((w) => w.deleteSlot(core, id)),
     repeatWeekly: (pattern, createdBy) => writes((w) => w.repeatWeekly(core, pattern, createdBy)),
-    signUp: (slotId, userId) => writes((w) => w.setSignedUp(core, slotId, userId, true)),
+    signUp: (slotId, userId, name) => writes((w) => w.setSignedUp(core, slotId, userId, true, name)),
     signOff: (slotId, userId) => writes((w) => w.setSignedUp(core, slotId, userId, false)),
-    swap: (slotId, from, to) => writes((w) => w.swap(core, slotId, from, to)),
+    swap: (slotId, from, to, toName) => writes((w) => w.swap(core, slotId, from, to, toName)),
     listSlots: (filter) => read((v) => v.readSlots(db, filter)),
     getSlot: (id) => read((v) => v.readSlot(db, id)),
     nextSlot: (userId, now) => read((v) => v.readNextSlot(db, userId, now)),
     understaffed: (filter, now) => read((v) => v.readUnderstaffed(db, filter, now)),
+    memberNames: () => read((v) => v.readMemberNames(db)),
     listSafetyObservations: (filter) => read((v) => v.readSafetyObservations(db, filter)),
     listPublicSpaceObservations: (filter) => read((v) => v.readPublicSpaceObservations(db, filter)),
     listRounds: (filter) => read((v) => v.readRounds(db, filter)),

@@ -16,6 +16,7 @@ import type { Address } from '../domain/finding.ts';
 import type { ObservationReaction, ObservationStatusChange, PublicSpaceObservation, SafetyObservation } from '../domain/patrol-observation.ts';
 import type { PatrolRound } from '../domain/patrol.ts';
 import type { PatrolSettings } from '../domain/patrol-retention.ts';
+import type { TrackFix } from '../domain/patrol-track.ts';
 import type { StoreCore } from './core.ts';
 import type { SyncState } from './sync-state.ts';
 
@@ -40,7 +41,9 @@ export type PatrolRoundDetail = {
 
 /** What the walkers fill in at the start; the store adds when and by whom. */
 export type StartRoundInput = Pick<PatrolRound, 'teamId' | 'buurtIds' | 'walkers' | 'mode'> &
-  Partial<Pick<PatrolRound, 'slotId' | 'checkedInWithPolice' | 'startPoint' | 'trackOptIn'>>;
+  Partial<Pick<PatrolRound, 'slotId' | 'checkedInWithPolice' | 'startPoint' | 'trackOptIn' | 'shareTrackWithPolice'>>;
+/** The route: recorded or not (off clears it), shared with the wijkagent or not. */
+export type TrackChoice = Partial<Pick<PatrolRound, 'trackOptIn' | 'shareTrackWithPolice'>>;
 export type EndRoundInput = Pick<PatrolRound, 'outcome' | 'summary'> & { outcome: NonNullable<PatrolRound['outcome']> };
 
 /** A tap on a type: the rest is automatic (time now; place when the GPS has one) or added afterwards. */
@@ -78,6 +81,10 @@ export type PatrolStore = {
   startRound(input: StartRoundInput, createdBy: string): Promise<string>;
   /** Closed by its walkers: the end time now, the outcome and summary. */
   endRound(id: string, input: EndRoundInput): Promise<void>;
+  /** The walkers' choice about the route; turning it off clears the stored track (and the sharing). */
+  setTrackChoice(id: string, choice: TrackChoice): Promise<void>;
+  /** GPS fixes for a running round with the route on: the kept points, in one write of the encoded track. Resolves to whether it wrote. */
+  appendTrack(id: string, fixes: readonly TrackFix[]): Promise<boolean>;
   /** Rounds running longer than 6 hours, closed as "niet afgesloten" (kept, marked). Resolves to how many. */
   closeOverdueRounds(): Promise<number>;
   /** Saved at once with the time (and the place, when given). Resolves to the observation's id. */
@@ -100,6 +107,9 @@ export type PatrolStore = {
   preload(): void;
 };
 
+/** The name of the performance measure from a tap on an observation type to its commit (read by `npm run bench`). */
+export const OBSERVATION_MEASURE = 'buurtlog:observation-durable';
+
 export function patrolStore(core: StoreCore): PatrolStore {
   const { db } = core;
   const writes = core.lazy(() => import('./patrol-write.ts'));
@@ -110,7 +120,15 @@ export function patrolStore(core: StoreCore): PatrolStore {
     startRound: (input, createdBy) => writes((w) => w.startRound(core, input, createdBy)),
     endRound: (id, input) => writes((w) => w.endRound(core, id, input)),
     closeOverdueRounds: () => writes((w) => w.closeOverdueRounds(core)),
-    addObservation: (input, createdBy) => writes((w) => w.addObservation(core, input, createdBy)),
+    setTrackChoice: (id, choice) => writes((w) => w.setTrackChoice(core, id, choice)),
+    appendTrack: (id, fixes) => writes((w) => w.appendTrack(core, id, fixes)),
+    async addObservation(input, createdBy) {
+      const perf = globalThis.performance;
+      const startedAt = typeof perf?.measure === 'function' ? perf.now() : null;
+      const id = await writes((w) => w.addObservation(core, input, createdBy));
+      if (startedAt !== null) perf.measure(OBSERVATION_MEASURE, { start: startedAt, end: perf.now() });
+      return id;
+    },
     updateObservation: (id, changes) => writes((w) => w.updateObservation(core, id, changes)),
     deleteObservation: (id) => writes((w) => w.deleteObservation(core, id)),
     setObservationStatus: (observationId, change) => writes((w) => w.setObservationStatus(core, observationId, change)),

@@ -14,15 +14,16 @@ import { FollowUpStatusSchema } from '../domain/follow-up.ts';
 import { IdSchema, uuidv7 } from '../domain/ids.ts';
 import { ObservationStatusChangeFieldSchemas, PublicSpaceObservationFieldSchemas, SafetyObservationFieldSchemas } from '../domain/patrol-observation.ts';
 import { PatrolRoundFieldSchemas, PatrolRoundSchema, isRoundOverdue, isRoundRunning, overdueClosure } from '../domain/patrol.ts';
+import { appendToTrack, type TrackFix } from '../domain/patrol-track.ts';
 import { fieldValues } from '../domain/records.ts';
 import type { StoredRecord } from './database.ts';
 import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
 import { ownThumbnails, thumbnailsFor } from './photos.ts';
-import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationStatusInput, StartRoundInput } from './patrol-store.ts';
+import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationStatusInput, StartRoundInput, TrackChoice } from './patrol-store.ts';
 
-const START_KEYS = ['teamId', 'buurtIds', 'walkers', 'mode', 'slotId', 'checkedInWithPolice', 'startPoint', 'trackOptIn'] as const;
+const START_KEYS = ['teamId', 'buurtIds', 'walkers', 'mode', 'slotId', 'checkedInWithPolice', 'startPoint', 'trackOptIn', 'shareTrackWithPolice'] as const;
 const OBSERVATION_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address', 'photos', 'meldingStatus'] as const;
 const SAFETY_CHANGE_KEYS = ['note', 'action', 'meldingNumber', 'location', 'address'] as const;
 
@@ -37,12 +38,15 @@ export async function startRound(ctx: StoreContext, input: StartRoundInput, crea
   const missing = (['teamId', 'buurtIds', 'walkers', 'mode'] as const).filter((key) => given[key] === undefined);
   if (missing.length > 0) throw new InvalidInputError(missing.map((path) => ({ path, message: 'required' })));
   check(PatrolRoundFieldSchemas.createdBy, createdBy, 'createdBy');
+  if (given['shareTrackWithPolice'] === true && given['trackOptIn'] !== true) throw noTrackToShare();
   const startedAt = ctx.now();
   const id = uuidv7(startedAt);
   const fields = {
     slotId: null,
     checkedInWithPolice: false,
     trackOptIn: false,
+    shareTrackWithPolice: false,
+    track: null,
     ...given,
     startedAt,
     endedAt: null,
@@ -63,6 +67,49 @@ export async function endRound(ctx: StoreContext, id: string, input: EndRoundInp
     if (!round || round.deleted) throw new InvalidInputError([{ path: 'id', message: `no patrol round ${id}` }]);
     if (!isRoundRunning(round)) throw new InvalidInputError([{ path: 'id', message: 'this round has already ended' }]);
     return { fields: { outcome, summary, endedAt: ctx.now(), closedBy: 'walkers' } };
+  });
+}
+
+const noTrackToShare = () => new InvalidInputError([{ path: 'shareTrackWithPolice', message: 'only a round whose route is recorded can share it' }]);
+
+/**
+ * The walkers' choice about the route, at the start or any time after: off
+ * clears the stored track and the sharing with it (nothing of the route is
+ * kept); sharing needs the route on.
+ */
+export async function setTrackChoice(ctx: StoreContext, id: string, choice: TrackChoice): Promise<void> {
+  check(IdSchema, id, 'id');
+  const given = validFields(PatrolRoundFieldSchemas, ['trackOptIn', 'shareTrackWithPolice'], choice);
+  await writeLocal(ctx, { id, type: 'patrolRound' }, (current) => {
+    const round = roundOf(current);
+    if (!round || round.deleted || !current) throw new InvalidInputError([{ path: 'id', message: `no patrol round ${id}` }]);
+    const optIn = given['trackOptIn'] ?? round.trackOptIn;
+    if (given['shareTrackWithPolice'] === true && optIn !== true) throw noTrackToShare();
+    if (optIn === false) return { fields: changedOnly(current, { trackOptIn: false, track: null, shareTrackWithPolice: false }) };
+    return { fields: changedOnly(current, given) };
+  });
+}
+
+/**
+ * Adds GPS fixes to a running round's track (patrol-track.ts
+ * `appendToTrack`: only the points the sampling keeps, thinned near the
+ * limit): one write of the whole encoded track, a last-writer-wins field,
+ * whose outbox entry replaces the round's pending one. Nothing is written
+ * for a round whose route is off, nor fixes taken after its end (the last
+ * batch, written as the round screen closes, may come just after the end).
+ * Resolves to whether it wrote.
+ */
+export async function appendTrack(ctx: StoreContext, id: string, fixes: readonly TrackFix[]): Promise<boolean> {
+  check(IdSchema, id, 'id');
+  if (fixes.length === 0) return false;
+  return writeLocal(ctx, { id, type: 'patrolRound' }, (current) => {
+    const round = roundOf(current);
+    if (!round?.trackOptIn || round.deleted) return null;
+    // The last batch may arrive just after the walkers ended the round: what was taken before the end still counts.
+    const taken = isRoundRunning(round) ? fixes : round.endedAt === null ? [] : fixes.filter((fix) => fix.at <= (round.endedAt as number));
+    if (taken.length === 0) return null;
+    const track = appendToTrack(round.track, taken);
+    return track === round.track ? null : { fields: { track } };
   });
 }
 

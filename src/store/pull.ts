@@ -3,10 +3,10 @@
  */
 import { photoHashesOf } from '../domain/photos.ts';
 import { receive, type Hlc } from '../domain/hlc.ts';
-import { changesRecord, mergeCounters, mergeField, mergeFields, type FieldValue } from '../domain/merge.ts';
+import { changesRecord, mergeCounters, mergeField, mergeFields, mergeRecord, type Counter, type FieldValue } from '../domain/merge.ts';
 import type { SyncRecord } from '../domain/records.ts';
-import type { StoredRecord } from './database.ts';
-import type { StoreContext } from './local-write.ts';
+import type { OutboxEntry, StoredRecord } from './database.ts';
+import { replacementEntry, type StoreContext } from './local-write.ts';
 import { readClock, writeClock } from './clock.ts';
 import { META_KEYS, writeMeta } from './meta.ts';
 
@@ -34,6 +34,7 @@ import { META_KEYS, writeMeta } from './meta.ts';
 export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string, options: PullPageOptions = {}): Promise<number> {
   const { db } = ctx;
   return db.transaction('rw', [db.records, db.outbox, db.meta, db.photos], async () => {
+    if (options.restored) await requeueOwnChanges(ctx);
     if (options.reset) await dropSyncedRecords(ctx);
     if (options.purged && options.purged.length > 0) await dropPurged(ctx, options.purged);
     const incoming = new Map<string, SyncRecord>();
@@ -80,6 +81,8 @@ export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], 
 
 export type PullPageOptions = {
   reset?: boolean;
+  /** The server was restored from a backup: put this device's own changes back in the outbox first (src/sync/README.md "Restore"). */
+  restored?: boolean;
   /** Records the server removed after their retention period (src/sync/README.md "Purge", P2). */
   purged?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 };
@@ -107,6 +110,36 @@ async function dropPurged({ db }: StoreContext, purged: ReadonlyArray<{ readonly
   if (photos.size === 0) return;
   for (const record of await db.records.where('type').anyOf(PHOTO_HOLDERS).toArray()) for (const hash of photosOf(record)) photos.delete(hash);
   await db.photos.bulkDelete([...photos]);
+}
+
+/**
+ * After a restore the server may lack changes it acknowledged: every field
+ * this device wrote (its HLC names this device) and this device's own
+ * counter entries go back in the outbox, merged into a pending entry where
+ * there is one. Sending them again is harmless — merging is idempotent and
+ * a counter entry is a running total — so nothing is applied twice, and the
+ * reset that follows keeps these records, since they now have an entry.
+ */
+async function requeueOwnChanges(ctx: StoreContext): Promise<void> {
+  const { db, deviceId } = ctx;
+  const own = `.${deviceId}`;
+  const [records, pending] = await Promise.all([db.records.toArray(), db.outbox.where('state').equals('pending').toArray()]);
+  const pendingOf = new Map(pending.map((entry) => [entry.recordId, entry]));
+  const entries: OutboxEntry[] = [];
+  for (const record of records) {
+    const fields: Record<string, FieldValue> = {};
+    for (const [name, field] of Object.entries(record.fields)) if (field.t.endsWith(own)) fields[name] = field;
+    const counters: Record<string, Counter> = {};
+    for (const [key, counter] of Object.entries(record.counters)) {
+      const entry = counter[deviceId];
+      if (entry) counters[key] = { [deviceId]: entry };
+    }
+    if (Object.keys(fields).length === 0 && Object.keys(counters).length === 0) continue;
+    const replaced = pendingOf.get(record.id);
+    const content = mergeRecord({ fields: replaced?.mutation.fields ?? {}, counters: replaced?.mutation.counters ?? {} }, { fields, counters });
+    entries.push(replacementEntry(ctx, record, content, replaced));
+  }
+  await db.outbox.bulkPut(entries);
 }
 
 async function dropSyncedRecords({ db }: StoreContext): Promise<void> {

@@ -10,9 +10,18 @@ import { fieldValues } from '../domain/records.ts';
 import { ObservationReactionSchema, PublicSpaceObservationSchema, SafetyObservationSchema } from '../domain/patrol-observation.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import { rosterDate } from '../domain/patrol-roster.ts';
-import { PatrolRoundSchema, PatrolSignUpSchema, PatrolSlotSchema, slotNeedsWalkers, slotWalkers, type PatrolSignUp } from '../domain/patrol.ts';
+import { PatrolRoundSchema, PatrolSignUpSchema, PatrolSlotSchema, isRoundRunning, slotNeedsWalkers, slotWalkers, type PatrolSignUp } from '../domain/patrol.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
-import type { PatrolFilter, PublicSpaceObservationView, ReactionView, RoundView, SafetyObservationView, SlotFilter, SlotView } from './patrol-roster-store.ts';
+import type {
+  PatrolFilter,
+  PublicSpaceObservationView,
+  ReactionView,
+  RoundView,
+  SafetyObservationView,
+  SlotFilter,
+  SlotRound,
+  SlotView,
+} from './patrol-roster-store.ts';
 import { syncStates, type SyncState } from './sync-state.ts';
 
 type Parsed<T> = { record: StoredRecord; value: T & { id: string } };
@@ -49,6 +58,19 @@ function inSlotFilter(slot: { teamId: string; date: string }, filter: SlotFilter
   return filter.until === undefined || slot.date <= filter.until;
 }
 
+/** The round started from each of these slots: a running one before an ended one, then the newest. */
+async function roundsOfSlots(db: BuurtlogDatabase, slotIds: ReadonlySet<string>): Promise<Map<string, SlotRound>> {
+  const found = new Map<string, SlotRound & { startedAt: number }>();
+  for (const { value } of await readType(db, 'patrolRound', PatrolRoundSchema)) {
+    if (value.slotId === null || !slotIds.has(value.slotId)) continue;
+    const candidate = { id: value.id, running: isRoundRunning(value), startedAt: value.startedAt };
+    const known = found.get(value.slotId);
+    const isBetter = !known || (candidate.running && !known.running) || (candidate.running === known.running && candidate.startedAt > known.startedAt);
+    if (isBetter) found.set(value.slotId, candidate);
+  }
+  return new Map([...found].map(([slotId, { id, running }]) => [slotId, { id, running }]));
+}
+
 export async function readSlots(db: BuurtlogDatabase, filter: SlotFilter): Promise<SlotView[]> {
   const slots = (await readType(db, 'patrolSlot', PatrolSlotSchema)).filter(({ value }) => inSlotFilter(value, filter));
   const wanted = new Set(slots.map(({ record }) => record.id));
@@ -57,11 +79,12 @@ export async function readSlots(db: BuurtlogDatabase, filter: SlotFilter): Promi
     db,
     slots.map(({ record }) => record),
   );
+  const rounds = await roundsOfSlots(db, wanted);
   return slots
     .map(({ record, value }) => {
       const { deleted: _deleted, ...slot } = value;
       const walkers = slotWalkers(record.id, signUps);
-      return { ...slot, walkers, needsWalkers: slotNeedsWalkers({ walkers }), syncState: stateOfRecord(record) };
+      return { ...slot, walkers, needsWalkers: slotNeedsWalkers({ walkers }), round: rounds.get(record.id) ?? null, syncState: stateOfRecord(record) };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
 }
@@ -94,6 +117,17 @@ export async function readUnderstaffed(db: BuurtlogDatabase, filter: SlotFilter,
   const { today, minutesNow } = clockOf(now);
   const from = filter.from !== undefined && filter.from > today ? filter.from : today;
   return (await readSlots(db, { ...filter, from })).filter((slot) => slot.needsWalkers && !hasEnded(slot, today, minutesNow));
+}
+
+export async function readMemberNames(db: BuurtlogDatabase): Promise<Map<string, string>> {
+  const newest = new Map<string, { name: string; at: string }>();
+  for (const { record, value } of await readType(db, 'patrolSignUp', PatrolSignUpSchema)) {
+    const at = String(record.fields['name']?.t ?? '');
+    const known = newest.get(value.userId);
+    // HLC strings sort in time order: the name written last wins.
+    if (value.name !== '' && (!known || at > known.at)) newest.set(value.userId, { name: value.name, at });
+  }
+  return new Map([...newest].map(([userId, { name }]) => [userId, name]));
 }
 
 function inPatrolFilter(value: { buurtId?: string; buurtIds?: readonly string[]; teamId: string }, at: number, filter: PatrolFilter): boolean {

@@ -15,7 +15,7 @@ import { toIssues } from '../domain/issues.ts';
 import { stableStringify } from '../domain/merge.ts';
 import { ObservationReactionFieldSchemas, reactionIdFor } from '../domain/patrol-observation.ts';
 import { expandWeeklyPattern, rosterDate, type WeeklyPattern } from '../domain/patrol-roster.ts';
-import { PatrolSlotFieldSchemas, signUpIdFor } from '../domain/patrol.ts';
+import { PatrolSignUpFieldSchemas, PatrolSlotFieldSchemas, signUpIdFor } from '../domain/patrol.ts';
 import type { StoredRecord } from './database.ts';
 import { check } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
@@ -101,37 +101,43 @@ export async function repeatWeekly(ctx: StoreContext, pattern: WeeklyPattern, cr
   });
 }
 
-async function writeSignUp(ctx: StoreContext, slot: StoredRecord, userId: string, signedUp: boolean): Promise<void> {
+async function writeSignUp(ctx: StoreContext, slot: StoredRecord, userId: string, signedUp: boolean, name: string | undefined): Promise<void> {
   const teamId = slot.fields['teamId']?.v;
   await writeLocal(ctx, { id: signUpIdFor(slot.id, userId), type: 'patrolSignUp' }, (current) => {
-    if (current && current.fields['signedUp']?.v === signedUp && current.fields['deleted']?.v !== true) return null;
+    // A name learnt since (or changed) is written even when the flag stays.
+    const newName = name !== undefined && name !== '' && current?.fields['name']?.v !== name ? { name } : {};
+    if (current && current.fields['signedUp']?.v === signedUp && current.fields['deleted']?.v !== true && !('name' in newName)) return null;
     // A sign-off of someone never signed up writes nothing.
     if (!current && !signedUp) return null;
     return {
-      fields: current ? { signedUp, ...(current.fields['deleted']?.v === true ? { deleted: false } : {}) } : { slotId: slot.id, userId, teamId, signedUp },
+      fields: current
+        ? { signedUp, ...newName, ...(current.fields['deleted']?.v === true ? { deleted: false } : {}) }
+        : { slotId: slot.id, userId, teamId, signedUp, name: name ?? '' },
     };
   });
 }
 
-export async function setSignedUp(ctx: StoreContext, slotId: string, userId: string, signedUp: boolean): Promise<void> {
+export async function setSignedUp(ctx: StoreContext, slotId: string, userId: string, signedUp: boolean, name?: string): Promise<void> {
   check(IdSchema, slotId, 'slotId');
   check(IdSchema, userId, 'userId');
+  if (name !== undefined) check(PatrolSignUpFieldSchemas.name, name, 'name');
   const { db } = ctx;
   await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-    await writeSignUp(ctx, liveSlot(await db.records.get(slotId), slotId), userId, signedUp);
+    await writeSignUp(ctx, liveSlot(await db.records.get(slotId), slotId), userId, signedUp, name);
   });
 }
 
-export async function swap(ctx: StoreContext, slotId: string, from: string, to: string): Promise<void> {
+export async function swap(ctx: StoreContext, slotId: string, from: string, to: string, toName?: string): Promise<void> {
   check(IdSchema, slotId, 'slotId');
   check(IdSchema, from, 'from');
   check(IdSchema, to, 'to');
+  if (toName !== undefined) check(PatrolSignUpFieldSchemas.name, toName, 'toName');
   if (from === to) throw new InvalidInputError([{ path: 'to', message: 'a swap needs another member' }]);
   const { db } = ctx;
   await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const slot = liveSlot(await db.records.get(slotId), slotId);
-    await writeSignUp(ctx, slot, from, false);
-    await writeSignUp(ctx, slot, to, true);
+    await writeSignUp(ctx, slot, from, false, undefined);
+    await writeSignUp(ctx, slot, to, true, toName);
   });
 }
 

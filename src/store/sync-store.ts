@@ -19,6 +19,8 @@ export type BatchLimits = { readonly maxCount: number; readonly maxBytes: number
 export type PullOptions = {
   /** The server rebuilds this device's view (the person's scope changed): drop what is not pending first. */
   reset?: boolean;
+  /** The server was restored from a backup: this device's own changes go back in the outbox first (src/sync/README.md "Restore"). */
+  restored?: boolean;
   /** More pages follow at once (a bulk pull): live queries hold back until it is done. */
   hasMore?: boolean;
   /** Records removed on the server after their retention period: dropped with the page (src/sync/README.md "Purge"). */

@@ -5,9 +5,10 @@
  * - single-flight: one run at a time; a trigger during a run gets the running
  *   promise, and one more run follows;
  * - the tab lock: one tab syncs at a time (Web Lock `buurtlog-sync`);
- * - the triggers: start, `online`, visible, the outbox (debounced), a periodic
- *   timer, the service worker's flush request, Background Sync, and the retry
- *   after failures with backoff and full jitter;
+ * - the triggers: start, `online`, visible, the outbox (debounced), the
+ *   server's poke while online (`pokes`, ./live.ts), a periodic timer (the
+ *   fallback when no poke comes), the service worker's flush request,
+ *   Background Sync, and the retry after failures with backoff and full jitter;
  * - the status: idle, syncing, offline or error, the last success, the next
  *   attempt.
  * The engine only runs once when asked (./engine.ts). A tap never waits for
@@ -23,6 +24,7 @@
 import { isAuthReason, type AuthReason } from './auth-reasons.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncResult } from './engine.ts';
+import type { PokeSource } from './live.ts';
 import { createObservable, type Observable } from './observable.ts';
 import { IDLE_SYNC_STATUS, type SyncStatus } from './status.ts';
 
@@ -73,6 +75,12 @@ export type SyncControllerOptions = {
   backoff?: BackoffPolicy;
   /** Where the status goes: given by the app when the header shows it before this code loads. */
   status?: Observable<SyncStatus>;
+  /**
+   * The server's "something changed for you" (the live stream, ./live.ts):
+   * each poke syncs at once (single-flight like every trigger). Started and
+   * stopped with the controller.
+   */
+  pokes?: PokeSource;
 };
 
 export type SyncController = {
@@ -91,6 +99,13 @@ export type SyncController = {
 };
 
 export const SYNC_LOCK = 'buurtlog-sync';
+/**
+ * A change is pushed this long after the last one (debounced, at most
+ * maxChangeWaitMs after the first): a burst of taps at the door goes in one
+ * push, and a single tap reaches an online colleague within the 2 s of
+ * issue 13 (push, poke, their pull).
+ */
+export const AFTER_CHANGE_MS = 500;
 export const BACKGROUND_SYNC_TAG = 'buurtlog-flush';
 /** The service worker's message to open tabs when Background Sync fires: the tab syncs (src/sw/background-sync.ts). */
 export const FLUSH = 'FLUSH';
@@ -102,12 +117,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const setTimer = options.setTimeout ?? ((callback: () => void, ms: number) => globalThis.setTimeout(callback, ms));
   const clearTimer = options.clearTimeout ?? ((handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
   const periodicMs = options.periodicMs ?? 60_000;
-  const afterChangeMs = options.afterChangeMs ?? 1_500;
+  const afterChangeMs = options.afterChangeMs ?? AFTER_CHANGE_MS;
   const maxChangeWaitMs = options.maxChangeWaitMs ?? 10_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
   const status = options.status ?? createObservable(IDLE_SYNC_STATUS);
-  const setStatus = (next: Partial<SyncStatus>): void => status.set({ ...status.current(), ...next });
+  const setStatus = (next: Partial<SyncStatus>): void => {
+    const { lastErrorCode: _stale, ...current } = status.current();
+    // A foutcode belongs to its error: a new outcome (success or another error) drops the old one.
+    status.set('lastError' in next ? { ...current, ...next } : { ...status.current(), ...next });
+  };
   let phase: 'new' | 'started' | 'stopped' = 'new';
   /** Failed runs in a row: the backoff grows with them. */
   let failures = 0;
@@ -132,7 +151,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       failures++;
       // A 429 names when to come back (Retry-After): never sooner than that, the outbox keeps everything meanwhile.
       const nextAttemptAt = now() + Math.max(backoffDelay(failures, random, backoff), result.retryAfterMs ?? 0);
-      setStatus({ state: result.reason === 'network' ? 'offline' : 'error', lastError: result.reason, nextAttemptAt });
+      setStatus({
+        state: result.reason === 'network' ? 'offline' : 'error',
+        lastError: result.reason,
+        nextAttemptAt,
+        ...(result.errorCode ? { lastErrorCode: result.errorCode } : {}),
+      });
     }
     return result;
   };
@@ -265,6 +289,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       nav?.serviceWorker?.addEventListener?.('message', onServiceWorkerMessage);
       unwatch = outbox.observe((o) => o.pendingCount(), onOutbox);
       void run('start');
+      options.pokes?.start((trigger) => void run(trigger));
     },
     stop() {
       const wasStarted = phase === 'started';
@@ -273,6 +298,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       win?.removeEventListener('online', onOnline);
       doc?.removeEventListener('visibilitychange', onVisibility);
       nav?.serviceWorker?.removeEventListener?.('message', onServiceWorkerMessage);
+      options.pokes?.stop();
       unwatch();
       if (nextTimer !== null) clearTimer(nextTimer);
       if (changeTimer !== null) clearTimer(changeTimer);

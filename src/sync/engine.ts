@@ -17,7 +17,9 @@ import { callApi, putPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `photos` is there when this run tried to upload any photo: how many the server confirmed, how many attempts failed. */
 /** A failed run: why, and (a 429's Retry-After) how long at least before the next attempt. */
-export type SyncResult = { ok: true; pushed: number; pulled: number; photos?: PhotoUploads } | { ok: false; reason: Reason; retryAfterMs?: number };
+export type SyncResult =
+  | { ok: true; pushed: number; pulled: number; photos?: PhotoUploads }
+  | { ok: false; reason: Reason; retryAfterMs?: number /** The server's request id of a 500 ("foutcode"). */; errorCode?: string };
 export type PhotoUploads = { sent: number; failed: number };
 
 /** The part of the store the engine uses. */
@@ -197,6 +199,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // `reset`: the person's scope changed and the server starts over from zero.
       await store.applyPullPage(response.records, response.cursor, {
         reset: response.reset === true,
+        // `restored`: the server came back from a backup; this device sends its own changes again.
+        ...(response.restored === true ? { restored: true } : {}),
         hasMore: response.hasMore,
         ...(response.purged ? { purged: response.purged } : {}),
       });
@@ -226,7 +230,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const reason: Reason = error instanceof SyncFailure ? error.reason : 'internal';
       // A 429 names when to come back: the controller's next attempt is never sooner.
       const retryAfterMs = error instanceof SyncFailure ? error.retryAfterMs : null;
-      return retryAfterMs === null ? { ok: false, reason } : { ok: false, reason, retryAfterMs };
+      const errorCode = error instanceof SyncFailure ? error.requestId : null;
+      return { ok: false, reason, ...(retryAfterMs === null ? {} : { retryAfterMs }), ...(errorCode === null ? {} : { errorCode }) };
     }
   };
 

@@ -16,13 +16,23 @@ export class SyncFailure extends Error {
   readonly issues: readonly Issue[];
   /** A 429's Retry-After in ms (the server's limits: wait at least this long before trying again); null when it named none. */
   readonly retryAfterMs: number | null;
-  constructor(reason: Reason, status: number | null = null, message: string = reason, issues: readonly Issue[] = [], retryAfterMs: number | null = null) {
+  /** The server's id of a request that failed on the server (500): the "foutcode" a person can quote. */
+  readonly requestId: string | null;
+  constructor(
+    reason: Reason,
+    status: number | null = null,
+    message: string = reason,
+    issues: readonly Issue[] = [],
+    retryAfterMs: number | null = null,
+    requestId: string | null = null,
+  ) {
     super(message);
     this.name = 'SyncFailure';
     this.reason = reason;
     this.status = status;
     this.issues = issues;
     this.retryAfterMs = retryAfterMs;
+    this.requestId = requestId;
   }
 }
 
@@ -80,9 +90,15 @@ export async function callApi<T>(options: CallOptions, schema: z.ZodMiniType<T> 
 async function failureOf(response: Response): Promise<SyncFailure> {
   const { status } = response;
   if (status === 426) return new SyncFailure('client-outdated', status);
-  if (status >= 500) return new SyncFailure('server-unavailable', status);
   const body = await response.json().catch(() => null);
   const parsed = z.safeParse(ApiErrorSchema, body);
+  if (status >= 500) {
+    // Our server's own failure names its request (the log line), for the person to quote; a proxy's 502 does not.
+    const requestId = parsed.success ? (parsed.data.error.requestId ?? null) : null;
+    return requestId
+      ? new SyncFailure('internal', status, parsed.success ? parsed.data.error.message : 'internal', [], null, requestId)
+      : new SyncFailure('server-unavailable', status);
+  }
   // A 401 without our error body (a proxy's login wall) still means "sign in again".
   if (status === 401 && !parsed.success) return new SyncFailure('unauthenticated', status);
   if (parsed.success) return new SyncFailure(parsed.data.error.reason, status, parsed.data.error.message, parsed.data.error.issues, retryAfterOf(response));

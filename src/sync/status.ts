@@ -9,6 +9,8 @@ export type SyncStatus = {
   state: 'idle' | 'syncing' | 'offline' | 'error';
   lastSuccessAt: number | null;
   lastError: Reason | null;
+  /** The server's id of the request that failed (a 500), for the person to quote as "foutcode". */
+  lastErrorCode?: string;
   /** When the next attempt is due after failures (backoff); null when not backing off. */
   nextAttemptAt: number | null;
 };

@@ -5,11 +5,14 @@
  *
  * 1. Initial JS+CSS download (gzip) of dist/.
  * 2. Tap → durable in Chromium (the store's `buurtlog:tap-durable` measure)
- *    against a raw IndexedDB put of the same record, in the same page.
+ *    against a raw IndexedDB put of the same record, in the same page; the
+ *    same for one tap on an observation type on the round screen (the
+ *    patrol store's `buurtlog:observation-durable` measure).
  * 3. First pull of 10,000 records into a fresh device, from the sign-in
  *    click to the end of the engine's `buurtlog:pull` measure, against
  *    fetching the same pages alone and a raw IndexedDB bulk put of them, in
- *    the same browser.
+ *    the same browser; the bytes a record takes on the wire, compressed
+ *    (as Chromium asks) and as the JSON it decodes to.
  * 4. Push throughput on SQLite and PostgreSQL (push.ts).
  * 5. Processing a 12 MP camera JPEG into a stored photo (src/app/photos, in
  *    its worker) in Chromium: time and output size.
@@ -30,30 +33,38 @@ import type { Locator, Page } from 'playwright-core';
 import { nl as activityWords } from '../../src/app/activities/form/nl.ts';
 import { nl as attendanceWords } from '../../src/app/attendance/nl.ts';
 import { core } from '../../src/app/i18n/core.ts';
+import { nl as patrolWords } from '../../src/app/patrol/nl.ts';
 import { nl as settingsWords } from '../../src/app/settings/nl.ts';
 
 // The app's Dutch words: the first screen's (core.ts) and the packs of the screens the bench opens.
-const nl = { ...core, ...activityWords, ...attendanceWords, ...settingsWords };
+const nl = { ...core, ...activityWords, ...attendanceWords, ...settingsWords, ...patrolWords };
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import { idFactory, newActivity } from '../fixtures/server-mutations.ts';
 import { DEVICE_A, TENANT } from '../fixtures/fixed.ts';
-import { launchBrowser, newDevice, signIn, startServer, type RunningServer } from '../e2e/harness.ts';
+import { ANDROID_PHONE_UA, launchBrowser, newDevice, signIn, startServer, type RunningServer } from '../e2e/harness.ts';
 import { BuurtlogPage, COORDINATOR } from '../e2e/buurtlog-page.ts';
+import { PatrolPage } from '../e2e/patrol-page.ts';
 import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './bundle-size.ts';
 import { benchPush } from './push.ts';
+import { realisticWire, type WireFigures } from './wire.ts';
 import { benchAbuse } from './abuse.ts';
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 import { LIST_FINDINGS, measureListThumbnails } from './thumbnails.ts';
 
 // The names of the app's performance measures (src/store/attendance-store.ts TAP_MEASURE,
-// src/sync/engine.ts PULL_MEASURE), repeated here so this runner does not load
-// Dexie into Node.
+// src/store/patrol-store.ts OBSERVATION_MEASURE, src/sync/engine.ts PULL_MEASURE),
+// repeated here so this runner does not load Dexie into Node.
 const TAP_MEASURE = 'buurtlog:tap-durable';
+const OBSERVATION_MEASURE = 'buurtlog:observation-durable';
 const PULL_MEASURE = 'buurtlog:pull';
 const APP_DB = `buurtlog-${TENANT}`;
 const RAW_CLICK_MEASURE = 'bench:raw-put-after-click';
 const RAW_BUTTON = 'bench: raw put';
+const RAW_OBSERVATION_MEASURE = 'bench:raw-observation-put-after-click';
+const RAW_OBSERVATION_BUTTON = 'bench: raw observation put';
+/** The buurtpreventie team of the seeded tenant the observation bench's volunteer is invited into. */
+const PATROL_TEAM = 'buurtpreventie-oranjebuurt';
 /** Marks put on the page's timeline by firstPullProbe. */
 const SIGN_IN_CLICK_MARK = 'bench:sign-in-click';
 const SETTINGS_MARK = 'bench:settings-shown';
@@ -61,9 +72,15 @@ const SETTINGS_MARK = 'bench:settings-shown';
 const RAW_PULL_DEVICE = 'bench-raw-pull-0001';
 
 const TAPS = 200;
+/** Observations saved with one tap each, back to the round screen between them (as a volunteer goes on walking). */
+const OBSERVATION_TAPS = 100;
+/** At most one observation a second: a tap, the saved observation's screen, back to the round (walkers log seconds apart at the least). */
+const OBSERVATION_PACE_MS = 1_000;
 /** One tap every 100 ms: ten a second, the pace CounterRow is built for (faster than a thumb at a door). */
 const TAP_PACE_MS = 100;
 const PULL_RECORDS = 10_000;
+/** Issue 13: a first pull sent ~690 B a record as plain JSON; compressed, a tenth of that is the aim. */
+const WIRE_GOAL_BYTES_PER_RECORD = 100;
 const PUSH_COUNTS = [1_000, 10_000] as const;
 const PG_GOAL_PER_S = 5_000;
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -277,21 +294,108 @@ async function pacedClicks(target: Locator, n: number): Promise<number> {
 }
 
 /**
- * A button, outside the app's root, whose click handler puts the app's
- * attendance record into a separate database in one readwrite transaction
- * and measures from the handler to `complete` (RAW_CLICK_MEASURE).
+ * One tap on an observation type on the round screen, saved with its time:
+ * a volunteer invited into the buurtpreventie team starts a round and taps
+ * "Open raam of deur" OBSERVATION_TAPS times, at most one a second, going
+ * back to the round after each (the app opens the saved observation). The patrol store measures
+ * from the call in the click handler to the commit; the reference is the
+ * same raw put started by a click, of the saved observation record.
  */
-function installRawPutButton(page: Page): Promise<void> {
+async function benchObservationTap(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
+  section(`2  Observation tap → durable, Chromium, phone context (${OBSERVATION_TAPS} taps on the round screen)`);
+  await withServer(async (server) => {
+    const token = await signIn(server);
+    const response = await fetch(`${server.url}/api/v1/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ teamId: PATROL_TEAM, displayName: 'Bench-vrijwilliger' }),
+    });
+    if (response.status !== 201) throw new Error(`invite answered ${response.status}: ${await response.text()}`);
+    const { url } = (await response.json()) as { url: string };
+    const context = await newDevice(browser, { userAgent: ANDROID_PHONE_UA });
+    try {
+      const phone = await BuurtlogPage.openInvite(context, server.url, url);
+      const patrol = new PatrolPage(phone);
+      await patrol.open();
+      await patrol.start();
+      const page = phone.page;
+      const type = patrol.typeButton(nl['patrolType.openWindowOrDoor']);
+      const back = page.getByRole('link', { name: nl['patrolObs.back'], exact: true });
+      const began = Date.now();
+      for (let i = 0; i < OBSERVATION_TAPS; i++) {
+        const due = began + i * OBSERVATION_PACE_MS;
+        if (Date.now() < due) await wait(due - Date.now());
+        await type.click();
+        await back.click();
+        await type.waitFor();
+      }
+      const tapRate = OBSERVATION_TAPS / ((Date.now() - began) / 1000);
+      await page.waitForFunction(
+        ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+        [OBSERVATION_MEASURE, OBSERVATION_TAPS] as const,
+        {
+          timeout: 30_000,
+        },
+      );
+      const taps = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), OBSERVATION_MEASURE);
+      if (taps.length !== OBSERVATION_TAPS) throw new Error(`expected ${OBSERVATION_TAPS} ${OBSERVATION_MEASURE} measures, found ${taps.length}`);
+      // Let the sync that follows the last observation finish before the raw runs.
+      await wait(2_500);
+
+      await installRawPutButton(page, {
+        recordType: 'safetyObservation',
+        label: RAW_OBSERVATION_BUTTON,
+        measure: RAW_OBSERVATION_MEASURE,
+        rawDb: 'bench-raw-observation',
+      });
+      await pacedClicks(page.getByRole('button', { name: RAW_OBSERVATION_BUTTON, exact: true }), TAPS);
+      await page.waitForFunction(
+        ([name, n]) => performance.getEntriesByName(name as string).length >= (n as number),
+        [RAW_OBSERVATION_MEASURE, TAPS] as const,
+        {
+          timeout: 30_000,
+        },
+      );
+      const rawClicks = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), RAW_OBSERVATION_MEASURE);
+
+      const tap = stats(taps);
+      const clickPut = stats(rawClicks);
+      const bound = 2 * clickPut.p95;
+      row(`  app tap (click → addObservation → commit) median`, ms(tap.median), `${tapRate.toFixed(2)} observations/s (≤ 1/s, back to the round after each)`);
+      row(`                                            p95`, ms(tap.p95), `goal ≤ 2 × click-started raw p95 = ${ms(bound)}`);
+      row(`                                            max`, ms(tap.max));
+      row(`  raw IDB put of the observation, by a click median`, ms(clickPut.median), `${TAPS} clicks, one per ${TAP_PACE_MS} ms: the goal's reference`);
+      row(`                                            p95`, ms(clickPut.p95), `app p95 = ${(tap.p95 / clickPut.p95).toFixed(2)} × this`);
+      addGoal({
+        verdict: tap.p95 <= bound ? 'PASS' : 'MISS',
+        text: `observation tap p95 ≤ 2 × raw put p95 (both started by a click): ${ms(tap.p95)} vs ${ms(bound)}`,
+      });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/**
+ * A button, outside the app's root, whose click handler puts one of the
+ * app's records of `recordType` (an attendance record unless told) into a
+ * separate database in one readwrite transaction and measures from the
+ * handler to `complete` (RAW_CLICK_MEASURE unless told).
+ */
+function installRawPutButton(
+  page: Page,
+  { recordType = 'attendance', label = RAW_BUTTON, measure = RAW_CLICK_MEASURE, rawDb = 'bench-raw-click' } = {},
+): Promise<void> {
   return page.evaluate(
-    async ({ appDb, label, measure }) => {
+    async ({ appDb, recordType, label, measure, rawDb }) => {
       const request = <T>(req: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
       const app = await request(indexedDB.open(appDb));
-      const record = ((await request(app.transaction('records').objectStore('records').index('type').getAll('attendance'))) as unknown[])[0];
+      const record = ((await request(app.transaction('records').objectStore('records').index('type').getAll(recordType))) as unknown[])[0];
       app.close();
-      if (!record) throw new Error('no attendance record in the app database');
-      await request(indexedDB.deleteDatabase('bench-raw-click'));
-      const open = indexedDB.open('bench-raw-click', 1);
+      if (!record) throw new Error(`no ${recordType} record in the app database`);
+      await request(indexedDB.deleteDatabase(rawDb));
+      const open = indexedDB.open(rawDb, 1);
       open.onupgradeneeded = () => open.result.createObjectStore('records', { keyPath: 'id' }).createIndex('type', 'type');
       const db = await request(open);
       const button = document.createElement('button');
@@ -306,7 +410,7 @@ function installRawPutButton(page: Page): Promise<void> {
       });
       document.body.append(button);
     },
-    { appDb: APP_DB, label: RAW_BUTTON, measure: RAW_CLICK_MEASURE },
+    { appDb: APP_DB, recordType, label, measure, rawDb },
   );
 }
 
@@ -489,7 +593,7 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
     // of the same coordinator: the same records.
     const token = await signIn(server, { deviceId: RAW_PULL_DEVICE });
     const rawContext = await newDevice(browser);
-    let raw: { network: number; put: number; pages: number; records: number; bytes: number };
+    let raw: { network: number; put: number; pages: number; records: number; bytes: number; wire: number; decoded: number };
     try {
       const page = await rawContext.newPage();
       await page.goto(`${server.url}/api/v1/health`);
@@ -513,6 +617,10 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
             cursor = page.cursor;
           }
           const network = performance.now() - fetchStarted;
+          // What crossed the wire (the body as sent, compressed) against what it decodes to: resource timing, same origin.
+          const timings = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/v1/sync/pull')) as PerformanceResourceTiming[];
+          const wire = timings.reduce((sum, entry) => sum + entry.encodedBodySize, 0);
+          const decoded = timings.reduce((sum, entry) => sum + entry.decodedBodySize, 0);
 
           await request(indexedDB.deleteDatabase('bench-raw-pull'));
           const open = indexedDB.open('bench-raw-pull', 1);
@@ -537,13 +645,15 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
           const put = performance.now() - putStarted;
           db.close();
           await request(indexedDB.deleteDatabase('bench-raw-pull'));
-          return { network, put, pages: pages.length, records: pages.reduce((sum, records) => sum + records.length, 0), bytes };
+          return { network, put, pages: pages.length, records: pages.reduce((sum, records) => sum + records.length, 0), bytes, wire, decoded };
         },
         { token, limit: MAX_PULL_LIMIT },
       );
     } finally {
       await rawContext.close();
     }
+    // The same first pull's bytes with records as varied as real ones, in the other tenant, read raw off the socket.
+    const wire: WireFigures = await realisticWire(server, PULL_RECORDS);
     if (raw.records !== app.pulled) notes.push(`First pull: the app pulled ${int(app.pulled)} records, the raw comparison fetched ${int(raw.records)}.`);
     const settingsAt = appSettings.settingsIntoPull as number;
     if (settingsAt > appSettings.pull)
@@ -566,8 +676,29 @@ async function benchPull(browser: Awaited<ReturnType<typeof launchBrowser>>): Pr
       ms(raw.network),
       `${int(raw.records)} records, ${(raw.bytes / 1024 / 1024).toFixed(1)} MB JSON, limit ${MAX_PULL_LIMIT}`,
     );
+    row(
+      `  wire, these records: uncompressed`,
+      `${int(Math.round(raw.decoded / raw.records))} B/rec`,
+      `${(raw.decoded / 1024 / 1024).toFixed(2)} MB (what the API sent before issue 13); records alike, so they compress unrealistically well:`,
+    );
+    row(`                      brotli (Chromium)`, `${int(Math.round(raw.wire / raw.records))} B/rec`, `${(raw.wire / 1024 / 1024).toFixed(2)} MB`);
+    row(
+      `  wire, ${int(wire.records)} realistic activities (wire.ts): uncompressed`,
+      `${int(Math.round(wire.identity / wire.records))} B/rec`,
+      `${(wire.identity / 1024 / 1024).toFixed(2)} MB in ${wire.pages} pages; every form field, random ids, own stamps`,
+    );
+    row(`                      gzip`, `${int(Math.round(wire.gzip / wire.records))} B/rec`, `${(wire.identity / wire.gzip).toFixed(1)} × smaller`);
+    row(
+      `                      brotli`,
+      `${int(Math.round(wire.br / wire.records))} B/rec`,
+      `${(wire.identity / wire.br).toFixed(1)} × smaller; goal ≤ ${WIRE_GOAL_BYTES_PER_RECORD} B/rec`,
+    );
     row(`  raw IndexedDB put, 1 tx per page`, ms(raw.put));
     row(`  network + raw put`, ms(raw.network + raw.put));
+    addGoal({
+      verdict: wire.br / wire.records <= WIRE_GOAL_BYTES_PER_RECORD ? 'PASS' : 'MISS',
+      text: `first pull compressed ≤ ${WIRE_GOAL_BYTES_PER_RECORD} B a record on the wire (realistic activities): brotli ${int(Math.round(wire.br / wire.records))} B, gzip ${int(Math.round(wire.gzip / wire.records))} B, uncompressed ${int(Math.round(wire.identity / wire.records))} B`,
+    });
     addGoal({
       verdict: app.clickToDone <= bound ? 'PASS' : 'MISS',
       text: `first pull ≤ 2 × raw put + network: ${ms(app.clickToDone)} from the sign-in click (pull alone ${ms(app.pull)}) vs ${ms(bound)}`,
@@ -697,6 +828,7 @@ const browser = await launchBrowser();
 try {
   console.log(`Chromium ${browser.version()}`);
   await guarded('tap → durable', 'tap p95 ≤ 2 × raw put p95', () => benchTap(browser));
+  await guarded('observation tap → durable', 'observation tap p95 ≤ 2 × raw put p95', () => benchObservationTap(browser));
   await guarded('first pull', 'first pull ≤ 2 × raw put + network', () => benchPull(browser));
   await guarded('photo pipeline', `12 MP photo ≤ ${kb(PHOTO_GOAL_BYTES)} and ≤ ${PHOTO_GOAL_MS} ms`, () => benchPhoto(browser));
   await guarded('thumbnails', `a list of ${LIST_FINDINGS} findings downloads ≤ ${kb(LIST_GOAL_BYTES)} of photos`, () => benchThumbnails(browser));

@@ -141,9 +141,17 @@ export async function signIn(server: RunningServer, opts: { deviceId?: string; e
   return ((await response.json()) as { token: string }).token;
 }
 
-/** The server's view of the tenant: every record, pulled page by page like a device would, signed in as the coordinator. */
-export async function serverRecords(server: RunningServer, deviceId = 'e2e-observer-0001'): Promise<Array<Record<string, unknown>>> {
-  const token = await signIn(server, { deviceId });
+/**
+ * The server's view of the tenant: every record, pulled page by page like a
+ * device would, signed in as the coordinator — or as `account`, to see what
+ * that person's device gets.
+ */
+export async function serverRecords(
+  server: RunningServer,
+  deviceId = 'e2e-observer-0001',
+  account?: { email: string; password: string },
+): Promise<Array<Record<string, unknown>>> {
+  const token = await signIn(server, { deviceId, ...account });
   const records: Array<Record<string, unknown>> = [];
   let cursor = '0';
   for (;;) {

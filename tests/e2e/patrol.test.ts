@@ -7,46 +7,15 @@
  * the round screen. Real server, built app, Chromium; times come from the
  * app's own clock (nothing here names a date).
  */
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { PATROL_SETTINGS_ID } from '../../src/domain/patrol-retention.ts';
 import { SCHEMA_VERSION } from '../../src/domain/schema-version.ts';
 import { wcagViolations } from './axe.ts';
-import { BuurtlogPage } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA, newDevice, serverRecords, signIn, type RunningServer } from './harness.ts';
-import { PatrolPage } from './patrol-page.ts';
+import { serverRecords, signIn, type RunningServer } from './harness.ts';
+import { PatrolPage, invitedPhone } from './patrol-page.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
-
-const TEAM = 'Buurtpreventie Oranjebuurt';
-const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
-
-/** A volunteer's 360 × 740 phone, signed in through the coordinator's invite into the buurtpreventie team, offline-ready. */
-async function invitedPhone(browser: Browser, url: string, name: string): Promise<BuurtlogPage> {
-  const coordinator = await BuurtlogPage.open(await newDevice(browser), url);
-  await coordinator.page.goto(`${url}/#/beheer/teams`);
-  await coordinator.page.getByRole('button', { name: `Uitnodiging maken voor ${TEAM}` }).click();
-  await coordinator.page.getByLabel('Naam van de vrijwilliger').fill(name);
-  await coordinator.page.getByRole('button', { name: 'Uitnodiging maken', exact: true }).click();
-  const link = coordinator.page.getByTestId('invite-url');
-  await coordinator.expectSoon('the invite link', () => link.waitFor({ timeout: 30_000 }));
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    userAgent: ANDROID_PHONE_UA,
-  });
-  await context.grantPermissions(['geolocation']);
-  await context.setGeolocation(ALBLASSERDAM);
-  const phone = await BuurtlogPage.openInvite(context, url, await link.inputValue());
-  await phone.waitUntilOfflineReady();
-  await coordinator.page.context().close();
-  return phone;
-}
 
 /**
  * The tenant's patrol place set, as a coordinator would, where it is the

@@ -3,16 +3,20 @@
  * weekly pattern in the app; two volunteers of the team sign up on two
  * phones (one offline) and the slot with one walker is flagged; a police
  * user sees a safety observation of their buurt and reacts; the volunteer's
- * phone shows the reaction. Every date is computed from now.
+ * phone shows the reaction. A slot about to begin offers "Ronde starten" on
+ * the volunteer's home screen; the round starts from it, filled in, and the
+ * teammate's roster then shows "Ronde loopt". Every date is computed from now.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
+import { rosterDate } from '../../src/domain/patrol-roster.ts';
+import { signUpIdFor } from '../../src/domain/patrol.ts';
 import { SCHEMA_VERSION } from '../../src/domain/schema-version.ts';
 import { wcagViolations } from './axe.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA, newDevice, signIn, type RunningServer } from './harness.ts';
+import { ANDROID_PHONE_UA, newDevice, serverRecords, signIn, type RunningServer } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const TEAM_ID = 'buurtpreventie-oranjebuurt';
@@ -54,7 +58,7 @@ function slot(page: Page, index: number) {
 describe('the buurtpreventie roster and the wijkagent', () => {
   const env = useServerAndBrowser();
 
-  it('plans a weekly pattern, takes sign-ups from two phones (one offline), flags a lone walker and carries the police reaction back to the team', async () => {
+  it('plans a weekly pattern, takes sign-ups from two phones (one offline), flags a lone walker, starts a round from a slot and carries the police reaction back to the team', async () => {
     const { server, browser } = env;
     const token = await signIn(server);
 
@@ -88,7 +92,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     await openRoster(bart);
     await bart.goOffline();
     await slot(bart.page, 0).getByRole('button', { name: 'Inschrijven' }).click();
-    await bart.expectSoon('Bart on the slot', () => slot(bart.page, 0).getByText('Jij loopt mee').waitFor({ timeout: 30_000 }));
+    await bart.expectSoon('Bart on the slot', () => slot(bart.page, 0).getByText('Lopers (1): jij').waitFor({ timeout: 30_000 }));
 
     await openRoster(anna);
     await slot(anna.page, 0).getByRole('button', { name: 'Inschrijven' }).click();
@@ -102,19 +106,77 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     await anna.syncNow();
     // The first slot has two walkers and no flag on both phones; the second, with Anna alone, is flagged.
     for (const phone of [anna, bart]) {
-      await phone.expectSoon('two walkers on the first slot', () => slot(phone.page, 0).getByText('Lopers: 2').waitFor({ timeout: 30_000 }));
+      await phone.expectSoon('two walkers on the first slot', () => slot(phone.page, 0).getByText('Lopers (2)').waitFor({ timeout: 30_000 }));
       expect(await slot(phone.page, 0).getByTestId('slot-flag').count()).toBe(0);
       await phone.expectSoon('the lone walker flagged', () => slot(phone.page, 1).getByText('Te weinig lopers: 1 van de 2').waitFor({ timeout: 30_000 }));
     }
+    // Each names the other: the sign-ups carry the names their phones knew; oneself is "jij".
+    expect(
+      await slot(anna.page, 0)
+        .getByText(/^Lopers \(2\)/)
+        .textContent(),
+    ).toMatch(/^Lopers \(2\): (jij, Bart|Bart, jij)$/);
+    expect(
+      await slot(bart.page, 0)
+        .getByText(/^Lopers \(2\)/)
+        .textContent(),
+    ).toMatch(/^Lopers \(2\): (jij, Anna|Anna, jij)$/);
     expect(await wcagViolations(anna.page)).toEqual([]);
 
-    // The next slot is on Anna's home screen.
-    await anna.page.getByRole('link', { name: 'Activiteiten' }).click();
-    await anna.expectSoon('the next slot card', () => anna.page.getByTestId('next-slot').getByText('Je volgende ronde').waitFor({ timeout: 30_000 }));
-
-    // A round of the team with a safety observation in Oranjebuurt (as a phone would push it).
+    // A slot about to begin (in ten minutes, Dutch time) with Anna and Bart signed up, planned on another device.
     const users = (await api(server, token, 'GET', '/users')) as Array<{ id: string; displayName: string }>;
     const walkers = users.filter((user) => user.displayName === 'Anna' || user.displayName === 'Bart').map((user) => user.id);
+    const soon = Date.now() + 10 * 60_000;
+    const soonStart = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(soon);
+    const soonSlot = uuidv7(Date.now());
+    await api(server, token, 'POST', '/sync/push', {
+      schemaVersion: SCHEMA_VERSION,
+      deviceId: OBSERVER,
+      mutations: [
+        creating('patrolSlot', soonSlot, {
+          teamId: TEAM_ID,
+          date: rosterDate(soon),
+          start: soonStart,
+          durationMinutes: 90,
+          meetingPoint: 'Bij de molen',
+          buurtIds: ['oranjebuurt'],
+          createdAt: Date.now(),
+          createdBy: walkers[0],
+        }),
+        ...walkers.map((userId) => creating('patrolSignUp', signUpIdFor(soonSlot, userId), { slotId: soonSlot, userId, teamId: TEAM_ID, signedUp: true })),
+      ],
+    });
+
+    // It is the next slot on Anna's home screen, and its one button starts the round from it.
+    await anna.syncNow();
+    await anna.page.getByRole('link', { name: 'Activiteiten' }).click();
+    const nextSlot = anna.page.getByTestId('next-slot');
+    await anna.expectSoon('the next slot card with its start', () => nextSlot.getByRole('link', { name: 'Ronde starten' }).waitFor({ timeout: 30_000 }));
+    expect(await nextSlot.textContent()).toContain(soonStart);
+    await nextSlot.getByRole('link', { name: 'Ronde starten' }).click();
+    await anna.expectSoon('the start form filled in from the slot', () => anna.page.getByTestId('start-slot').waitFor({ timeout: 30_000 }));
+    expect(await anna.page.getByTestId('start-slot').textContent()).toContain('Verzamelen: Bij de molen');
+    const walkerBoxes = anna.page.getByRole('group', { name: 'Wie lopen er mee?' }).getByRole('checkbox');
+    expect(await walkerBoxes.count()).toBe(2);
+    expect(await anna.page.getByRole('checkbox', { name: 'Bart', exact: true }).isChecked()).toBe(true);
+    expect(await anna.page.getByRole('checkbox', { name: 'Anna (jij)', exact: true }).isChecked()).toBe(true);
+    for (const box of await walkerBoxes.all()) expect(await box.isChecked()).toBe(true);
+    expect(await anna.page.getByText('minder dan twee').count()).toBe(0);
+    await anna.page.getByRole('button', { name: 'Start de ronde' }).click();
+    await anna.expectSoon('the running round', () => anna.page.getByRole('heading', { level: 1, name: 'Ronde loopt' }).waitFor({ timeout: 30_000 }));
+    await anna.waitUntilAllSent();
+    const rounds = (await serverRecords(server, 'e2e-roster-check')).filter((record) => record['type'] === 'patrolRound') as Array<{
+      fields: Record<string, { v: unknown }>;
+    }>;
+    expect(rounds.map((record) => record.fields['slotId']?.v)).toContain(soonSlot);
+
+    // Bart's roster points to the running round; nobody starts the slot twice.
+    await bart.syncNow();
+    await openRoster(bart);
+    await bart.expectSoon('the slot’s running round', () => slot(bart.page, 0).getByRole('link', { name: 'Ronde loopt' }).waitFor({ timeout: 30_000 }));
+    expect(await bart.page.getByRole('link', { name: 'Ronde starten' }).count()).toBe(0);
+
+    // A round of the team with a safety observation in Oranjebuurt (as a phone would push it).
     const now = Date.now();
     const roundId = uuidv7(now - 3_600_000);
     const observationId = uuidv7(now - 1_800_000);

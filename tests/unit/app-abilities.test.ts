@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { activityChoices, mayCount, mayCreateActivity, mayDeleteActivity, mayEditActivity, mayManageConfig, principalOf } from '../../src/app/abilities.ts';
-import type { Role } from '../../src/domain/permissions.ts';
+import { DRAFT_FIELDS } from '../../src/app/activities/form-logic.ts';
+import {
+  activityChoices,
+  activityEditChoices,
+  mayCount,
+  mayCreateActivity,
+  mayDeleteActivity,
+  mayEditActivity,
+  mayManageConfig,
+  principalOf,
+} from '../../src/app/abilities.ts';
+import { mayWriteField, type Role } from '../../src/domain/permissions.ts';
 
 const ORANJE = 'buurtpreventie-oranjebuurt';
 const SCHOUW = 'schouwgroep-staatsliedenbuurt';
@@ -77,5 +87,24 @@ describe('what the UI offers, from the permission table', () => {
 
   it('shows "Beheer" to coordinators only', () => {
     expect((['coordinator', 'professional', 'police', 'volunteer'] as const).map(mayManageConfig)).toEqual([true, false, false, false]);
+  });
+
+  it('offers on an edit only the moves the server accepts: a volunteer keeps the buurt, a professional stays in their buurten', () => {
+    const from = { buurtId: 'oranjebuurt', teamId: ORANJE };
+    const volunteer = activityEditChoices(person('volunteer'), from, from, config);
+    expect([volunteer.isBuurtChangeable, volunteer.isTeamChangeable, volunteer.isNoTeamAllowed]).toEqual([false, false, false]);
+    expect(volunteer.buurten.map((b) => b.id)).toEqual(['oranjebuurt']);
+
+    const professional = activityEditChoices(person('professional', ['oranjebuurt', 'centrum']), from, from, config);
+    expect(professional.buurten.map((b) => b.id)).toEqual(['oranjebuurt', 'centrum']);
+    expect([professional.isBuurtChangeable, professional.isTeamChangeable, professional.isNoTeamAllowed]).toEqual([true, true, true]);
+
+    expect(activityEditChoices(person('coordinator'), from, from, config).buurten).toHaveLength(3);
+  });
+
+  it('lets everyone who may edit an activity write every other field of the form (only buurt and team can be fixed)', () => {
+    for (const role of ['coordinator', 'professional', 'volunteer'] as const) {
+      expect(DRAFT_FIELDS.filter((field) => !mayWriteField(role, 'activity', field))).toEqual([]);
+    }
   });
 });

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // Dexie's liveQuery (useLive) needs a global indexedDB when dexie loads.
 import 'fake-indexeddb/auto';
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { principalOf } from '../../src/app/abilities.ts';
+import { PatrolHome } from '../../src/app/patrol/PatrolHome.tsx';
 import { NextSlotCard } from '../../src/app/roster/NextSlotCard.tsx';
 import { PatrolOpenObservations } from '../../src/app/roster/PatrolOpenObservations.tsx';
 import { PoliceScreen } from '../../src/app/roster/PoliceScreen.tsx';
@@ -12,6 +13,7 @@ import type { Me } from '../../src/domain/auth.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { rosterDate } from '../../src/domain/patrol-roster.ts';
+import { signUpIdFor } from '../../src/domain/patrol.ts';
 import type { RecordType, SyncRecord } from '../../src/domain/records.ts';
 import { manualClock } from '../fixtures/factories.ts';
 import { DEVICE_B, NOW, TENANT } from '../fixtures/fixed.ts';
@@ -60,12 +62,37 @@ describe('the roster screen', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Inschrijven' }));
     await waitFor(() => expect(within(screen.getByTestId('slot')).queryByTestId('slot-flag')).toBeNull());
-    expect(within(screen.getByTestId('slot')).getByText(/Jij loopt mee, Teamlid 2/)).toBeTruthy();
+    // Bart's sign-up was written without his name: he is "Teamlid 2" (his place in the team); Anna is "jij".
+    expect(within(screen.getByTestId('slot')).getByText('Lopers (2): jij, Teamlid 2')).toBeTruthy();
+    // Anna's own sign-up carries her name for the team's phones.
+    expect((await app.store.ui.roster.memberNames()).get(ANNA)).toBe('Anna');
     expect(app.announce).toHaveBeenCalledWith(expect.stringContaining('Je bent ingeschreven'));
 
     fireEvent.click(within(screen.getByTestId('slot')).getByRole('button', { name: 'Afmelden' }));
     await waitFor(() => expect(within(screen.getByTestId('slot')).getByTestId('slot-flag')).toBeTruthy());
     expect((await app.store.ui.roster.getSlot(slotId))?.walkers).toEqual([BART]);
+  });
+
+  it('names teammates by the names their sign-ups carry, on the roster and in the round’s start form', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM], displayName: 'Anna' });
+    const slotId = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, buurtIds: ['oranjebuurt'] },
+      BART,
+    );
+    // Bart signed up on his own phone, which knew his name.
+    await app.store.sync.applyPullPage(
+      [remote('patrolSignUp', signUpIdFor(slotId, BART), { slotId, userId: BART, teamId: TEAM, signedUp: true, name: 'Bart de Vries' })],
+      '5',
+    );
+    app.render(<RosterScreen />);
+    const card = await screen.findByTestId('slot');
+    await waitFor(() => expect(within(card).getByText('Lopers (1): Bart de Vries')).toBeTruthy());
+    cleanup();
+
+    app.render(<PatrolHome />);
+    expect(await screen.findByRole('checkbox', { name: 'Bart de Vries' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Anna (jij)' })).toBeTruthy();
+    expect(screen.queryByText(/Teamlid/)).toBeNull();
   });
 
   it('says so when the person is in no buurtpreventie team', async () => {
@@ -90,6 +117,88 @@ describe('the next slot on the home screen', () => {
     expect(card.textContent).toContain('21:30–23:00');
     expect(card.textContent).toContain('Verzamelen: Molen');
     expect(card.textContent).toContain('Nog geen tweede loper');
+  });
+});
+
+describe('starting a round from a slot', () => {
+  const MINUTE = 60_000;
+  /** A slot's date and start in Dutch time, `minutes` from the clock's now (whole minutes). */
+  const slotAt = (minutes: number) => {
+    const at = NOW + minutes * MINUTE;
+    const start = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    return { date: rosterDate(at), start };
+  };
+
+  it('offers "Ronde starten" on a slot about to begin, fills the form in from it and then points to the running round', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM], displayName: 'Anna' });
+    const soon = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, ...slotAt(20), durationMinutes: 90, meetingPoint: 'Bij de molen', buurtIds: ['schildersbuurt'] },
+      BART,
+    );
+    const later = await app.store.ui.roster.createSlot({ teamId: TEAM, ...slotAt(2 * 24 * 60), durationMinutes: 90, buurtIds: ['oranjebuurt'] }, BART);
+    for (const id of [soon, later]) await app.store.ui.roster.signUp(id, BART);
+    await app.store.ui.roster.signUp(soon, ANNA);
+
+    app.render(<RosterScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('slot')).toHaveLength(2));
+    const [soonCard, laterCard] = screen.getAllByTestId('slot') as [HTMLElement, HTMLElement];
+    expect(within(soonCard).getByRole('link', { name: 'Ronde starten' }).getAttribute('href')).toBe(`#/ronde/dienst/${soon}`);
+    expect(within(laterCard).queryByRole('link', { name: 'Ronde starten' })).toBeNull();
+    cleanup();
+
+    // The next-slot card says the same, in the place of its one button.
+    app.render(<NextSlotCard />);
+    const next = await screen.findByTestId('next-slot');
+    await waitFor(() => expect(within(next).getByRole('link', { name: 'Ronde starten' }).getAttribute('href')).toBe(`#/ronde/dienst/${soon}`));
+    expect(within(next).queryByRole('link', { name: 'Naar het rooster' })).toBeNull();
+    cleanup();
+
+    // The form: the slot's team, area and walkers filled in; starting goes straight to the running round.
+    app.render(<PatrolHome slotId={soon} />);
+    const from = await screen.findByTestId('start-slot');
+    expect(from.textContent).toContain(`${slotAt(20).start}–`);
+    expect(from.textContent).toContain('Gebied: Schildersbuurt');
+    expect(from.textContent).toContain('Verzamelen: Bij de molen');
+    const walkers = screen.getByRole('group', { name: 'Wie lopen er mee?' });
+    expect(
+      within(walkers)
+        .getAllByRole('checkbox')
+        .map((box) => (box as HTMLInputElement).checked),
+    ).toEqual([true, true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Start de ronde' }));
+    await waitFor(() => expect(app.navigate).toHaveBeenCalledWith({ name: 'patrol', path: expect.stringMatching(/^\/ronde\/[0-9a-f-]+$/) }));
+    const [round] = await app.store.ui.patrol.listRounds({ all: true });
+    expect(round).toMatchObject({ slotId: soon, teamId: TEAM, buurtIds: ['schildersbuurt'], walkers: [ANNA, BART], closedBy: null });
+    cleanup();
+
+    // The slot now points to its round: no second start.
+    app.render(<RosterScreen />);
+    await waitFor(() => expect(within(screen.getAllByTestId('slot')[0] as HTMLElement).getByRole('link', { name: 'Ronde loopt' })).toBeTruthy());
+    expect(
+      within(screen.getAllByTestId('slot')[0] as HTMLElement)
+        .getByRole('link', { name: 'Ronde loopt' })
+        .getAttribute('href'),
+    ).toBe(`#/ronde/${round?.id}`);
+    expect(screen.queryByRole('link', { name: 'Ronde starten' })).toBeNull();
+  });
+
+  it('shows a teammate’s round started from the slot instead of a second start form', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
+    const slot = await app.store.ui.roster.createSlot({ teamId: TEAM, ...slotAt(-10), durationMinutes: 90, buurtIds: ['oranjebuurt'] }, BART);
+    const roundId = uuidv7(NOW - 5 * MINUTE);
+    // Bart started it on his phone, alone.
+    await app.store.sync.applyPullPage([remote('patrolRound', roundId, roundValues(TEAM, ['oranjebuurt'], [BART], { slotId: slot, createdBy: BART }))], '4');
+    app.render(<PatrolHome slotId={slot} />);
+    expect((await screen.findByRole('status')).textContent).toBe('Van deze dienst loopt al een ronde.');
+    expect(screen.getByRole('link', { name: 'Naar de ronde' }).getAttribute('href')).toBe(`#/ronde/${roundId}`);
+    expect(screen.queryByRole('button', { name: 'Start de ronde' })).toBeNull();
+  });
+
+  it('says so for a slot not on this phone', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM] });
+    app.render(<PatrolHome slotId={uuidv7(NOW)} />);
+    expect((await screen.findByRole('status')).textContent).toContain('staat niet (meer) op dit toestel');
+    expect(screen.getByRole('link', { name: 'Ronde zonder dienst starten' }).getAttribute('href')).toBe('#/ronde');
   });
 });
 

@@ -39,6 +39,11 @@ describe('the sync status in the header', () => {
     expect(text.problem).toBe(nl['reason.forbidden']);
   });
 
+  it('gives the foutcode of a server failure, to quote when asking for help', () => {
+    const text = syncStatusText(t, 'nl', { ...idle, state: 'error', lastError: 'internal', lastErrorCode: 'K7QX2M9PZ4TB' }, undefined, NOW);
+    expect(text.problem).toBe(`${nl['reason.internal']} (foutcode K7QX2M9PZ4TB — noem die als je om hulp vraagt)`);
+  });
+
   it('counts rejected changes as not sent', () => {
     const rejected = [{ mutationId: 'm', recordId: 'r', recordType: 'activity', reason: 'invalid-payload' as const, createdAt: NOW }];
     const text = syncStatusText(createT('en', en), 'en', idle, { pending: 0, rejected, lastSyncAt: null }, NOW);

@@ -23,7 +23,10 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   app: { layers: ['domain', 'store', 'sync', 'sw', 'app'], packages: ['preact', 'zod/mini', 'uqr', 'lucide-preact'] },
   sw: { layers: ['domain', 'store', 'sync', 'sw'], packages: ['workbox-', 'zod/mini'] },
   // @zxcvbn-ts/language-common: the list of common and breached passwords (data only).
-  server: { layers: ['domain', 'server'], packages: ['node:', 'hono', '@hono/', 'kysely', 'better-sqlite3', 'pg', 'zod', '@zxcvbn-ts/language-common'] },
+  server: {
+    layers: ['domain', 'server'],
+    packages: ['node:', 'hono', '@hono/', 'kysely', 'better-sqlite3', 'pg', 'zod', '@zxcvbn-ts/language-common', 'pino', 'prom-client'],
+  },
 };
 
 function sourceFiles(dir: string): string[] {

@@ -92,6 +92,26 @@ describe('the word files beside each feature', () => {
     }
     expect(doubles).toEqual([]);
   });
+
+  it('labels an enumeration once: no two key groups name the same codes (one set of labels, in one place)', () => {
+    // A group is the keys before the last dot ("patrolType" of "patrolType.graffiti"); its codes are what follows.
+    const groups = new Map<string, Set<string>>();
+    for (const feature of FEATURES) {
+      for (const key of Object.keys(feature.nl)) {
+        const dot = key.lastIndexOf('.');
+        if (dot <= 0) continue;
+        const group = `${feature.name}: ${key.slice(0, dot)}`;
+        groups.set(group, (groups.get(group) ?? new Set()).add(key.slice(dot + 1)));
+      }
+    }
+    const bySet = new Map<string, string[]>();
+    for (const [group, codes] of groups) {
+      if (codes.size < 3) continue;
+      const signature = [...codes].sort().join(',');
+      bySet.set(signature, [...(bySet.get(signature) ?? []), group]);
+    }
+    expect([...bySet.values()].filter((named) => named.length > 1)).toEqual([]);
+  });
 });
 
 describe('translations', () => {

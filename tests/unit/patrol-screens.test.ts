@@ -9,9 +9,15 @@ const OBSERVATION = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
 
 describe('the patrol routes', () => {
   it('parse and print each other', () => {
-    for (const route of [{ name: 'home' }, { name: 'round', id: ROUND }, { name: 'observation', roundId: ROUND, id: OBSERVATION }] as const) {
+    for (const route of [
+      { name: 'home' },
+      { name: 'start', slotId: ROUND },
+      { name: 'round', id: ROUND },
+      { name: 'observation', roundId: ROUND, id: OBSERVATION },
+    ] as const) {
       expect(parsePatrolRoute(patrolHref(route).slice(1))).toEqual(route);
     }
+    expect(patrolHref({ name: 'start', slotId: ROUND })).toBe(`#/ronde/dienst/${ROUND}`);
     expect(parsePatrolRoute('/ronde/x/y')).toBeNull();
   });
 

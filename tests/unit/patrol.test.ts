@@ -6,13 +6,24 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { mergeRecord, type Mergeable } from '../../src/domain/merge.ts';
+import { withHiddenFields } from '../../src/domain/permissions.ts';
+import type { SyncRecord } from '../../src/domain/records.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { ROUND_OVERDUE_MS, PatrolRoundSchema, isRoundOverdue, overdueClosure, signUpIdFor, slotNeedsWalkers, slotWalkers } from '../../src/domain/patrol.ts';
 import { PublicSpaceObservationFieldSchemas, SafetyObservationFieldSchemas, reactionIdFor } from '../../src/domain/patrol-observation.ts';
 import { DEFAULT_RETENTION, addMonths, expiredPatrolRecords, patrolSettingsOf } from '../../src/domain/patrol-retention.ts';
-import { expandWeeklyPattern, rosterDate, rosterHorizon } from '../../src/domain/patrol-roster.ts';
-import { decodeTrack, distanceM, encodeTrack, sampleTrack } from '../../src/domain/patrol-track.ts';
+import {
+  SLOT_START_LEAD_MINUTES,
+  endTime,
+  expandWeeklyPattern,
+  isSlotStartable,
+  rosterDate,
+  rosterHorizon,
+  rosterMoment,
+  slotStartWindow,
+} from '../../src/domain/patrol-roster.ts';
+import { TRACK_MAX_CHARS, appendToTrack, decodeTrack, distanceM, encodeTrack, sampleTrack, thinTrack, trackGrain } from '../../src/domain/patrol-track.ts';
 import { RecordIdSchema } from '../../src/domain/record-schema.ts';
 import { isAfterSunset, sunTimes } from '../../src/domain/sun.ts';
 
@@ -117,6 +128,32 @@ describe('the roster', () => {
   });
 });
 
+describe('starting a round from a slot', () => {
+  const MINUTE = 60_000;
+  const slot = { date: '2026-12-08', start: '20:00', durationMinutes: 90 };
+
+  it('reads a slot’s date and time in Dutch time, winter and summer', () => {
+    expect(rosterMoment('2026-12-08', '20:00')).toBe(Date.UTC(2026, 11, 8, 19, 0));
+    expect(rosterMoment('2026-07-01', '20:00')).toBe(Date.UTC(2026, 6, 1, 18, 0));
+    // The night the clocks go back: 03:30 is after the change (UTC+1).
+    expect(rosterMoment('2026-10-25', '03:30')).toBe(Date.UTC(2026, 9, 25, 2, 30));
+    expect(rosterMoment('2026-12-31', '23:30')).toBe(Date.UTC(2026, 11, 31, 22, 30));
+  });
+
+  it('offers the start from half an hour before the slot until its end, not before, not after', () => {
+    const start = rosterMoment(slot.date, slot.start);
+    expect(slotStartWindow(slot)).toEqual({ from: start - SLOT_START_LEAD_MINUTES * MINUTE, until: start + 90 * MINUTE });
+    expect(isSlotStartable(slot, start - 31 * MINUTE)).toBe(false);
+    expect(isSlotStartable(slot, start - 30 * MINUTE)).toBe(true);
+    expect(isSlotStartable(slot, start + 89 * MINUTE)).toBe(true);
+    expect(isSlotStartable(slot, start + 90 * MINUTE)).toBe(false);
+    // A slot past midnight ends the next day.
+    const late = { date: '2026-12-08', start: '23:30', durationMinutes: 90 };
+    expect(isSlotStartable(late, Date.UTC(2026, 11, 8, 23, 45))).toBe(true);
+    expect(endTime(late.start, late.durationMinutes)).toBe('01:00');
+  });
+});
+
 describe('observations', () => {
   it('have no photo field when they are about safety, and one when about public space', () => {
     expect(Object.hasOwn(SafetyObservationFieldSchemas, 'photos')).toBe(false);
@@ -161,6 +198,34 @@ describe('the track', () => {
       expect(Math.abs(p.at - (points[i] as (typeof points)[number]).at)).toBeLessThanOrEqual(500);
     });
     expect(() => decodeTrack('_')).toThrow();
+  });
+
+  it('grows a stored track by the points the sampling keeps, and leaves it as it was when none is', () => {
+    const first = appendToTrack(null, [start, north(10, 7)]);
+    expect(decodeTrack(first ?? '')).toHaveLength(1);
+    expect(appendToTrack(first, [north(12, 9)])).toBe(first);
+    expect(appendToTrack(null, [])).toBeNull();
+    expect(decodeTrack(appendToTrack(first, [north(26, 19), north(30, 21), north(60, 40)]) ?? '').map((p) => Math.round(distanceM(start, p)))).toEqual([
+      0, 26, 60,
+    ]);
+  });
+
+  it('thins a track that would pass the limit, keeping its first and last point, never passing it', () => {
+    // A car: 30 m every 2 s for an hour, 1800 points.
+    const driven = Array.from({ length: 1800 }, (_, i) => north(30 * i, 2 * i));
+    const full = encodeTrack(sampleTrack(driven));
+    const limit = Math.floor(full.length / 3);
+    const thinned = decodeTrack(appendToTrack(null, driven, limit) ?? '');
+    expect(encodeTrack(thinned).length).toBeLessThanOrEqual(limit);
+    expect(thinned.length).toBeGreaterThan(1800 / 8);
+    expect(thinned[0]).toEqual(decodeTrack(full)[0]);
+    expect(thinned.at(-1)).toEqual(decodeTrack(full).at(-1));
+    expect(thinTrack([start, north(30, 2), north(60, 4), north(90, 6)])).toEqual([start, north(60, 4), north(90, 6)]);
+    // Under the schema's limit, a 6-hour walk at 1.4 m/s is never thinned.
+    const walk = Array.from({ length: 6 * 3600 }, (_, i) => north(1.4 * i, i));
+    const walked = appendToTrack(null, walk) ?? '';
+    expect(walked.length).toBeLessThan(TRACK_MAX_CHARS);
+    expect(decodeTrack(walked)).toHaveLength(sampleTrack(walk.map(trackGrain)).length);
   });
 });
 
@@ -232,5 +297,44 @@ describe('retention', () => {
     expect(expiredPatrolRecords(records, { ...DEFAULT_RETENTION, roundMonths: 24, safetyObservationMonths: 1 }, now).sort()).toEqual(
       ['old-safety', 'old-safety-reaction', 'young-safety', 'young-safety-reaction'].sort(),
     );
+  });
+});
+
+describe('what a role reads of a round (HIDDEN_FIELDS)', () => {
+  const t = (ms: number) => formatHlc({ wall: MONDAY_NOON + ms, counter: 0, node: 'phone-a' });
+  const id = uuidv7(MONDAY_NOON);
+  const round = (shared: boolean, shareAt: number) =>
+    ({
+      id,
+      type: 'patrolRound',
+      tenantId: 'alblasserdam',
+      fields: {
+        teamId: { v: 'team', t: t(0) },
+        walkers: { v: ['a'], t: t(0) },
+        summary: { v: 'Rustig', t: t(0) },
+        track: { v: '_p~iF~ps|U', t: t(1000) },
+        shareTrackWithPolice: { v: shared, t: t(shareAt) },
+      },
+      counters: {},
+    }) as SyncRecord;
+
+  it('gives the police the track only when shared, never walkers or summary; the team and coordinators all of it', () => {
+    const hidden = withHiddenFields('police', round(false, 0));
+    expect(hidden.fields['track']).toEqual({ v: null, t: t(1000) });
+    expect(hidden.fields['walkers']?.v).toEqual([]);
+    expect(hidden.fields['summary']?.v).toBe('');
+    expect(hidden.fields['teamId']?.v).toBe('team');
+    expect(withHiddenFields('police', round(true, 500)).fields['track']?.v).toBe('_p~iF~ps|U');
+    expect(withHiddenFields('professional', round(true, 500)).fields['track']?.v).toBeNull();
+    for (const role of ['volunteer', 'coordinator'] as const) expect(withHiddenFields(role, round(false, 0))).toEqual(round(false, 0));
+  });
+
+  it('stamps the served track with the later of its own and the choice’s HLC, so each change of the choice wins on a police device', () => {
+    const shared = withHiddenFields('police', round(true, 2000)).fields['track'] as { v: unknown; t: string };
+    const unshared = withHiddenFields('police', round(false, 3000)).fields['track'] as { v: unknown; t: string };
+    const sharedAgain = withHiddenFields('police', round(true, 4000)).fields['track'] as { v: unknown; t: string };
+    expect([shared.t, unshared.t, sharedAgain.t]).toEqual([t(2000), t(3000), t(4000)]);
+    const device = [shared, unshared, sharedAgain].reduce((held, next) => (next.t > held.t ? next : held));
+    expect(device.v).toBe('_p~iF~ps|U');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effortCsv } from '../../src/app/roster/roster-csv.ts';
-import { addDays, effortRows, endTime, isoWeek, monthRange, percent, slotsByWeek, typeTotals } from '../../src/app/roster/roster-logic.ts';
+import { addDays, effortRows, endTime, isoWeek, monthRange, percent, slotRoundAction, slotsByWeek, typeTotals } from '../../src/app/roster/roster-logic.ts';
+import { rosterMoment } from '../../src/domain/patrol-roster.ts';
 import { parseRosterRoute, rosterHref, type RosterRoute } from '../../src/app/roster/routes.ts';
 import type { ObservationView, RoundView, SlotView } from '../../src/store/patrol-roster-store.ts';
 import { NOW } from '../fixtures/fixed.ts';
@@ -21,6 +22,7 @@ function slot(id: string, date: string, walkers: string[], buurtIds = ['oranjebu
     createdBy: 'c',
     walkers,
     needsWalkers: walkers.length < 2,
+    round: null,
     syncState: 'sent',
   };
 }
@@ -76,6 +78,17 @@ describe('the roster’s arithmetic', () => {
   it('ends a slot past midnight on the next day’s clock', () => {
     expect(endTime('20:00', 90)).toBe('21:30');
     expect(endTime('23:30', 90)).toBe('01:00');
+  });
+
+  it('offers a member the start of a slot’s round in its window, and a slot with a round only that round', () => {
+    const near = { ...slot('s', '2026-12-08', []), start: '20:00' };
+    const at = (time: string) => rosterMoment('2026-12-08', time);
+    expect(slotRoundAction(near, at('19:29'), ['team-a'])).toBeNull();
+    expect(slotRoundAction(near, at('19:30'), ['team-a'])).toEqual({ kind: 'start' });
+    expect(slotRoundAction(near, at('19:30'), ['team-b'])).toBeNull();
+    expect(slotRoundAction(near, at('21:30'), ['team-a'])).toBeNull();
+    expect(slotRoundAction({ ...near, round: { id: 'r', running: true } }, at('20:10'), ['team-a'])).toEqual({ kind: 'running', roundId: 'r' });
+    expect(slotRoundAction({ ...near, round: { id: 'r', running: false } }, at('23:00'), [])).toEqual({ kind: 'walked', roundId: 'r' });
   });
 
   it('groups slots by ISO week, Monday first', () => {

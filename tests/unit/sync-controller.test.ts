@@ -254,6 +254,34 @@ describe('the sync controller: when to sync', () => {
     expect(time.pending()).toBe(0);
     expect(await controller.syncNow()).toBeNull();
   });
+
+  it('syncs at once at each poke of the server (the live stream), one run at a time, and stops the stream with it', async () => {
+    let poke: (trigger: 'poke' | 'reconnect') => void = () => {};
+    const stream = { start: vi.fn((onPoke: typeof poke) => void (poke = onPoke)), stop: vi.fn() };
+    let release: () => void = () => {};
+    const calls: string[] = [];
+    const { controller } = started({
+      pokes: stream,
+      run: async (trigger) => {
+        calls.push(trigger);
+        if (trigger === 'poke') await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true, pushed: 0, pulled: 1 };
+      },
+    });
+    await settle();
+    expect(stream.start).toHaveBeenCalledTimes(1);
+    poke('poke');
+    await settle();
+    expect(calls).toEqual(['start', 'poke']);
+    // Two more pokes during that run: one follow-up run takes both.
+    poke('poke');
+    poke('reconnect');
+    release();
+    await settle();
+    expect(calls).toEqual(['start', 'poke', 'follow-up']);
+    controller.stop();
+    expect(stream.stop).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('the sync controller: one run at a time', () => {

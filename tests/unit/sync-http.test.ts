@@ -10,6 +10,14 @@ async function reasonOf(fetch: FetchLike, timeoutMs = 1_000): Promise<string> {
 }
 
 describe('calling the sync API', () => {
+  it('keeps the request id of a server failure as its foutcode; a proxy’s 502 has none', async () => {
+    const call = (answer: Response) =>
+      callApi({ fetch: () => answer, url: '/x', method: 'GET', headers: {}, timeoutMs: 1_000 }, Schema).catch((e: unknown) => e);
+    const failed = await call(Response.json({ error: { reason: 'internal', message: 'Something went wrong', requestId: 'K7QX2M9PZ4TB' } }, { status: 500 }));
+    expect(failed).toMatchObject({ reason: 'internal', status: 500, requestId: 'K7QX2M9PZ4TB' });
+    expect(await call(new Response('Bad gateway', { status: 502 }))).toMatchObject({ reason: 'server-unavailable', requestId: null });
+  });
+
   it('parses a good answer with the schema', async () => {
     const seen: RequestInit[] = [];
     const result = await callApi(

@@ -1,7 +1,7 @@
 import './form.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTIVITY_STATUSES } from '../../domain/activity.ts';
-import { activityChoices, mayDeleteActivity } from '../abilities.ts';
+import { activityChoices, activityEditChoices, mayDeleteActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
 import { activityTypeLabel, activityTypesOf, offered, statusLabel, themesOf } from '../i18n/labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
@@ -54,6 +54,12 @@ export function ActivityForm(props: ActivityFormProps) {
   // activities only under their own teams, and must pick one.
   const choices = activityChoices(principal, { buurten: config.buurten, teams: config.teams });
   const [draft, setDraft] = useState<ActivityDraft>(props.restored ?? props.initial);
+  // Editing: only the moves the server accepts (mayMove); a buurt or team the person may not change is shown as text.
+  const edit =
+    props.activityId !== null && props.base
+      ? activityEditChoices(principal, props.base, { buurtId: draft.buurtId, teamId: draft.teamId || null }, { buurten: config.buurten, teams: config.teams })
+      : null;
+  const isTeamRequired = edit ? !edit.isNoTeamAllowed : choices.isTeamRequired;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showRestored, setShowRestored] = useState(props.restored !== null);
   const [saveFailed, setSaveFailed] = useState(false);
@@ -81,7 +87,7 @@ export function ActivityForm(props: ActivityFormProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving.current) return;
-    const found = validateDraft(draft, { isTeamRequired: choices.isTeamRequired });
+    const found = validateDraft(draft, { isTeamRequired });
     setErrors(found);
     const first = DRAFT_FIELDS.find((name) => found[name]);
     if (first) {
@@ -130,29 +136,39 @@ export function ActivityForm(props: ActivityFormProps) {
 
   const types = offered(activityTypesOf(config), [draft.type]);
   const themes = offered(themesOf(config), draft.themes);
-  const buurten = offered(choices.buurten, [draft.buurtId]);
-  const teams = offered(choices.teams, [draft.teamId]);
+  const buurten = offered(edit ? edit.buurten : choices.buurten, [draft.buurtId]);
+  const teams = offered(edit ? edit.teams : choices.teams, [draft.teamId]);
   const hasErrors = Object.values(errors).some(Boolean);
   // The team is asked up front only where it must be chosen; one team is filled in, and an optional one waits below.
-  const teamUp = choices.isTeamRequired && (teams.length !== 1 || draft.teamId === '');
-  const teamField = (teams.length > 0 || choices.isTeamRequired) && (
-    <div class="field">
-      <label for="activity-teamId">{t('activity.team')}</label>
-      <select
-        {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
-        value={draft.teamId}
-        onChange={(e) => set('teamId', e.currentTarget.value)}
-      >
-        <option value="">{choices.isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-      <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
-    </div>
-  );
+  const teamUp = isTeamRequired && (teams.length !== 1 || draft.teamId === '');
+  const teamField =
+    edit?.isTeamChangeable === false ? (
+      <FixedField
+        id="activity-teamId"
+        label={t('activity.team')}
+        value={config.teams.find((team) => team.id === draft.teamId)?.name ?? t('activity.noTeam')}
+        hint={t('activity.teamFixed')}
+      />
+    ) : (
+      (teams.length > 0 || isTeamRequired) && (
+        <div class="field">
+          <label for="activity-teamId">{t('activity.team')}</label>
+          <select
+            {...controlProps('activity-teamId', { hint: true, error: err('teamId') })}
+            value={draft.teamId}
+            onChange={(e) => set('teamId', e.currentTarget.value)}
+          >
+            {(!edit || edit.isNoTeamAllowed) && <option value="">{isTeamRequired ? t('form.choose') : t('activity.noTeam')}</option>}
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages id="activity-teamId" hint={t('activity.teamHint')} error={err('teamId')} />
+        </div>
+      )
+    );
 
   return (
     <form class="form activity-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -179,18 +195,31 @@ export function ActivityForm(props: ActivityFormProps) {
         <FieldMessages id="activity-title" error={err('title')} />
       </div>
 
-      <div class="field">
-        <label for="activity-buurtId">{t('activity.buurt')}</label>
-        <select {...controlProps('activity-buurtId', { error: err('buurtId') })} value={draft.buurtId} onChange={(e) => set('buurtId', e.currentTarget.value)}>
-          <option value="">{t('form.choose')}</option>
-          {buurten.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-        <FieldMessages id="activity-buurtId" error={err('buurtId')} />
-      </div>
+      {edit?.isBuurtChangeable === false ? (
+        <FixedField
+          id="activity-buurtId"
+          label={t('activity.buurt')}
+          value={config.buurten.find((buurt) => buurt.id === draft.buurtId)?.name ?? draft.buurtId}
+          hint={t('activity.buurtFixed')}
+        />
+      ) : (
+        <div class="field">
+          <label for="activity-buurtId">{t('activity.buurt')}</label>
+          <select
+            {...controlProps('activity-buurtId', { error: err('buurtId') })}
+            value={draft.buurtId}
+            onChange={(e) => set('buurtId', e.currentTarget.value)}
+          >
+            {!edit && <option value="">{t('form.choose')}</option>}
+            {buurten.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages id="activity-buurtId" error={err('buurtId')} />
+        </div>
+      )}
 
       {teamUp && teamField}
 
@@ -320,6 +349,21 @@ export function ActivityForm(props: ActivityFormProps) {
         <DeleteActivity id={props.activityId} formId={props.formId} onDeleted={release} />
       )}
     </form>
+  );
+}
+
+/** A value the person sees but may not change here, with the reason as its hint. */
+function FixedField({ id, label, value, hint }: { id: string; label: string; value: string; hint: string }) {
+  return (
+    <div class="field" role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`}>
+      <span class="field-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <span class="field-fixed" id={id}>
+        {value}
+      </span>
+      <FieldMessages id={id} hint={hint} />
+    </div>
   );
 }
 

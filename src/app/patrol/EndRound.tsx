@@ -4,6 +4,7 @@ import { PATROL_OUTCOMES, type PatrolOutcome } from '../../domain/patrol.ts';
 import { useApp } from '../context.ts';
 import { useT } from '../i18n/use-t.ts';
 import { patrolPack } from './pack.ts';
+import { patrolOutcomeLabel } from './labels.ts';
 
 export function EndRound({ id, unsent }: { id: string; unsent: number }) {
   const { store, announce } = useApp();
@@ -33,7 +34,7 @@ export function EndRound({ id, unsent }: { id: string; unsent: number }) {
           {PATROL_OUTCOMES.map((option) => (
             <label key={option} class="check">
               <input type="radio" name="patrol-outcome" value={option} checked={outcome === option} onChange={() => setOutcome(option)} />
-              <span>{t(`patrolOutcome.${option}`)}</span>
+              <span>{patrolOutcomeLabel(t, option)}</span>
             </label>
           ))}
         </div>

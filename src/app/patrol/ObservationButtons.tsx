@@ -13,6 +13,7 @@ import { TYPE_ICONS } from './icons.ts';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
 import { usePosition } from './use-position.ts';
+import { observationKindLabel, observationTypeLabel } from './labels.ts';
 
 export function ObservationButtons({ roundId }: { roundId: string }) {
   const { store, me, announce, navigate } = useApp();
@@ -24,7 +25,7 @@ export function ObservationButtons({ roundId }: { roundId: string }) {
 
   const save = async (input: ObservationInput) => {
     const id = await store.patrol.addObservation({ ...input, location: position() }, me.userId);
-    announce(t('patrolRound.saved', { type: t(`patrolType.${input.type}`) }));
+    announce(t('patrolRound.saved', { type: observationTypeLabel(t, input.type) }));
     navigate({ name: 'patrol', path: patrolHref({ name: 'observation', roundId, id }).slice(1) });
   };
 
@@ -65,7 +66,7 @@ export function ObservationButtons({ roundId }: { roundId: string }) {
       <div class="patrol-kinds" role="group" aria-label={t('patrolAdd.title')}>
         {(['safety', 'publicSpace'] as const).map((option) => (
           <button key={option} type="button" class="patrol-kind patrol-target" aria-pressed={kind === option} onClick={() => setKind(option)}>
-            {t(`patrolKind.${option}`)}
+            {observationKindLabel(t, option)}
           </button>
         ))}
       </div>
@@ -84,7 +85,7 @@ export function ObservationButtons({ roundId }: { roundId: string }) {
             <li key={type}>
               <button type="button" class="patrol-type patrol-target" onClick={onClick}>
                 <Icon aria-hidden="true" size={28} />
-                <span>{t(`patrolType.${type}`)}</span>
+                <span>{observationTypeLabel(t, type)}</span>
               </button>
             </li>
           );

@@ -6,6 +6,7 @@ import { formatClock } from './format.ts';
 import { TYPE_ICONS } from './icons.ts';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
+import { observationActionLabel, observationTypeLabel } from './labels.ts';
 
 /** A round's observations, oldest first, each with the police's reaction when there is one. */
 export function ObservationList({ roundId, observations }: { roundId: string; observations: readonly ObservationView[] }) {
@@ -25,10 +26,10 @@ export function ObservationList({ roundId, observations }: { roundId: string; ob
                 <a class="patrol-observation" href={patrolHref({ name: 'observation', roundId, id: observation.id })}>
                   <Icon aria-hidden="true" size={24} />
                   <span class="patrol-observation-text">
-                    <strong>{t(`patrolType.${observation.type}`)}</strong>
+                    <strong>{observationTypeLabel(t, observation.type)}</strong>
                     <span>
                       {formatClock(lang, observation.observedAt)}
-                      {observation.action !== 'none' && ` · ${t(`patrolAction.${observation.action}`)}`}
+                      {observation.action !== 'none' && ` · ${observationActionLabel(t, observation.action)}`}
                     </span>
                     {observation.reaction && (
                       <span class="patrol-reaction">

@@ -17,6 +17,7 @@ import { EmergencyLinks } from './EmergencyLinks.tsx';
 import { formatClock } from './format.ts';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
+import { observationActionLabel, observationTypeLabel } from './labels.ts';
 
 export function ObservationScreen({ roundId, id }: { roundId: string; id: string }) {
   const { store, lang, announce, navigate } = useApp();
@@ -60,7 +61,7 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
 
   return (
     <>
-      <ScreenTitle>{t(`patrolType.${observation.type}`)}</ScreenTitle>
+      <ScreenTitle>{observationTypeLabel(t, observation.type)}</ScreenTitle>
       <p class="patrol-meta">{t('patrolObs.at', { time: formatClock(lang, observation.observedAt) })}</p>
       <EmergencyLinks />
       {observation.reaction && (
@@ -91,7 +92,7 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
           <select value={action ?? 'none'} onChange={(event) => setAction((event.target as HTMLSelectElement).value as ObservationAction)}>
             {OBSERVATION_ACTIONS.map((option) => (
               <option key={option} value={option}>
-                {t(`patrolAction.${option}`)}
+                {observationActionLabel(t, option)}
               </option>
             ))}
           </select>

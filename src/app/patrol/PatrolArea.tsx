@@ -26,6 +26,8 @@ export function PatrolArea({ path }: { path: string }) {
         <NotFound />
       ) : route.name === 'home' ? (
         <PatrolHome />
+      ) : route.name === 'start' ? (
+        <PatrolHome key={route.slotId} slotId={route.slotId} />
       ) : route.name === 'round' ? (
         <PatrolRoundScreen key={route.id} id={route.id} />
       ) : (

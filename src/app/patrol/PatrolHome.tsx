@@ -1,36 +1,42 @@
 /**
  * `#/ronde`: the volunteer's running round (they go straight to it), or the
- * form to start one, and the team's earlier rounds.
+ * form to start one ad hoc, and the team's earlier rounds.
+ * `#/ronde/dienst/<slotId>`: the same form filled in from a roster slot (its
+ * team, area and signed-up walkers); a slot that already has a round points
+ * to it instead.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { MIN_WALKERS, PATROL_MODES, type PatrolMode } from '../../domain/patrol.ts';
+import { useEffect } from 'preact/hooks';
+import type { SlotView } from '../../store/patrol-roster-store.ts';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { EmergencyLinks } from './EmergencyLinks.tsx';
+import { patrolModeLabel } from './labels.ts';
 import { patrolPack } from './pack.ts';
 import { patrolHref } from './routes.ts';
+import { StartForm } from './StartForm.tsx';
 import { patrolTeamsOf } from './teams.ts';
 
-export function PatrolHome() {
-  const { store, me, principal, config, navigate, announce, lang } = useApp();
+export function PatrolHome({ slotId }: { slotId?: string }) {
+  const { me, principal, config, navigate, lang } = useApp();
   const t = useT(patrolPack);
   const teams = patrolTeamsOf(principal, config.teams);
-  const data = useLive(async (s) => ({ running: await s.patrol.runningRound(me.userId), rounds: await s.patrol.listRounds({ all: true }) }), [me.userId]);
-  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const team = teams.find((candidate) => candidate.id === teamId) ?? teams[0];
-  const [walkers, setWalkers] = useState<string[]>([me.userId]);
-  const [mode, setMode] = useState<PatrolMode>('onFoot');
-  const [checkedIn, setCheckedIn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const data = useLive(
+    async (s) => ({
+      running: await s.patrol.runningRound(me.userId),
+      rounds: slotId === undefined ? await s.patrol.listRounds({ all: true }) : [],
+      slot: slotId === undefined ? null : await s.roster.getSlot(slotId),
+    }),
+    [me.userId, slotId],
+  );
 
   useEffect(() => {
     if (data?.running) navigate({ name: 'patrol', path: `/ronde/${data.running.id}` }, { replace: true });
   }, [data?.running?.id]);
 
-  if (teams.length === 0 || !team) {
+  if (teams.length === 0) {
     return (
       <>
         <ScreenTitle>{t('patrolRound.title')}</ScreenTitle>
@@ -38,76 +44,21 @@ export function PatrolHome() {
       </>
     );
   }
-  const members = [me.userId, ...team.memberIds.filter((id) => id !== me.userId)];
-  const toggle = (id: string) => setWalkers((current) => (current.includes(id) ? current.filter((w) => w !== id) : [...current, id]));
-  const start = async (event: Event) => {
-    event.preventDefault();
-    if (team.buurtIds.length === 0) {
-      setError(t('patrolStart.noBuurt'));
-      return;
-    }
-    const id = await store.patrol.startRound({ teamId: team.id, buurtIds: team.buurtIds, walkers, mode, checkedInWithPolice: checkedIn }, me.userId);
-    announce(t('patrolRound.running'));
-    navigate({ name: 'patrol', path: `/ronde/${id}` });
-  };
+  if (slotId !== undefined) {
+    return (
+      <>
+        <ScreenTitle>{t('patrolStart.title')}</ScreenTitle>
+        <EmergencyLinks />
+        {data === undefined ? <p class="muted">{t('patrolRound.loading')}</p> : <FromSlot slot={data.slot} />}
+      </>
+    );
+  }
 
   return (
     <>
       <ScreenTitle>{t('patrolStart.title')}</ScreenTitle>
       <EmergencyLinks />
-      <form class="form patrol-start" onSubmit={start}>
-        {teams.length > 1 && (
-          <label class="field">
-            <span>{t('patrolStart.team')}</span>
-            <select value={team.id} onChange={(event) => setTeamId((event.target as HTMLSelectElement).value)}>
-              {teams.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <fieldset class="fieldset">
-          <legend>{t('patrolStart.walkers')}</legend>
-          <div class="checks">
-            {members.map((id, index) => (
-              <label key={id} class="check">
-                <input type="checkbox" checked={walkers.includes(id)} onChange={() => toggle(id)} />
-                <span>{id === me.userId ? t('patrolStart.me', { name: me.displayName }) : t('patrolStart.member', { n: index })}</span>
-              </label>
-            ))}
-          </div>
-          {new Set(walkers).size < MIN_WALKERS && (
-            <p class="notice patrol-warning" role="status">
-              {t('patrolStart.fewWalkers')}
-            </p>
-          )}
-        </fieldset>
-        <fieldset class="fieldset">
-          <legend>{t('patrolStart.mode')}</legend>
-          <div class="checks">
-            {PATROL_MODES.map((option) => (
-              <label key={option} class="check">
-                <input type="radio" name="patrol-mode" value={option} checked={mode === option} onChange={() => setMode(option)} />
-                <span>{t(`patrolMode.${option}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <label class="check">
-          <input type="checkbox" checked={checkedIn} onChange={() => setCheckedIn((value) => !value)} />
-          <span>{t('patrolStart.checkedIn')}</span>
-        </label>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="button button-primary button-large button-block patrol-target" disabled={walkers.length === 0}>
-          {t('patrolStart.submit')}
-        </button>
-      </form>
+      <StartForm teams={teams} />
 
       <section aria-labelledby="patrol-history" class="patrol-section">
         <h2 id="patrol-history">{t('patrolRound.history')}</h2>
@@ -118,7 +69,7 @@ export function PatrolHome() {
             {data.rounds.map((round) => (
               <li key={round.id}>
                 <a href={patrolHref({ name: 'round', id: round.id })}>
-                  {formatDate(lang, localDate(round.startedAt))} · {t(`patrolMode.${round.mode}`)} ·{' '}
+                  {formatDate(lang, localDate(round.startedAt))} · {patrolModeLabel(t, round.mode)} ·{' '}
                   {t('patrolRound.observationsCount', { count: round.observationCount })}
                   {round.closedBy === 'app' && <strong> · {t('patrolRound.closedByApp')}</strong>}
                 </a>
@@ -129,4 +80,37 @@ export function PatrolHome() {
       </section>
     </>
   );
+}
+
+/** The start form for a slot of one of the person's teams, or why there is none (not here, another team's, a round already started from it). */
+function FromSlot({ slot }: { slot: SlotView | null }) {
+  const { principal, config } = useApp();
+  const t = useT(patrolPack);
+  const team = slot ? patrolTeamsOf(principal, config.teams).find((candidate) => candidate.id === slot.teamId) : undefined;
+  const problem = !slot ? t('patrolStart.slotMissing') : !team ? t('patrolStart.otherTeam') : null;
+  if (problem !== null || !slot || !team) {
+    return (
+      <>
+        <p class="notice" role="status">
+          {problem}
+        </p>
+        <a class="button button-block" href={patrolHref({ name: 'home' })}>
+          {t('patrolStart.adHoc')}
+        </a>
+      </>
+    );
+  }
+  if (slot.round) {
+    return (
+      <>
+        <p class="notice" role="status">
+          {slot.round.running ? t('patrolStart.slotRunning') : t('patrolStart.slotWalked')}
+        </p>
+        <a class="button button-primary button-block" href={patrolHref({ name: 'round', id: slot.round.id })} data-testid="slot-round">
+          {t('patrolStart.toRound')}
+        </a>
+      </>
+    );
+  }
+  return <StartForm teams={[team]} slot={slot} />;
 }

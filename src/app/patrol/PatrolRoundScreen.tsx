@@ -1,7 +1,8 @@
 /**
  * `#/ronde/<id>`: the round. While it runs: a timer (from its start and the
  * app's clock, re-drawn each second), the phone numbers, the observation
- * buttons, the observations so far, and the end. Afterwards: what happened,
+ * buttons, the observations so far, the round's map (route and places),
+ * the route choice (recording while it runs), and the end. Afterwards: what happened,
  * with the police's reactions.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -18,7 +19,10 @@ import { ObservationButtons } from './ObservationButtons.tsx';
 import { ObservationList } from './ObservationList.tsx';
 import { formatClock, formatElapsed } from './format.ts';
 import { patrolPack } from './pack.ts';
+import { RoundMap } from './RoundMap.tsx';
+import { RoundTrack } from './RoundTrack.tsx';
 import { patrolHref } from './routes.ts';
+import { patrolModeLabel, patrolOutcomeLabel } from './labels.ts';
 
 export function PatrolRoundScreen({ id }: { id: string }) {
   const { lang } = useApp();
@@ -52,7 +56,7 @@ export function PatrolRoundScreen({ id }: { id: string }) {
           </span>
         )}
         <span aria-hidden="true">·</span>
-        <span>{t(`patrolMode.${round.mode}`)}</span>
+        <span>{patrolModeLabel(t, round.mode)}</span>
         <SyncBadge state={round.syncState} />
       </p>
       {round.closedBy === 'app' && (
@@ -62,13 +66,15 @@ export function PatrolRoundScreen({ id }: { id: string }) {
       )}
       {round.closedBy === 'walkers' && round.outcome !== null && (
         <p class="patrol-outcome">
-          <strong>{t(`patrolOutcome.${round.outcome}`)}</strong>
+          <strong>{patrolOutcomeLabel(t, round.outcome)}</strong>
           {round.summary !== '' && <> — {round.summary}</>}
         </p>
       )}
       {isRunning && <EmergencyLinks />}
       {isRunning && <ObservationButtons roundId={id} />}
       <ObservationList roundId={id} observations={observations} />
+      <RoundMap track={round.track} observations={observations} />
+      <RoundTrack round={round} />
       {isRunning && <EndRound id={id} unsent={unsent} />}
     </>
   );

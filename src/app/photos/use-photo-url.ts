@@ -63,6 +63,12 @@ function thumbnailOf(sha256: string, photo: Blob): Promise<Blob> {
 
 const shown = new Map<PhotoStoreOf, Set<string>>();
 
+/** A wipe (revoked phone, signed out) forgets the thumbnails kept in memory too, so no one after sees them. */
+export function forgetPhotosInMemory(): void {
+  thumbnails.clear();
+  shown.clear();
+}
+
 /** Remember that a photo was shown: others' photos shown lately are the last to leave the cache. */
 function markShown(photos: PhotoStoreOf, sha256: string): void {
   const batch = shown.get(photos);

@@ -9,7 +9,8 @@
  * note saying why there is no map: the app lists and places findings
  * without tiles. With `onPick` the map is for pointing out a place (drag to
  * pan, + and − to zoom, tap to pick, keys too); without it a static
- * overview, as the printed schouw report uses it.
+ * overview, as the printed schouw report uses it. With `track`, a route is
+ * drawn under the markers as a line with its start and end (a patrol round).
  */
 import { spreadMarkers } from './marker-spread.ts';
 import './place.css';
@@ -30,6 +31,10 @@ export type MapViewProps = {
   class?: string;
   /** Where to open when there is nothing to show yet (tiles.ts homeView). */
   home?: MapViewState;
+  /** A route walked, in order: a line from its start to its end, under the markers. */
+  track?: ReadonlyArray<LatLon>;
+  /** What the map shows, for screen readers (default: the number of findings). */
+  label?: string;
 };
 
 const DEFAULT_WIDTH = 600;
@@ -78,7 +83,8 @@ export function MapView(props: MapViewProps) {
     if (online) setTileFailed(false);
   }, [online]);
 
-  const view = ownView ?? fitView([...points, ...(picked ? [picked] : [])], width, height, props.home ? { fallback: props.home } : {});
+  const track = props.track ?? [];
+  const view = ownView ?? fitView([...points, ...track, ...(picked ? [picked] : [])], width, height, props.home ? { fallback: props.home } : {});
   const tiles = online ? visibleTiles(view, width, height) : [];
   const isNoteShown = !online || hasTileFailed;
 
@@ -140,7 +146,13 @@ export function MapView(props: MapViewProps) {
       }
     : {};
 
-  const label = isPicking ? t('map.pickLabel') : points.length === 1 ? t('map.labelOne') : t('map.label', { count: points.length });
+  const label = isPicking
+    ? t('map.pickLabel')
+    : props.label !== undefined
+      ? props.label
+      : points.length === 1
+        ? t('map.labelOne')
+        : t('map.label', { count: points.length });
   const classes = ['place-map', isPicking ? 'place-map-picking' : 'place-map-static', props.class].filter(Boolean).join(' ');
 
   return (
@@ -171,6 +183,9 @@ export function MapView(props: MapViewProps) {
             onError={() => setTileFailed(true)}
           />
         ))}
+        {track.length > 0 && (
+          <TrackLine points={track.map((point) => toScreen(view, width, height, point))} start={t('map.trackStart')} end={t('map.trackEnd')} />
+        )}
         {spreadMarkers(points.map((point) => toScreen(view, width, height, point))).map(({ at, spot, isMoved }, index) => {
           const point = points[index] as MapPoint;
           return (
@@ -213,6 +228,31 @@ export function MapView(props: MapViewProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The route: a light casing under a dark line (visible on tiles and on the plain background), a round start and a square end. */
+function TrackLine({ points, start, end }: { points: ReadonlyArray<{ x: number; y: number }>; start: string; end: string }) {
+  const path = points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+  const first = points[0] as { x: number; y: number };
+  const last = points.at(-1) as { x: number; y: number };
+  return (
+    <g class="place-map-track">
+      {points.length > 1 && (
+        <>
+          <polyline class="place-map-track-casing" points={path} />
+          <polyline class="place-map-track-line" points={path} />
+        </>
+      )}
+      <circle class="place-map-track-start" cx={first.x.toFixed(1)} cy={first.y.toFixed(1)} r="7">
+        <title>{start}</title>
+      </circle>
+      {points.length > 1 && (
+        <rect class="place-map-track-end" x={(last.x - 6).toFixed(1)} y={(last.y - 6).toFixed(1)} width="12" height="12">
+          <title>{end}</title>
+        </rect>
+      )}
+    </g>
   );
 }
 

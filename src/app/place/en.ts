@@ -48,6 +48,8 @@ export const en: Words<typeof nl> = {
   'map.pickedAnnounce': 'Place pointed out on the map',
   'map.done': 'Done',
   'map.noTiles': 'Map images are not available without internet. The points are still in the right place relative to each other.',
+  'map.trackStart': 'Start of the route',
+  'map.trackEnd': 'End of the route',
   'map.attribution': 'Map: © Kadaster (PDOK BRT-Achtergrondkaart)',
 
   'address.street': 'Street',

@@ -50,6 +50,8 @@ export const nl = {
   'map.pickedAnnounce': 'Plek aangewezen op de kaart',
   'map.done': 'Klaar',
   'map.noTiles': 'Kaartbeelden zijn niet beschikbaar zonder internet. De punten staan wel goed ten opzichte van elkaar.',
+  'map.trackStart': 'Begin van de route',
+  'map.trackEnd': 'Einde van de route',
   'map.attribution': 'Kaart: © Kadaster (PDOK BRT-Achtergrondkaart)',
 
   'address.street': 'Straat',

@@ -103,7 +103,7 @@ export const en: Words<typeof nl> = {
   'openFindings.allPartners': 'All partners',
   'openFindings.noPartner': 'Nobody assigned yet',
   'openFindings.allOpen': 'All open statuses',
-  'openFindings.empty': 'No open findings. Everything has been resolved or closed.',
+  'openFindings.empty': 'No open findings from a schouw: everything has been resolved or closed.',
   'openFindings.emptyFiltered': 'No open findings with these filters.',
   'openFindings.shown.one': '1 finding, oldest first',
   'openFindings.shown.other': '{count} findings, oldest first',

@@ -105,7 +105,7 @@ export const nl = {
   'openFindings.allPartners': 'Alle partners',
   'openFindings.noPartner': 'Nog niemand toegewezen',
   'openFindings.allOpen': 'Alle open statussen',
-  'openFindings.empty': 'Geen open bevindingen. Alles is opgelost of afgehandeld.',
+  'openFindings.empty': 'Geen open bevindingen van een schouw: alles is opgelost of afgehandeld.',
   'openFindings.emptyFiltered': 'Geen open bevindingen met deze filters.',
   'openFindings.shown.one': '1 bevinding, de oudste eerst',
   'openFindings.shown.other': '{count} bevindingen, de oudste eerst',

@@ -8,7 +8,8 @@ import { useT } from '../i18n/use-t.ts';
 import { downloadFile } from '../ui/download.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { EffortTable } from './EffortTable.tsx';
-import { outcomeLabel } from './labels.ts';
+import { patrolOutcomeLabel } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
 import { rosterPack } from './pack.ts';
 import { effortCsv } from './roster-csv.ts';
 import { monthOf, roundHours } from './roster-logic.ts';
@@ -24,7 +25,7 @@ const UNDERSTAFFED_SHOWN = 8;
 /** `#/inzet`: effort per team and buurt in a month, the month's rounds, the exports; for the coordinator also the slots short of walkers. */
 export function EffortScreen() {
   const { config, lang, principal, platform } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const now = useNow(60_000);
   const [month, setMonth] = useState(() => monthOf(now));
   const effort = useEffort(month);
@@ -85,7 +86,7 @@ export function EffortScreen() {
                     </a>
                     <p class="slot-line muted">
                       {teamName(round.teamId)} · {t('roundReport.walkers', { count: round.walkers.length })}
-                      {round.outcome && ` · ${outcomeLabel(t, round.outcome)}`}
+                      {round.outcome && ` · ${patrolOutcomeLabel(t, round.outcome)}`}
                       {roundHours(round) > 0 && ` · ${t('rosterHours', { hours: hours.format(roundHours(round)) })}`}
                     </p>
                   </li>

@@ -1,7 +1,8 @@
 import { useApp } from '../context.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
-import { observationLabel } from './labels.ts';
+import { observationTypeLabel } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
 import { rosterPack } from './pack.ts';
 import { percent, typeTotals, type EffortRow } from './roster-logic.ts';
 
@@ -10,7 +11,7 @@ const percentText = (value: number | null) => (value === null ? '–' : `${value
 /** Effort per team and buurt: rounds, hours walked, share with ≥ 2 walkers, roster coverage, observations; then the types. */
 export function EffortTable({ rows }: { rows: readonly EffortRow[] }) {
   const { config, lang } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const teamName = (id: string) => config.teams.find((team) => team.id === id)?.name ?? id;
   const hours = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
   if (rows.length === 0) return <p class="empty-state">{t('effort.empty')}</p>;
@@ -49,7 +50,7 @@ export function EffortTable({ rows }: { rows: readonly EffortRow[] }) {
       <ul class="type-totals">
         {typeTotals(rows).map(([type, count]) => (
           <li key={type}>
-            {observationLabel(t, type)}: <strong>{count}</strong>
+            {observationTypeLabel(t, type)}: <strong>{count}</strong>
           </li>
         ))}
       </ul>

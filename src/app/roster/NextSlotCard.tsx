@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-t.ts';
 import { rosterPack } from './pack.ts';
 import { endTime } from './roster-logic.ts';
 import { rosterHref } from './routes.ts';
+import { SlotRoundLink } from './SlotRoundLink.tsx';
 import './roster.css';
 
 /**
@@ -31,9 +32,17 @@ export function NextSlotCard() {
           {t('nextSlot.alone')}
         </p>
       )}
-      <a class="button button-block" href={rosterHref({ name: 'roster' })}>
-        {t('nextSlot.open')}
-      </a>
+      {/* One button in one place: to the roster, or, from half an hour before the slot, its round. */}
+      <SlotRoundLink
+        slot={slot}
+        now={now}
+        block
+        fallback={
+          <a class="button button-block" href={rosterHref({ name: 'roster' })}>
+            {t('nextSlot.open')}
+          </a>
+        }
+      />
     </section>
   );
 }

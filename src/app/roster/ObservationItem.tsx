@@ -5,13 +5,14 @@ import { buurtName } from '../i18n/labels.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
-import { actionLabel, observationLabel } from './labels.ts';
+import { observationActionLabel, observationTypeLabel } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
 import { rosterPack } from './pack.ts';
 
 /** One observation: type, when, buurt, note, action, and the wijkagent's reaction (safety only). */
 export function ObservationItem({ observation, children }: { observation: ObservationView; children?: ComponentChildren }) {
   const { config, lang } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const when = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
     observation.observedAt,
   );
@@ -20,13 +21,13 @@ export function ObservationItem({ observation, children }: { observation: Observ
   return (
     <li class="observation-item" aria-labelledby={titleId} data-testid="observation">
       <h3 id={titleId} class="observation-type">
-        {observationLabel(t, observation.type)}
+        {observationTypeLabel(t, observation.type)}
       </h3>
       <p class="slot-line muted">
         {when} · {buurtName(t, config, observation.buurtId)}
       </p>
       {observation.note && <p class="slot-line">{observation.note}</p>}
-      <p class="slot-line">{t('police.action', { action: actionLabel(t, observation.action) })}</p>
+      <p class="slot-line">{t('police.action', { action: observationActionLabel(t, observation.action) })}</p>
       {observation.kind === 'safety' && (
         <p class={`reaction reaction-${reaction?.state ?? 'none'}`} data-testid="reaction">
           <strong>{t(reaction ? `policeReaction.${reaction.state}` : 'policeReaction.none')}</strong>

@@ -7,7 +7,8 @@ import { formatDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { actionLabel, observationLabel } from './labels.ts';
+import { observationActionLabel, observationTypeLabel } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
 import { addDays, isoWeek } from './roster-logic.ts';
@@ -26,7 +27,7 @@ function startOf(date: string): number {
  */
 export function PoliceScreen() {
   const { principal, lang } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const now = useNow(60_000);
   const [weeksBack, setWeeksBack] = useState(0);
   const [type, setType] = useState('');
@@ -60,7 +61,7 @@ export function PoliceScreen() {
             <option value="">{t('police.all')}</option>
             {SAFETY_OBSERVATION_TYPES.map((item) => (
               <option key={item} value={item}>
-                {observationLabel(t, item)}
+                {observationTypeLabel(t, item)}
               </option>
             ))}
           </select>
@@ -71,7 +72,7 @@ export function PoliceScreen() {
             <option value="">{t('police.all')}</option>
             {OBSERVATION_ACTIONS.map((item) => (
               <option key={item} value={item}>
-                {actionLabel(t, item)}
+                {observationActionLabel(t, item)}
               </option>
             ))}
           </select>
@@ -96,7 +97,7 @@ export function PoliceScreen() {
 
 function ReactionForm({ observation }: { observation: SafetyObservationView }) {
   const { store, me, announce } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const [text, setText] = useState(observation.reaction?.text ?? '');
   const save = async (state: ReactionState) => {
     await store.roster.react(observation.id, { text: text.trim(), state, by: me.userId });

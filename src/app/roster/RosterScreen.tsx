@@ -74,7 +74,7 @@ export function RosterScreen() {
                 </h2>
                 <ul class="slot-list">
                   {week.slots.map((slot) => (
-                    <SlotCard key={slot.id} slot={slot} team={chosen} names={names} mayPlan={mayPlan} />
+                    <SlotCard key={slot.id} slot={slot} team={chosen} names={names} mayPlan={mayPlan} now={now} />
                   ))}
                 </ul>
               </section>

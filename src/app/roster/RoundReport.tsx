@@ -6,7 +6,9 @@ import { buurtName } from '../i18n/labels.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { modeLabel, outcomeLabel } from './labels.ts';
+import { patrolModeLabel, patrolOutcomeLabel } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
+import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
 import '../report/report.css';
@@ -17,7 +19,7 @@ type Data = { round: RoundView; observations: ObservationView[] } | null;
 /** `#/inzet/ronde/<id>`: the printable report of one round (A4, the report print stylesheet). */
 export function RoundReport({ id }: { id: string }) {
   const { config, lang, platform } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const data = useLive(
     async (store): Promise<Data> => {
       const round = (await store.roster.listRounds({})).find((item) => item.id === id);
@@ -45,8 +47,8 @@ export function RoundReport({ id }: { id: string }) {
       <ul class="report-facts">
         <li>{t('roster.area', { buurten: round.buurtIds.map((b) => buurtName(t, config, b)).join(', ') })}</li>
         <li>{t('roundReport.walkers', { count: round.walkers.length })}</li>
-        <li>{t('roundReport.mode', { mode: modeLabel(t, round.mode) })}</li>
-        {round.outcome && <li>{t('roundReport.outcome', { outcome: outcomeLabel(t, round.outcome) })}</li>}
+        <li>{t('roundReport.mode', { mode: patrolModeLabel(t, round.mode) })}</li>
+        {round.outcome && <li>{t('roundReport.outcome', { outcome: patrolOutcomeLabel(t, round.outcome) })}</li>}
         {round.checkedInWithPolice && <li>{t('roundReport.checkedIn')}</li>}
       </ul>
       {round.summary && (
@@ -55,6 +57,7 @@ export function RoundReport({ id }: { id: string }) {
           <p>{round.summary}</p>
         </section>
       )}
+      <RoundMap track={round.track} observations={observations} />
       <section class="report-section">
         <h2>{t('roundReport.observations')}</h2>
         {observations.length === 0 ? (

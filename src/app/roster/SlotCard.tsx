@@ -7,16 +7,18 @@ import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
+import { walkerName } from '../patrol/labels.ts';
+import { patrolPack } from '../patrol/pack.ts';
 import { rosterPack } from './pack.ts';
-import { walkerName } from './people.ts';
 import { endTime } from './roster-logic.ts';
+import { SlotRoundLink } from './SlotRoundLink.tsx';
 
-type Props = { slot: SlotView; team: Team | undefined; names: ReadonlyMap<string, string>; mayPlan: boolean };
+type Props = { slot: SlotView; team: Team | undefined; names: ReadonlyMap<string, string>; mayPlan: boolean; now: number };
 
 /** One slot: when, where, who walks; sign up, sign off, swap; flagged with fewer than two walkers. */
-export function SlotCard({ slot, team, names, mayPlan }: Props) {
+export function SlotCard({ slot, team, names, mayPlan, now }: Props) {
   const { store, me, config, lang, announce } = useApp();
-  const t = useT(rosterPack);
+  const t = useT(rosterPack, patrolPack);
   const [isSwapping, setSwapping] = useState(false);
   const [swapTo, setSwapTo] = useState('');
   const isMine = slot.walkers.includes(me.userId);
@@ -48,6 +50,7 @@ export function SlotCard({ slot, team, names, mayPlan }: Props) {
       )}
       <SyncBadge state={slot.syncState} />
       <div class="slot-actions">
+        <SlotRoundLink slot={slot} now={now} />
         {isMine ? (
           <button type="button" class="button" onClick={() => void act(() => store.roster.signOff(slot.id, me.userId), t('roster.signedOff', { date }))}>
             {t('roster.signOff')}
@@ -56,7 +59,7 @@ export function SlotCard({ slot, team, names, mayPlan }: Props) {
           <button
             type="button"
             class="button button-primary"
-            onClick={() => void act(() => store.roster.signUp(slot.id, me.userId), t('roster.signedUp', { date }))}
+            onClick={() => void act(() => store.roster.signUp(slot.id, me.userId, me.displayName), t('roster.signedUp', { date }))}
           >
             {t('roster.signUp')}
           </button>
@@ -74,7 +77,7 @@ export function SlotCard({ slot, team, names, mayPlan }: Props) {
             event.preventDefault();
             if (!swapTo) return;
             setSwapping(false);
-            void act(() => store.roster.swap(slot.id, me.userId, swapTo), t('roster.swapped', { date }));
+            void act(() => store.roster.swap(slot.id, me.userId, swapTo, names.get(swapTo)), t('roster.swapped', { date }));
           }}
         >
           <div class="field">

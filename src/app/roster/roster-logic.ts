@@ -4,13 +4,27 @@
  * tests/unit/roster-logic.test.ts.
  */
 import { MIN_WALKERS } from '../../domain/patrol.ts';
+import { isSlotStartable } from '../../domain/patrol-roster.ts';
 import type { ObservationView, RoundView, SlotView } from '../../store/patrol-roster-store.ts';
 
-/** "HH:MM" plus minutes, wrapping past midnight. */
-export function endTime(start: string, minutes: number): string {
-  const [h = 0, m = 0] = start.split(':').map(Number);
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+// A slot's end time is the domain's (the patrol start form says it too).
+export { endTime } from '../../domain/patrol-roster.ts';
+
+/** What a slot offers about its round: start one, go to the running one, read the walked one's report, or nothing. */
+export type SlotRoundAction = { kind: 'start' } | { kind: 'running'; roundId: string } | { kind: 'walked'; roundId: string } | null;
+
+/**
+ * A slot that already has a round points to it (never a second start); a
+ * member of the slot's team may start one from half an hour before the
+ * slot until its end (isSlotStartable).
+ */
+export function slotRoundAction(
+  slot: Pick<SlotView, 'teamId' | 'date' | 'start' | 'durationMinutes' | 'round'>,
+  now: number,
+  teamIds: readonly string[],
+): SlotRoundAction {
+  if (slot.round) return { kind: slot.round.running ? 'running' : 'walked', roundId: slot.round.id };
+  return teamIds.includes(slot.teamId) && isSlotStartable(slot, now) ? { kind: 'start' } : null;
 }
 
 /** ISO week number and the Monday that starts it (YYYY-MM-DD) of a calendar date. */
@@ -80,7 +94,7 @@ export type EffortRow = {
   safety: number;
   publicSpace: number;
   /** Observations by type. */
-  byType: Record<string, number>;
+  byType: Partial<Record<ObservationView['type'], number>>;
 };
 
 /** A share as a whole percentage, or null without anything to share. */
@@ -128,8 +142,11 @@ export function effortRows(input: { rounds: readonly RoundView[]; slots: readonl
 }
 
 /** Observations by type over all rows, most first. */
-export function typeTotals(rows: readonly EffortRow[]): Array<[string, number]> {
-  const totals = new Map<string, number>();
-  for (const row of rows) for (const [type, count] of Object.entries(row.byType)) totals.set(type, (totals.get(type) ?? 0) + count);
+export function typeTotals(rows: readonly EffortRow[]): Array<[ObservationView['type'], number]> {
+  const totals = new Map<ObservationView['type'], number>();
+  for (const row of rows) {
+    // Object.entries widens the keys to string; they are the observation types byType was filled with.
+    for (const [type, count] of Object.entries(row.byType) as Array<[ObservationView['type'], number]>) totals.set(type, (totals.get(type) ?? 0) + count);
+  }
   return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

@@ -1,25 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
+import { useLive } from '../hooks.ts';
 
 /**
- * The display names of the tenant's people, for a coordinator when online
- * (the account API); an empty map otherwise, and the screens say "Teamlid 2".
+ * The display names this phone knows of the people on the roster and in a
+ * round: one's own (the session), the names the team's sign-ups carry
+ * (each member's phone writes its own), and for a coordinator online the
+ * account list. Whoever is missing reads "Teamlid 2" (walkerName in
+ * patrol/labels.ts).
  */
 export function useMemberNames(): ReadonlyMap<string, string> {
   const { api, me } = useApp();
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [accounts, setAccounts] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const signUps = useLive((store) => store.roster.memberNames(), []);
   useEffect(() => {
     if (me.role !== 'coordinator') return;
     let live = true;
     api()
       .then((client) => client.users())
       .then((users) => {
-        if (live) setNames(new Map(users.map((user) => [user.id, user.displayName])));
+        if (live) setAccounts(new Map(users.map((user) => [user.id, user.displayName])));
       })
       .catch(() => {});
     return () => {
       live = false;
     };
   }, [me.role]);
-  return names;
+  return new Map([...(signUps ?? []), ...accounts, [me.userId, me.displayName]]);
 }

@@ -18,6 +18,7 @@ export const en: Words<typeof nl> = {
   'sync.short.error': 'Failed',
   'sync.problem.offline': 'Your phone has no internet. Your work is safe on this device and will be sent once there is a connection.',
   'sync.problem.unreachable': 'The server does not answer. Your work is safe on this device; Buurtlog will try again soon.',
+  'sync.problem.code': '(error code {code} — mention it when you ask for help)',
   'sync.details': 'Synchronisation details',
   'sync.close': 'Close',
   'sync.offlineTapped': 'Sending now is not possible. Buurtlog does it by itself once there is a connection.',

@@ -19,6 +19,7 @@ export const nl = {
   'sync.short.error': 'Niet gelukt',
   'sync.problem.offline': 'Je telefoon heeft geen internet. Je werk staat veilig op dit toestel en gaat mee zodra er weer verbinding is.',
   'sync.problem.unreachable': 'De server antwoordt niet. Je werk staat veilig op dit toestel; Buurtlog probeert het straks opnieuw.',
+  'sync.problem.code': '(foutcode {code} — noem die als je om hulp vraagt)',
   'sync.details': 'Details van de synchronisatie',
   'sync.close': 'Sluiten',
   'sync.offlineTapped': 'Nu versturen lukt niet. Buurtlog doet het vanzelf zodra er verbinding is.',

@@ -15,6 +15,7 @@ import type { AccountApi } from '../../sync/account-api.ts';
 import type { AuthReason } from '../../sync/auth-reasons.ts';
 import { createSyncController, type SyncController, type SyncControllerOptions } from '../../sync/controller.ts';
 import { createSyncEngine } from '../../sync/engine.ts';
+import { createLiveStream } from '../../sync/live.ts';
 import type { Observable } from '../../sync/observable.ts';
 import type { SyncStatus } from '../../sync/status.ts';
 
@@ -31,13 +32,17 @@ export type StartSyncOptions = {
 };
 
 export function startSync({ store, baseUrl, window: win, sessions, status, onAuthProblem, accountApi }: StartSyncOptions): SyncController {
-  const engine = createSyncEngine({
-    store,
+  // Read for every call: another tab may have signed in again meanwhile.
+  const headers = async () => ({ authorization: `Bearer ${(await getSession())?.token ?? sessions.current().token}` });
+  const engine = createSyncEngine({ store, fetch: win.fetch.bind(win), baseUrl, now: Date.now, headers });
+  // The server's pokes while online and visible: a colleague's change arrives at once, not at the 60 s timer.
+  const pokes = createLiveStream({
     fetch: win.fetch.bind(win),
-    baseUrl,
-    now: Date.now,
-    // Read for every call: another tab may have signed in again meanwhile.
-    headers: async () => ({ authorization: `Bearer ${(await getSession())?.token ?? sessions.current().token}` }),
+    url: `${baseUrl}/api/v1/sync/events`,
+    headers,
+    window: win,
+    document: win.document,
+    navigator: win.navigator,
   });
 
   // Role, buurten or teams may have changed since the last start.
@@ -59,6 +64,7 @@ export function startSync({ store, baseUrl, window: win, sessions, status, onAut
       return result;
     },
     outbox: store,
+    pokes,
     status,
     onAuthProblem,
     window: win,

@@ -71,6 +71,9 @@ function toneOf(status: SyncControllerStatus, network: Network, unsent: number):
 function problemOf(t: T, tone: SyncTone, status: SyncControllerStatus): string | null {
   if (tone === 'offline') return t('sync.problem.offline');
   if (tone === 'unreachable') return t('sync.problem.unreachable');
-  if (tone === 'error' && status.lastError) return reasonText(status.lastError, t);
+  if (tone === 'error' && status.lastError) {
+    const text = reasonText(status.lastError, t);
+    return status.lastErrorCode ? `${text} ${t('sync.problem.code', { code: status.lastErrorCode })}` : text;
+  }
   return null;
 }

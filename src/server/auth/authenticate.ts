@@ -29,31 +29,40 @@ export type AuthEnv = { Variables: { principal: Principal; deviceId: string; cal
 
 export function authenticate(database: Database, now: () => number): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
-    if (header === undefined) throw new ApiFailure(401, 'unauthenticated', 'Sign in first: send the device token as "Authorization: Bearer <token>".');
-    const token = BEARER.exec(header.trim())?.[1];
-    if (token === undefined) throw new ApiFailure(401, 'unauthenticated', 'The Authorization header must be "Bearer <device token>".');
-
-    const tokenHash = secretHash(token);
-    const device = await findDeviceByTokenHash(database.db, tokenHash);
-    if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
-    // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline.
-    // Clear-Site-Data: the browser drops this origin's HTTP cache too, whatever it kept (the app wipes its own stores itself).
-    if (device.revoked_at !== null)
-      throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
-    const time = now();
-    if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');
-    const user = await findUser(database.db, device.tenant_id, device.user_id);
-    if (!user?.isActive) throw new ApiFailure(401, 'unauthenticated', 'This account is no longer active.');
-
-    if (device.last_seen_at === null || time - device.last_seen_at >= TOUCH_EVERY_MS) {
-      await touchDevice(database.db, tokenHash, time, time + SESSION_MS);
-    }
-    c.set('principal', await principalOf(database.db, user));
-    c.set('deviceId', device.id);
-    c.set('caller', { user, device });
+    const { principal, caller } = await identify(database, c.req.header('authorization'), now());
+    c.set('principal', principal);
+    c.set('deviceId', caller.device.id);
+    c.set('caller', caller);
     await next();
   };
+}
+
+/**
+ * Who an `Authorization` header belongs to, as `authenticate` decides it, at
+ * `time`; an ApiFailure (401) when nobody. Also asked again by a long-lived
+ * answer (the live event stream, routes/events.ts) to learn that the
+ * device was revoked or the person's teams changed meanwhile.
+ */
+export async function identify(database: Database, header: string | undefined, time: number): Promise<{ principal: Principal; caller: Caller }> {
+  if (header === undefined) throw new ApiFailure(401, 'unauthenticated', 'Sign in first: send the device token as "Authorization: Bearer <token>".');
+  const token = BEARER.exec(header.trim())?.[1];
+  if (token === undefined) throw new ApiFailure(401, 'unauthenticated', 'The Authorization header must be "Bearer <device token>".');
+
+  const tokenHash = secretHash(token);
+  const device = await findDeviceByTokenHash(database.db, tokenHash);
+  if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
+  // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline.
+  // Clear-Site-Data: the browser drops this origin's HTTP cache too, whatever it kept (the app wipes its own stores itself).
+  if (device.revoked_at !== null)
+    throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
+  if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');
+  const user = await findUser(database.db, device.tenant_id, device.user_id);
+  if (!user?.isActive) throw new ApiFailure(401, 'unauthenticated', 'This account is no longer active.');
+
+  if (device.last_seen_at === null || time - device.last_seen_at >= TOUCH_EVERY_MS) {
+    await touchDevice(database.db, tokenHash, time, time + SESSION_MS);
+  }
+  return { principal: await principalOf(database.db, user), caller: { user, device } };
 }
 
 /** Only coordinators of the caller's tenant may pass (after `authenticate`). */

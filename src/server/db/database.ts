@@ -19,6 +19,8 @@ export type Database = {
   readonly location: string;
   /** The PostgreSQL schema the tables live in (search_path); undefined on SQLite. */
   readonly schema?: string;
+  /** PostgreSQL only: the connection pool's connections (for /metrics). */
+  poolStats?(): { readonly total: number; readonly idle: number; readonly waiting: number };
   close(): Promise<void>;
 };
 
@@ -69,7 +71,14 @@ function openPostgres(url: string, schema: string): Database {
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const { host, pathname } = new URL(url);
-  return { db, dialect: 'postgres', location: `${host}${pathname} (schema ${schema})`, schema, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: `${host}${pathname} (schema ${schema})`,
+    schema,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 /**

@@ -27,6 +27,40 @@ export async function loadRecordsOfType(db: Kysely<Schema> | Transaction<Schema>
 }
 
 /**
+ * The tenant's records of `type` whose `field` names one of `parentIds` (a
+ * moved activity's findings, a finding's follow-up entries). The state is
+ * JSON text on both databases, so the query narrows by the quoted id in it
+ * (ids are lowercase letters, digits and dashes: neither a LIKE wildcard nor
+ * a JSON escape can be in one) and the field itself is compared here. Used
+ * only when a parent moves, which is rare; not on every write.
+ */
+export async function loadChildren(
+  db: Kysely<Schema> | Transaction<Schema>,
+  tenantId: string,
+  child: { type: RecordType; field: string },
+  parentIds: readonly string[],
+): Promise<SyncRecord[]> {
+  const wanted = new Set(parentIds);
+  const found: SyncRecord[] = [];
+  for (let start = 0; start < parentIds.length; start += 100) {
+    const chunk = parentIds.slice(start, start + 100);
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'tenant_id', 'type', 'state'])
+      .where('tenant_id', '=', tenantId)
+      .where('type', '=', child.type)
+      .where((eb) => eb.or(chunk.map((id) => eb('state', 'like', `%"${id}"%`))))
+      .execute();
+    for (const row of rows) {
+      const record = toSyncRecord(row);
+      const parentId = record.fields[child.field]?.v;
+      if (typeof parentId === 'string' && wanted.has(parentId)) found.push(record);
+    }
+  }
+  return found;
+}
+
+/**
  * Inserts or replaces records, numbering them from `firstSeq` in the order given.
  * Only under the write lock: the numbers must be fresh.
  */

@@ -22,13 +22,14 @@ import { loadRecords } from '../db/records.ts';
 import { findUser, findUsersByEmail, insertUser, type UserAccount } from '../db/users.ts';
 import { serialiseWrites } from '../db/write-lock.ts';
 import { ApiFailure } from '../errors.ts';
+import { distinctScopes, type ChangedScope } from '../live/change-feed.ts';
 import { unusableInvite, usableTeam } from '../invite-checks.ts';
 import { readValidBody } from '../json-body.ts';
 import type { ServerContext } from '../server-context.ts';
 import { serverActor, serverMutation } from '../server-changes.ts';
 
 export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
-  const { database, now } = ctx;
+  const { database, now, live } = ctx;
   return new Hono<AuthEnv>()
     .post('/sign-in', async (c) => {
       const request = await readValidBody(c.req.raw, SignInRequestSchema, 'sign-in request');
@@ -100,6 +101,8 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
       const codeHash = secretHash(request.code);
 
       // One transaction under the write lock: the user, their place in the team, the used invite and the session all happen, or none.
+      const changed: ChangedScope[] = [];
+      let tenantOfInvite: string | null = null;
       const session = await database.db.transaction().execute(async (trx) => {
         await serialiseWrites(trx, database.dialect);
         const invite = await findInvite(trx, codeHash);
@@ -140,7 +143,13 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         });
         // The device id this phone gets (maybe not the one it asked for): the team change and the audit name it.
         const deviceId = await deviceIdFor(trx, user.id, request.deviceId);
-        const [result] = await applyMutations(trx, { actor: serverActor(invite.tenant_id, { userId: user.id, deviceId }), mutations: [joinTeam], now: time });
+        const [result] = await applyMutations(trx, {
+          actor: serverActor(invite.tenant_id, { userId: user.id, deviceId }),
+          mutations: [joinTeam],
+          now: time,
+          changed,
+        });
+        tenantOfInvite = invite.tenant_id;
         if (result?.status !== 'applied') throw new Error(`adding the invited volunteer to team ${team.record.id} was refused: ${result?.message}`);
         if (!(await useInvite(trx, codeHash, user.id, time))) throw new ApiFailure(410, 'invite-invalid', 'This invite has already been used.');
 
@@ -160,6 +169,8 @@ export function authRoute(ctx: ServerContext): Hono<AuthEnv> {
         return opened;
       });
       await attempt.succeeded();
+      // Committed: the team's new member is news to those who read the team (the roster, the coordinator's lists).
+      if (tenantOfInvite !== null) await live.publish({ tenantId: tenantOfInvite, deviceId: session.me.deviceId, scopes: distinctScopes(changed) });
       return c.json(session satisfies Session);
     })
 

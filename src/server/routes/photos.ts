@@ -50,7 +50,7 @@ import { quotaGate, withinLimits } from '../usage-limits.ts';
  */
 const CACHE_CONTROL = 'private, no-store';
 
-export function photosRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
+export function photosRoute({ database, now, limits, quota, metrics }: ServerContext): Hono<AuthEnv> {
   const notFound = () => new ApiFailure(404, 'not-found', 'There is no such photo, or it is not yours to see.');
 
   return new Hono<AuthEnv>()
@@ -133,6 +133,7 @@ export function photosRoute({ database, now, limits, quota }: ServerContext): Ho
           },
         ]);
       }
+      if (isNew) metrics.photoStored(bytes.length);
       return c.json({ sha256, type: mediaType, size: bytes.length } satisfies PhotoUploadResponse, isNew ? 201 : 200);
     })
 

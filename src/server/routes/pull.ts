@@ -10,6 +10,17 @@
  * so the pull starts again from 0 with `reset: true` and the device rebuilds
  * its view from what it may see now.
  *
+ * After a restore from a backup the server has lost changes it had
+ * acknowledged. The cursor's scope carries the database's epoch (a new one
+ * at each restore, db/sequence.ts), and a cursor past the tenant's last
+ * change number can only come from before a restore too: either way the
+ * pull starts from 0 with `reset` and `restored`, and the phone first puts
+ * its own changes back in its outbox (src/sync/README.md "Restore").
+ *
+ * Each record is served as the caller's role may read it
+ * (`withHiddenFields`, permissions.ts HIDDEN_FIELDS): the police get a
+ * round's time and area, and its route track only when the team shares it.
+ *
  * Pages are taken over ALL the tenant's changes by sequence number, then
  * filtered: the cursor moves past records the caller may not read, and
  * `hasMore` says whether more changes exist, even if none of them is theirs.
@@ -18,10 +29,11 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../../domain/errors.ts';
-import { can, type Principal } from '../../domain/permissions.ts';
+import { can, withHiddenFields, type Principal } from '../../domain/permissions.ts';
 import { PullQuerySchema, type PullResponse } from '../../domain/protocol.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { purgesSince } from '../db/purges.ts';
+import { currentSequence, databaseEpoch } from '../db/sequence.ts';
 import { recordsSince } from '../db/records.ts';
 import { ApiFailure } from '../errors.ts';
 import { readableRecords } from '../readable.ts';
@@ -32,8 +44,9 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     const query = z.safeParse(PullQuerySchema, c.req.query());
     if (!query.success) throw new ApiFailure(400, 'invalid-payload', 'The pull query is not valid.', toIssues(query.error));
     const { principal } = c.var;
-    const scope = scopeFingerprint(principal);
-    const { from, reset } = startOf(query.data.cursor, scope);
+    const epoch = await databaseEpoch(database.db);
+    const scope = `${scopeFingerprint(principal)}${epoch === 0 ? '' : `r${epoch.toString(36)}`}`;
+    const { from, reset, restored } = startOf(query.data.cursor, scope, await currentSequence(database.db, principal.tenantId));
 
     const { limit } = query.data;
     const records = await recordsSince(database.db, principal.tenantId, from, limit);
@@ -53,11 +66,13 @@ export function pullRoute({ database, now }: ServerContext): Hono<AuthEnv> {
     );
 
     return c.json({
-      records: readable,
+      // Field by field, too: what the role may not see of a record it reads (a round's track for the police unless shared).
+      records: readable.map((record) => withHiddenFields(principal.role, record)),
       // An empty page keeps the position: nothing past it has committed yet.
       cursor: `${scope}.${changes.at(-1)?.seq ?? from}`,
       hasMore: records.hasMore || purges.hasMore || records.rows.length + purges.rows.length > changes.length,
       ...(reset ? { reset: true } : {}),
+      ...(restored ? { restored: true } : {}),
       ...(purged.length > 0 ? { purged } : {}),
       serverTime: now(),
     } satisfies PullResponse);
@@ -70,13 +85,19 @@ export function scopeFingerprint(principal: Principal): string {
   return createHash('sha256').update(JSON.stringify(scope)).digest('hex').slice(0, 12);
 }
 
-/** Where to continue: the cursor's position if it was made for this scope, else from the start with a reset. */
-function startOf(cursor: string, scope: string): { from: number; reset: boolean } {
+/**
+ * Where to continue: the cursor's position if it was made for this scope;
+ * else from the start with a reset — and `restored` when the cursor was made
+ * before a restore (another epoch, or a position past the last change).
+ */
+function startOf(cursor: string, scope: string, lastSeq: number): { from: number; reset: boolean; restored: boolean } {
   const dot = cursor.indexOf('.');
   const prefix = dot === -1 ? null : cursor.slice(0, dot);
   const seq = Number(dot === -1 ? cursor : cursor.slice(dot + 1));
-  if (prefix === scope) return { from: seq, reset: false };
   // A bare '0' is a first pull; a bare number above it is a cursor of an older server, made without scope.
-  if (prefix === null && seq === 0) return { from: 0, reset: false };
-  return { from: 0, reset: true };
+  if (prefix === null) return { from: 0, reset: seq !== 0, restored: false };
+  const epochOf = (text: string) => text.split('r')[1] ?? '';
+  if (epochOf(prefix) !== epochOf(scope) || seq > lastSeq) return { from: 0, reset: true, restored: true };
+  if (prefix === scope) return { from: seq, reset: false, restored: false };
+  return { from: 0, reset: true, restored: false };
 }

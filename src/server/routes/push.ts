@@ -6,11 +6,12 @@ import { MAX_PUSH_BYTES, MIN_SCHEMA_VERSION, PushRequestSchema, type PushRespons
 import { applyPush } from '../apply-push.ts';
 import { authenticate, type AuthEnv } from '../auth/authenticate.ts';
 import { ApiFailure } from '../errors.ts';
+import { distinctScopes, type ChangedScope } from '../live/change-feed.ts';
 import { readJsonBody } from '../json-body.ts';
 import type { ServerContext } from '../server-context.ts';
 import { quotaGate, withinLimits } from '../usage-limits.ts';
 
-export function pushRoute({ database, now, limits, quota }: ServerContext): Hono<AuthEnv> {
+export function pushRoute({ database, now, limits, quota, metrics, live }: ServerContext): Hono<AuthEnv> {
   return new Hono<AuthEnv>().post('/push', quotaGate(quota, 'push', now), authenticate(database, now), async (c) => {
     const { principal, deviceId } = c.var;
     // Before the body is read: a device over its limit costs the server (and other tenants) next to nothing.
@@ -38,7 +39,11 @@ export function pushRoute({ database, now, limits, quota }: ServerContext): Hono
 
     const serverTime = now();
     const actor = { tenantId: principal.tenantId, deviceId, userId: principal.userId, principal };
-    const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime, limits });
+    const changed: ChangedScope[] = [];
+    const results = await applyPush(database, { actor, mutations: parsed.data.mutations, now: serverTime, limits, changed });
+    metrics.pushed(results);
+    // Committed: the phones that may read it pull now (live/); this device pulls after its push anyway.
+    await live.publish({ tenantId: principal.tenantId, deviceId, scopes: distinctScopes(changed) });
     return c.json({ results, serverTime } satisfies PushResponse);
   });
 }

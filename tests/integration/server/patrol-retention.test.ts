@@ -118,8 +118,8 @@ describe.each(DIALECTS)('buurtpreventie retention on %s', (dialect) => {
     for (const id of Object.values(young)) expect(fresh.has(id)).toBe(true);
   });
 
-  it('tells the police only of what they could read, and another team nothing', async () => {
-    expect((await pullFrom(police)).purged.map((p) => p.id).sort()).toEqual([old.safety, reactionIdFor(old.safety)].sort());
+  it('tells the police only of what they could read (the round’s time and area among it), and another team nothing', async () => {
+    expect((await pullFrom(police)).purged.map((p) => p.id).sort()).toEqual([old.round, old.safety, reactionIdFor(old.safety)].sort());
     expect((await pullFrom(outsider)).purged).toEqual([]);
   });
 

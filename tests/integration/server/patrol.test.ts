@@ -273,7 +273,11 @@ describe.each(DIALECTS)('buurtpreventie on %s', (dialect) => {
         () => [slotId, roundId, safetyId, publicId, reaction()],
       ],
       ['a volunteer of another team reads only their own round', () => users.other, () => [otherRoundId]],
-      ['the police of the buurt read the safety observation and their reaction, no round, no public space', () => users.police, () => [safetyId, reaction()]],
+      [
+        'the police of the buurt read the safety observation, their reaction and the rounds walked there (time and area: patrol-track.test.ts), no public space',
+        () => users.police,
+        () => [roundId, otherRoundId, safetyId, reaction()],
+      ],
       ['the police elsewhere read nothing of it', () => users.policeElsewhere, () => []],
       ['the professional of the buurt reads only the public-space observation', () => users.professional, () => [publicId]],
       ['the coordinator reads everything of the tenant', () => users.coordinator, () => [slotId, roundId, safetyId, publicId, otherRoundId, reaction()]],

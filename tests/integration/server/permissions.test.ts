@@ -72,11 +72,13 @@ function aboutOf(type: RecordType, target: Target): { buurtIds: string[]; isOwnT
       return { buurtIds: [target.buurtId], isOwnTeam: target.isOwnTeam };
     case 'project':
       return { buurtIds: [target.buurtId], isOwnTeam: false };
-    case 'patrolSlot':
     case 'patrolSignUp':
-    case 'patrolRound':
-      // The roster and rounds are about their team (their area decides nobody's access).
+      // A sign-up is about its slot's team.
       return { buurtIds: [], isOwnTeam: target.isOwnTeam };
+    case 'patrolSlot':
+    case 'patrolRound':
+      // A slot and a round are about their team and their area (its buurten: the police of the buurt read a round's time and area).
+      return { buurtIds: [target.buurtId], isOwnTeam: target.isOwnTeam };
     case 'safetyObservation':
     case 'publicSpaceObservation':
     case 'observationStatusChange':

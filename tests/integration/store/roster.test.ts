@@ -115,6 +115,45 @@ describe('the roster on the device', () => {
   });
 });
 
+describe('the names on the roster', () => {
+  it('keeps the name a phone knew on the sign-up, learns a later one, and names the member the swap hands the slot to', async () => {
+    const store = await openTestStore();
+    const slot = await store.ui.roster.createSlot({ teamId: TEAM, date: dateAfter(1), start: '20:00', durationMinutes: 90, buurtIds: [] }, COORDINATOR);
+    await store.ui.roster.signUp(slot, BART);
+    expect((await store.ui.roster.memberNames()).has(BART)).toBe(false);
+    await store.ui.roster.signUp(slot, ANNA, 'Anna');
+    await store.ui.roster.signUp(slot, BART, 'Bart');
+    await store.ui.roster.swap(slot, BART, CEES, 'Cees');
+    expect(Object.fromEntries(await store.ui.roster.memberNames())).toEqual({ [ANNA]: 'Anna', [BART]: 'Bart', [CEES]: 'Cees' });
+    // A sign-off leaves the name; a sign-up record goes to the server with it.
+    const unsent = (await store.ui.outbox.exportUnsent()).records;
+    expect(unsent.find((r) => r.id === signUpIdFor(slot, BART))?.fields).toMatchObject({ name: { v: 'Bart' }, signedUp: { v: false } });
+    await expect(store.ui.roster.signUp(slot, ANNA, 'x'.repeat(121))).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('a slot and the round started from it', () => {
+  it('knows its round: the running one before an ended one, and ended once it ends', async () => {
+    const store = await openTestStore();
+    const slot = await store.ui.roster.createSlot(
+      { teamId: TEAM, date: dateAfter(0), start: '20:00', durationMinutes: 90, buurtIds: ['kinderdijk'] },
+      COORDINATOR,
+    );
+    expect((await store.ui.roster.getSlot(slot))?.round).toBeNull();
+    // An earlier round of the slot, ended, came from another phone.
+    const earlier = uuidv7(NOW - 3_600_000);
+    await store.sync.applyPullPage(
+      [remote('patrolRound', earlier, roundValues(TEAM, ['kinderdijk'], [BART], { slotId: slot, closedBy: 'walkers', endedAt: NOW - 1_800_000 }))],
+      '1',
+    );
+    expect((await store.ui.roster.getSlot(slot))?.round).toEqual({ id: earlier, running: false });
+    const id = await store.ui.patrol.startRound({ teamId: TEAM, buurtIds: ['kinderdijk'], walkers: [ANNA, BART], mode: 'onFoot', slotId: slot }, ANNA);
+    expect((await store.ui.roster.listSlots({ teamIds: [TEAM] })).find((s) => s.id === slot)?.round).toEqual({ id, running: true });
+    await store.ui.patrol.endRound(id, { outcome: 'nothingToReport', summary: '' });
+    expect((await store.ui.roster.getSlot(slot))?.round).toEqual({ id, running: false });
+  });
+});
+
 describe('observations for the police and professionals, and the police reaction', () => {
   it('lists safety observations of a buurt with their reaction, and public-space ones apart', async () => {
     const clock = manualClock();

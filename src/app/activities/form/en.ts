@@ -26,6 +26,8 @@ export const en: Words<typeof nl> = {
   'activity.team': 'Team',
   'activity.noTeam': 'No team',
   'activity.teamHint': 'Volunteers only see the activities of their own team.',
+  'activity.buurtFixed': 'Only a coordinator, or a professional of both buurten, can move an activity to another buurt.',
+  'activity.teamFixed': 'You can only file an activity under a team you are a member of.',
   'activity.noValue': '—',
 
   'form.save': 'Save',

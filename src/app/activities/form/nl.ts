@@ -26,6 +26,8 @@ export const nl = {
   'activity.team': 'Team',
   'activity.noTeam': 'Geen team',
   'activity.teamHint': 'Vrijwilligers zien alleen de activiteiten van hun eigen team.',
+  'activity.buurtFixed': 'Een activiteit naar een andere buurt verplaatsen kan alleen een coördinator, of een professional van beide buurten.',
+  'activity.teamFixed': 'Je kunt een activiteit alleen onder een team zetten waar je lid van bent.',
   'activity.noValue': '—',
 
   'form.save': 'Opslaan',

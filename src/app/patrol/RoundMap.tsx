@@ -1,0 +1,34 @@
+/**
+ * The round's map: its route (when recorded) as a line from start to end,
+ * and its observations that have a place, numbered as in the list. Drawn
+ * only when there is something to draw. Used on the round screen and in the
+ * printable round report.
+ */
+import { decodeTrack } from '../../domain/patrol-track.ts';
+import { useOnline } from '../hooks.ts';
+import { useT } from '../i18n/use-t.ts';
+import { MapView, type MapPoint } from '../place/MapView.tsx';
+import { patrolPack } from './pack.ts';
+
+type Placed = { id: string; location: { lat: number; lon: number } | null };
+
+export function RoundMap({ track, observations }: { track: string | null; observations: readonly Placed[] }) {
+  const t = useT(patrolPack);
+  const online = useOnline();
+  const route = track === null || track === '' ? [] : decodeTrack(track);
+  const points: MapPoint[] = observations.flatMap((observation, index) =>
+    observation.location ? [{ id: observation.id, lat: observation.location.lat, lon: observation.location.lon, label: String(index + 1) }] : [],
+  );
+  if (route.length === 0 && points.length === 0) return null;
+  return (
+    <section class="patrol-section patrol-round-map" aria-labelledby="round-map-title">
+      <h2 id="round-map-title">{t('patrolTrack.map')}</h2>
+      <MapView
+        points={points}
+        track={route}
+        online={online}
+        label={route.length > 0 ? t('patrolTrack.mapLabel', { count: points.length }) : t('patrolTrack.mapLabelNoRoute', { count: points.length })}
+      />
+    </section>
+  );
+}
