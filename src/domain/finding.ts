@@ -22,7 +22,7 @@ import {
   followUpChangeSchema,
 } from './follow-up.ts';
 import { IdSchema } from './ids.ts';
-import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
+import { MAX_PHOTOS_PER_RECORD, Sha256Schema, ThumbnailsSchema } from './photos.ts';
 import { FINDING_LEVELS } from './schouw.ts';
 
 /** What the finding is about. */
@@ -113,6 +113,8 @@ export const FindingFieldSchemas = {
     z.maxLength(MAX_PHOTOS_PER_RECORD, `must hold at most ${MAX_PHOTOS_PER_RECORD} photos`),
     z.refine((hashes) => new Set(hashes).size === hashes.length, 'must not hold the same photo twice'),
   ),
+  /** The ≤ 320 px thumbnail made by the phone that took each photo, by the photo's hash (photos.ts); absent in older findings. */
+  thumbnails: ThumbnailsSchema,
   note: text(2000, 0, { multiLine: true }),
   element: z.enum(FINDING_ELEMENTS),
   aspect: z.enum(FINDING_ASPECTS),
@@ -139,6 +141,7 @@ export const FindingSchema = z.object({
   cbsBuurtCode: z._default(FindingFieldSchemas.cbsBuurtCode, null),
   teamId: z._default(FindingFieldSchemas.teamId, null),
   photos: z._default(FindingFieldSchemas.photos, []),
+  thumbnails: z._default(FindingFieldSchemas.thumbnails, {}),
   note: z._default(FindingFieldSchemas.note, ''),
   level: z._default(FindingFieldSchemas.level, null),
   action: z._default(FindingFieldSchemas.action, null),

@@ -22,7 +22,7 @@ import { AddressSchema } from './finding.ts';
 import { ConfigIdSchema, LocationSchema, plainString, text } from './fields.ts';
 import { FollowUpStatusSchema, MELDING_STATUSES, followUpChangeFieldSchemas, followUpChangeRequired, followUpChangeSchema } from './follow-up.ts';
 import { IdSchema } from './ids.ts';
-import { MAX_PHOTOS_PER_RECORD, Sha256Schema } from './photos.ts';
+import { MAX_PHOTOS_PER_RECORD, Sha256Schema, ThumbnailsSchema } from './photos.ts';
 
 export const OBSERVATION_KINDS = ['safety', 'publicSpace'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
@@ -105,6 +105,8 @@ export const PublicSpaceObservationFieldSchemas = {
     z.maxLength(MAX_PHOTOS_PER_RECORD, `must hold at most ${MAX_PHOTOS_PER_RECORD} photos`),
     z.refine((hashes) => new Set(hashes).size === hashes.length, 'must not hold the same photo twice'),
   ),
+  /** Each photo's thumbnail, as a finding's. */
+  thumbnails: ThumbnailsSchema,
   meldingStatus: z.enum(MELDING_STATUSES),
   /** Follow-up status (current; its history: observationStatusChange). */
   status: FollowUpStatusSchema,
@@ -114,6 +116,7 @@ export const PublicSpaceObservationSchema = z.object({
   ...PublicSpaceObservationFieldSchemas,
   ...baseDefaults,
   photos: z._default(PublicSpaceObservationFieldSchemas.photos, []),
+  thumbnails: z._default(PublicSpaceObservationFieldSchemas.thumbnails, {}),
   meldingStatus: z._default(PublicSpaceObservationFieldSchemas.meldingStatus, 'notReported'),
   status: z._default(PublicSpaceObservationFieldSchemas.status, 'new'),
 });

@@ -48,7 +48,14 @@ export type MetaRow = { key: string; value: unknown };
  */
 export type PhotoState = 'pending' | 'sent' | 'failed';
 
-/** A processed photo, named by the SHA-256 of its bytes (see src/domain/photos.ts). */
+/**
+ * Whose photo: 'own' — taken on this phone (or its thumbnail), never evicted;
+ * 'other' — fetched from the server to show, kept within the photo budget
+ * (least recently shown out first, photos.ts `cachePhoto`).
+ */
+export type PhotoOrigin = 'own' | 'other';
+
+/** A processed photo (or thumbnail), named by the SHA-256 of its bytes (see src/domain/photos.ts). */
 export type PhotoRow = {
   sha256: string;
   blob: Blob;
@@ -59,6 +66,13 @@ export type PhotoRow = {
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;
+  origin: PhotoOrigin;
+  /** When a screen last showed it: the budget evicts others' photos least recently shown first. */
+  usedAt: number;
+  /** Of an own photo: the hash of the thumbnail this phone made of it. */
+  thumbnail?: string;
+  /** Of a thumbnail: the hash of its photo (not counted as a photo of its own in "niet verstuurd"). */
+  thumbnailOf?: string;
 };
 
 export type BuurtlogDatabase = Dexie & {
@@ -97,16 +111,29 @@ export function createDatabase(name: string, options: DatabaseOptions = {}): Buu
     meta: 'key',
     photos: 'sha256, state, [state+nextAttemptAt]',
   });
-  // Version 3 adds an index of records by type and the round they belong to
-  // (a patrol observation's `roundId`): the round screen reads its own
-  // observations, not every observation on the device, and re-reads only
-  // when one of them changes. Records without a roundId are not in it.
-  db.version(3).stores({
-    records: 'id, type, [type+fields.roundId.v]',
-    outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
-    meta: 'key',
-    photos: 'sha256, state, [state+nextAttemptAt]',
-  });
+  // Version 3: whose photo and when it was last shown, for the photo budget
+  // (version 2 kept a fetched photo as 'sent' with no attempt; an own photo
+  // counts at least one attempt once sent); and an index of records by type
+  // and the round they belong to (a patrol observation's `roundId`), so the
+  // round screen reads its own observations, not every observation on the
+  // device, and re-reads only when one of them changes (records without a
+  // roundId are not in it).
+  db.version(3)
+    .stores({
+      records: 'id, type, [type+fields.roundId.v]',
+      outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
+      meta: 'key',
+      photos: 'sha256, state, [state+nextAttemptAt], [origin+usedAt]',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('photos')
+        .toCollection()
+        .modify((row: PhotoRow) => {
+          row.origin = row.state === 'sent' && row.attempts === 0 ? 'other' : 'own';
+          row.usedAt = row.createdAt;
+        }),
+    );
   return db;
 }
 

@@ -20,6 +20,7 @@ import type { StoredRecord } from './database.ts';
 import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
+import { ownThumbnails, thumbnailsFor } from './photos.ts';
 import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationStatusInput, StartRoundInput, TrackChoice } from './patrol-store.ts';
 
 const START_KEYS = ['teamId', 'buurtIds', 'walkers', 'mode', 'slotId', 'checkedInWithPolice', 'startPoint', 'trackOptIn', 'shareTrackWithPolice'] as const;
@@ -155,6 +156,8 @@ export async function addObservation(ctx: StoreContext, input: ObservationInput,
 export async function updateObservation(ctx: StoreContext, id: string, changes: ObservationChanges): Promise<void> {
   check(IdSchema, id, 'id');
   const { db } = ctx;
+  const asked = changes.photos;
+  const own = Array.isArray(asked) && asked.every((hash) => typeof hash === 'string') ? await ownThumbnails(db, asked) : {};
   await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const record = await db.records.get(id);
     if (record?.type === 'safetyObservation') {
@@ -166,7 +169,13 @@ export async function updateObservation(ctx: StoreContext, id: string, changes: 
     }
     if (record?.type !== 'publicSpaceObservation') throw new InvalidInputError([{ path: 'id', message: `no observation ${id}` }]);
     const fields = validFields(PublicSpaceObservationFieldSchemas, OBSERVATION_CHANGE_KEYS, changes);
-    await writeLocal(ctx, { id, type: 'publicSpaceObservation' }, (current) => (current ? { fields: changedOnly(current, fields) } : null));
+    const photos = fields['photos'] as string[] | undefined;
+    await writeLocal(ctx, { id, type: 'publicSpaceObservation' }, (current) => {
+      if (!current) return null;
+      // The photos and their thumbnails change together (src/domain/photos.ts).
+      if (photos) fields['thumbnails'] = thumbnailsFor(photos, own, current);
+      return { fields: changedOnly(current, fields) };
+    });
   });
 }
 

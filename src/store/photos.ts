@@ -4,35 +4,87 @@
  * server's 200/201 makes a photo 'sent'; a refusal for good makes it
  * 'failed' (kept, with the reason); anything else leaves it 'pending' with a
  * time for the next attempt. Each helper is one transaction over `photos`.
+ *
+ * Photos of others (fetched to show them) are a cache with a budget: kept up
+ * to `budget` bytes, the least recently shown out first (`cachePhoto`,
+ * `markPhotosUsed`). This phone's own photos and thumbnails are never evicted —
+ * an unsent one is the only copy there is.
  */
 import * as z from 'zod/mini';
-import { PHOTO_MEDIA_TYPES, Sha256Schema } from '../domain/photos.ts';
-import type { BuurtlogDatabase, PhotoRow, PhotoState } from './database.ts';
+import { PHOTO_MEDIA_TYPES, Sha256Schema, type Thumbnails } from '../domain/photos.ts';
+import type { BuurtlogDatabase, PhotoOrigin, PhotoRow, PhotoState, StoredRecord } from './database.ts';
 import { InvalidInputError } from './invalid-input.ts';
-import type { PhotoInput, PhotoStatus } from './photo-store.ts';
+import type { OwnPhotoInput, PhotoInput, PhotoStatus, PhotoUsage } from './photo-store.ts';
 import type { QueuedPhoto } from './sync-store.ts';
 
-/** Idempotent by hash: a photo the store already has keeps its row (and its upload state). Resolves to true when added now. */
-export async function addPhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<boolean> {
+function checkInput(input: PhotoInput, path = ''): void {
   if (!z.safeParse(Sha256Schema, input.sha256).success)
-    throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
+    throw new InvalidInputError([{ path: `${path}sha256`, message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
   if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(input.type))
-    throw new InvalidInputError([{ path: 'type', message: `must be ${PHOTO_MEDIA_TYPES.join(' or ')}` }]);
-  if (!(input.blob instanceof Blob) || input.blob.size === 0) throw new InvalidInputError([{ path: 'blob', message: 'must be a Blob with the photo’s bytes' }]);
+    throw new InvalidInputError([{ path: `${path}type`, message: `must be ${PHOTO_MEDIA_TYPES.join(' or ')}` }]);
+  if (!(input.blob instanceof Blob) || input.blob.size === 0)
+    throw new InvalidInputError([{ path: `${path}blob`, message: 'must be a Blob with the photo’s bytes' }]);
+}
+
+function newRow(input: PhotoInput, now: number, origin: PhotoOrigin, extra: Pick<PhotoRow, 'thumbnail' | 'thumbnailOf'> = {}): PhotoRow {
+  return {
+    sha256: input.sha256,
+    blob: input.blob,
+    type: input.type,
+    bytes: input.blob.size,
+    createdAt: now,
+    // A photo of another phone is on the server already: it is never queued.
+    state: origin === 'own' ? 'pending' : 'sent',
+    attempts: 0,
+    nextAttemptAt: 0,
+    origin,
+    usedAt: now,
+    ...extra,
+  };
+}
+
+/**
+ * A photo taken on this phone, with the thumbnail made of it: both kept for
+ * upload, each under its own hash, in one transaction. Idempotent by hash: a
+ * photo the store already has keeps its row (and its upload state). Resolves
+ * to true when the photo was added now.
+ */
+export async function addPhoto(db: BuurtlogDatabase, now: number, input: OwnPhotoInput): Promise<boolean> {
+  checkInput(input);
+  const { thumbnail } = input;
+  if (thumbnail) checkInput(thumbnail, 'thumbnail.');
   return db.transaction('rw', db.photos, async () => {
-    if ((await db.photos.get(input.sha256)) !== undefined) return false;
-    await db.photos.add({
-      sha256: input.sha256,
-      blob: input.blob,
-      type: input.type,
-      bytes: input.blob.size,
-      createdAt: now,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: 0,
-    });
+    if (thumbnail && (await db.photos.get(thumbnail.sha256)) === undefined) await db.photos.add(newRow(thumbnail, now, 'own', { thumbnailOf: input.sha256 }));
+    const existing = await db.photos.get(input.sha256);
+    if (existing !== undefined) {
+      if (thumbnail && existing.thumbnail === undefined) await db.photos.put({ ...existing, thumbnail: thumbnail.sha256 });
+      return false;
+    }
+    await db.photos.add(newRow(input, now, 'own', thumbnail ? { thumbnail: thumbnail.sha256 } : {}));
     return true;
   });
+}
+
+/**
+ * A record's `thumbnails` for its `photos`: the thumbnail this phone made of
+ * each (`own`), else the one the record named already (taken on another
+ * phone); none for a photo that has none. Only photos the record shows.
+ */
+export function thumbnailsFor(photos: readonly string[], own: Readonly<Record<string, string>>, current: StoredRecord | undefined): Thumbnails {
+  const had = current?.fields['thumbnails']?.v;
+  const named = had !== null && typeof had === 'object' && !Array.isArray(had) ? (had as Record<string, unknown>) : {};
+  const result: Thumbnails = {};
+  for (const photo of photos) {
+    const thumbnail = own[photo] ?? (Object.hasOwn(named, photo) ? named[photo] : undefined);
+    if (typeof thumbnail === 'string') result[photo] = thumbnail;
+  }
+  return result;
+}
+
+/** Photo hash → the thumbnail this phone made of it, for those of `photos` it made one of. */
+export async function ownThumbnails(db: BuurtlogDatabase, photos: readonly string[]): Promise<Record<string, string>> {
+  const rows = await db.photos.bulkGet([...new Set(photos)]);
+  return Object.fromEntries(rows.flatMap((row) => (row?.thumbnail ? [[row.sha256, row.thumbnail]] : [])));
 }
 
 export async function photoState(db: BuurtlogDatabase, sha256: string): Promise<PhotoStatus | null> {
@@ -93,24 +145,73 @@ export async function requeuePhotos(db: BuurtlogDatabase, hashes: readonly strin
 }
 
 /**
- * Keep a photo fetched from the server (taken on another phone) so it shows
- * offline next time: stored as 'sent', never queued. A photo already here
- * keeps its row — this device's own upload state wins.
+ * Keep a photo (or thumbnail) fetched from the server — taken on another
+ * phone — so it shows offline next time: stored as 'sent', never queued. A
+ * photo already here keeps its row: this device's own upload state wins.
+ * Then others' photos are brought within `budget` bytes, the least recently
+ * shown out first (never this one, nor any of this phone's own).
  */
-export async function cachePhoto(db: BuurtlogDatabase, now: number, input: PhotoInput): Promise<void> {
-  if (!z.safeParse(Sha256Schema, input.sha256).success)
-    throw new InvalidInputError([{ path: 'sha256', message: 'must be the SHA-256 of the bytes, as 64 lowercase hex digits' }]);
+export async function cachePhoto(db: BuurtlogDatabase, now: number, input: PhotoInput, budget: number): Promise<void> {
+  checkInput(input);
+  if (!(budget >= 0)) throw new InvalidInputError([{ path: 'budget', message: 'must be a number of bytes, 0 or more' }]);
   await db.transaction('rw', db.photos, async () => {
-    if ((await db.photos.get(input.sha256)) !== undefined) return;
-    await db.photos.add({
-      sha256: input.sha256,
-      blob: input.blob,
-      type: input.type,
-      bytes: input.blob.size,
-      createdAt: now,
-      state: 'sent',
-      attempts: 0,
-      nextAttemptAt: 0,
-    });
+    if ((await db.photos.get(input.sha256)) === undefined) await db.photos.add(newRow(input, now, 'other'));
+    await evictOthers(db, budget, new Set([input.sha256]));
   });
+}
+
+/** Others' photos (sent, the only ones that may go), least recently shown first. */
+function othersByUse(db: BuurtlogDatabase): Promise<PhotoRow[]> {
+  return db.photos
+    .where('[origin+usedAt]')
+    .between(['other', -Infinity], ['other', Infinity], true, true)
+    .filter((row) => row.state === 'sent')
+    .toArray();
+}
+
+/** Delete others' photos, least recently shown first, until they hold at most `budget` bytes; those in `keep` stay. Resolves to how many went. */
+export async function evictOthers(db: BuurtlogDatabase, budget: number, keep: ReadonlySet<string> = new Set()): Promise<number> {
+  return db.transaction('rw', db.photos, async () => {
+    const rows = await othersByUse(db);
+    let total = rows.reduce((sum, row) => sum + row.bytes, 0);
+    const out: string[] = [];
+    for (const row of rows) {
+      if (total <= budget) break;
+      if (keep.has(row.sha256)) continue;
+      out.push(row.sha256);
+      total -= row.bytes;
+    }
+    await db.photos.bulkDelete(out);
+    return out.length;
+  });
+}
+
+/** A screen showed these: others' photos among them move to the back of the eviction queue. */
+export async function markPhotosUsed(db: BuurtlogDatabase, now: number, hashes: readonly string[]): Promise<void> {
+  if (hashes.length === 0) return;
+  await db.transaction('rw', db.photos, async () => {
+    await db.photos
+      .where(':id')
+      .anyOf([...new Set(hashes)])
+      .filter((row) => row.origin === 'other' && row.usedAt < now)
+      .modify({ usedAt: now });
+  });
+}
+
+/** How many photos (thumbnails included) and bytes this phone holds: others' (the cache) and its own. */
+export async function photoUsage(db: BuurtlogDatabase): Promise<PhotoUsage> {
+  return db.transaction('r', db.photos, async () => {
+    const tally = { others: { count: 0, bytes: 0 }, own: { count: 0, bytes: 0 } };
+    await db.photos.each((row) => {
+      const into = row.origin === 'other' && row.state === 'sent' ? tally.others : tally.own;
+      into.count++;
+      into.bytes += row.bytes;
+    });
+    return tally;
+  });
+}
+
+/** Settings → "Foto’s van anderen wissen": every photo of others goes (they can be fetched again); this phone's own stay. Resolves to how many went. */
+export async function clearOthers(db: BuurtlogDatabase): Promise<number> {
+  return evictOthers(db, 0);
 }

@@ -1,6 +1,7 @@
 /**
  * Merging a page of pulled records into the device store.
  */
+import { photoHashesOf } from '../domain/photos.ts';
 import { receive, type Hlc } from '../domain/hlc.ts';
 import { changesRecord, mergeCounters, mergeField, mergeFields, mergeRecord, type Counter, type FieldValue } from '../domain/merge.ts';
 import type { SyncRecord } from '../domain/records.ts';
@@ -89,9 +90,9 @@ export type PullPageOptions = {
 /** Record types that name photos in a `photos` field. */
 const PHOTO_HOLDERS = ['finding', 'publicSpaceObservation'] as const;
 
+/** A record's photos and their thumbnails (src/domain/photos.ts). */
 function photosOf(record: StoredRecord | undefined): string[] {
-  const value = record?.fields['photos']?.v;
-  return Array.isArray(value) ? value.filter((hash): hash is string => typeof hash === 'string') : [];
+  return record ? photoHashesOf(record) : [];
 }
 
 /**

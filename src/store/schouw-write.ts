@@ -20,6 +20,7 @@ import type { StoredRecord } from './database.ts';
 import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal, type StoreContext } from './local-write.ts';
+import { ownThumbnails, thumbnailsFor } from './photos.ts';
 import type { FindingChanges, FindingInput, SchouwSettings, StatusChangeInput } from './schouw-store.ts';
 
 const SCHOUW_SETTING_KEYS = ['kind', 'method', 'targetLevel'] as const satisfies readonly (keyof SchouwSettings)[];
@@ -73,6 +74,9 @@ export async function createFinding(ctx: StoreContext, input: FindingInput, crea
   if (missing.length > 0) throw new InvalidInputError(missing.map((path) => ({ path, message: 'required' })));
   check(FindingFieldSchemas.createdBy, createdBy, 'createdBy');
   const { db } = ctx;
+  const photos = (given['photos'] ?? []) as string[];
+  // Each photo's thumbnail, made on this phone when it was taken (src/domain/photos.ts).
+  if (photos.length > 0) given['thumbnails'] = thumbnailsFor(photos, await ownThumbnails(db, photos), undefined);
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const activity = liveActivity(await db.records.get(input.schouwId), input.schouwId);
     const createdAt = ctx.now();
@@ -88,8 +92,12 @@ export async function updateFinding(ctx: StoreContext, id: string, changes: Find
   const fields = validFields(FindingFieldSchemas, FINDING_CHANGE_KEYS, changes);
   // The CBS buurt was looked up for the old point: a new point needs a new lookup.
   if ('location' in fields && !('cbsBuurtCode' in fields)) fields['cbsBuurtCode'] = null;
+  const photos = fields['photos'] as string[] | undefined;
+  const own = photos ? await ownThumbnails(ctx.db, photos) : {};
   await writeLocal(ctx, { id, type: 'finding' }, (current) => {
     if (current?.type !== 'finding') throw new InvalidInputError([{ path: 'id', message: `no finding ${id}` }]);
+    // The photos and their thumbnails change together (src/domain/photos.ts).
+    if (photos) fields['thumbnails'] = thumbnailsFor(photos, own, current);
     return { fields: changedOnly(current, fields) };
   });
 }

@@ -16,6 +16,8 @@ export type Settings = {
   theme: Theme;
   /** When this person read "Wat Buurtlog bewaart en waarom" at first start. */
   privacyAcknowledgedAt: number;
+  /** Space for others' photos in MB (Instellingen → Opslag); 0 or absent: automatic (src/app/photos/photo-budget.ts). */
+  photoBudgetMb: number;
 };
 
 const DEVICE_ID_KEY = 'buurtlog:deviceId';

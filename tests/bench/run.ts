@@ -50,6 +50,7 @@ import { realisticWire, type WireFigures } from './wire.ts';
 import { benchAbuse } from './abuse.ts';
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
+import { LIST_FINDINGS, measureListThumbnails } from './thumbnails.ts';
 
 // The names of the app's performance measures (src/store/attendance-store.ts TAP_MEASURE,
 // src/store/patrol-store.ts OBSERVATION_MEASURE, src/sync/engine.ts PULL_MEASURE),
@@ -204,7 +205,10 @@ async function benchAbuseSection(): Promise<void> {
 async function withServer<T>(use: (server: RunningServer) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtlog-bench-'));
   // These sections measure speed, not abuse (section 6 keeps the default limits): room for 10,000 records at once.
-  const server = await startServer({ dataDir, env: { LIMIT_PUSH_MB_PER_DEVICE: '1000', LIMIT_PUSH_MB_PER_TENANT: '10000' } });
+  const server = await startServer({
+    dataDir,
+    env: { LIMIT_PUSH_MB_PER_DEVICE: '1000', LIMIT_PUSH_MB_PER_TENANT: '10000', LIMIT_PHOTO_MB_PER_DEVICE: '1000', LIMIT_PHOTO_MB_PER_TENANT: '10000' },
+  });
   try {
     return await use(server);
   } finally {
@@ -799,6 +803,23 @@ async function benchPhoto(browser: Awaited<ReturnType<typeof launchBrowser>>): P
   }
 }
 
+// 7 ─ thumbnails made once ───────────────────────────────────────────────
+
+const LIST_GOAL_BYTES = 1024 * 1024;
+
+async function benchThumbnails(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
+  section(`7  Thumbnails: photo bytes a list of ${LIST_FINDINGS} findings of another phone downloads (Chromium, SQLite server)`);
+  const figures = await withServer(async (server) => measureListThumbnails(browser, server));
+  row('  stored photo (pipeline, 2000×1500 input)  median', kb(figures.photoMedian));
+  row('  its thumbnail (made by the taking phone)  median', kb(figures.thumbnailMedian), '≤ 320 px WebP');
+  row(`  list, records with thumbnails`, kb(figures.withThumbnails.bytes), `${figures.withThumbnails.requests} GETs; goal ≤ ${kb(LIST_GOAL_BYTES)}`);
+  row(`  list, older records (no thumbnail)`, kb(figures.withoutThumbnails.bytes), `${figures.withoutThumbnails.requests} GETs: full photos, as before`);
+  addGoal({
+    verdict: figures.withThumbnails.bytes <= LIST_GOAL_BYTES ? 'PASS' : 'MISS',
+    text: `a list of ${LIST_FINDINGS} findings downloads ≤ ${kb(LIST_GOAL_BYTES)} of photos: ${kb(figures.withThumbnails.bytes)} (older records without thumbnails: ${kb(figures.withoutThumbnails.bytes)})`,
+  });
+}
+
 // Run ─────────────────────────────────────────────────────────────────────
 
 const started = performance.now();
@@ -814,6 +835,7 @@ try {
   await guarded('observation tap → durable', 'observation tap p95 ≤ 2 × raw put p95', () => benchObservationTap(browser));
   await guarded('first pull', 'first pull ≤ 2 × raw put + network', () => benchPull(browser));
   await guarded('photo pipeline', `12 MP photo ≤ ${kb(PHOTO_GOAL_BYTES)} and ≤ ${PHOTO_GOAL_MS} ms`, () => benchPhoto(browser));
+  await guarded('thumbnails', `a list of ${LIST_FINDINGS} findings downloads ≤ ${kb(LIST_GOAL_BYTES)} of photos`, () => benchThumbnails(browser));
 } finally {
   await browser.close();
 }

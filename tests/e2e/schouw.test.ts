@@ -170,6 +170,12 @@ function photosOf(finding: SyncRecord): string[] {
   return (finding.fields['photos']?.v as string[] | undefined) ?? [];
 }
 
+/** The thumbnail the taking phone made of each photo, as the finding names them (photo hash → thumbnail hash). */
+function thumbnailsOf(finding: SyncRecord): string[] {
+  const map = (finding.fields['thumbnails']?.v as Record<string, string> | undefined) ?? {};
+  return photosOf(finding).flatMap((photo) => (map[photo] ? [map[photo]] : []));
+}
+
 /** The photos table of the server's SQLite file, read-only: hash → SHA-256 of the stored bytes. */
 function storedPhotos(server: RunningServer): Map<string, string> {
   const db = new Database(join(server.dataDir, 'buurtlog.sqlite'), { readonly: true, fileMustExist: true });
@@ -238,15 +244,19 @@ describe('a schouw round on two phones offline', () => {
     expect(await unsentBadges(a.page)).toBe(0);
     expect(await unsentBadges(b.page)).toBe(0);
 
-    // The server: three findings referring to four photos; each photo PUT once (201), stored with bytes that hash to its name.
+    // The server: three findings referring to four photos, each with the thumbnail its phone made;
+    // each photo and thumbnail PUT once (201), stored with bytes that hash to its name.
     const findings = await serverFindings(env.server);
     expect(findings).toHaveLength(3);
-    const referenced = findings.flatMap(photosOf);
-    expect(referenced).toHaveLength(4);
-    expect(new Set(referenced).size).toBe(4);
+    const photos = findings.flatMap(photosOf);
+    expect(photos).toHaveLength(4);
+    expect(new Set(photos).size).toBe(4);
+    const thumbnails = findings.flatMap(thumbnailsOf);
+    expect(new Set(thumbnails).size).toBe(4);
+    const referenced = [...photos, ...thumbnails];
     expect([...puts.keys()].sort()).toEqual([...referenced].sort());
     for (const hash of referenced) expect(puts.get(hash), `PUTs of ${hash}`).toEqual([{ device: expect.any(String), status: 201 }]);
-    expect(referenced.filter((h) => puts.get(h)?.[0]?.device === 'A')).toHaveLength(3);
+    expect(referenced.filter((h) => puts.get(h)?.[0]?.device === 'A')).toHaveLength(6);
     const stored = storedPhotos(env.server);
     expect([...stored.keys()].sort()).toEqual([...referenced].sort());
     for (const [name, bytesHash] of stored) expect(bytesHash, `stored bytes of ${name}`).toBe(name);
@@ -348,11 +358,15 @@ describe('a photo upload cut off by a server crash', () => {
     await waitUntilNoUnsentPhoto(phone, 1_000);
     await waitForLoadedThumbnails(phone, 1);
 
+    // The photo and its thumbnail (either may have been the upload cut off) are both on the server, whole.
     const findings = await serverFindings(server);
-    expect(findings.map(photosOf)).toEqual([[heldHash]]);
+    expect(findings.map(photosOf)[0]).toHaveLength(1);
+    expect(findings.map(thumbnailsOf)[0]).toHaveLength(1);
+    const referenced = findings.flatMap((finding) => [...photosOf(finding), ...thumbnailsOf(finding)]);
+    expect(referenced).toContain(heldHash);
     const stored = storedPhotos(server);
-    expect([...stored.keys()]).toEqual([heldHash]);
-    expect(stored.get(heldHash), 'SHA-256 of the stored bytes').toBe(heldHash);
+    expect([...stored.keys()].sort()).toEqual([...referenced].sort());
+    for (const [name, bytesHash] of stored) expect(bytesHash, `stored bytes of ${name}`).toBe(name);
     expect(phone.external, 'requests off this machine').toEqual([]);
     await context.close();
   });

@@ -126,6 +126,7 @@ export function ObservationScreen({ roundId, id }: { roundId: string; id: string
           <h2 id="obs-photos-title">{t('patrolObs.photos')}</h2>
           <PhotoPicker
             photos={observation.photos}
+            thumbnails={observation.thumbnails}
             describe={(n) => t('patrolObs.photosCount', { count: n })}
             onAdded={(sha256) => void store.patrol.updateObservation(id, { photos: [...observation.photos, sha256] })}
             onRemove={(sha256) => void store.patrol.updateObservation(id, { photos: observation.photos.filter((hash) => hash !== sha256) })}

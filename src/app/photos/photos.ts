@@ -6,8 +6,8 @@
  * @example
  * const photos = createPhotoProcessor();
  * try {
- *   const photo = await photos.process(input.files[0], { signal });
- *   const thumb = await makeThumbnail(photo.blob, THUMBNAIL_EDGE, { processor: photos, signal });
+ *   const photo = await photos.process(input.files[0], { signal, thumbnail: THUMBNAIL_OPTIONS });
+ *   await store.photos.add({ ...photo, thumbnail: photo.thumbnail }); // both uploaded, each by its hash
  * } catch (error) {
  *   if (isAbort(error, signal)) return;
  *   if (isPhotoError(error)) show(t(`photo.error.${error.reason}`));
@@ -15,6 +15,7 @@
  *   photos.dispose(); // when the screen closes
  * }
  */
+import { THUMBNAIL_EDGE } from '../../domain/photos.ts';
 import { abortable } from './abort.ts';
 import { PhotoError } from './photo-error.ts';
 import type { ProcessedPhoto, ProcessOptions } from './process-photo.ts';
@@ -28,8 +29,9 @@ export type PhotoProcessor = {
   dispose(): void;
 };
 
-export const THUMBNAIL_EDGE = 320;
-const THUMBNAIL_QUALITY = 0.7;
+export { THUMBNAIL_EDGE };
+/** How a thumbnail is made: on the phone that takes the photo (`process(file, { thumbnail: THUMBNAIL_OPTIONS })`), or of an older record's photo on the phone that shows it. */
+export const THUMBNAIL_OPTIONS = { maxEdge: THUMBNAIL_EDGE, type: 'image/webp', quality: 0.7 } as const satisfies ProcessOptions['thumbnail'];
 /** A worker that has not said it is ready by then is treated as one that cannot. */
 const WORKER_READY_TIMEOUT_MS = 10_000;
 
@@ -140,7 +142,7 @@ export function makeThumbnail(
   maxEdge = THUMBNAIL_EDGE,
   opts: { processor?: PhotoProcessor; signal?: AbortSignal; type?: ProcessOptions['type'] } = {},
 ): Promise<ProcessedPhoto> {
-  const options: ProcessOptions = { maxEdge, type: opts.type ?? 'image/webp', quality: THUMBNAIL_QUALITY, signal: opts.signal };
+  const options: ProcessOptions = { ...THUMBNAIL_OPTIONS, maxEdge, type: opts.type ?? THUMBNAIL_OPTIONS.type, signal: opts.signal };
   if (opts.processor) return opts.processor.process(photo, options);
   return import('./process-photo.ts').then(({ processPhoto }) => processPhoto(photo, options));
 }

@@ -31,6 +31,12 @@ export type ProcessOptions = {
    * Infinity for none. Leafy schouw photos are the ones that need it.
    */
   maxBytes?: number;
+  /**
+   * Also make a thumbnail of the result with these options (no byte budget),
+   * in the same job: the list copy is made once, where the photo is taken
+   * (src/domain/photos.ts). A thumbnail that cannot be made is left out.
+   */
+  thumbnail?: Pick<ProcessOptions, 'maxEdge' | 'type' | 'quality'>;
   signal?: AbortSignal;
 };
 export type ProcessedPhoto = {
@@ -42,6 +48,8 @@ export type ProcessedPhoto = {
   /** The MIME type actually written (see ProcessOptions.type). */
   type: string;
   bytes: number;
+  /** With ProcessOptions.thumbnail: the thumbnail, processed the same way. */
+  thumbnail?: ProcessedPhoto;
 };
 
 export const DEFAULT_MAX_EDGE = 1600;
@@ -118,7 +126,16 @@ async function run(file: Blob, options: ProcessOptions, checkAbort: () => void):
   const sha256 = await sha256Hex(clean);
   checkAbort();
   const blob = clean === original ? encoded : new Blob([clean], { type: encoded.type });
-  return { blob, sha256, width, height, type: blob.type, bytes: blob.size };
+  const photo: ProcessedPhoto = { blob, sha256, width, height, type: blob.type, bytes: blob.size };
+  if (!options.thumbnail) return photo;
+  try {
+    return { ...photo, thumbnail: await run(blob, { ...options.thumbnail, maxBytes: Infinity }, checkAbort) };
+  } catch (error) {
+    checkAbort();
+    // The photo itself is good: lists on other phones then make a thumbnail of it, as for older records.
+    if (error instanceof PhotoError) return photo;
+    throw error;
+  }
 }
 
 /**

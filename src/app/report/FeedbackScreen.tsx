@@ -94,7 +94,7 @@ function FeedbackItem({ t, group, finding, history, nr }: WithHistory & { t: Rep
   const last = history.at(-1);
   return (
     <li class="feedback-item">
-      <FindingThumb photos={finding.photos} alt={t('report.photoAlt', { n: 1, nr, what })} />
+      <FindingThumb photos={finding.photos} thumbnails={finding.thumbnails} alt={t('report.photoAlt', { n: 1, nr, what })} />
       <div class="feedback-body">
         <h3 class="feedback-what">
           {t('report.findingNo', { nr })}: {what}

@@ -197,7 +197,7 @@ function OpenRow({ t, finding, now, round }: { t: ReportT; finding: FindingView;
   const what = whatText(t, finding);
   return (
     <li class="open-row" data-testid="open-finding">
-      <FindingThumb photos={finding.photos} alt={what} />
+      <FindingThumb photos={finding.photos} thumbnails={finding.thumbnails} alt={what} />
       <div class="open-row-body">
         <h2 class="open-row-title">
           <a href={schouwHref({ name: 'finding', id: finding.id })}>{what}</a>

@@ -40,9 +40,9 @@ function EditFinding({ id }: { id: string }) {
   const t = useT(findingsPack);
   const finding = useLive((store) => store.schouw.getFinding(id), [id]);
   // The form takes the finding as it was when it opened; later changes arrive through its own live query.
-  const [initial, setInitial] = useState<{ id: string; schouwId: string; draft: CaptureDraft } | null>(null);
+  const [initial, setInitial] = useState<{ id: string; schouwId: string; draft: CaptureDraft; thumbnails: Readonly<Record<string, string>> } | null>(null);
   useEffect(() => {
-    if (finding && initial === null) setInitial({ id, schouwId: finding.schouwId, draft: draftOf(finding) });
+    if (finding && initial === null) setInitial({ id, schouwId: finding.schouwId, draft: draftOf(finding), thumbnails: finding.thumbnails });
   }, [finding, initial, id]);
   if (finding === undefined || (finding && initial === null)) return <ScreenTitle>{t('capture.loading')}</ScreenTitle>;
   if (initial === null) {
@@ -53,10 +53,22 @@ function EditFinding({ id }: { id: string }) {
       </>
     );
   }
-  return <CaptureForm schouwId={initial.schouwId} existing={{ id: initial.id, draft: initial.draft }} isFresh={false} onAnother={null} />;
+  return (
+    <CaptureForm
+      schouwId={initial.schouwId}
+      existing={{ id: initial.id, draft: initial.draft, thumbnails: initial.thumbnails }}
+      isFresh={false}
+      onAnother={null}
+    />
+  );
 }
 
-function CaptureForm(props: { schouwId: string; existing: { id: string; draft: CaptureDraft } | null; isFresh: boolean; onAnother: (() => void) | null }) {
+function CaptureForm(props: {
+  schouwId: string;
+  existing: { id: string; draft: CaptureDraft; thumbnails: Readonly<Record<string, string>> } | null;
+  isFresh: boolean;
+  onAnother: (() => void) | null;
+}) {
   const { schouwId, existing } = props;
   const { store, me, principal, announce, platform } = useApp();
   const t = useT(findingsPack);
@@ -196,6 +208,7 @@ function CaptureForm(props: { schouwId: string; existing: { id: string; draft: C
       <div class="capture">
         <PhotoPicker
           photos={draft.photos}
+          thumbnails={existing?.thumbnails}
           describe={(n) =>
             draft.element && draft.aspect
               ? t('finding.photoAlt', { n, element: findingLabel(t, 'element', draft.element), aspect: findingLabel(t, 'aspect', draft.aspect) })

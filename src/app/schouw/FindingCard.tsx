@@ -20,7 +20,7 @@ export function FindingCard({ finding, hasUnsentPhoto }: { finding: FindingView;
     <li>
       <a class="finding-card" href={schouwHref({ name: 'finding', id: finding.id })} data-testid="finding-card" data-finding-id={finding.id}>
         {first ? (
-          <PhotoThumb sha256={first} alt={photoAlt(t, finding, 1)} size="small" />
+          <PhotoThumb sha256={first} thumbnail={finding.thumbnails[first]} alt={photoAlt(t, finding, 1)} size="small" />
         ) : (
           <span class="photo photo-small photo-missing">{t('finding.noPhoto')}</span>
         )}

@@ -6,17 +6,21 @@ import { useT } from '../i18n/use-t.ts';
 import { findingsPack } from './pack.ts';
 import { isAbort } from '../photos/abort.ts';
 import { isPhotoError } from '../photos/photo-error.ts';
-import { createPhotoProcessor, type PhotoProcessor } from '../photos/photos.ts';
+import { createPhotoProcessor, THUMBNAIL_OPTIONS, type PhotoProcessor } from '../photos/photos.ts';
 import { PhotoThumb } from './PhotoThumb.tsx';
 
 /**
  * The photo step: the camera, or a photo already taken; each goes through the
  * photo pipeline (downscaled, upright, no metadata; in a worker where it can)
- * and into the store's photo table, which uploads it on its own. The finding
- * refers to it by hash. Up to MAX_PHOTOS_PER_RECORD.
+ * and into the store's photo table, which uploads it on its own. The
+ * thumbnail for lists is made here too, in the same job, and uploaded beside
+ * it: other phones fetch only that for a list. The finding (or observation)
+ * refers to both by hash. Up to MAX_PHOTOS_PER_RECORD.
  */
 export function PhotoPicker(props: {
   photos: readonly string[];
+  /** The record's thumbnails (photo hash → thumbnail hash), for photos taken on another phone. */
+  thumbnails?: Readonly<Record<string, string>> | undefined;
   describe(n: number): string;
   onAdded(sha256: string): void;
   onRemove(sha256: string): void;
@@ -61,8 +65,14 @@ export function PhotoPicker(props: {
       track(1);
       try {
         processor.current ??= createPhotoProcessor();
-        const photo = await processor.current.process(file, { signal });
-        await store.photos.add({ blob: photo.blob, sha256: photo.sha256, type: photo.type });
+        const photo = await processor.current.process(file, { signal, thumbnail: THUMBNAIL_OPTIONS });
+        const { thumbnail } = photo;
+        await store.photos.add({
+          blob: photo.blob,
+          sha256: photo.sha256,
+          type: photo.type,
+          ...(thumbnail ? { thumbnail: { blob: thumbnail.blob, sha256: thumbnail.sha256, type: thumbnail.type } } : {}),
+        });
         if (!signal.aborted) props.onAdded(photo.sha256);
       } catch (caught) {
         if (isAbort(caught, signal)) return;
@@ -116,7 +126,7 @@ export function PhotoPicker(props: {
         <ul class="photo-strip">
           {props.photos.map((sha256, i) => (
             <li key={sha256} class="photo-strip-item">
-              <PhotoThumb sha256={sha256} alt={props.describe(i + 1)} size="medium" />
+              <PhotoThumb sha256={sha256} thumbnail={props.thumbnails?.[sha256]} alt={props.describe(i + 1)} size="medium" />
               <button
                 type="button"
                 class="button button-small button-danger-outline"

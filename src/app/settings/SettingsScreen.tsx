@@ -14,6 +14,7 @@ import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { AccountSection } from './AccountSection.tsx';
+import { PhotoCacheSection } from './PhotoCacheSection.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { activityPack } from '../activities/form/pack.ts';
 import { settingsPack } from './pack.ts';
@@ -54,6 +55,8 @@ export function SettingsScreen() {
       <ThemeSection />
 
       <StorageSection />
+
+      <PhotoCacheSection />
 
       <section class="card" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settings.sync')}</h2>

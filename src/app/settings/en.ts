@@ -28,4 +28,17 @@ export const en: Words<typeof nl> = {
   'settings.dismissLabel': 'Hide rejected change',
   'settings.exportHint': 'Saves everything not yet sent to a file, for example to pass on to your coordinator.',
   'settings.megabytes': '{value} MB',
+  'settings.photoCache': 'Photos of others',
+  'settings.photoCache.usage': '{used} of the {budget} they may use',
+  'settings.photoCache.own': 'Your own photos: {used}. They always stay on this device.',
+  'settings.photoCache.budget': 'Space for photos of others',
+  'settings.photoCache.auto': 'Automatic',
+  'settings.photoCache.clear': 'Clear photos of others',
+  'settings.photoCache.clearQuestion':
+    'Clear all photos of others from this device? Your own photos stay. With a connection they are fetched again when you look at them.',
+  'settings.photoCache.clearYes': 'Yes, clear',
+  'settings.photoCache.clearNo': 'No, keep',
+  'settings.photoCache.cleared': '{count} photos of others cleared.',
+  'settings.photoCache.hint':
+    'Photos of others you look at are kept so you can see them without a connection. When the space is full, the photos you have not looked at for the longest go first. Automatic is at most 200 MB, and less when this device has little space.',
 };

@@ -29,6 +29,19 @@ export const nl = {
   'settings.dismissLabel': 'Geweigerde wijziging verbergen',
   'settings.exportHint': 'Bewaart alles wat nog niet verstuurd is in een bestand, bijvoorbeeld om door te sturen aan je coördinator.',
   'settings.megabytes': '{value} MB',
+  'settings.photoCache': 'Foto’s van anderen',
+  'settings.photoCache.usage': '{used} van de {budget} die ze mogen gebruiken',
+  'settings.photoCache.own': 'Je eigen foto’s: {used}. Die blijven altijd op dit toestel.',
+  'settings.photoCache.budget': 'Ruimte voor foto’s van anderen',
+  'settings.photoCache.auto': 'Automatisch',
+  'settings.photoCache.clear': 'Foto’s van anderen wissen',
+  'settings.photoCache.clearQuestion':
+    'Alle foto’s van anderen van dit toestel wissen? Je eigen foto’s blijven. Met verbinding worden ze weer opgehaald als je ze bekijkt.',
+  'settings.photoCache.clearYes': 'Ja, wissen',
+  'settings.photoCache.clearNo': 'Nee, bewaren',
+  'settings.photoCache.cleared': '{count} foto’s van anderen gewist.',
+  'settings.photoCache.hint':
+    'Foto’s die je van anderen bekijkt, worden bewaard zodat je ze ook zonder verbinding ziet. Is de ruimte vol, dan gaan de foto’s die je het langst niet bekeken hebt het eerst weg. Automatisch is hoogstens 200 MB, en minder als dit toestel weinig ruimte heeft.',
 };
 
 export type SettingsKey = keyof typeof nl;

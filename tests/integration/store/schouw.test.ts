@@ -164,7 +164,7 @@ describe('findings on the device', () => {
     const { store } = await withRound();
     const blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
     await store.ui.photos.add({ blob, sha256: HASH_A, type: 'image/jpeg' });
-    await store.ui.photos.cache({ blob, sha256: HASH_B, type: 'image/jpeg' });
+    await store.ui.photos.cache({ blob, sha256: HASH_B, type: 'image/jpeg' }, 1_000_000);
     expect(await store.ui.photos.states([HASH_A, HASH_B, 'c'.repeat(64)])).toEqual({ [HASH_A]: 'pending', [HASH_B]: 'sent', ['c'.repeat(64)]: null });
     // A photo fetched from the server is never queued for upload.
     expect((await store.sync.pendingPhotos(10)).map((p) => p.sha256)).toEqual([HASH_A]);

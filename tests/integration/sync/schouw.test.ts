@@ -63,7 +63,7 @@ describe('a schouw round on two phones', () => {
     expect(await b.store.ui.photos.getBlob(PLAIN)).toBeNull();
     const api = createAccountApi({ fetch: server.fetch, token: () => server.coordinator.tokens.get(DEVICE_B) ?? null });
     const fetched = await api.photo(PLAIN);
-    await b.store.ui.photos.cache({ sha256: PLAIN, ...fetched });
+    await b.store.ui.photos.cache({ sha256: PLAIN, ...fetched }, 10_000_000);
     expect(sha256Hex(new Uint8Array(await ((await b.store.ui.photos.getBlob(PLAIN)) as Blob).arrayBuffer()))).toBe(PLAIN);
     expect(await b.store.ui.photos.states([PLAIN])).toEqual({ [PLAIN]: 'sent' });
     expect(await b.store.sync.pendingPhotos(10)).toEqual([]);
