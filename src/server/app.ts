@@ -19,6 +19,7 @@ import { devicesRoute } from './routes/devices.ts';
 import { healthRoute } from './routes/health.ts';
 import { invitesRoute } from './routes/invites.ts';
 import { meRoute } from './routes/me.ts';
+import { monitoringRoute } from './routes/monitoring.ts';
 import { photosRoute } from './routes/photos.ts';
 import { pullRoute } from './routes/pull.ts';
 import { pushRoute } from './routes/push.ts';
@@ -74,6 +75,7 @@ export function createApp({
   app.route('/api/v1/sync', pushRoute(ctx));
   app.route('/api/v1/sync', pullRoute(ctx));
   app.route('/api/v1/photos', photosRoute(ctx));
+  app.route('/api/v1', monitoringRoute(ctx));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });
