@@ -25,7 +25,7 @@ export const PATROL_INDICATORS: readonly IndicatorDefinition[] = [
   { key: 'patrol-rounds', group: 'patrol', unit: 'count', better: 'higher', byThemeAndProject: false, breakdowns: [] },
   { key: 'patrol-hours', group: 'patrol', unit: 'number', better: 'higher', byThemeAndProject: false, breakdowns: [] },
   { key: 'patrol-two-walkers', group: 'patrol', unit: 'percent', better: 'higher', byThemeAndProject: false, breakdowns: [] },
-  { key: 'observations', group: 'patrol', unit: 'count', better: 'higher', byThemeAndProject: false, breakdowns: ['kind', 'type'] },
+  { key: 'observations', group: 'patrol', unit: 'count', better: 'higher', byThemeAndProject: false, breakdowns: ['kind', 'observationType'] },
   { key: 'public-space-with-melding', group: 'patrol', unit: 'percent', better: 'higher', byThemeAndProject: false, breakdowns: [] },
 ];
 

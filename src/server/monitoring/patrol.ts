@@ -52,7 +52,7 @@ async function breakdowns(ctx: MonitoringContext, range: DayRange) {
     ctx,
     sql<{ k: string; v: unknown }>`select o.category as k, count(*) as v from indicator_facts o where ${where} group by o.category`,
   );
-  return { observations: { kind: breakdownOf(byKind), type: breakdownOf(byType) } };
+  return { observations: { kind: breakdownOf(byKind), observationType: breakdownOf(byType) } };
 }
 
 export const patrolComputer: IndicatorComputer = { indicators: PATROL_INDICATORS, values, breakdowns };

@@ -26,10 +26,7 @@ describe.each(DIALECTS)('migration 0008 on a database with records, on %s', (dia
       .execute();
     const values = activityValues('oranjebuurt', null, { status: 'held', date: '2025-03-31', themes: ['veiligheid-overlast'] });
     const state = JSON.stringify({ fields: Object.fromEntries(Object.entries(values).map(([name, v]) => [name, { v, t: T }])), counters: {} });
-    await test.database.db
-      .insertInto('records')
-      .values({ id: OLD_ACTIVITY, tenant_id: TENANT, type: 'activity', state, seq: 1, updated_at: NOW })
-      .execute();
+    await test.database.db.insertInto('records').values({ id: OLD_ACTIVITY, tenant_id: TENANT, type: 'activity', state, seq: 1, updated_at: NOW }).execute();
     await migrateToLatest(test.database);
   });
   afterAll(() => test.cleanup());
