@@ -332,7 +332,7 @@ function titleOf(route: Route, t: T): string | null {
     case 'roster':
       return null;
     case 'monitoring':
-      return t('nav.monitoring');
+      return null;
     case 'not-found':
       return t('app.notFound.title');
   }

@@ -79,7 +79,7 @@ describe('the monitoring dashboard', () => {
     const phone = await BuurtlogPage.open(await newDevice(env.browser), env.server.url);
     const p = phone.page;
     await phone.waitUntilOfflineReady();
-    await p.getByRole('navigation').getByRole('link', { name: 'Monitoring' }).click();
+    await p.getByRole('navigation').getByRole('link', { name: 'Cijfers' }).click();
     await p.getByRole('heading', { level: 1, name: 'Monitoring' }).waitFor({ timeout: 30_000 });
     await phone.expectSoon('the figures', () => p.getByTestId('monitoring-age').filter({ hasText: 'Cijfers van' }).waitFor({ timeout: 30_000 }));
 

@@ -167,7 +167,9 @@ export function MonitoringScreen() {
       )}
       {principal.role === 'coordinator' && (
         <p>
-          <a href={monitoringHref({ name: 'targets' })}>{t('monitoring.settingsLink')}</a>
+          <a class="button" href={monitoringHref({ name: 'targets' })}>
+            {t('monitoring.settingsLink')}
+          </a>
         </p>
       )}
       <div class="monitoring-status" role="status" data-testid="monitoring-age">

@@ -113,11 +113,13 @@ export function TargetsScreen() {
     <>
       <ScreenTitle>{t('targets.title')}</ScreenTitle>
       <p>
-        <a href={monitoringHref({ name: 'dashboard' })}>{t('targets.back')}</a>
+        <a class="button" href={monitoringHref({ name: 'dashboard' })}>
+          {t('targets.back')}
+        </a>
       </p>
       <section aria-labelledby="targets-baseline" class="monitoring-group">
         <h2 id="targets-baseline">{t('targets.baselineTitle')}</h2>
-        <form onSubmit={save} noValidate>
+        <form class="form" onSubmit={save} noValidate>
           <div class="field">
             <label for="targets-indicator">{t('targets.indicator')}</label>
             <select id="targets-indicator" value={indicatorKey} onChange={(e) => setIndicatorKey(e.currentTarget.value)}>
@@ -132,6 +134,7 @@ export function TargetsScreen() {
             <label for="targets-baseline-value">{t('targets.baseline')}</label>
             <input
               id="targets-baseline-value"
+              type="text"
               inputMode="decimal"
               value={shown.baseline}
               onInput={(e) => edit({ baseline: e.currentTarget.value, from: null, to: null })}
@@ -156,6 +159,7 @@ export function TargetsScreen() {
               <label for="targets-points">{t('targets.points')}</label>
               <input
                 id="targets-points"
+                type="text"
                 inputMode="decimal"
                 aria-describedby="targets-points-hint"
                 value={shown.points}
@@ -170,6 +174,7 @@ export function TargetsScreen() {
               <label for="targets-factor">{t('targets.factor')}</label>
               <input
                 id="targets-factor"
+                type="text"
                 inputMode="decimal"
                 aria-describedby="targets-factor-hint"
                 value={shown.factor}
@@ -180,7 +185,9 @@ export function TargetsScreen() {
               </p>
             </div>
           )}
-          <p aria-live="polite">{preview !== null && t('targets.preview', { target: formatValue(t, lang, indicator.unit, preview) })}</p>
+          <p aria-live="polite">
+            {preview !== null && t('targets.preview', { target: formatValue(t, lang, indicator.unit === 'count' ? 'number' : indicator.unit, preview) })}
+          </p>
           {problem && (
             <p class="field-error" role="alert">
               {problem}
@@ -194,7 +201,7 @@ export function TargetsScreen() {
       <section aria-labelledby="targets-residents" class="monitoring-group">
         <h2 id="targets-residents">{t('targets.residentsTitle')}</h2>
         <p class="field-hint">{t('targets.residentsHint')}</p>
-        <form onSubmit={saveResidents} noValidate>
+        <form class="form" onSubmit={saveResidents} noValidate>
           <div class="field">
             <label for="residents-buurt">{t('monitoring.buurt')}</label>
             <select id="residents-buurt" value={residents.buurtId} onChange={(e) => setResidents({ ...residents, buurtId: e.currentTarget.value })}>
@@ -209,6 +216,7 @@ export function TargetsScreen() {
             <label for="residents-year">{t('targets.year')}</label>
             <input
               id="residents-year"
+              type="text"
               inputMode="numeric"
               value={residents.year}
               onInput={(e) => setResidents({ ...residents, year: e.currentTarget.value })}
@@ -218,6 +226,7 @@ export function TargetsScreen() {
             <label for="residents-count">{t('targets.residents')}</label>
             <input
               id="residents-count"
+              type="text"
               inputMode="numeric"
               value={residents.count}
               onInput={(e) => setResidents({ ...residents, count: e.currentTarget.value })}
