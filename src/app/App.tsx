@@ -3,7 +3,7 @@ import { isSessionExpired, type Session } from '../store/session.ts';
 import type { Config } from '../domain/config-records.ts';
 import type { AccountApi } from '../sync/account-api.ts';
 import type { Observable } from '../sync/observable.ts';
-import { mayManageConfig, mayReadFindings, principalOf } from './abilities.ts';
+import { mayManageConfig, mayReadFindings, mayReadMonitoring, principalOf } from './abilities.ts';
 import { ActivityList } from './activities/ActivityList.tsx';
 import { AppContext, type AppContextValue, type Platform } from './context.ts';
 import { createT, loadCore, type CoreWords, type Lang, type T } from './i18n/translate.ts';
@@ -30,6 +30,7 @@ const AdminScreen = lazyScreen(() => import('./admin/AdminScreen.tsx').then((m) 
 const SchouwArea = lazyScreen(() => import('./schouw/SchouwArea.tsx').then((m) => m.SchouwArea));
 const PatrolArea = lazyScreen(() => import('./patrol/PatrolArea.tsx').then((m) => m.PatrolArea));
 const RosterArea = lazyScreen(() => import('./roster/RosterArea.tsx').then((m) => m.RosterArea));
+const MonitoringArea = lazyScreen(() => import('./monitoring/MonitoringArea.tsx').then((m) => m.MonitoringArea));
 const LAZY_SCREENS = [ActivityFormScreen, ActivityDetail, AttendanceScreen, SettingsScreen];
 
 export type AppProps = {
@@ -221,6 +222,12 @@ export function App(props: AppProps) {
               {t(patrolPath === '/wijkagent' ? 'nav.police' : 'nav.roster')}
             </a>
           )}
+          {mayReadMonitoring(session.me.role) && (
+            <a href="#/monitoring" aria-current={section === 'monitoring' ? 'page' : undefined}>
+              <NavIcon name="monitoring" />
+              {t('nav.monitoring')}
+            </a>
+          )}
           {isCoordinator && (
             <a href={hrefOf({ name: 'admin', section: null })} aria-current={section === 'admin' ? 'page' : undefined}>
               <NavIcon name="admin" />
@@ -280,6 +287,8 @@ function Screen({ route }: { route: Route }) {
       return <PatrolArea path={route.path} />;
     case 'roster':
       return <RosterArea path={route.path} />;
+    case 'monitoring':
+      return <MonitoringArea path={route.path} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -321,6 +330,8 @@ function titleOf(route: Route, t: T): string | null {
     case 'schouw':
     case 'patrol':
     case 'roster':
+      return null;
+    case 'monitoring':
       return null;
     case 'not-found':
       return t('app.notFound.title');

@@ -114,6 +114,11 @@ export function mayManageConfig(role: Role): boolean {
 }
 
 /** "Bevindingen" in the navigation: the role may read schouw findings somewhere (not the police). */
+/** The monitoring dashboard: coordinators (the tenant) and professionals (their buurten); the server answers others 403. */
+export function mayReadMonitoring(role: Role): boolean {
+  return role === 'coordinator' || role === 'professional';
+}
+
 export function mayReadFindings(role: Role): boolean {
   return mayEver(role, 'read', 'finding');
 }

@@ -28,6 +28,8 @@ export type Route =
   | { name: 'patrol'; path: string }
   /** A roster, wijkagent or effort screen; its own router (roster/routes.ts) loads with it. */
   | { name: 'roster'; path: string }
+  /** The monitoring dashboard and its settings; its own router (monitoring/routes.ts) loads with it. */
+  | { name: 'monitoring'; path: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -66,6 +68,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
   if (/^\/ronde(\/|$)/.test(path)) return { name: 'patrol', path };
   if (/^\/(rooster|wijkagent|inzet)(\/|$)/.test(path)) return { name: 'roster', path };
+  if (/^\/monitoring(\/|$)/.test(path)) return { name: 'monitoring', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -105,6 +108,7 @@ export function hrefOf(route: Route): string {
     case 'schouw':
     case 'patrol':
     case 'roster':
+    case 'monitoring':
       return `#${route.path}`;
     case 'not-found':
       return '#/';
@@ -114,7 +118,7 @@ export function hrefOf(route: Route): string {
 export const LIST: Route = { name: 'list', buurt: null, when: 'upcoming' };
 
 /** Which top-level section a route belongs to, for the navigation's aria-current. */
-export type Section = 'activities' | 'findings' | 'patrol' | 'roster' | 'settings' | 'admin';
+export type Section = 'activities' | 'findings' | 'patrol' | 'roster' | 'monitoring' | 'settings' | 'admin';
 
 /**
  * The navigation item a screen belongs to. A finding (`/bevinding/…`) is
@@ -125,6 +129,7 @@ export function sectionOf(route: Route, previous?: Section): Section {
   if (route.name === 'admin') return 'admin';
   if (route.name === 'patrol') return 'patrol';
   if (route.name === 'roster') return 'roster';
+  if (route.name === 'monitoring') return 'monitoring';
   if (route.name === 'schouw' && route.path.startsWith('/bevindingen')) return 'findings';
   if (route.name === 'schouw' && route.path.startsWith('/bevinding/')) return previous === 'findings' ? 'findings' : 'activities';
   return route.name === 'settings' || route.name === 'privacy' || route.name === 'sign-in' ? 'settings' : 'activities';

@@ -65,6 +65,9 @@ const PATROL_TEAM: Readonly<Record<Role, Row>> = {
   volunteer: { create: 'team', read: 'team', update: 'team', delete: 'none' },
 };
 
+/** The monitoring dashboard's settings: coordinators keep them, professionals read them; police and volunteers have no dashboard. */
+const MONITORING: Readonly<Record<Role, Row>> = { coordinator: rw('all'), professional: readOnly('all'), police: rw('none'), volunteer: rw('none') };
+
 export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>>>> = {
   activity: {
     coordinator: rw('all'),
@@ -122,6 +125,9 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   // A team's member list is visible to its own members, not to every volunteer.
   team: { coordinator: rw('all'), professional: readOnly('all'), police: readOnly('all'), volunteer: readOnly('team') },
   patrolSettings: CONFIG,
+  // Monitoring settings (resident counts, 0-meting and targets): the coordinator types them, professionals read them for the dashboard.
+  residentCount: MONITORING,
+  indicatorTarget: MONITORING,
 };
 
 /**

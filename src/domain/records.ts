@@ -39,6 +39,15 @@ import {
   reactionIdFor,
 } from './patrol-observation.ts';
 import { counterValue, type Mergeable } from './merge.ts';
+import {
+  INDICATOR_TARGET_REQUIRED,
+  IndicatorTargetFieldSchemas,
+  MONITORING_RECORD_TYPES,
+  RESIDENT_COUNT_REQUIRED,
+  ResidentCountFieldSchemas,
+  indicatorTargetIdFor,
+  residentCountIdFor,
+} from './monitoring-settings.ts';
 import type { SyncRecordSchema } from './record-schema.ts';
 import {
   RESIDENTS_COUNT,
@@ -63,7 +72,16 @@ export const PATROL_RECORD_TYPES = [
 ] as const;
 export type PatrolRecordType = (typeof PATROL_RECORD_TYPES)[number];
 
-export const RECORD_TYPES = ['activity', 'attendance', 'schouw', 'finding', 'findingStatusChange', ...PATROL_RECORD_TYPES, ...CONFIG_RECORD_TYPES] as const;
+export const RECORD_TYPES = [
+  'activity',
+  'attendance',
+  'schouw',
+  'finding',
+  'findingStatusChange',
+  ...PATROL_RECORD_TYPES,
+  ...CONFIG_RECORD_TYPES,
+  ...MONITORING_RECORD_TYPES,
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** A record's merged state: per-field LWW registers and per-device PN-counters (wire schema: record-schema.ts). */
@@ -191,6 +209,25 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
         : null,
     parent: { field: 'observationId', type: 'safetyObservation' },
     fixed: ['observationId'],
+  },
+  // Monitoring settings (monitoring-settings.ts): one record per buurt and year, one per indicator.
+  residentCount: {
+    fields: ResidentCountFieldSchemas,
+    required: RESIDENT_COUNT_REQUIRED,
+    isCounterKey: () => false,
+    idRule: (id, fields) =>
+      typeof fields['buurtId'] === 'string' && typeof fields['year'] === 'number' && residentCountIdFor(fields['buurtId'], fields['year']) !== id
+        ? 'a resident count id must be derived from its buurt and year'
+        : null,
+    fixed: ['buurtId', 'year'],
+  },
+  indicatorTarget: {
+    fields: IndicatorTargetFieldSchemas,
+    required: INDICATOR_TARGET_REQUIRED,
+    isCounterKey: () => false,
+    idRule: (id, fields) =>
+      typeof fields['indicator'] === 'string' && indicatorTargetIdFor(fields['indicator']) !== id ? 'a target id must be derived from its indicator' : null,
+    fixed: ['indicator'],
   },
   ...(Object.fromEntries(
     CONFIG_RECORD_TYPES.map((type) => [type, { fields: CONFIG_FIELD_SCHEMAS[type], required: CONFIG_REQUIRED[type], isCounterKey: () => false }]),

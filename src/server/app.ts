@@ -23,6 +23,7 @@ import { eventsRoute } from './routes/events.ts';
 import { healthRoute } from './routes/health.ts';
 import { invitesRoute } from './routes/invites.ts';
 import { meRoute } from './routes/me.ts';
+import { monitoringRoute } from './routes/monitoring.ts';
 import { photosRoute } from './routes/photos.ts';
 import { pullRoute } from './routes/pull.ts';
 import { pushRoute } from './routes/push.ts';
@@ -108,6 +109,7 @@ export function createApp({
   app.route('/api/v1/sync', eventsRoute(ctx, liveHeartbeatMs));
   app.route('/api/v1/photos', photosRoute(ctx));
   app.route('/', metricsRoute(metrics, metricsToken));
+  app.route('/api/v1', monitoringRoute(ctx));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });

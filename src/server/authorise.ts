@@ -139,6 +139,8 @@ const PLURAL: Readonly<Record<RecordType, string>> = {
   project: 'projects',
   team: 'teams',
   patrolSettings: 'patrol settings',
+  residentCount: 'resident counts',
+  indicatorTarget: 'indicator targets',
 };
 
 function refusalMessage(principal: Principal, action: Action, type: RecordType): string {

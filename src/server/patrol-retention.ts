@@ -17,6 +17,7 @@ import { PATROL_SETTINGS_ID, expiredPatrolRecords, patrolSettingsOf } from '../d
 import { PATROL_RECORD_TYPES, fieldValues, type SyncRecord } from '../domain/records.ts';
 import { appendAudit } from './db/audit.ts';
 import type { Database } from './db/database.ts';
+import { deleteFacts } from './db/facts.ts';
 import { insertPurgeMarkers } from './db/purges.ts';
 import { loadRecords } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
@@ -62,6 +63,7 @@ async function purgeTenant(trx: Transaction<Schema>, tenantId: string, now: numb
   for (let start = 0; start < ids.length; start += 1000) {
     const chunk = ids.slice(start, start + 1000);
     await trx.deleteFrom('records').where('tenant_id', '=', tenantId).where('id', 'in', chunk).execute();
+    await deleteFacts(trx, tenantId, chunk);
     await trx.deleteFrom('photo_refs').where('tenant_id', '=', tenantId).where('record_id', 'in', chunk).execute();
     await trx.deleteFrom('photo_ref_origins').where('tenant_id', '=', tenantId).where('record_id', 'in', chunk).execute();
   }

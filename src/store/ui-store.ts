@@ -13,6 +13,7 @@ import { activityStore, type ActivityStore } from './activity-store.ts';
 import { attendanceStore, type AttendanceStore } from './attendance-store.ts';
 import { configStore, type ConfigStore } from './config-store.ts';
 import type { StoreCore } from './core.ts';
+import { monitoringStore, type MonitoringStore } from './monitoring-store.ts';
 import { observeQuery } from './observe.ts';
 import { outboxStore, type OutboxStore } from './outbox-store.ts';
 import { patrolStore, type PatrolStore } from './patrol-store.ts';
@@ -29,6 +30,7 @@ export type UiStore = {
   readonly config: ConfigStore;
   readonly outbox: OutboxStore;
   readonly roster: RosterStore;
+  readonly monitoring: MonitoringStore;
   /**
    * Run `query` now and after every committed change (in any tab, or from
    * sync); paced by its own cost (observe.ts). Returns the unsubscribe.
@@ -46,6 +48,7 @@ export function uiStore(core: StoreCore, tenantName: string): UiStore {
     config: configStore(core, tenantName),
     outbox: outboxStore(core),
     roster: rosterStore(core),
+    monitoring: monitoringStore(core),
     observe: (query, onValue, onError) => observeQuery(core.db.name, () => query(store), onValue, onError, core.isBulkPullUnderWay),
   };
   return store;

@@ -8,6 +8,7 @@
  * const api = createAccountApi({ fetch, baseUrl: location.origin, token: () => session?.token ?? null });
  * const session = await api.signIn({ email, password, deviceId, deviceName });
  */
+import type { MonitoringAnswer } from '../domain/indicators.ts';
 import * as z from 'zod/mini';
 import {
   AuditPageSchema,
@@ -94,6 +95,10 @@ export function createAccountApi(options: AccountApiOptions) {
         throw error;
       });
     },
+    /** The monitoring indicators (aggregates only) for a query: `period`, `from`, `to`, `buurtId`, `themeId`, `projectId`. */
+    // The answer's schema loads with the dashboard, not with the first screen.
+    monitoring: async (query: Readonly<Record<string, string>>): Promise<MonitoringAnswer> =>
+      call('GET', `/monitoring?${new URLSearchParams(query as Record<string, string>)}`, (await import('../domain/indicators.ts')).MonitoringAnswerSchema),
     audit: (cursor: string | null, limit = 50): Promise<AuditPage> =>
       call('GET', `/audit?${new URLSearchParams({ ...(cursor ? { cursor } : {}), limit: String(limit) })}`, AuditPageSchema),
   };

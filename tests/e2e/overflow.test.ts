@@ -156,6 +156,12 @@ describe('every screen at 360×740', () => {
     await visit('#/bevindingen', /./);
     await on('findings');
 
+    await visit('#/monitoring', 'Monitoring');
+    await p.getByTestId('monitoring-age').filter({ hasText: 'Cijfers van' }).waitFor({ timeout: 30_000 });
+    await on('monitoring');
+    await visit('#/monitoring/doelen', '0-meting, doelen en inwoners');
+    await on('monitoring: baseline, targets and residents');
+
     await visit('#/instellingen', 'Instellingen');
     await on('settings (account, language, theme, sync)');
     await visit('#/privacy', 'Wat Buurtlog bewaart en waarom');

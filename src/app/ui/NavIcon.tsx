@@ -5,7 +5,7 @@
  * the first download carries no path data. Decoration only: each link
  * carries its text label.
  */
-export type NavIconName = 'activities' | 'findings' | 'patrol' | 'roster' | 'police' | 'admin' | 'settings';
+export type NavIconName = 'activities' | 'findings' | 'patrol' | 'roster' | 'police' | 'monitoring' | 'admin' | 'settings';
 
 export function NavIcon({ name }: { name: NavIconName }) {
   return (

@@ -21,6 +21,7 @@ export const en: Words<typeof nl> = {
   'nav.patrol': 'Patrol',
   'nav.roster': 'Roster',
   'nav.police': 'Wijkagent',
+  'nav.monitoring': 'Figures',
 
   'session.expired': 'Your session has expired — sign in again',
   'session.signInAgain': 'Sign in again',

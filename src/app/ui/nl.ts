@@ -25,6 +25,7 @@ export const nl = {
   'nav.patrol': 'Ronde',
   'nav.roster': 'Rooster',
   'nav.police': 'Wijkagent',
+  'nav.monitoring': 'Cijfers',
 
   'session.expired': 'Je sessie is verlopen — log opnieuw in',
   'session.signInAgain': 'Opnieuw aanmelden',

@@ -12,6 +12,7 @@ import { photosMigration } from './migrations/0004-photos.ts';
 import { abuseLimitsMigration } from './migrations/0005-abuse-limits.ts';
 import * as accessRules from './migrations/0006-access-rules.ts';
 import * as patrolPurges from './migrations/0007-patrol-purges.ts';
+import * as indicatorFacts from './migrations/0008-indicator-facts.ts';
 
 /** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
 export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
@@ -23,6 +24,7 @@ export function migrationsFor(database: Database): Readonly<Record<string, Migra
     '0005-abuse-limits': abuseLimitsMigration(database.dialect),
     '0006-access-rules': accessRules,
     '0007-patrol-purges': patrolPurges,
+    '0008-indicator-facts': indicatorFacts,
   };
 }
 

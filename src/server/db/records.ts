@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Mergeable } from '../../domain/merge.ts';
 import type { RecordType, SyncRecord } from '../../domain/records.ts';
+import { saveFacts } from './facts.ts';
 import type { Schema } from './schema.ts';
 
 type Row = { id: string; tenant_id: string; type: string; state: string };
@@ -61,7 +62,8 @@ export async function loadChildren(
 }
 
 /**
- * Inserts or replaces records, numbering them from `firstSeq` in the order given.
+ * Inserts or replaces records, numbering them from `firstSeq` in the order given,
+ * and their monitoring facts.
  * Only under the write lock: the numbers must be fresh.
  */
 export async function saveRecords(trx: Transaction<Schema>, records: readonly SyncRecord[], firstSeq: number, now: number): Promise<void> {
@@ -85,6 +87,8 @@ export async function saveRecords(trx: Transaction<Schema>, records: readonly Sy
       })),
     )
     .execute();
+  // What the monitoring indicators count, in the same transaction (facts.ts).
+  await saveFacts(trx, records);
 }
 
 export type SequencedRecord = { record: SyncRecord; seq: number };

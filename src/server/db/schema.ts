@@ -189,6 +189,40 @@ export type UsageEventsTable = {
   amount: number;
 };
 
+/**
+ * What the monitoring indicators count, one row per record that counts
+ * (domain: indicators.ts `Fact`, filled by db/facts.ts in the transaction
+ * that stores the record; migration 0008).
+ */
+export type IndicatorFactsTable = {
+  tenant_id: string;
+  record_id: string;
+  source: string;
+  parent_id: string | null;
+  buurt_id: string | null;
+  project_id: string | null;
+  /** Amsterdam day, YYYY-MM-DD. */
+  day: string | null;
+  /** '2026-Q1', from `day`. */
+  quarter: string | null;
+  category: string | null;
+  status: string | null;
+  at: number | null;
+  amount: number;
+  extra: number;
+  /** 1 or 0. */
+  flag: number;
+};
+
+/** The multi-valued properties of a fact: buurten, themes, organisations, PC4 counts, element, aspect. */
+export type IndicatorFactTagsTable = {
+  tenant_id: string;
+  record_id: string;
+  kind: string;
+  value: string;
+  amount: number;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -206,4 +240,6 @@ export type Schema = {
   photo_ref_origins: PhotoRefOriginsTable;
   sign_in_delays: SignInDelaysTable;
   usage_events: UsageEventsTable;
+  indicator_facts: IndicatorFactsTable;
+  indicator_fact_tags: IndicatorFactTagsTable;
 };

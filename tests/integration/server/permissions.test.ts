@@ -18,6 +18,7 @@ import { RECORD_TYPES, type RecordType, type SyncRecord } from '../../../src/dom
 import { signUpIdFor } from '../../../src/domain/patrol.ts';
 import { reactionIdFor } from '../../../src/domain/patrol-observation.ts';
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
+import { indicatorTargetIdFor, residentCountIdFor } from '../../../src/domain/monitoring-settings.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
@@ -224,6 +225,24 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           const push = c.action === 'read' ? null : mutation(ids, c.type, record.id, c.action === 'delete' ? { deleted: true } : PATROL_EDIT[c.type], stamp);
           return { title: c.title, recordId: record.id, setup: [...chain, record], push, readId: record.id };
         }
+        case 'residentCount':
+        case 'indicatorTarget': {
+          // Monitoring settings: their ids are derived from their content (a buurt and year; an indicator).
+          const values =
+            c.type === 'residentCount'
+              ? { buurtId: slug, year: 2026, count: 1200 }
+              : { indicator: `t-${c.principal.key}-${c.action}-${c.target.key}`, baseline: 40, targetFactor: null, targetPoints: null };
+          const id = c.type === 'residentCount' ? residentCountIdFor(slug, 2026) : indicatorTargetIdFor(values.indicator as string);
+          if (c.action === 'create') return { title: c.title, recordId: id, setup: [], push: mutation(ids, c.type, id, values, stamp), readId: null };
+          const edit = c.action === 'delete' ? { deleted: true } : c.type === 'residentCount' ? { count: 1300 } : { baseline: 45 };
+          return {
+            title: c.title,
+            recordId: id,
+            setup: [{ type: c.type, id, values }],
+            push: c.action === 'read' ? null : mutation(ids, c.type, id, edit, stamp),
+            readId: id,
+          };
+        }
         default: {
           const values = configValues(c.type, c.target, c.principal.isTeamMember ? volunteers : []);
           if (c.action === 'create') return { title: c.title, recordId: slug, setup: [], push: mutation(ids, c.type, slug, values, stamp), readId: null };
@@ -329,7 +348,7 @@ function configValues(type: RecordType, target: Target, members: readonly string
 
 /** Whether the case's update reached the record (notes or a note, a name or label, or a count). */
 function wasEdited(record: SyncRecord): boolean {
-  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths } = record.fields;
+  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths, count, baseline } = record.fields;
   return (
     notes?.v === 'bijgewerkt' ||
     note?.v === 'bijgewerkt' ||
@@ -340,6 +359,8 @@ function wasEdited(record: SyncRecord): boolean {
     text?.v === 'bijgewerkt' ||
     signedUp?.v === false ||
     safetyObservationMonths?.v === 6 ||
+    count?.v === 1300 ||
+    baseline?.v === 45 ||
     Object.keys(record.counters).length > 0
   );
 }

@@ -1,0 +1,107 @@
+/**
+ * Shared pieces of the monitoring queries (monitoring/*.ts): the filters
+ * every aggregate applies, written once as SQL fragments that read the same
+ * on SQLite and PostgreSQL (only COUNT, SUM, MIN/MAX, CASE, EXISTS, LIMIT
+ * and OFFSET — no dialect's JSON or date functions: days are stored as
+ * Amsterdam days, indicators.ts).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { BUURT_TAG, THEME_TAG, type DayRange, type IndicatorDefinition } from '../../domain/indicators.ts';
+import type { ResidentCount } from '../../domain/monitoring-settings.ts';
+import type { Schema } from '../db/schema.ts';
+
+export type MonitoringContext = {
+  readonly db: Kysely<Schema>;
+  readonly tenantId: string;
+  /** The buurten counted (the person's, narrowed by the filter); null: all of the tenant. */
+  readonly buurtIds: readonly string[] | null;
+  readonly themeId: string | null;
+  readonly projectId: string | null;
+  readonly residents: readonly ResidentCount[];
+};
+
+/** One aggregate run: over the period (one group, 'all'), or over the trend's quarters (a group per quarter). */
+export type Span = { readonly range: DayRange; readonly byQuarter: boolean };
+
+/** Per group ('all' or a quarter), per indicator key, a value. */
+export type Values = Map<string, Record<string, number | null>>;
+export type Breakdowns = Record<string, Record<string, Array<{ key: string; value: number }>>>;
+
+/** What a record type's indicators compute on the server (one module per record type, like the domain's registry). */
+export type IndicatorComputer = {
+  readonly indicators: readonly IndicatorDefinition[];
+  values(ctx: MonitoringContext, span: Span): Promise<Values>;
+  breakdowns(ctx: MonitoringContext, range: DayRange): Promise<Breakdowns>;
+};
+
+export const ALL = 'all';
+
+/** A column of a table alias. */
+export function col(alias: string, column: string): RawBuilder<unknown> {
+  return sql.ref(`${alias}.${column}`);
+}
+
+/** The group key: the fact's quarter, or 'all'. */
+export function groupKey(alias: string, span: Span): RawBuilder<unknown> {
+  return span.byQuarter ? col(alias, 'quarter') : sql.lit(ALL);
+}
+
+export function groupBy(alias: string, span: Span): RawBuilder<unknown> {
+  return span.byQuarter ? sql`group by ${col(alias, 'quarter')}` : sql``;
+}
+
+/** The tenant, the source(s) and the period of a fact. */
+export function factOf(alias: string, ctx: MonitoringContext, sources: readonly string[], range: DayRange): RawBuilder<unknown> {
+  return sql`${col(alias, 'tenant_id')} = ${ctx.tenantId} and ${col(alias, 'source')} in (${sql.join([...sources])}) and ${col(alias, 'day')} >= ${range.from} and ${col(alias, 'day')} <= ${range.to}`;
+}
+
+/** Only facts about the buurten counted (by their buurt tags: a round has several). */
+export function inScope(alias: string, ctx: MonitoringContext): RawBuilder<unknown> {
+  if (ctx.buurtIds === null) return sql`1 = 1`;
+  if (ctx.buurtIds.length === 0) return sql`1 = 0`;
+  return sql`exists (select 1 from indicator_fact_tags bt where bt.tenant_id = ${col(alias, 'tenant_id')} and bt.record_id = ${col(alias, 'record_id')} and bt.kind = ${BUURT_TAG} and bt.value in (${sql.join([...ctx.buurtIds])}))`;
+}
+
+/** The theme and project filters, on an activity's fact. */
+export function themeAndProject(alias: string, ctx: MonitoringContext): RawBuilder<unknown> {
+  const theme =
+    ctx.themeId === null
+      ? sql`1 = 1`
+      : sql`exists (select 1 from indicator_fact_tags tt where tt.tenant_id = ${col(alias, 'tenant_id')} and tt.record_id = ${col(alias, 'record_id')} and tt.kind = ${THEME_TAG} and tt.value = ${ctx.themeId})`;
+  const project = ctx.projectId === null ? sql`1 = 1` : sql`${col(alias, 'project_id')} = ${ctx.projectId}`;
+  return sql`${theme} and ${project}`;
+}
+
+/** A number from the database: PostgreSQL answers SUM over bigint as numeric (a string), SQLite as a number. */
+export function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+export async function rows<R>(ctx: MonitoringContext, query: RawBuilder<R>): Promise<R[]> {
+  return (await query.execute(ctx.db)).rows;
+}
+
+/**
+ * The one or two middle values of an ordered set of `count` values, for a
+ * median: the database orders and skips, only those values come back.
+ */
+export async function middleValues(
+  ctx: MonitoringContext,
+  count: number,
+  ordered: (limit: number, offset: number) => RawBuilder<{ v: unknown }>,
+): Promise<number[]> {
+  if (count === 0) return [];
+  const offset = Math.floor((count - 1) / 2);
+  const limit = count % 2 === 1 ? 1 : 2;
+  return (await rows(ctx, ordered(limit, offset))).map((row) => num(row.v));
+}
+
+/** Sets `values[group][key]`. */
+export function put(values: Values, group: string, entries: Record<string, number | null>): void {
+  values.set(group, { ...(values.get(group) ?? {}), ...entries });
+}
+
+/** The groups of a span: 'all', or the quarters that had rows. */
+export function breakdownOf(list: ReadonlyArray<{ k: unknown; v: unknown }>): Array<{ key: string; value: number }> {
+  return list.map((row) => ({ key: String(row.k), value: num(row.v) })).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,113 @@
+/** Schouw findings and their follow-up on the server (domain: indicators-schouw.ts). */
+import { sql } from 'kysely';
+import { ASPECT_TAG, DEFAULT_TARGET_RANK, ELEMENT_TAG, OPEN_STATUSES, SCHOUW_INDICATORS } from '../../domain/indicators-schouw.ts';
+import { medianOf, percentOf, quarterRange, roundTo, type DayRange } from '../../domain/indicators.ts';
+import {
+  ALL,
+  breakdownOf,
+  factOf,
+  groupBy,
+  groupKey,
+  inScope,
+  middleValues,
+  num,
+  put,
+  rows,
+  themeAndProject,
+  type IndicatorComputer,
+  type MonitoringContext,
+  type Span,
+  type Values,
+} from './query.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Findings made in the period, in scope; theme and project by their schouw's activity (alias a). */
+function findings(ctx: MonitoringContext, range: DayRange) {
+  const filtered = ctx.themeId === null && ctx.projectId === null ? sql`1 = 1` : themeAndProject('a', ctx);
+  return sql`${factOf('f', ctx, ['finding'], range)} and ${inScope('f', ctx)} and ${filtered}`;
+}
+
+const joins = sql`
+  left join indicator_facts a on a.tenant_id = f.tenant_id and a.record_id = f.parent_id and a.source = 'activity'
+  left join indicator_facts s on s.tenant_id = f.tenant_id and s.parent_id = f.parent_id and s.source = 'schouw'`;
+
+/** A resolved finding's time to resolve (ms): from when it was made to its last step to resolved; null otherwise. */
+const duration = sql`case when f.status = 'resolved' then (
+  select max(c.at) from indicator_facts c where c.tenant_id = f.tenant_id and c.parent_id = f.record_id and c.source = 'findingStatusChange' and c.category = 'resolved'
+) - f.at end`;
+
+async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
+  const out: Values = new Map();
+  const open = sql.join(OPEN_STATUSES.map((status) => sql.lit(status)));
+  const totals = await rows(
+    ctx,
+    sql<{ q: string; n: unknown; rated: unknown; meeting: unknown; open: unknown; resolved: unknown }>`
+      select ${groupKey('f', span)} as q, count(*) as n, sum(f.amount) as rated,
+        sum(case when f.amount = 1 and f.extra <= coalesce(s.amount, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end) as meeting,
+        sum(case when f.status in (${open}) then 1 else 0 end) as open,
+        sum(case when f.status = 'resolved' then 1 else 0 end) as resolved
+      from indicator_facts f ${joins} where ${findings(ctx, span.range)} ${groupBy('f', span)}`,
+  );
+  const timed = await rows(
+    ctx,
+    sql<{ q: string; n: unknown; timed: unknown; w14: unknown; w30: unknown }>`
+      select d.q as q, count(*) as n, count(d.dur) as timed,
+        sum(case when d.dur <= ${sql.lit(14 * DAY_MS)} then 1 else 0 end) as w14,
+        sum(case when d.dur <= ${sql.lit(30 * DAY_MS)} then 1 else 0 end) as w30
+      from (select ${groupKey('f', span)} as q, ${duration} as dur from indicator_facts f ${joins} where ${findings(ctx, span.range)}) d
+      group by d.q`,
+  );
+  for (const row of totals) {
+    const group = row.q;
+    const time = timed.find((t) => t.q === group);
+    const range = group === ALL ? span.range : quarterRange(group);
+    const median = medianOf(
+      await middleValues(
+        ctx,
+        num(time?.timed),
+        (limit, offset) =>
+          sql<{ v: unknown }>`select d.dur as v from (select ${duration} as dur from indicator_facts f ${joins} where ${findings(ctx, range)}) d
+            where d.dur is not null order by d.dur limit ${limit} offset ${offset}`,
+      ),
+    );
+    const n = num(row.n);
+    put(out, group, {
+      findings: n,
+      'findings-meeting-target': percentOf(num(row.meeting), num(row.rated)),
+      'findings-open': num(row.open),
+      'findings-resolved': num(row.resolved),
+      'resolve-days-median': median === null ? null : roundTo(median / DAY_MS, 1),
+      'resolved-within-14': percentOf(num(time?.w14), n),
+      'resolved-within-30': percentOf(num(time?.w30), n),
+    });
+  }
+  return out;
+}
+
+async function breakdowns(ctx: MonitoringContext, range: DayRange) {
+  const where = findings(ctx, range);
+  const byLevel = await rows(
+    ctx,
+    sql<{
+      k: string;
+      v: unknown;
+    }>`select coalesce(f.category, 'none') as k, count(*) as v from indicator_facts f ${joins} where ${where} group by coalesce(f.category, 'none')`,
+  );
+  const byTag = (kind: string) =>
+    rows(
+      ctx,
+      sql<{ k: string; v: unknown }>`select t.value as k, count(*) as v from indicator_facts f ${joins}
+        join indicator_fact_tags t on t.tenant_id = f.tenant_id and t.record_id = f.record_id and t.kind = ${kind} where ${where} group by t.value`,
+    );
+  const byStatus = await rows(
+    ctx,
+    sql<{ k: string; v: unknown }>`select f.status as k, count(*) as v from indicator_facts f ${joins} where ${where} group by f.status`,
+  );
+  return {
+    findings: { level: breakdownOf(byLevel), element: breakdownOf(await byTag(ELEMENT_TAG)), aspect: breakdownOf(await byTag(ASPECT_TAG)) },
+    'findings-open': { status: breakdownOf(byStatus) },
+  };
+}
+
+export const schouwComputer: IndicatorComputer = { indicators: SCHOUW_INDICATORS, values, breakdowns };
