@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const settings = readSettings(process.env);
   const logger = createLogger(settings.logLevel);
   const database = await openDatabase(settings);
-  for (const line of seedReportLines(await seed(database, { coordinatorPassword: settings.coordinatorPassword }))) logger.info(line);
+  // The seed report (a first start's generated coordinator passwords) is for the person at the terminal,
+  // as plain lines: a secret does not belong in the JSON log that log shippers keep.
+  for (const line of seedReportLines(await seed(database, { coordinatorPassword: settings.coordinatorPassword }))) console.log(line);
 
   const hasStatic = existsSync(settings.staticDir);
   if (!hasStatic) logger.warn(`Geen gebouwde app in ${settings.staticDir}: alleen de API draait (bouw de app met \`npm run build\`).`);
