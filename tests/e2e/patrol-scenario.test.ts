@@ -71,14 +71,14 @@ describe('a buurtpreventie evening', () => {
     // Sanne's phone learns that Joost is in the team (he is on her start form) before the evening.
     await sanne.phone.syncNow();
     await sanne.open();
-    await sanne.walkWith('Teamlid 1');
+    await sanne.walkWith('Teamlid 2');
 
     // The evening: no signal, and the phone's clock is that of the round's start.
     const start = roundStart(Date.now());
     await sanne.phone.goOffline();
     await sanne.setClock(start);
     await sanne.open();
-    await sanne.walkWith('Teamlid 1');
+    await sanne.walkWith('Teamlid 2');
     expect(await sanne.page.getByText(/minder dan twee/).count()).toBe(0);
     await sanne.start({ mode: 'Te voet', checkedIn: true });
     const roundId = /#\/ronde\/([0-9a-f-]{36})$/.exec(sanne.page.url())?.[1] as string;

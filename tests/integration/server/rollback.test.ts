@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/app.ts';
+import { createLogger } from '../../../src/server/request-log.ts';
 import type { Database } from '../../../src/server/db/database.ts';
 import { createTestUser } from '../../fixtures/server-auth.ts';
 import { attendance, idFactory, newActivity } from '../../fixtures/server-mutations.ts';
@@ -30,16 +31,20 @@ describe.each(DIALECTS)('a push that fails half-way on %s', (dialect) => {
     const ids = idFactory(300);
     const activityId = ids();
     const batch = [newActivity(ids, activityId, { device: DEVICE_A }), attendance(ids, activityId, DEVICE_A, { residents: { p: 2 } })];
-    const client = apiClient(createApp({ db: test.database, now: () => NOW }), await createTestUser(test.database, { devices: [DEVICE_A] }));
+    const logged: string[] = [];
+    const logger = createLogger('error', { write: (line: string) => void logged.push(line) });
+    const client = apiClient(createApp({ db: test.database, now: () => NOW, logger }), await createTestUser(test.database, { devices: [DEVICE_A] }));
     const before = await rowCounts(test.database);
     const repair = await breakMutationInserts(test.database);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
     const failed = await client.call('POST', '/api/v1/sync/push', { schemaVersion: 1, deviceId: DEVICE_A, mutations: batch });
     expect(failed.status).toBe(500);
-    expect(failed.body).toMatchObject({ error: { reason: 'internal', message: expect.stringContaining('Nothing was saved') } });
-    expect(logged).toHaveBeenCalled();
-    logged.mockRestore();
+    expect(failed.body).toMatchObject({ error: { reason: 'internal', message: expect.stringContaining('Nothing was saved'), requestId: expect.any(String) } });
+    // The operator finds the failure, with its stack, under the id the phone was told.
+    const requestId = (failed.body as { error: { requestId: string } }).error.requestId;
+    expect(logged.map((line) => JSON.parse(line) as { reqId?: string; err?: unknown }).some((line) => line.reqId === requestId && line.err !== undefined)).toBe(
+      true,
+    );
     expect(await rowCounts(test.database)).toEqual(before);
 
     await repair();
