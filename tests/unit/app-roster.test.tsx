@@ -9,6 +9,7 @@ import { NextSlotCard } from '../../src/app/roster/NextSlotCard.tsx';
 import { PatrolOpenObservations } from '../../src/app/roster/PatrolOpenObservations.tsx';
 import { PoliceScreen } from '../../src/app/roster/PoliceScreen.tsx';
 import { RosterScreen } from '../../src/app/roster/RosterScreen.tsx';
+import { RoundReport } from '../../src/app/roster/RoundReport.tsx';
 import type { Me } from '../../src/domain/auth.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
@@ -93,6 +94,24 @@ describe('the roster screen', () => {
     expect(await screen.findByRole('checkbox', { name: 'Bart de Vries' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Anna (jij)' })).toBeTruthy();
     expect(screen.queryByText(/Teamlid/)).toBeNull();
+  });
+
+  it('names the walkers in the printable round report', async () => {
+    const app = await setUp({ userId: ANNA, role: 'volunteer', teamIds: [TEAM], displayName: 'Anna' });
+    const slotId = await app.store.ui.roster.createSlot(
+      { teamId: TEAM, date: rosterDate(NOW + 2 * DAY), start: '20:00', durationMinutes: 90, buurtIds: ['oranjebuurt'] },
+      BART,
+    );
+    await app.store.sync.applyPullPage(
+      [remote('patrolSignUp', signUpIdFor(slotId, BART), { slotId, userId: BART, teamId: TEAM, signedUp: true, name: 'Bart de Vries' })],
+      '5',
+    );
+    const roundId = await app.store.ui.patrol.startRound(
+      { teamId: TEAM, buurtIds: ['oranjebuurt'], walkers: [ANNA, BART], mode: 'onFoot', checkedInWithPolice: false },
+      ANNA,
+    );
+    app.render(<RoundReport id={roundId} />);
+    expect(await screen.findByText('Lopers: 2 (jij, Bart de Vries)')).toBeTruthy();
   });
 
   it('says so when the person is in no buurtpreventie team', async () => {

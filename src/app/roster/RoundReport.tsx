@@ -6,11 +6,12 @@ import { buurtName } from '../i18n/labels.ts';
 import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { patrolModeLabel, patrolOutcomeLabel } from '../patrol/labels.ts';
+import { patrolModeLabel, patrolOutcomeLabel, walkerName } from '../patrol/labels.ts';
 import { patrolPack } from '../patrol/pack.ts';
 import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
+import { useMemberNames } from './use-member-names.ts';
 import '../report/report.css';
 import './roster.css';
 
@@ -18,7 +19,8 @@ type Data = { round: RoundView; observations: ObservationView[] } | null;
 
 /** `#/inzet/ronde/<id>`: the printable report of one round (A4, the report print stylesheet). */
 export function RoundReport({ id }: { id: string }) {
-  const { config, lang, platform } = useApp();
+  const { config, lang, platform, me } = useApp();
+  const names = useMemberNames();
   const t = useT(rosterPack, patrolPack);
   const data = useLive(
     async (store): Promise<Data> => {
@@ -46,7 +48,10 @@ export function RoundReport({ id }: { id: string }) {
       <p class="lead">{t('roundReport.when', { date: formatDate(lang, localDate(round.startedAt)), start: time.format(round.startedAt), end })}</p>
       <ul class="report-facts">
         <li>{t('roster.area', { buurten: round.buurtIds.map((b) => buurtName(t, config, b)).join(', ') })}</li>
-        <li>{t('roundReport.walkers', { count: round.walkers.length })}</li>
+        <li>
+          {t('roundReport.walkers', { count: round.walkers.length })}
+          {round.walkers.length > 0 && ` (${round.walkers.map((walker) => walkerName(t, walker, me.userId, team, names)).join(', ')})`}
+        </li>
         <li>{t('roundReport.mode', { mode: patrolModeLabel(t, round.mode) })}</li>
         {round.outcome && <li>{t('roundReport.outcome', { outcome: patrolOutcomeLabel(t, round.outcome) })}</li>}
         {round.checkedInWithPolice && <li>{t('roundReport.checkedIn')}</li>}
