@@ -51,7 +51,7 @@ describe('the monitoring report', () => {
     const participants = p.locator('.report-indicator[data-indicator="participants"]');
     expect(await participants.getByRole('heading', { level: 3 }).textContent()).toBe('Deelnemers');
     // 20 participants against a 0-meting of 15: the target is 16,5 (×1,10).
-    expect(await participants.locator('.report-indicator-text').textContent()).toBe('Deelnemers: 20 in deze periode. 0-meting 15, doel 16,5: op koers.');
+    expect(await participants.locator('.report-indicator-text').textContent()).toBe('20 in deze periode. 0-meting 15, doel 16,5: op koers.');
     expect(await participants.locator('svg.trend rect').count()).toBeGreaterThan(0);
     expect(await participants.getByRole('table', { name: 'Deelnemers per kwartaal' }).getByRole('cell').last().textContent()).toBe('20');
     const blocks = await p.locator('.report-indicator').count();
@@ -83,22 +83,25 @@ describe('the monitoring report', () => {
       const indicators = [...document.querySelectorAll('.report-indicator')];
       return {
         start: top(article),
-        end: top(article) + article.getBoundingClientRect().height,
+        widest: Math.max(...[...document.querySelectorAll('.print-page *')].map((el) => el.getBoundingClientRect().right)),
         avoid: indicators.map((el) => getComputedStyle(el).breakInside),
-        // Where each unbreakable piece starts: a group's heading stays with its first indicator.
-        starts: indicators.map((el) => (el.previousElementSibling?.tagName === 'H2' ? top(el.previousElementSibling) : top(el))),
+        // Each unbreakable piece, from its top (a group's heading stays with its first indicator) to its bottom.
+        pieces: indicators.map((el) => ({
+          top: el.previousElementSibling?.tagName === 'H2' ? top(el.previousElementSibling) : top(el),
+          bottom: el.getBoundingClientRect().bottom + window.scrollY,
+        })),
       };
     });
     expect(layout.avoid).toEqual(layout.avoid.map(() => 'avoid'));
+    // Nothing wider than the paper: Chromium would shrink the whole page to fit it, and the page count with it.
+    expect(layout.widest).toBeLessThanOrEqual(Math.floor(CONTENT.width));
     // Pack the pieces in order onto pages of the A4 height: a piece that does not fit on the rest of a page starts the next one.
-    const pieces = [layout.start, ...layout.starts, layout.end].map((y) => y - layout.start);
     let pages = 1;
-    let pageTop = 0;
-    for (let i = 1; i < pieces.length - 1; i += 1) {
-      const next = pieces[i + 1] as number;
-      if (next - pageTop > CONTENT.height) {
+    let pageTop = layout.start;
+    for (const piece of layout.pieces) {
+      if (piece.bottom - pageTop > CONTENT.height) {
         pages += 1;
-        pageTop = pieces[i] as number;
+        pageTop = piece.top;
       }
     }
     const pdf = await p.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
@@ -117,7 +120,7 @@ describe('the monitoring report', () => {
         .filter({ hasText: /Geen verbinding: dit zijn de cijfers van .+ \((zojuist|\d+ minuten? geleden)\)/ })
         .waitFor({ timeout: 30_000 }),
     );
-    expect(await participants.locator('.report-indicator-text').textContent()).toBe('Deelnemers: 20 in deze periode. 0-meting 15, doel 16,5: op koers.');
+    expect(await participants.locator('.report-indicator-text').textContent()).toBe('20 in deze periode. 0-meting 15, doel 16,5: op koers.');
     await phone.goOnline();
   });
 });

@@ -44,22 +44,16 @@ const row = (key: string) => rows.find((r) => r.indicator.key === key) ?? expect
 describe('the report text of an indicator', () => {
   it('says the value, the 0-meting, the target and whether it is on track', () => {
     // 15 × 1,10 = 16,5; 20 ≥ 16,5.
-    expect(indicatorSummary(t, 'nl', row('participants'))).toBe('Deelnemers: 20 in deze periode. 0-meting 15, doel 16,5: op koers.');
+    expect(indicatorSummary(t, 'nl', row('participants'))).toBe('20 in deze periode. 0-meting 15, doel 16,5: op koers.');
     // A percentage's target is in points: 82,5 + 5 = 87,5; 80 < 87,5.
-    expect(indicatorSummary(t, 'nl', row('resolved-within-14'))).toBe(
-      'Opgelost binnen 14 dagen: 80,0 % in deze periode. 0-meting 82,5 %, doel 87,5 %: nog niet op koers.',
-    );
+    expect(indicatorSummary(t, 'nl', row('resolved-within-14'))).toBe('80,0 % in deze periode. 0-meting 82,5 %, doel 87,5 %: nog niet op koers.');
   });
 
   it('says so when there is no 0-meting, no value, or the filters do not apply', () => {
-    expect(indicatorSummary(t, 'nl', row('participants-mean'))).toBe(
-      'Deelnemers per activiteit (gemiddeld): 12,7 in deze periode. Nog geen 0-meting, dus nog geen doel.',
-    );
+    expect(indicatorSummary(t, 'nl', row('participants-mean'))).toBe('12,7 in deze periode. Nog geen 0-meting, dus nog geen doel.');
     // Fewer days is better: 20 × 0,90 = 18; no value, so neither on nor off track.
-    expect(indicatorSummary(t, 'nl', row('resolve-days-median'))).toBe(
-      'Dagen tot opgelost (mediaan): geen waarde in deze periode. 0-meting 20 dagen, doel 18 dagen.',
-    );
-    expect(indicatorSummary(t, 'nl', row('patrol-rounds'))).toBe('Rondes gelopen: Telt niet per thema of project.');
+    expect(indicatorSummary(t, 'nl', row('resolve-days-median'))).toBe('Geen waarde in deze periode. 0-meting 20 dagen, doel 18 dagen.');
+    expect(indicatorSummary(t, 'nl', row('patrol-rounds'))).toBe('Telt niet per thema of project.');
   });
 });
 

@@ -15,20 +15,17 @@ export function indicatorLabel(t: MonitoringT, key: string): string {
 }
 
 /**
- * The short text of an indicator: its value in the period, then its
- * 0-meting and target and whether it is on track.
+ * The short text of an indicator, under its name: its value in the
+ * period, then its 0-meting and target and whether it is on track.
  *
  * @example
- * indicatorSummary(t, 'nl', participants) // 'Deelnemers: 20 in deze periode. 0-meting 15, doel 16,5: op koers.'
+ * indicatorSummary(t, 'nl', participants) // '20 in deze periode. 0-meting 15, doel 16,5: op koers.'
  */
 export function indicatorSummary(t: MonitoringT, lang: Lang, row: IndicatorRow): string {
   const { indicator, value, baseline, target, track } = row;
-  const label = indicatorLabel(t, indicator.key);
-  if (!value.applies) return `${label}: ${t('monitoring.notApplicable')}`;
+  if (!value.applies) return t('monitoring.notApplicable');
   const first =
-    value.value === null
-      ? t('monitoring.report.noValue', { label })
-      : t('monitoring.report.value', { label, value: formatValue(t, lang, indicator.unit, value.value) });
+    value.value === null ? t('monitoring.report.noValue') : t('monitoring.report.value', { value: formatValue(t, lang, indicator.unit, value.value) });
   if (baseline === null || target === null) return `${first} ${t('monitoring.report.noBaseline')}`;
   const references = { baseline: formatValue(t, lang, referenceUnit(indicator), baseline), target: formatValue(t, lang, referenceUnit(indicator), target) };
   const second =
