@@ -288,7 +288,7 @@ function Screen({ route }: { route: Route }) {
     case 'roster':
       return <RosterArea path={route.path} />;
     case 'monitoring':
-      return <MonitoringArea path={route.path} />;
+      return <MonitoringArea path={route.path} query={route.query ?? ''} />;
     case 'not-found':
       return <NotFound />;
   }

@@ -28,8 +28,8 @@ export type Route =
   | { name: 'patrol'; path: string }
   /** A roster, wijkagent or effort screen; its own router (roster/routes.ts) loads with it. */
   | { name: 'roster'; path: string }
-  /** The monitoring dashboard and its settings; its own router (monitoring/routes.ts) loads with it. */
-  | { name: 'monitoring'; path: string }
+  /** The monitoring dashboard, its settings and its report; its own router (monitoring/routes.ts) loads with it and reads `path` and `query` (the report's filters). */
+  | { name: 'monitoring'; path: string; query?: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -68,7 +68,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/(schouw|bevinding|bevindingen)(\/|$)/.test(path)) return { name: 'schouw', path };
   if (/^\/ronde(\/|$)/.test(path)) return { name: 'patrol', path };
   if (/^\/(rooster|wijkagent|inzet)(\/|$)/.test(path)) return { name: 'roster', path };
-  if (/^\/monitoring(\/|$)/.test(path)) return { name: 'monitoring', path };
+  if (/^\/monitoring(\/|$)/.test(path)) return query ? { name: 'monitoring', path, query } : { name: 'monitoring', path };
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
     if (match?.[1]) return make(match[1]);
@@ -108,8 +108,9 @@ export function hrefOf(route: Route): string {
     case 'schouw':
     case 'patrol':
     case 'roster':
-    case 'monitoring':
       return `#${route.path}`;
+    case 'monitoring':
+      return route.query ? `#${route.path}?${route.query}` : `#${route.path}`;
     case 'not-found':
       return '#/';
   }

@@ -161,6 +161,9 @@ describe('every screen at 360×740', () => {
     await on('monitoring');
     await visit('#/monitoring/doelen', '0-meting, doelen en inwoners');
     await on('monitoring: baseline, targets and residents');
+    await visit('#/monitoring/rapport?period=quarter', 'Rapportage monitoring');
+    await p.getByTestId('monitoring-age').filter({ hasText: 'Cijfers van' }).waitFor({ timeout: 30_000 });
+    await on('monitoring: report');
 
     await visit('#/instellingen', 'Instellingen');
     await on('settings (account, language, theme, sync)');

@@ -1,35 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  INDICATOR_GROUPS,
-  PERIOD_KINDS,
-  isOnTrack,
-  targetFor,
-  type IndicatorDefinition,
-  type IndicatorValue,
-  type MonitoringAnswer,
-  type PeriodKind,
-} from '../../domain/indicators.ts';
-import { INDICATORS } from '../../domain/indicators-registry.ts';
+import { INDICATOR_GROUPS, PERIOD_KINDS, type MonitoringAnswer, type PeriodKind } from '../../domain/indicators.ts';
 import type { IndicatorTarget } from '../../domain/monitoring-settings.ts';
 import { useApp } from '../context.ts';
-import { formatDate, formatRelative, localDate } from '../format.ts';
-import { useLive, useNow, useOnline } from '../hooks.ts';
+import { formatDate, localDate } from '../format.ts';
+import { useLive } from '../hooks.ts';
 import { activityTypeLabel, buurtName } from '../i18n/labels.ts';
-import { LOCALES } from '../i18n/translate.ts';
 import { useT } from '../i18n/use-t.ts';
 import { observationTypeLabel, type ObservationType } from '../patrol/labels.ts';
 import { patrolPack } from '../patrol/pack.ts';
 import { findingLabel } from '../schouw/labels.ts';
 import { findingsPack } from '../schouw/pack.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { formatValue, groupOf, queryKey, queryOf, quarterLabel, type Filters } from './logic.ts';
+import { filtersOf, formatValue, groupOf, indicatorRows, queryKey, queryOf, quarterLabel, referenceUnit, type Filters, type IndicatorRow } from './logic.ts';
 import { monitoringPack } from './pack.ts';
 import { monitoringHref } from './routes.ts';
+import { FiguresStatus } from './FiguresStatus.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { useFigures } from './use-figures.ts';
 import '../ui/ui.css';
 import './monitoring.css';
 
-type Shown = { readonly answer: MonitoringAnswer; readonly savedAt: number };
 type Words = ReturnType<typeof useWords>;
 
 function useWords() {
@@ -38,17 +28,12 @@ function useWords() {
 
 /** `#/monitoring`: the programme's indicators for a period and filters, with baseline, target and trend; cached on the device. */
 export function MonitoringScreen() {
-  const { config, lang, principal, store, api } = useApp();
+  const { config, principal, store } = useApp();
   const t = useWords();
-  const now = useNow(30_000);
-  const online = useOnline();
-  const today = localDate(now);
+  const today = localDate(Date.now());
   const [filters, setFilters] = useState<Filters | null>(null);
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [round, setRound] = useState(0);
   const settings = useLive((s) => s.monitoring.settings(), []);
-  const key = filters === null ? null : queryKey(queryOf(filters));
+  const { shown, state, retry } = useFigures(filters);
 
   useEffect(() => {
     // Reopen where the person was (offline too): the query last looked at, else this quarter.
@@ -59,42 +44,10 @@ export function MonitoringScreen() {
     );
   }, []);
 
-  useEffect(() => {
-    if (filters === null || key === null) return;
-    let live = true;
-    let fresh = false;
-    const query = queryOf(filters);
-    setState('loading');
-    setShown(null);
-    store.monitoring.cached(key).then(
-      (cached) => {
-        if (live && !fresh && cached) setShown(cached);
-      },
-      () => {},
-    );
-    api()
-      .then((client) => client.monitoring(query))
-      .then(
-        async (answer) => {
-          if (!live) return;
-          fresh = true;
-          const savedAt = Date.now();
-          setShown({ answer, savedAt });
-          setState('ready');
-          await store.monitoring.cache(key, answer).catch(() => {});
-        },
-        () => live && setState('failed'),
-      );
-    return () => {
-      live = false;
-    };
-  }, [key, round]);
-
   const change = (patch: Partial<Filters>) => setFilters((current) => (current === null ? current : { ...current, ...patch }));
   const buurten = config.buurten.filter(
     (b) => !b.hidden && (principal.role === 'coordinator' || principal.buurtIds.length === 0 || principal.buurtIds.includes(b.id)),
   );
-  const time = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const targets = settings?.targets ?? new Map<string, IndicatorTarget>();
 
   return (
@@ -165,34 +118,19 @@ export function MonitoringScreen() {
           </div>
         </fieldset>
       )}
-      {principal.role === 'coordinator' && (
-        <p>
+      <p class="monitoring-links">
+        {filters !== null && (
+          <a class="button" href={monitoringHref({ name: 'report', query: queryKey(queryOf(filters)) })}>
+            {t('monitoring.reportLink')}
+          </a>
+        )}
+        {principal.role === 'coordinator' && (
           <a class="button" href={monitoringHref({ name: 'targets' })}>
             {t('monitoring.settingsLink')}
           </a>
-        </p>
-      )}
-      <div class="monitoring-status" role="status" data-testid="monitoring-age">
-        {shown === null ? (
-          state === 'failed' ? (
-            <p>{t('monitoring.none')}</p>
-          ) : (
-            <p class="muted">{t('monitoring.loading')}</p>
-          )
-        ) : (
-          <p>
-            {t(state === 'failed' || !online ? 'monitoring.ageOffline' : 'monitoring.age', {
-              time: time.format(shown.savedAt),
-              age: formatRelative(lang, t, shown.savedAt, Math.max(now, shown.savedAt)),
-            })}
-          </p>
         )}
-        {state === 'failed' && (
-          <button type="button" class="button" onClick={() => setRound((n) => n + 1)}>
-            {t('monitoring.retry')}
-          </button>
-        )}
-      </div>
+      </p>
+      <FiguresStatus shown={shown} state={state} retry={retry} />
       {shown !== null && (
         <Figures
           answer={shown.answer}
@@ -205,29 +143,11 @@ export function MonitoringScreen() {
   );
 }
 
-function filtersOf(query: Readonly<Record<string, string>>, fallback: Filters): Filters {
-  const period = (PERIOD_KINDS as readonly string[]).includes(query['period'] ?? '') ? (query['period'] as PeriodKind) : fallback.period;
-  return {
-    period,
-    from: query['from'] ?? fallback.from,
-    to: query['to'] ?? query['from'] ?? fallback.to,
-    buurtId: query['buurtId'] ?? '',
-    themeId: query['themeId'] ?? '',
-    projectId: query['projectId'] ?? '',
-  };
-}
-
 type Names = { readonly buurt: (id: string) => string; readonly type: (id: string) => string };
 
 function Figures({ answer, targets, t, names }: { answer: MonitoringAnswer; targets: ReadonlyMap<string, IndicatorTarget>; t: Words; names: Names }) {
   const { lang } = useApp();
-  const byKey = new Map(answer.indicators.map((value) => [value.key, value]));
-  const rows = INDICATORS.flatMap((indicator) => {
-    const value = byKey.get(indicator.key);
-    if (!value) return [];
-    const setting = targets.get(indicator.key);
-    return [{ indicator, value, baseline: setting?.baseline ?? null, target: setting ? targetFor(indicator, setting) : null }];
-  });
+  const rows = indicatorRows(answer, targets);
   return (
     <>
       <p class="monitoring-period">
@@ -285,24 +205,9 @@ function Figures({ answer, targets, t, names }: { answer: MonitoringAnswer; targ
   );
 }
 
-function IndicatorCard({
-  indicator,
-  value,
-  baseline,
-  target,
-  t,
-  names,
-}: {
-  indicator: IndicatorDefinition;
-  value: IndicatorValue;
-  baseline: number | null;
-  target: number | null;
-  t: Words;
-  names: Names;
-}) {
+function IndicatorCard({ indicator, value, baseline, target, track, t, names }: IndicatorRow & { t: Words; names: Names }) {
   const { lang } = useApp();
   const label = t(`indicator.${indicator.key}` as 'indicator.participants');
-  const track = target === null ? null : isOnTrack(indicator, value.value, target);
   return (
     <li class="indicator" data-indicator={indicator.key}>
       <h3>{label}</h3>
@@ -344,11 +249,6 @@ function IndicatorCard({
       )}
     </li>
   );
-}
-
-/** A count's baseline and target may have a decimal (×1,10 of 15 is 16,5): shown as a number, not rounded to a count. */
-function referenceUnit(indicator: IndicatorDefinition): IndicatorDefinition['unit'] {
-  return indicator.unit === 'count' ? 'number' : indicator.unit;
 }
 
 function breakdownLabel(t: Words, names: Names, kind: string, key: string): string {

@@ -1,5 +1,16 @@
-/** Pure helpers of the dashboard: the query a filter state asks, numbers as people read them, a trend's bars. */
-import type { IndicatorDefinition, IndicatorUnit, PeriodKind } from '../../domain/indicators.ts';
+/** Pure helpers of the dashboard and its report: the query a filter state asks, the indicators with their targets, numbers as people read them, a trend's bars. */
+import {
+  PERIOD_KINDS,
+  isOnTrack,
+  targetFor,
+  type IndicatorDefinition,
+  type IndicatorUnit,
+  type IndicatorValue,
+  type MonitoringAnswer,
+  type PeriodKind,
+  type TargetSetting,
+} from '../../domain/indicators.ts';
+import { INDICATORS } from '../../domain/indicators-registry.ts';
 import { LOCALES, type Lang } from '../i18n/translate.ts';
 import type { MonitoringT } from './pack.ts';
 
@@ -67,4 +78,44 @@ export function trendBars(values: ReadonlyArray<number | null>, references: Read
 /** The indicators of a group, in the registry's order. */
 export function groupOf(indicators: readonly IndicatorDefinition[], group: IndicatorDefinition['group']): IndicatorDefinition[] {
   return indicators.filter((indicator) => indicator.group === group);
+}
+
+/** The filter state of a saved query or a report's URL query (unknown or missing parts: the fallback's). */
+export function filtersOf(query: Readonly<Record<string, string>>, fallback: Filters): Filters {
+  const period = (PERIOD_KINDS as readonly string[]).includes(query['period'] ?? '') ? (query['period'] as PeriodKind) : fallback.period;
+  return {
+    period,
+    from: query['from'] ?? fallback.from,
+    to: query['to'] ?? query['from'] ?? fallback.to,
+    buurtId: query['buurtId'] ?? '',
+    themeId: query['themeId'] ?? '',
+    projectId: query['projectId'] ?? '',
+  };
+}
+
+/** An indicator of an answer with its 0-meting, target and whether it is on track (null: no target or no value). */
+export type IndicatorRow = {
+  readonly indicator: IndicatorDefinition;
+  readonly value: IndicatorValue;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly track: boolean | null;
+};
+
+/** The answer's indicators in the registry's order, each with its 0-meting and target. */
+export function indicatorRows(answer: MonitoringAnswer, targets: ReadonlyMap<string, TargetSetting>): IndicatorRow[] {
+  const byKey = new Map(answer.indicators.map((value) => [value.key, value]));
+  return INDICATORS.flatMap((indicator) => {
+    const value = byKey.get(indicator.key);
+    if (!value) return [];
+    const setting = targets.get(indicator.key);
+    const target = setting ? targetFor(indicator, setting) : null;
+    const track = target === null || !value.applies ? null : isOnTrack(indicator, value.value, target);
+    return [{ indicator, value, baseline: setting?.baseline ?? null, target, track }];
+  });
+}
+
+/** A count's baseline and target may have a decimal (×1,10 of 15 is 16,5): shown as a number, not rounded to a count. */
+export function referenceUnit(indicator: IndicatorDefinition): IndicatorUnit {
+  return indicator.unit === 'count' ? 'number' : indicator.unit;
 }

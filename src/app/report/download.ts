@@ -1,17 +1,8 @@
 /** File names and media types of the schouw exports (the download itself: ui/download.ts). */
+import { fileSlug } from '../ui/download.ts';
 import { GEOJSON_TYPE } from './geojson.ts';
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
-
-/** Lowercase ASCII with dashes: "Oranjebuurt (Noord)" → "oranjebuurt-noord", "Ëlsbuurt" → "elsbuurt". */
-export function fileSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * @example
@@ -26,4 +17,4 @@ export function mediaTypeOf(extension: 'csv' | 'geojson'): string {
   return extension === 'csv' ? CSV_TYPE : GEOJSON_TYPE;
 }
 
-export { downloadFile } from '../ui/download.ts';
+export { downloadFile, fileSlug } from '../ui/download.ts';

@@ -1,7 +1,7 @@
 /**
  * Save something as a file: a Blob behind a temporary `<a download>`, the
  * way every browser (and an installed PWA) accepts without a server. The one
- * place for it: the export of unsent changes and the schouw exports use it.
+ * place for it: the export of unsent changes and the schouw and monitoring exports use it.
  */
 export function downloadFile(doc: Document, content: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -14,4 +14,14 @@ export function downloadFile(doc: Document, content: string, fileName: string, t
   link.remove();
   // Revoking at once cancels the download in some browsers (WebKit).
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Lowercase ASCII with dashes: "Oranjebuurt (Noord)" → "oranjebuurt-noord", "Ëlsbuurt" → "elsbuurt". */
+export function fileSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
