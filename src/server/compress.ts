@@ -38,6 +38,28 @@ const ENCODERS = {
 } as const;
 type Encoding = keyof typeof ENCODERS;
 
+/**
+ * Compressed bytes of immutable files (the app's hashed /assets/, whose name
+ * changes with their content), kept per path and encoding: every new phone's
+ * service worker fetches all of them at once, and compressing the same files
+ * again for each would cost the server seconds of CPU per phone. Bounded; the
+ * oldest entry goes first.
+ */
+const IMMUTABLE = /(?:^|,)\s*immutable\s*(?:,|$)/i;
+const KEPT_BYTES_MAX = 32 * 1024 * 1024;
+const kept = new Map<string, Uint8Array>();
+let keptBytes = 0;
+
+function keep(key: string, bytes: Uint8Array): void {
+  kept.set(key, bytes);
+  keptBytes += bytes.byteLength;
+  for (const [oldest, value] of kept) {
+    if (keptBytes <= KEPT_BYTES_MAX) break;
+    kept.delete(oldest);
+    keptBytes -= value.byteLength;
+  }
+}
+
 export const compressAnswers: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
@@ -58,7 +80,9 @@ export const compressAnswers: MiddlewareHandler = async (c, next) => {
     c.res = new Response(bytes, { status: res.status, statusText: res.statusText, headers });
     return;
   }
-  const compressed = await ENCODERS[encoding](bytes);
+  const key = IMMUTABLE.test(res.headers.get('Cache-Control') ?? '') ? `${c.req.path}:${encoding}` : null;
+  const compressed = (key ? kept.get(key) : undefined) ?? (await ENCODERS[encoding](bytes));
+  if (key && !kept.has(key)) keep(key, compressed);
   headers.set('Content-Encoding', encoding);
   headers.set('Content-Length', String(compressed.byteLength));
   const etag = headers.get('ETag');

@@ -113,3 +113,33 @@ describe.each(DIALECTS)('compressed answers on %s', (dialect) => {
     expect((await bytesOf(again)).byteLength).toBe(0);
   });
 });
+
+describe('the app’s files', () => {
+  it('sends a hashed asset compressed, the same bytes each time, and a changed index.html fresh', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const staticDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-static-'));
+    const test = await openTestDatabase('sqlite');
+    try {
+      await mkdir(path.join(staticDir, 'assets'));
+      const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `woord-${i}`))};\n`;
+      await writeFile(path.join(staticDir, 'assets', 'index-a1b2c3.js'), script);
+      await writeFile(path.join(staticDir, 'index.html'), `<!doctype html><title>een</title>${'<p>Buurtlog</p>'.repeat(100)}`);
+      const app = createApp({ db: test.database, now: () => NOW, staticDir });
+      const get = async (file: string) => {
+        const answer = await app.request(file, { headers: { 'accept-encoding': 'br' } });
+        expect(answer.headers.get('content-encoding')).toBe('br');
+        return brotliDecompressSync(Buffer.from(await answer.arrayBuffer())).toString();
+      };
+      expect(await get('/assets/index-a1b2c3.js')).toBe(script);
+      expect(await get('/assets/index-a1b2c3.js')).toBe(script);
+      expect(await get('/index.html')).toContain('<title>een</title>');
+      await writeFile(path.join(staticDir, 'index.html'), `<!doctype html><title>twee</title>${'<p>Buurtlog</p>'.repeat(100)}`);
+      expect(await get('/index.html')).toContain('<title>twee</title>');
+    } finally {
+      await test.cleanup();
+      await rm(staticDir, { recursive: true, force: true });
+    }
+  });
+});
