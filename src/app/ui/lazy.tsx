@@ -32,8 +32,11 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         () => setState('failed'),
       );
     };
+    // Rendered while the code was still coming, the screen must ask again
+    // even when it has arrived by the time this effect runs (the shell's
+    // preload can finish in between): otherwise it waits for ever.
     useEffect(() => {
-      if (!loaded) attempt();
+      if (state !== 'ready') attempt();
     }, []);
 
     const Component = loaded;
