@@ -95,6 +95,13 @@ export const PullResponseSchema = z.object({
    * (the server refuses them with `purged`). See src/sync/README.md "Purge".
    */
   purged: z.optional(z.array(z.object({ id: RecordIdSchema, type: RecordTypeSchema }))),
+  /**
+   * Records that left what this person may read (moved to another buurt or
+   * team, or their activity did), in this page's range: drop each unless it
+   * has unsent or refused changes, which stay until pushed or dismissed. An
+   * older app ignores the field. See src/sync/README.md "Leaving scope".
+   */
+  gone: z.optional(z.array(z.object({ id: RecordIdSchema, type: RecordTypeSchema }))),
   serverTime: z.number(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema> & { records: SyncRecord[] };

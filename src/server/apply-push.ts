@@ -28,7 +28,7 @@ import type { Transaction } from 'kysely';
 import * as z from 'zod/mini';
 import { IdSchema } from '../domain/ids.ts';
 import { changesRecord, mergeRecord, stableStringify } from '../domain/merge.ts';
-import type { Principal } from '../domain/permissions.ts';
+import { isScopedByActivity, type Principal } from '../domain/permissions.ts';
 import { checkAgainstStored, checkMutation, mutationAsRecord, type Checked, type Mutation, type PushResult, type Rejection } from '../domain/protocol.ts';
 import { RecordIdSchema } from '../domain/record-schema.ts';
 import { photoHashesOf } from '../domain/photos.ts';
@@ -43,7 +43,9 @@ import { purgedIdsAmong } from './db/purges.ts';
 import { fieldRefusalOf, withServerFields } from './field-rules.ts';
 import { childrenToMove, movedWithChildren, rewritesOnlyCopiedScope } from './move-children.ts';
 import { arrivedPhotos, visiblePhotos } from './photo-access.ts';
+import { scopeExitOf } from './scope-exit.ts';
 import { loadRecords, saveRecords } from './db/records.ts';
+import { saveScopeExits } from './db/scope-exits.ts';
 import type { Schema } from './db/schema.ts';
 import { takeSequenceNumbers } from './db/sequence.ts';
 import { serialiseWrites } from './db/write-lock.ts';
@@ -224,6 +226,13 @@ export async function applyMutations(
   // batch does not make every device pull its records again.
   const toSave = [...changed].map((id) => working.get(id) as SyncRecord);
   if (toSave.length > 0) await saveRecords(trx, toSave, await takeSequenceNumbers(trx, tenantId, toSave.length), now);
+  // What left its buurt or team, for pull to tell who could read it there (scope-exit.ts); attendance and a schouw follow their activity (moveChildren).
+  await saveScopeExits(
+    trx,
+    tenantId,
+    toSave.flatMap((record) => (isScopedByActivity(record.type) ? [] : scopeExitOf(record, before.get(record.id)))),
+    now,
+  );
   if (changedScopes) {
     const scopeOfRecord = (record: SyncRecord): ChangedScope => {
       const parentId = scopeParentIdOf(record);
@@ -245,6 +254,7 @@ export async function applyMutations(
     trx,
     actor,
     toSave.filter((record) => movedWithChildren(scopeAtStart.get(record.id) ?? record, record)),
+    { before, made: new Set(toSave.filter((record) => !before.has(record.id)).map((record) => record.id)) },
     now,
   );
   return withMissingPhotos(trx, actor, checked, results, working);
@@ -257,10 +267,24 @@ export async function applyMutations(
  * their activity's scope are numbered again, so pull brings them to whoever
  * may read them now (move-children.ts).
  */
-async function moveChildren(trx: Transaction<Schema>, actor: Actor, moved: readonly SyncRecord[], now: number): Promise<void> {
+async function moveChildren(
+  trx: Transaction<Schema>,
+  actor: Actor,
+  moved: readonly SyncRecord[],
+  /** The records as stored before the batch, and those the batch made: what only now exists left no scope. */
+  { before, made }: { before: ReadonlyMap<string, SyncRecord>; made: ReadonlySet<string> },
+  now: number,
+): Promise<void> {
   if (moved.length === 0) return;
   const { mutations, renumber } = await childrenToMove(trx, actor.tenantId, moved, now);
   if (renumber.length > 0) await saveRecords(trx, renumber, await takeSequenceNumbers(trx, actor.tenantId, renumber.length), now);
+  // Those read by their activity's scope left the activity's old scope with it.
+  const parents = new Map(moved.map((record) => [record.id, record]));
+  const exits = renumber.flatMap((child) => {
+    const parentId = scopeParentIdOf(child);
+    return parentId === null || made.has(child.id) ? [] : scopeExitOf(child, child, { before: before.get(parentId), after: parents.get(parentId) });
+  });
+  await saveScopeExits(trx, actor.tenantId, exits, now);
   if (mutations.length === 0) return;
   const results = await applyMutations(trx, { actor: { ...actor, principal: null }, mutations, now });
   const refused = results.find((result) => result.status === 'rejected');

@@ -15,9 +15,10 @@
  * - a child read by its activity's scope is numbered again unchanged, so
  *   the people who may read it now pull it too.
  *
- * Who may no longer read them gets nothing in their pull: the server never
- * serves what they may not read, but a device keeps its copy until its scope
- * changes or it is reset (README "Who may do what").
+ * Who may no longer read them gets no content in their pull, only their ids
+ * in `gone` (every moved record, children included, leaves a scope exit:
+ * scope-exit.ts), and their device drops its copy (src/sync/README.md
+ * "Leaving scope").
  */
 import type { Transaction } from 'kysely';
 import { stableStringify } from '../domain/merge.ts';

@@ -153,6 +153,18 @@ export type PurgedRecordsTable = {
   purged_at: number;
 };
 
+/** A record that left a scope (moved to another buurt or team, or its parent did): who could read it there drops it (migration 0009). */
+export type ScopeExitsTable = {
+  tenant_id: string;
+  /** From the records' sequence: pull serves exits in order with the records. */
+  seq: number;
+  id: string;
+  type: string;
+  /** The `{ buurtIds, teamId }` the record left, as JSON. */
+  scope: string;
+  left_at: number;
+};
+
 /** Every user who uploaded a photo's bytes (since 0006). */
 export type PhotoUploadsTable = {
   tenant_id: string;
@@ -236,6 +248,7 @@ export type Schema = {
   photos: PhotosTable;
   photo_refs: PhotoRefsTable;
   purged_records: PurgedRecordsTable;
+  scope_exits: ScopeExitsTable;
   photo_uploads: PhotoUploadsTable;
   photo_ref_origins: PhotoRefOriginsTable;
   sign_in_delays: SignInDelaysTable;
