@@ -9,7 +9,7 @@ import type { Mutation } from '../domain/protocol.ts';
 import type { RecordType, SyncRecord } from '../domain/records.ts';
 
 /**
- * A record as kept on the device: its merged state, plus two local notes that
+ * A record as kept on the device: its merged state, plus local notes that
  * never travel over the wire (exportUnsent strips them).
  */
 export type StoredRecord = SyncRecord & {
@@ -22,6 +22,12 @@ export type StoredRecord = SyncRecord & {
   held?: FieldMap;
   /** The server is known to have this record (pulled, or a push acknowledged). */
   onServer?: true;
+  /**
+   * The server said it left what this person may read (pull `gone`) while it
+   * had outbox entries: it goes as soon as the last one is acknowledged or
+   * dismissed (left-scope.ts); pulled again, it is back in scope.
+   */
+  leftScope?: true;
 };
 
 export type OutboxState = 'pending' | 'rejected';

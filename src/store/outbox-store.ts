@@ -30,6 +30,8 @@ export function outboxStore(core: StoreCore): OutboxStore {
   const { db } = core;
   // Export is rare (a tap in the header or Settings): its code loads then.
   const unsent = core.lazy(() => import('./unsent.ts'));
+  // So is dismissing a refusal; it may drop a record that left scope with its photos.
+  const leftScope = core.lazy(() => import('./left-scope.ts'));
   return {
     summary: () =>
       core.run(() =>
@@ -57,14 +59,21 @@ export function outboxStore(core: StoreCore): OutboxStore {
         }),
       ),
     exportUnsent: () => unsent((u) => db.transaction('r', [db.records, db.outbox], () => u.exportUnsent(core))),
-    async dismissRejected(mutationId) {
-      await core.run(() =>
-        db.outbox
-          .where('mutationId')
-          .equals(mutationId)
-          .and((entry) => entry.state === 'rejected')
-          .delete(),
-      );
-    },
+    dismissRejected: (mutationId) =>
+      leftScope((left) =>
+        db.transaction('rw', [db.outbox, db.records, db.photos], async () => {
+          const dismissed = await db.outbox
+            .where('mutationId')
+            .equals(mutationId)
+            .and((entry) => entry.state === 'rejected')
+            .toArray();
+          await db.outbox.bulkDelete(dismissed.map((entry) => entry.seq as number));
+          // A record that left this person's scope goes with its last entry (src/sync/README.md "Leaving scope").
+          await left.dropIfLeft(
+            db,
+            dismissed.map((entry) => entry.recordId),
+          );
+        }),
+      ),
   };
 }

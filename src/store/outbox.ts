@@ -8,6 +8,7 @@ import type { Mutation, PushResult } from '../domain/protocol.ts';
 import type { BuurtlogDatabase, OutboxEntry, StoredRecord } from './database.ts';
 import { pendingEntryOf, replacementEntry, type StoreContext } from './local-write.ts';
 import { readClock, writeClock } from './clock.ts';
+import { dropIfLeft } from './left-scope.ts';
 import type { BatchLimits } from './sync-store.ts';
 
 const encoder = new TextEncoder();
@@ -38,7 +39,7 @@ export async function takeBatch(db: BuurtlogDatabase, limits: BatchLimits): Prom
  * content and is pushed next.
  */
 export function applyPushResults(db: BuurtlogDatabase, results: readonly PushResult[]): Promise<void> {
-  return db.transaction('rw', [db.records, db.outbox], async () => {
+  return db.transaction('rw', [db.records, db.outbox, db.photos], async () => {
     const entries = await Promise.all(results.map((result) => db.outbox.where('mutationId').equals(result.mutationId).first()));
     const settled = new Map<string, boolean>();
     for (const [i, result] of results.entries()) {
@@ -64,6 +65,11 @@ export function applyPushResults(db: BuurtlogDatabase, results: readonly PushRes
       }
     }
     await Promise.all([...settled].map(([recordId, acknowledged]) => settleRecord(db, recordId, acknowledged)));
+    // A record that left this person's scope goes with its last entry (src/sync/README.md "Leaving scope").
+    await dropIfLeft(
+      db,
+      [...settled].flatMap(([recordId, acknowledged]) => (acknowledged ? [recordId] : [])),
+    );
   });
 }
 

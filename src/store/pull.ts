@@ -8,6 +8,7 @@ import type { SyncRecord } from '../domain/records.ts';
 import type { OutboxEntry, StoredRecord } from './database.ts';
 import { replacementEntry, type StoreContext } from './local-write.ts';
 import { readClock, writeClock } from './clock.ts';
+import { dropGone } from './left-scope.ts';
 import { META_KEYS, writeMeta } from './meta.ts';
 
 /**
@@ -30,6 +31,10 @@ import { META_KEYS, writeMeta } from './meta.ts';
  * person may no longer see leave the device and the pull rebuilds the rest.
  * **Local work is never dropped**: a record with an entry stays; the server
  * answers its push, and refuses it visibly if it is no longer theirs.
+ *
+ * `gone` (records that left what this person may read) drops those records
+ * the same way, in the same transaction: a record with an entry stays, marked,
+ * until its last entry is acknowledged or dismissed (left-scope.ts).
  */
 export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], cursor: string, options: PullPageOptions = {}): Promise<number> {
   const { db } = ctx;
@@ -37,6 +42,11 @@ export function applyPullPage(ctx: StoreContext, pulled: readonly SyncRecord[], 
     if (options.restored) await requeueOwnChanges(ctx);
     if (options.reset) await dropSyncedRecords(ctx);
     if (options.purged && options.purged.length > 0) await dropPurged(ctx, options.purged);
+    if (options.gone && options.gone.length > 0)
+      await dropGone(
+        db,
+        options.gone.map((record) => record.id),
+      );
     const incoming = new Map<string, SyncRecord>();
     for (const record of pulled) {
       if (record.tenantId !== ctx.tenantId) continue;
@@ -85,6 +95,8 @@ export type PullPageOptions = {
   restored?: boolean;
   /** Records the server removed after their retention period (src/sync/README.md "Purge", P2). */
   purged?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
+  /** Records that left what this person may read (src/sync/README.md "Leaving scope"): dropped, or kept while they have outbox entries. */
+  gone?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 };
 
 /** Record types that name photos in a `photos` field. */
@@ -171,9 +183,12 @@ function mergeInto(local: StoredRecord, remote: SyncRecord, pendingFields: Reado
     changed = true;
   }
   const counters = mergeCounters(local.counters, remote.counters);
+  // Pulled again: it is back in what this person may read.
+  const { leftScope, ...kept } = local;
+  changed ||= leftScope === true;
   if (!changed && !changesRecord({ fields: {}, counters: local.counters }, { fields: {}, counters: remote.counters })) return null;
   return {
-    ...local,
+    ...kept,
     fields: fields ?? local.fields,
     counters,
     ...(held ? { held } : {}),

@@ -25,6 +25,8 @@ export type PullOptions = {
   hasMore?: boolean;
   /** Records removed on the server after their retention period: dropped with the page (src/sync/README.md "Purge"). */
   purged?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
+  /** Records that left what this person may read: dropped with the page, or kept while they have outbox entries (src/sync/README.md "Leaving scope"). */
+  gone?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 };
 /** What the engine uploads: the row as stored. */
 export type QueuedPhoto = Pick<PhotoRow, 'sha256' | 'blob' | 'type' | 'bytes' | 'attempts'>;

@@ -203,6 +203,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(response.restored === true ? { restored: true } : {}),
         hasMore: response.hasMore,
         ...(response.purged ? { purged: response.purged } : {}),
+        // `gone`: records that left what this person may read; those with unsent or refused changes stay until pushed or dismissed.
+        ...(response.gone ? { gone: response.gone } : {}),
       });
       pulled += response.records.length;
       if (!response.hasMore || response.cursor === cursor) break;
