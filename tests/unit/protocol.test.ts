@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attendanceIdFor } from '../../src/domain/attendance.ts';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
-import { checkAgainstStored, checkMutation, MAX_CLOCK_AHEAD_MS, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
+import * as z from 'zod/mini';
+import { checkAgainstStored, checkMutation, MAX_CLOCK_AHEAD_MS, PullResponseSchema, SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 
 const now = 1_763_800_000_000;
 const device = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -70,5 +71,21 @@ describe('checking a pushed mutation', () => {
     const checked = checkMutation(mutation(), ctx);
     if (!checked.ok) throw new Error('expected a valid mutation');
     expect(checkAgainstStored(checked.value, undefined)?.reason).toBe('missing-fields');
+  });
+});
+
+describe('the pull answer on the wire', () => {
+  const page = { records: [], cursor: 'abc123def456.9', hasMore: false, serverTime: 1 };
+  const id = uuidv7(1_700_000_000_000);
+
+  it('carries records that left the caller’s scope as `gone`, and does without it', () => {
+    expect(z.parse(PullResponseSchema, { ...page, gone: [{ id, type: 'activity' }] }).gone).toEqual([{ id, type: 'activity' }]);
+    expect(z.parse(PullResponseSchema, page).gone).toBeUndefined();
+    expect(z.safeParse(PullResponseSchema, { ...page, gone: [{ id, type: 'no-such-type' }] }).success).toBe(false);
+  });
+
+  it('ignores a field it does not know, as an app from before `gone` ignores that one', () => {
+    const parsed = z.parse(PullResponseSchema, { ...page, somethingNewer: [{ id }] });
+    expect(parsed).toEqual(page);
   });
 });
