@@ -13,6 +13,7 @@ import { abuseLimitsMigration } from './migrations/0005-abuse-limits.ts';
 import * as accessRules from './migrations/0006-access-rules.ts';
 import * as patrolPurges from './migrations/0007-patrol-purges.ts';
 import * as indicatorFacts from './migrations/0008-indicator-facts.ts';
+import * as avgRights from './migrations/0009-avg-rights.ts';
 
 /** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
 export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
@@ -25,6 +26,7 @@ export function migrationsFor(database: Database): Readonly<Record<string, Migra
     '0006-access-rules': accessRules,
     '0007-patrol-purges': patrolPurges,
     '0008-indicator-facts': indicatorFacts,
+    '0009-avg-rights': avgRights,
   };
 }
 

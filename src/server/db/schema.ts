@@ -223,6 +223,28 @@ export type IndicatorFactTagsTable = {
   amount: number;
 };
 
+/** People erased at their request (art. 17): their old user id and pseudonym number (migration 0009). */
+export type ErasedUsersTable = {
+  tenant_id: string;
+  user_id: string;
+  /** "vrijwilliger 7": numbered per tenant, each number once. */
+  number: number;
+  /** The role they had, the first word of the pseudonym. */
+  role: string;
+  erased_at: number;
+  erased_by: string;
+};
+
+/** The tenant's verwerkingsregister and toegankelijkheidsverklaring as its coordinator saved them (migration 0009). */
+export type PrivacyTextsTable = {
+  tenant_id: string;
+  /** 'processingRegister' | 'accessibilityStatement' (domain/person-data.ts). */
+  kind: string;
+  body: string;
+  updated_at: number;
+  updated_by: string;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -242,4 +264,6 @@ export type Schema = {
   usage_events: UsageEventsTable;
   indicator_facts: IndicatorFactsTable;
   indicator_fact_tags: IndicatorFactTagsTable;
+  erased_users: ErasedUsersTable;
+  privacy_texts: PrivacyTextsTable;
 };

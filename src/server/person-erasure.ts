@@ -1,0 +1,133 @@
+/**
+ * Erasure (AVG art. 17) of one person of a tenant, in one transaction under
+ * the write lock: everything happens or nothing does, and it cannot be
+ * undone — what identified the person is deleted, not hidden.
+ *
+ * - Gone: the account (name, e-mail, password hash), every device row (with
+ *   its name), invites for them, sign-in counters keyed by their e-mail.
+ * - Kept, without their name: the records they made (they belong to the
+ *   programme), the history entries and audit entries by them. Those name
+ *   only their user id, a random UUID that after this leads to nobody; the
+ *   app shows it as their pseudonym ("vrijwilliger 7", `erased_users`).
+ * - Changed like any server change (merged, sequenced, audited, pulled by
+ *   every phone): a roster sign-up's name becomes the pseudonym; teams no
+ *   longer list them. Neither is counted by an indicator, so counts and
+ *   indicators stay exactly as they were (tested on both databases).
+ */
+import type { Transaction } from 'kysely';
+import { pseudonymFor, type ErasurePreview, type ErasureResult } from '../domain/person-data.ts';
+import type { SyncRecord } from '../domain/records.ts';
+import { applyMutations } from './apply-push.ts';
+import { appendAudit } from './db/audit.ts';
+import type { Database } from './db/database.ts';
+import type { Schema } from './db/schema.ts';
+import { countActiveCoordinators } from './db/users.ts';
+import { serialiseWrites } from './db/write-lock.ts';
+import { ApiFailure } from './errors.ts';
+import type { ChangedScope } from './live/change-feed.ts';
+import { findFootprint, type Footprint } from './person-footprint.ts';
+import { serverActor, serverMutation } from './server-changes.ts';
+
+type Erasure = { readonly result: ErasureResult; readonly changed: readonly ChangedScope[] };
+type ErasureRequest = { tenantId: string; userId: string; by: { userId: string; deviceId: string }; now: number };
+
+/** What erasing the person would do (for the confirmation), or null when the tenant has no such user. */
+export async function previewErasure(database: Database, tenantId: string, userId: string): Promise<ErasurePreview | null> {
+  const footprint = await findFootprint(database.db, tenantId, userId);
+  if (!footprint) return null;
+  return {
+    userId,
+    displayName: footprint.user.displayName,
+    pseudonym: pseudonymFor(footprint.user.role, await nextNumber(database.db, tenantId)),
+    devices: footprint.devices.length,
+    auditEntries: footprint.audit.length,
+    records: footprint.records.length + footprint.history.length,
+    signUps: footprint.signUps.length,
+    teams: footprint.teams.length,
+  };
+}
+
+/**
+ * Erases the person; throws 404 for an unknown user and 403 for oneself or
+ * the last active coordinator (the tenant would have nobody to run it).
+ */
+export async function erasePerson(database: Database, request: ErasureRequest): Promise<Erasure> {
+  const { tenantId, userId, now } = request;
+  if (userId === request.by.userId) throw new ApiFailure(403, 'forbidden', 'You cannot erase yourself; ask another coordinator.');
+  const changed: ChangedScope[] = [];
+  const result = await database.db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, database.dialect);
+    const footprint = await findFootprint(trx, tenantId, userId);
+    if (!footprint) throw new ApiFailure(404, 'not-found', 'There is no such user in this municipality; they may have been erased already.');
+    if (footprint.user.role === 'coordinator' && footprint.user.isActive && (await countActiveCoordinators(trx, tenantId)) <= 1)
+      throw new ApiFailure(403, 'forbidden', 'This is the last active coordinator of the municipality; make someone else coordinator first.');
+
+    const number = await nextNumber(trx, tenantId);
+    const pseudonym = pseudonymFor(footprint.user.role, number);
+    await trx
+      .insertInto('erased_users')
+      .values({ tenant_id: tenantId, user_id: userId, number, role: footprint.user.role, erased_at: now, erased_by: request.by.userId })
+      .execute();
+
+    const mutations = [
+      ...footprint.signUps.filter((signUp) => signUp.fields['name']?.v !== pseudonym).map((signUp) => change(signUp, { name: pseudonym }, now)),
+      ...footprint.teams.map((team) => change(team, { memberIds: ((team.fields['memberIds']?.v as string[]) ?? []).filter((id) => id !== userId) }, now)),
+    ];
+    const results = await applyMutations(trx, { actor: serverActor(tenantId, request.by), mutations, now, changed });
+    const refused = results.find((outcome) => outcome.status === 'rejected');
+    if (refused) throw new Error(`erasing ${userId}: a change of their records was refused: ${refused.status === 'rejected' ? refused.message : ''}`);
+
+    const devicesRemoved = await removeAccount(trx, footprint);
+    await appendAudit(trx, [
+      {
+        tenantId,
+        at: now,
+        userId: request.by.userId,
+        deviceId: request.by.deviceId,
+        action: 'user.erase',
+        recordType: 'user',
+        recordId: userId,
+        detail: { pseudonym, devices: devicesRemoved, records: footprint.records.length + footprint.history.length },
+      },
+    ]);
+    return { userId, pseudonym, devicesRemoved, recordsChanged: mutations.length } satisfies ErasureResult;
+  });
+  return { result, changed };
+}
+
+function change(record: SyncRecord, values: Record<string, unknown>, now: number) {
+  return serverMutation({ tenantId: record.tenantId, recordType: record.type, recordId: record.id, values, now, stored: record });
+}
+
+/** Deletes the rows that identify the person; answers how many devices went. */
+async function removeAccount(trx: Transaction<Schema>, { user }: Footprint): Promise<number> {
+  const devices = await trx.deleteFrom('devices').where('tenant_id', '=', user.tenantId).where('user_id', '=', user.id).executeTakeFirst();
+  await trx
+    .deleteFrom('invites')
+    .where('tenant_id', '=', user.tenantId)
+    .where((eb) => eb.or([eb('user_id', '=', user.id), eb('used_by', '=', user.id)]))
+    .execute();
+  await trx.deleteFrom('users').where('tenant_id', '=', user.tenantId).where('id', '=', user.id).execute();
+  if (user.email !== null) {
+    // Sign-in counters are keyed by e-mail across tenants: kept while another account still uses the address.
+    const other = await trx.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirst();
+    if (!other) {
+      // LIKE narrows (an '_' in the address matches any character); the exact prefix decides.
+      const prefix = `${user.email}|`;
+      const rows = await trx.selectFrom('sign_in_delays').select('key').where('key', 'like', `${prefix}%`).execute();
+      const keys = rows.map((row) => row.key).filter((key) => key.startsWith(prefix));
+      if (keys.length > 0) await trx.deleteFrom('sign_in_delays').where('key', 'in', keys).execute();
+      await trx.deleteFrom('sign_in_attempts').where('key', '=', `account:${user.email}`).execute();
+    }
+  }
+  return Number(devices.numDeletedRows);
+}
+
+async function nextNumber(db: Database['db'] | Transaction<Schema>, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('erased_users')
+    .select((eb) => eb.fn.max('number').as('highest'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return Number(row?.highest ?? 0) + 1;
+}
