@@ -17,7 +17,7 @@ import { findUser, type UserAccount } from './db/users.ts';
 type Db = Kysely<Schema> | Transaction<Schema>;
 
 /** Append-only history: who moved a follow-up from → to, and the police's reactions. */
-export const HISTORY_TYPES: ReadonlySet<string> = new Set(['findingStatusChange', 'observationStatusChange', 'observationReaction']);
+const HISTORY_TYPES: ReadonlySet<string> = new Set(['findingStatusChange', 'observationStatusChange', 'observationReaction']);
 
 export type Footprint = {
   readonly user: UserAccount;

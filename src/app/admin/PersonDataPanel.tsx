@@ -140,7 +140,7 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
 }
 
 /** What erasing will do, in the words the coordinator confirms. */
-export function ErasureConsequences({ preview, t }: { preview: ErasurePreview; t: AdminT }) {
+function ErasureConsequences({ preview, t }: { preview: ErasurePreview; t: AdminT }) {
   const name = preview.displayName;
   return (
     <ul>
