@@ -56,7 +56,7 @@ describe('a person’s AVG rights in Gebruikers', () => {
     const app = await asCoordinator({ users: async () => [ME, PERSON], exportPerson, userDevices: async () => [] });
     app.render(<UsersSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Annemarie Zwanenburg bewerken' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Alle gegevens van Annemarie Zwanenburg downloaden (inzage)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Alle gegevens downloaden (inzage): Annemarie Zwanenburg' }));
     const file = inzageFileName(PERSON.displayName, NOW);
     expect(file).toBe('inzage-annemarie-zwanenburg-2025-11-22.zip');
     await screen.findByText(`Opgeslagen als ${file}.`);
@@ -69,7 +69,7 @@ describe('a person’s AVG rights in Gebruikers', () => {
     const app = await asCoordinator({ users: async () => [ME, PERSON], erasurePreview: async () => PREVIEW, erasePerson, userDevices: async () => [] });
     app.render(<UsersSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Annemarie Zwanenburg bewerken' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Annemarie Zwanenburg wissen…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon wissen: Annemarie Zwanenburg' }));
 
     const question = await screen.findByRole('group', { name: 'Annemarie Zwanenburg definitief wissen?' });
     const items = within(question)
@@ -86,7 +86,7 @@ describe('a person’s AVG rights in Gebruikers', () => {
     // "Niet wissen" changes nothing.
     fireEvent.click(within(question).getByRole('button', { name: 'Niet wissen' }));
     expect(erasePerson).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Annemarie Zwanenburg wissen…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon wissen: Annemarie Zwanenburg' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ja, Annemarie Zwanenburg definitief wissen' }));
 
     await screen.findByText('Annemarie Zwanenburg is gewist en heet voortaan "vrijwilliger 7".');
@@ -101,8 +101,8 @@ describe('a person’s AVG rights in Gebruikers', () => {
     const app = await asCoordinator({ users: async () => [ME, PERSON], userDevices: async () => [] });
     app.render(<UsersSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Carla Coördinator bewerken' }));
-    await screen.findByRole('button', { name: 'Alle gegevens van Carla Coördinator downloaden (inzage)' });
-    expect(screen.queryByRole('button', { name: 'Carla Coördinator wissen…' })).toBeNull();
+    await screen.findByRole('button', { name: 'Alle gegevens downloaden (inzage): Carla Coördinator' });
+    expect(screen.queryByRole('button', { name: 'Persoon wissen: Carla Coördinator' })).toBeNull();
   });
 });
 

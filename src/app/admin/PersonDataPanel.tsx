@@ -91,15 +91,13 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
         <button
           type="button"
           class="button"
-          aria-label={t('person.downloadLabel', { name: user.displayName })}
+          aria-label={isDownloading ? undefined : t('person.downloadLabel', { name: user.displayName })}
           aria-disabled={isDownloading ? 'true' : undefined}
           onClick={() => void download()}
         >
           {isDownloading ? t('person.downloading') : t('person.download')}
         </button>
-        <p class="field-hint" role="status">
-          {downloaded ? t('person.downloaded', { file: downloaded }) : t('person.downloadHint')}
-        </p>
+        <p class="field-hint">{downloaded ? t('person.downloaded', { file: downloaded }) : t('person.downloadHint')}</p>
       </div>
       {user.id !== me.userId &&
         (step.kind === 'confirm' || step.kind === 'erasing' ? (
@@ -126,7 +124,7 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
             <button
               type="button"
               class="button button-danger-outline"
-              aria-label={t('person.eraseLabel', { name: user.displayName })}
+              aria-label={step.kind === 'loading' ? undefined : t('person.eraseLabel', { name: user.displayName })}
               aria-disabled={step.kind === 'loading' ? 'true' : undefined}
               onClick={() => void (step.kind === 'idle' ? askToErase() : null)}
             >

@@ -48,7 +48,7 @@ export function UsersSection() {
     <>
       <RemoteState remote={remote} t={t} onRetry={reload} />
       {erasedNote && (
-        <p class="notice" role="status">
+        <p class="notice" data-testid="erased-note">
           {erasedNote}
         </p>
       )}
@@ -104,7 +104,8 @@ function UserItem(props: { user: User; t: AdminT; isOpen: boolean; onToggle(): v
           type="button"
           class="button button-small"
           aria-expanded={isOpen}
-          aria-label={t('admin.editLabel', { name: user.displayName })}
+          // The accessible name holds the visible word (WCAG 2.5.3): "Anna bewerken", then "Annuleren (Anna)".
+          aria-label={isOpen ? t('users.closeLabel', { name: user.displayName }) : t('admin.editLabel', { name: user.displayName })}
           onClick={onToggle}
         >
           {isOpen ? t('admin.cancel') : t('admin.edit')}
