@@ -113,7 +113,7 @@ export const DEFAULT_PRIVACY_TEXTS: Readonly<Record<PrivacyTextKind, string>> = 
     '',
     'Hoe lang: gegevens van buurtpreventie volgens de bewaartermijnen van het programma (standaard 3 maanden voor veiligheidswaarnemingen, 12 maanden voor rondes en waarnemingen in de openbare ruimte). Accounts zolang iemand meedoet; daarna wist de coördinator het account op verzoek.',
     '',
-    'Uw rechten: u kunt de coördinator vragen om inzage in uw gegevens (u krijgt alles in één bestand) en om ze te wissen. Na wissen blijven de tellingen van het programma gelijk; uw naam is overal vervangen door een schuilnaam. Vragen of klachten: de functionaris gegevensbescherming van de gemeente, of de Autoriteit Persoonsgegevens.',
+    'Je rechten: je kunt de coördinator vragen om inzage in je gegevens (je krijgt alles in één bestand) en om ze te wissen. Na wissen blijven de tellingen van het programma gelijk; je naam is overal vervangen door een schuilnaam. Vragen of klachten: de functionaris gegevensbescherming van de gemeente, of de Autoriteit Persoonsgegevens.',
   ].join('\n'),
   accessibilityStatement: [
     'Toegankelijkheidsverklaring Buurtlog',
@@ -122,6 +122,6 @@ export const DEFAULT_PRIVACY_TEXTS: Readonly<Record<PrivacyTextKind, string>> = 
     '',
     'Status: deze app voldoet gedeeltelijk aan de eisen. Kaarten zijn niet volledig toegankelijk; elke plek kan ook als adres worden ingevoerd.',
     '',
-    'Loopt u tegen een probleem aan? Meld het bij de coördinator van het programma. U krijgt binnen vijf werkdagen antwoord.',
+    'Loop je tegen een probleem aan? Meld het bij de coördinator van het programma. Je krijgt binnen vijf werkdagen antwoord.',
   ].join('\n'),
 };

@@ -127,15 +127,15 @@ function iso(ms: number | null): string | null {
 
 function readme(tenantName: string, exportedAt: string): string {
   return [
-    `Inzage in uw gegevens in Buurtlog (${tenantName}), gemaakt op ${exportedAt} (UTC).`,
+    `Inzage in je gegevens in Buurtlog (${tenantName}), gemaakt op ${exportedAt} (UTC).`,
     '',
     'gegevens.json   alles in één bestand',
-    'account.csv     uw account: naam, e-mailadres, rol, buurten',
-    'toestellen.csv  de toestellen waarop u bent aangemeld',
-    'logboek.csv     wat u deed en wat er met uw account gebeurde',
-    'records.csv     wat u vastlegde of wijzigde, per veld',
-    'geschiedenis.csv statuswijzigingen en reacties die u gaf',
-    'fotos.csv       foto’s die u uploadde (alleen hun kenmerk en grootte)',
+    'account.csv     je account: naam, e-mailadres, rol, buurten',
+    'toestellen.csv  de toestellen waarop je bent aangemeld',
+    'logboek.csv     wat je deed en wat er met je account gebeurde',
+    'records.csv     wat je vastlegde of wijzigde, per veld',
+    'geschiedenis.csv statuswijzigingen en reacties die je gaf',
+    'fotos.csv       foto’s die je uploadde (alleen hun kenmerk en grootte)',
     '',
     'Vragen? Stel ze aan de coördinator van het programma of aan de functionaris gegevensbescherming van de gemeente.',
     '',

@@ -42,7 +42,7 @@ describe('a coordinator and the AVG', () => {
     expect(await register.inputValue()).toContain('Verwerkingsregister Buurtlog');
     await register.fill('Verwerkingsregister van Alblasserdam.\nWe bewaren namen van medewerkers zolang ze meedoen.');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByText('Dit zijn de teksten van jullie programma.').waitFor();
+    await page.getByText('Dit zijn de teksten van je programma.').waitFor();
     await page.goto(`${server.url}/#/privacy`);
     await page.getByRole('region', { name: 'Verwerkingsregister van Alblasserdam' }).getByText('We bewaren namen van medewerkers').waitFor();
     await page.getByRole('region', { name: 'Toegankelijkheidsverklaring' }).getByText('WCAG 2.1').waitFor();

@@ -123,7 +123,7 @@ describe('the tenant’s privacy texts', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(app.announce).toHaveBeenCalledWith('De privacyteksten zijn opgeslagen.'));
     expect(savePrivacyTexts).toHaveBeenCalledWith({ processingRegister: 'Ons eigen register.', accessibilityStatement: TEXTS.accessibilityStatement });
-    await screen.findByText('Dit zijn de teksten van jullie programma.');
+    await screen.findByText('Dit zijn de teksten van je programma.');
   });
 
   it('refuses an empty text and says which', async () => {
