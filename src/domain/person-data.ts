@@ -37,6 +37,25 @@ export function pseudonymFor(role: Role, number: number): string {
   return `${PSEUDONYM_WORDS[role]} ${number}`;
 }
 
+/**
+ * `text` with every mention of `name` (as a whole word, any case, any run of
+ * spaces inside it) replaced by `pseudonym`: an erased person's name in a
+ * note someone wrote. Unchanged when the name does not occur.
+ *
+ * @example
+ * replaceName('Gebeld met anna de Vries.', 'Anna de Vries', 'vrijwilliger 7') // 'Gebeld met vrijwilliger 7.'
+ * replaceName('Annabel kwam ook', 'Anna', 'vrijwilliger 7') // 'Annabel kwam ook'
+ */
+export function replaceName(text: string, name: string, pseudonym: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (words.length === 0) return text;
+  const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'), () => pseudonym);
+}
+
 /** `GET /api/v1/users/:id/erasure`: what erasing this person will do, for the confirmation. */
 export const ErasurePreviewSchema = z.object({
   userId: z.string(),
@@ -51,6 +70,8 @@ export const ErasurePreviewSchema = z.object({
   signUps: z.number(),
   /** Teams they leave. */
   teams: z.number(),
+  /** Records whose text names them (a note, a history entry's note): the name becomes the pseudonym. */
+  mentions: z.number(),
 });
 export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
 

@@ -11,15 +11,19 @@
  *   app shows it as their pseudonym ("vrijwilliger 7", `erased_users`).
  * - Changed like any server change (merged, sequenced, audited, pulled by
  *   every phone): a roster sign-up's name becomes the pseudonym; teams no
- *   longer list them. Neither is counted by an indicator, so counts and
+ *   longer list them; their name or e-mail in a record's text (a note)
+ *   becomes the pseudonym — in a history entry's note too, the one change
+ *   the server makes to an append-only entry for this (apply-push.ts
+ *   `redactsHistory`). None of it is counted by an indicator, so counts and
  *   indicators stay exactly as they were (tested on both databases).
  */
 import type { Transaction } from 'kysely';
-import { pseudonymFor, type ErasurePreview, type ErasureResult } from '../domain/person-data.ts';
+import { pseudonymFor, replaceName, type ErasurePreview, type ErasureResult } from '../domain/person-data.ts';
 import type { SyncRecord } from '../domain/records.ts';
 import { applyMutations } from './apply-push.ts';
 import { appendAudit } from './db/audit.ts';
 import type { Database } from './db/database.ts';
+import { loadRecordsMentioning } from './db/records.ts';
 import type { Schema } from './db/schema.ts';
 import { countActiveCoordinators } from './db/users.ts';
 import { serialiseWrites } from './db/write-lock.ts';
@@ -35,15 +39,18 @@ type ErasureRequest = { tenantId: string; userId: string; by: { userId: string; 
 export async function previewErasure(database: Database, tenantId: string, userId: string): Promise<ErasurePreview | null> {
   const footprint = await findFootprint(database.db, tenantId, userId);
   if (!footprint) return null;
+  const pseudonym = pseudonymFor(footprint.user.role, await nextNumber(database.db, tenantId));
+  const plan = planChanges(footprint, await mentionsOf(database.db, database.dialect, footprint), pseudonym);
   return {
     userId,
     displayName: footprint.user.displayName,
-    pseudonym: pseudonymFor(footprint.user.role, await nextNumber(database.db, tenantId)),
+    pseudonym,
     devices: footprint.devices.length,
     auditEntries: footprint.audit.length,
     records: footprint.records.length + footprint.history.length,
     signUps: footprint.signUps.length,
     teams: footprint.teams.length,
+    mentions: plan.mentions,
   };
 }
 
@@ -69,11 +76,11 @@ export async function erasePerson(database: Database, request: ErasureRequest): 
       .values({ tenant_id: tenantId, user_id: userId, number, role: footprint.user.role, erased_at: now, erased_by: request.by.userId })
       .execute();
 
-    const mutations = [
-      ...footprint.signUps.filter((signUp) => signUp.fields['name']?.v !== pseudonym).map((signUp) => change(signUp, { name: pseudonym }, now)),
-      ...footprint.teams.map((team) => change(team, { memberIds: ((team.fields['memberIds']?.v as string[]) ?? []).filter((id) => id !== userId) }, now)),
-    ];
-    const results = await applyMutations(trx, { actor: serverActor(tenantId, request.by), mutations, now, changed });
+    const plan = planChanges(footprint, await mentionsOf(trx, database.dialect, footprint), pseudonym);
+    const mutations = plan.changes.map(({ record, values }) =>
+      serverMutation({ tenantId: record.tenantId, recordType: record.type, recordId: record.id, values, now, stored: record }),
+    );
+    const results = await applyMutations(trx, { actor: { ...serverActor(tenantId, request.by), redactsHistory: true }, mutations, now, changed });
     const refused = results.find((outcome) => outcome.status === 'rejected');
     if (refused) throw new Error(`erasing ${userId}: a change of their records was refused: ${refused.status === 'rejected' ? refused.message : ''}`);
 
@@ -95,8 +102,51 @@ export async function erasePerson(database: Database, request: ErasureRequest): 
   return { result, changed };
 }
 
-function change(record: SyncRecord, values: Record<string, unknown>, now: number) {
-  return serverMutation({ tenantId: record.tenantId, recordType: record.type, recordId: record.id, values, now, stored: record });
+type Plan = {
+  readonly changes: ReadonlyArray<{ record: SyncRecord; values: Record<string, unknown> }>;
+  readonly mentions: number;
+};
+
+/**
+ * What erasure changes in records: the sign-ups' name, the teams' members,
+ * and every top-level text field that names the person (display name or
+ * e-mail) in a record that may change. Pure, so the preview and the erasure
+ * count the same.
+ */
+function planChanges(footprint: Footprint, mentioned: readonly SyncRecord[], pseudonym: string): Plan {
+  const { user } = footprint;
+  const changes = new Map<string, { record: SyncRecord; values: Record<string, unknown> }>();
+  const put = (record: SyncRecord, values: Record<string, unknown>) => {
+    const entry = changes.get(record.id) ?? { record, values: {} };
+    changes.set(record.id, { record, values: { ...entry.values, ...values } });
+  };
+  let mentions = 0;
+  const needles = [user.displayName, ...(user.email === null ? [] : [user.email])];
+  const ownSignUps = new Set(footprint.signUps.map((signUp) => signUp.id));
+  for (const record of mentioned) {
+    // Their own sign-ups carry their name by design: renamed below, not counted as a mention.
+    if (ownSignUps.has(record.id)) continue;
+    const values: Record<string, unknown> = {};
+    for (const [field, { v }] of Object.entries(record.fields)) {
+      if (typeof v !== 'string') continue;
+      const replaced = needles.reduce((text, needle) => replaceName(text, needle, pseudonym), v);
+      if (replaced !== v) values[field] = replaced;
+    }
+    if (Object.keys(values).length === 0) continue;
+    mentions++;
+    put(record, values);
+  }
+  for (const signUp of footprint.signUps) if (signUp.fields['name']?.v !== pseudonym) put(signUp, { name: pseudonym });
+  for (const team of footprint.teams) put(team, { memberIds: ((team.fields['memberIds']?.v as string[]) ?? []).filter((id) => id !== user.id) });
+  return { changes: [...changes.values()], mentions };
+}
+
+/** Records whose text may name the person, by display name or e-mail. */
+async function mentionsOf(db: Database['db'] | Transaction<Schema>, dialect: Database['dialect'], { user }: Footprint): Promise<SyncRecord[]> {
+  const found = new Map<string, SyncRecord>();
+  for (const needle of [user.displayName, ...(user.email === null ? [] : [user.email])])
+    for (const record of await loadRecordsMentioning(db, dialect, user.tenantId, needle)) found.set(record.id, record);
+  return [...found.values()];
 }
 
 /** Deletes the rows that identify the person; answers how many devices went. */

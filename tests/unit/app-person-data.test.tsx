@@ -40,6 +40,7 @@ const PREVIEW: ErasurePreview = {
   records: 12,
   signUps: 3,
   teams: 1,
+  mentions: 2,
 };
 
 afterEach(cleanupApps);
@@ -79,6 +80,7 @@ describe('a person’s AVG rights in Gebruikers', () => {
       'Het account van Annemarie Zwanenburg verdwijnt, met naam, e-mailadres en wachtwoord, en de aangemelde toestellen (2); die zijn meteen afgemeld.',
       'In het auditlog (31 regels) en in de geschiedenis heet Annemarie Zwanenburg voortaan "vrijwilliger 7".',
       'Wat Annemarie Zwanenburg vastlegde of wijzigde (12 records) blijft bewaard, zonder naam: het hoort bij het programma. Op roosteraanmeldingen (3) staat voortaan "vrijwilliger 7"; de persoon verlaat de teams (1).',
+      'Waar de naam of het e-mailadres in een tekst staat (2 records), komt "vrijwilliger 7" ervoor in de plaats.',
       'Tellingen en indicatoren blijven precies gelijk.',
       'Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als de persoon daarom vroeg.',
     ]);

@@ -145,6 +145,7 @@ function ErasureConsequences({ preview, t }: { preview: ErasurePreview; t: Admin
       <li>{t('person.eraseAccount', { name, devices: preview.devices })}</li>
       <li>{t('person.erasePseudonym', { name, pseudonym: preview.pseudonym, entries: preview.auditEntries })}</li>
       <li>{t('person.eraseRecords', { name, records: preview.records, signUps: preview.signUps, teams: preview.teams, pseudonym: preview.pseudonym })}</li>
+      {preview.mentions > 0 && <li>{t('person.eraseMentions', { mentions: preview.mentions, pseudonym: preview.pseudonym })}</li>}
       <li>{t('person.eraseCounts')}</li>
       <li>
         <strong>{t('person.eraseFinal')}</strong>

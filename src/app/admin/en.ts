@@ -36,6 +36,7 @@ export const en: Words<typeof nl> = {
   'person.erasePseudonym': 'In the audit log ({entries} entries) and in the history, {name} is called "{pseudonym}" from now on.',
   'person.eraseRecords':
     'What {name} recorded or changed ({records} records) stays, without a name: it belongs to the programme. Roster sign-ups ({signUps}) say "{pseudonym}" from now on; the person leaves the teams ({teams}).',
+  'person.eraseMentions': 'Where the name or e-mail address is in a text ({mentions} records), "{pseudonym}" takes its place.',
   'person.eraseCounts': 'Counts and indicators stay exactly the same.',
   'person.eraseFinal': 'This cannot be undone. Download the data first if the person asked for it.',
   'person.eraseYes': 'Yes, erase {name} for good',

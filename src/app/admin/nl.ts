@@ -37,6 +37,7 @@ export const nl = {
   'person.erasePseudonym': 'In het auditlog ({entries} regels) en in de geschiedenis heet {name} voortaan "{pseudonym}".',
   'person.eraseRecords':
     'Wat {name} vastlegde of wijzigde ({records} records) blijft bewaard, zonder naam: het hoort bij het programma. Op roosteraanmeldingen ({signUps}) staat voortaan "{pseudonym}"; de persoon verlaat de teams ({teams}).',
+  'person.eraseMentions': 'Waar de naam of het e-mailadres in een tekst staat ({mentions} records), komt "{pseudonym}" ervoor in de plaats.',
   'person.eraseCounts': 'Tellingen en indicatoren blijven precies gelijk.',
   'person.eraseFinal': 'Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als de persoon daarom vroeg.',
   'person.eraseYes': 'Ja, {name} definitief wissen',

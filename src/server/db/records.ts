@@ -80,6 +80,28 @@ export async function loadRecordsNaming(db: Kysely<Schema> | Transaction<Schema>
 }
 
 /**
+ * The tenant's records whose state may hold `text` (a name in a note): the
+ * JSON-escaped text matched without regard to case (LIKE on SQLite, ILIKE on
+ * PostgreSQL); a `%` or `_` in it only widens the match, so the caller
+ * decides on the values themselves. Only for an erasure, which is rare.
+ */
+export async function loadRecordsMentioning(
+  db: Kysely<Schema> | Transaction<Schema>,
+  dialect: 'sqlite' | 'postgres',
+  tenantId: string,
+  text: string,
+): Promise<SyncRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'tenant_id', 'type', 'state'])
+    .where('tenant_id', '=', tenantId)
+    .where('state', dialect === 'postgres' ? 'ilike' : 'like', `%${JSON.stringify(text).slice(1, -1)}%`)
+    .orderBy('id')
+    .execute();
+  return rows.map(toSyncRecord);
+}
+
+/**
  * Inserts or replaces records, numbering them from `firstSeq` in the order given,
  * and their monitoring facts.
  * Only under the write lock: the numbers must be fresh.

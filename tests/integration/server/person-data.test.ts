@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { signUpIdFor } from '../../../src/domain/patrol.ts';
 import { createApp } from '../../../src/server/app.ts';
-import { createTestUser, setTeamMembers, signInDevice, type TestUser } from '../../fixtures/server-auth.ts';
+import { createTestUser, putRecords, setTeamMembers, signInDevice, type TestUser } from '../../fixtures/server-auth.ts';
 import { observationChangeValues, publicSpaceValues, roundValues, slotValues } from '../../fixtures/server-patrol.ts';
 import { attendance, idFactory, mutation } from '../../fixtures/server-mutations.ts';
 import { NOW, TENANT } from '../../fixtures/fixed.ts';
@@ -36,7 +36,7 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
   let person: TestUser;
   let teammate: TestUser;
   const ids = idFactory(0xa5a5);
-  const rec = { slot: ids(), round: ids(), observation: ids(), change: ids(), activity: ids() };
+  const rec = { slot: ids(), round: ids(), observation: ids(), change: ids(), activity: ids(), bramActivity: ids(), bramChange: ids() };
   const app = () => createApp({ db: test.database, now: () => NOW });
   const as = (user: TestUser) => apiClient(app(), user);
 
@@ -91,6 +91,37 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
       attendance(ids, rec.activity, device, { residents: { p: 23 }, children: { p: 6 } }, -HOUR),
     ]);
     expect(answer.body.results.map((result) => result.status)).toEqual(Array(7).fill('applied'));
+
+    // A teammate names her in a note and in a history entry's note (against the advice on screen, as people do).
+    const bram = { device: 'bram-phone-01', offsetMs: -HOUR / 2 };
+    const mentions = await as(teammate).push('bram-phone-01', [
+      mutation(
+        ids,
+        'activity',
+        rec.bramActivity,
+        {
+          title: 'Sleuteloverdracht',
+          type: 'other',
+          buurtId: BUURT,
+          teamId: TEAM,
+          date: '2025-11-21',
+          start: '19:00',
+          status: 'planned',
+          notes: 'annemarie  zwanenburg neemt de sleutel mee; vragen: a.zwanenburg@voorbeeld.nl',
+          createdAt: NOW - HOUR,
+          createdBy: teammate.userId,
+        },
+        bram,
+      ),
+      mutation(
+        ids,
+        'observationStatusChange',
+        rec.bramChange,
+        observationChangeValues(rec.observation, BUURT, TEAM, { from: 'reported', to: 'inProgress', note: `Overlegd met ${NAME}.`, by: teammate.userId }),
+        bram,
+      ),
+    ]);
+    expect(mentions.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
   });
   afterAll(() => test?.cleanup());
 
@@ -151,11 +182,12 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
       records: 8,
       signUps: 1,
       teams: 1,
+      mentions: 2,
     });
 
     const erased = await as(coordinator).call('POST', `/api/v1/users/${person.userId}/erase`);
     expect(erased.status).toBe(200);
-    expect(erased.body).toEqual({ userId: person.userId, pseudonym: 'vrijwilliger 1', devicesRemoved: 2, recordsChanged: 2 });
+    expect(erased.body).toEqual({ userId: person.userId, pseudonym: 'vrijwilliger 1', devicesRemoved: 2, recordsChanged: 4 });
 
     expect(await textColumnsHolding(test.database, [NAME, EMAIL, PHONE, TABLET])).toEqual([]);
     expect((await as(coordinator).call('GET', MONITORING)).body).toEqual(before.body);
@@ -174,6 +206,9 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
     expect(pulled.get(TEAM)?.fields['memberIds']?.v).toEqual([teammate.userId]);
     expect(pulled.get(rec.round)?.fields['walkers']?.v).toEqual([person.userId, teammate.userId]);
     expect(pulled.get(rec.change)?.fields['by']?.v).toBe(person.userId);
+    // Where a teammate named her, the pseudonym stands — in a history entry's note too, which nothing else may change.
+    expect(pulled.get(rec.bramActivity)?.fields['notes']?.v).toBe('vrijwilliger 1 neemt de sleutel mee; vragen: vrijwilliger 1');
+    expect(pulled.get(rec.bramChange)?.fields['note']?.v).toBe('Overlegd met vrijwilliger 1.');
 
     const audit = await as(coordinator).call('GET', '/api/v1/audit?limit=10');
     expect(audit.body.entries[0]).toMatchObject({
@@ -194,6 +229,12 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
     expect(answer.body).toMatchObject({ pseudonym: 'vrijwilliger 2' });
     const erased = await as(coordinator).call('GET', '/api/v1/users/erased');
     expect(erased.body.map((e: { pseudonym: string }) => e.pseudonym)).toEqual(['vrijwilliger 1', 'vrijwilliger 2']);
+  });
+
+  it('lets no other change of the server touch a history note: only an erasure may', async () => {
+    await expect(
+      putRecords(test.database, TENANT, [{ type: 'observationStatusChange', id: rec.change, values: { note: 'Toch anders' } }], NOW),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('keeps the tenant privacy texts: defaults first, then what the coordinator saves, audited', async () => {
