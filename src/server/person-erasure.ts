@@ -4,7 +4,9 @@
  * undone — what identified the person is deleted, not hidden.
  *
  * - Gone: the account (name, e-mail, password hash), every device row (with
- *   its name), invites for them, sign-in counters keyed by their e-mail.
+ *   its name), invites for them, sign-in counters keyed by their e-mail. Only
+ *   the devices' token hashes stay (`erased_device_tokens`), so each phone
+ *   hears "device revoked" and wipes its data at its next contact.
  * - Kept, without their name: the records they made (they belong to the
  *   programme), the history entries and audit entries by them. Those name
  *   only their user id, a random UUID that after this leads to nobody; the
@@ -84,7 +86,7 @@ export async function erasePerson(database: Database, request: ErasureRequest): 
     const refused = results.find((outcome) => outcome.status === 'rejected');
     if (refused) throw new Error(`erasing ${userId}: a change of their records was refused: ${refused.status === 'rejected' ? refused.message : ''}`);
 
-    const devicesRemoved = await removeAccount(trx, footprint);
+    const devicesRemoved = await removeAccount(trx, footprint, now);
     await appendAudit(trx, [
       {
         tenantId,
@@ -150,7 +152,14 @@ async function mentionsOf(db: Database['db'] | Transaction<Schema>, dialect: Dat
 }
 
 /** Deletes the rows that identify the person; answers how many devices went. */
-async function removeAccount(trx: Transaction<Schema>, { user }: Footprint): Promise<number> {
+async function removeAccount(trx: Transaction<Schema>, { user, devices: rows }: Footprint, now: number): Promise<number> {
+  // Their phones still learn they were revoked, and wipe themselves, at their next contact.
+  if (rows.length > 0)
+    await trx
+      .insertInto('erased_device_tokens')
+      .values(rows.map((row) => ({ token_hash: row.token_hash, tenant_id: user.tenantId, erased_at: now })))
+      .onConflict((oc) => oc.column('token_hash').doNothing())
+      .execute();
   const devices = await trx.deleteFrom('devices').where('tenant_id', '=', user.tenantId).where('user_id', '=', user.id).executeTakeFirst();
   await trx
     .deleteFrom('invites')

@@ -72,9 +72,11 @@ describe('a coordinator and the AVG', () => {
     await page.getByTestId('erased-note').getByText(`${NAME} is gewist en heet voortaan "professional 1".`).waitFor();
     expect(await page.getByRole('button', { name: `${NAME} bewerken` }).count()).toBe(0);
 
-    // His phone is signed out for good.
+    // His phone hears it was revoked, so the app there wipes its data.
     const token = ((await signedIn.json()) as { token: string }).token;
-    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(401);
+    expect(((await me.json()) as { error: { reason: string } }).error.reason).toBe('device-revoked');
 
     await page.goto(`${server.url}/#/beheer/auditlog`);
     const log = page.getByTestId('audit-list');

@@ -235,6 +235,13 @@ export type ErasedUsersTable = {
   erased_by: string;
 };
 
+/** The device token hashes of erased people: their phones still learn they were revoked (migration 0009). */
+export type ErasedDeviceTokensTable = {
+  token_hash: string;
+  tenant_id: string;
+  erased_at: number;
+};
+
 /** The tenant's verwerkingsregister and toegankelijkheidsverklaring as its coordinator saved them (migration 0009). */
 export type PrivacyTextsTable = {
   tenant_id: string;
@@ -265,5 +272,6 @@ export type Schema = {
   indicator_facts: IndicatorFactsTable;
   indicator_fact_tags: IndicatorFactTagsTable;
   erased_users: ErasedUsersTable;
+  erased_device_tokens: ErasedDeviceTokensTable;
   privacy_texts: PrivacyTextsTable;
 };

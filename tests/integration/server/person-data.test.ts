@@ -194,8 +194,11 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
     expect(await countRows(test.database, 'records')).toBe(recordsBefore);
     expect(await countRows(test.database, 'indicator_facts')).toBe(factsBefore);
 
-    // Her phones are signed out for good; the account is gone from the list; she is a pseudonym now.
-    expect((await as(person).call('GET', '/api/v1/me')).status).toBe(401);
+    // Her phones hear they were revoked (and wipe themselves); the account is gone from the list; she is a pseudonym now.
+    for (const device of ['anna-phone-01', 'anna-tablet-02']) {
+      const me = await as(person).call('GET', '/api/v1/me', undefined, device);
+      expect(me).toMatchObject({ status: 401, body: { error: { reason: 'device-revoked' } } });
+    }
     const users = await as(coordinator).call('GET', '/api/v1/users');
     expect(users.body.map((u: { id: string }) => u.id)).not.toContain(person.userId);
     expect((await as(coordinator).call('GET', '/api/v1/users/erased')).body).toEqual([{ userId: person.userId, pseudonym: 'vrijwilliger 1', erasedAt: NOW }]);
