@@ -20,8 +20,9 @@
  *   indicators stay exactly as they were (tested on both databases).
  */
 import type { Transaction } from 'kysely';
+import * as z from 'zod/mini';
 import { pseudonymFor, replaceName, type ErasurePreview, type ErasureResult } from '../domain/person-data.ts';
-import type { SyncRecord } from '../domain/records.ts';
+import { RECORD_DEFINITIONS, type SyncRecord } from '../domain/records.ts';
 import { applyMutations } from './apply-push.ts';
 import { appendAudit } from './db/audit.ts';
 import type { Database } from './db/database.ts';
@@ -132,7 +133,10 @@ function planChanges(footprint: Footprint, mentioned: readonly SyncRecord[], pse
     for (const [field, { v }] of Object.entries(record.fields)) {
       if (typeof v !== 'string') continue;
       const replaced = needles.reduce((text, needle) => replaceName(text, needle, pseudonym), v);
-      if (replaced !== v) values[field] = replaced;
+      if (replaced === v) continue;
+      // A pseudonym longer than a short name may push a full note past its limit: then '…' stands for the name.
+      const schema = RECORD_DEFINITIONS[record.type].fields[field];
+      values[field] = !schema || z.safeParse(schema, replaced).success ? replaced : needles.reduce((text, needle) => replaceName(text, needle, '…'), v);
     }
     if (Object.keys(values).length === 0) continue;
     mentions++;

@@ -227,9 +227,34 @@ describe.each(DIALECTS)('inzage and erasure of a person on %s', (dialect) => {
     expect((await as(coordinator).call('GET', `/api/v1/users/${person.userId}/export`)).status).toBe(404);
   });
 
-  it('numbers the next erased person on, so each pseudonym stays the same', async () => {
+  it('numbers the next erased person on, so each pseudonym stays the same; a note too full for it gets "…"', async () => {
+    const full = ids();
+    const note = `Bram ${'x'.repeat(4995)}`;
+    const pushed = await as(coordinator).push('coord-phone-01', [
+      mutation(
+        ids,
+        'activity',
+        full,
+        {
+          title: 'Lange notitie',
+          type: 'other',
+          buurtId: BUURT,
+          teamId: null,
+          date: '2025-11-21',
+          start: '09:00',
+          status: 'planned',
+          notes: note,
+          createdAt: NOW - HOUR,
+          createdBy: coordinator.userId,
+        },
+        { device: 'coord-phone-01', offsetMs: -HOUR },
+      ),
+    ]);
+    expect(pushed.body.results[0]?.status).toBe('applied');
     const answer = await as(coordinator).call('POST', `/api/v1/users/${teammate.userId}/erase`);
     expect(answer.body).toMatchObject({ pseudonym: 'vrijwilliger 2' });
+    const stored = (await as(coordinator).pullAll(1000)).find((record) => record.id === full);
+    expect(stored?.fields['notes']?.v).toBe(`… ${'x'.repeat(4995)}`);
     const erased = await as(coordinator).call('GET', '/api/v1/users/erased');
     expect(erased.body.map((e: { pseudonym: string }) => e.pseudonym)).toEqual(['vrijwilliger 1', 'vrijwilliger 2']);
   });
