@@ -85,7 +85,8 @@ describe('a person’s AVG rights in Gebruikers', () => {
       'Dit kan niet ongedaan worden gemaakt. Download eerst de gegevens als de persoon daarom vroeg.',
     ]);
 
-    // "Niet wissen" changes nothing.
+    // Focus goes to the safe answer, and "Niet wissen" changes nothing.
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Niet wissen' })));
     fireEvent.click(within(question).getByRole('button', { name: 'Niet wissen' }));
     expect(erasePerson).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Persoon wissen: Annemarie Zwanenburg' }));

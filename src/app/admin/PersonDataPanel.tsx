@@ -27,10 +27,10 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
   const [problem, setProblem] = useState<string | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [isDownloading, setDownloading] = useState(false);
-  const questionRef = useRef<HTMLButtonElement>(null);
+  const safeAnswerRef = useRef<HTMLButtonElement>(null);
   const prefix = `person-${user.id}`;
   useEffect(() => {
-    if (step.kind === 'confirm') requestAnimationFrame(() => questionRef.current?.focus());
+    if (step.kind === 'confirm') requestAnimationFrame(() => safeAnswerRef.current?.focus());
   }, [step.kind]);
 
   const fail = (error: unknown) => {
@@ -107,7 +107,6 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
             </p>
             <ErasureConsequences preview={step.preview} t={t} />
             <button
-              ref={questionRef}
               type="button"
               class="button button-danger button-block"
               aria-disabled={step.kind === 'erasing' ? 'true' : undefined}
@@ -115,7 +114,8 @@ export function PersonDataPanel({ user, t, onErased }: { user: User; t: AdminT; 
             >
               {step.kind === 'erasing' ? t('person.erasing') : t('person.eraseYes', { name: user.displayName })}
             </button>
-            <button type="button" class="button button-block" onClick={() => setStep({ kind: 'idle' })}>
+            {/* Focus on the safe answer: a screen reader hears the question, and Enter erases nothing. */}
+            <button ref={safeAnswerRef} type="button" class="button button-block" onClick={() => setStep({ kind: 'idle' })}>
               {t('person.eraseNo')}
             </button>
           </div>
