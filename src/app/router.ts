@@ -6,7 +6,7 @@
 export type ListWhen = 'upcoming' | 'past';
 
 /** The coordinator's admin sections, by their Dutch path. */
-export const ADMIN_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams', 'gebruikers', 'auditlog'] as const;
+export const ADMIN_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams', 'gebruikers', 'auditlog', 'privacy'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =

@@ -151,6 +151,12 @@ export const AUDIT_ACTIONS = [
   'photo.purge',
   'quota.exceed',
   'sign-in.fail',
+  // Issue 14: the AVG rights of a person (person-data.ts) and the tenant's privacy texts.
+  /** A coordinator downloaded everything Buurtlog holds about the person (inzage, art. 15). */
+  'user.export',
+  /** A coordinator erased the person (art. 17); `detail.pseudonym` is what they are called from then on. */
+  'user.erase',
+  'privacy-texts.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,7 +24,9 @@ import { healthRoute } from './routes/health.ts';
 import { invitesRoute } from './routes/invites.ts';
 import { meRoute } from './routes/me.ts';
 import { monitoringRoute } from './routes/monitoring.ts';
+import { personDataRoute } from './routes/person-data.ts';
 import { photosRoute } from './routes/photos.ts';
+import { privacyTextsRoute } from './routes/privacy-texts.ts';
 import { pullRoute } from './routes/pull.ts';
 import { pushRoute } from './routes/push.ts';
 import { tenantRoute } from './routes/tenant.ts';
@@ -102,6 +104,7 @@ export function createApp({
   app.route('/api/v1', meRoute(ctx));
   app.route('/api/v1/invites', invitesRoute(ctx));
   app.route('/api/v1/users', usersRoute(ctx));
+  app.route('/api/v1/users', personDataRoute(ctx));
   app.route('/api/v1/devices', devicesRoute(ctx));
   app.route('/api/v1', auditRoute(ctx));
   app.route('/api/v1/sync', pushRoute(ctx));
@@ -110,6 +113,7 @@ export function createApp({
   app.route('/api/v1/photos', photosRoute(ctx));
   app.route('/', metricsRoute(metrics, metricsToken));
   app.route('/api/v1', monitoringRoute(ctx));
+  app.route('/api/v1', privacyTextsRoute(ctx));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not-found', `There is no API endpoint ${c.req.method} ${c.req.path}.`);
   });

@@ -60,6 +60,12 @@ export type Actor = {
   readonly userId: string | null;
   /** Checked against the permission table; null: the server itself (seed, invite), not subject to it. */
   readonly principal: Principal | null;
+  /**
+   * Erasure of a person (person-erasure.ts) only: the server may replace their
+   * name in a history entry's note, the one change an append-only entry takes
+   * besides the scope it copies from a moved parent.
+   */
+  readonly redactsHistory?: boolean;
 };
 
 export type PushBatch = {
@@ -180,8 +186,12 @@ export async function applyMutations(
     const merged = stored ? mergeRecord(stored, incoming) : incoming;
     const action = actionOf(mutation, stored);
     const rewritten = stored ? rewrittenNames(stored, mutation) : [];
-    // History is append-only, except that the server carries an entry along when its parent moves (move-children.ts).
-    if (stored && RECORD_DEFINITIONS[type].isAppendOnly && !(principal === null && rewritesOnlyCopiedScope(type, rewritten))) {
+    // History is append-only, except that the server carries an entry along when its parent moves (move-children.ts)
+    // and takes an erased person's name out of its note (person-erasure.ts).
+    const isServerRewrite =
+      principal === null &&
+      (rewritesOnlyCopiedScope(type, rewritten) || (actor.redactsHistory === true && rewritten.length > 0 && rewritten.every((name) => name === 'note')));
+    if (stored && RECORD_DEFINITIONS[type].isAppendOnly && !isServerRewrite) {
       // History: its reader sending the same entry again (another mutation id, another stamp) changes nothing and is not an error.
       if (rewritten.length === 0 && (principal === null || mayRead(principal, stored, parent))) {
         remember(mutationId, { status: 'applied' }, mutation.recordId);

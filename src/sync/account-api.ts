@@ -27,7 +27,18 @@ import {
   type User,
 } from '../domain/auth.ts';
 import { isAuthReason, type AuthReason } from './auth-reasons.ts';
-import { callApi, getPhoto, SyncFailure, type FetchLike } from './http.ts';
+import {
+  ErasedPersonSchema,
+  ErasurePreviewSchema,
+  ErasureResultSchema,
+  PrivacyTextsSchema,
+  type ErasedPerson,
+  type ErasurePreview,
+  type ErasureResult,
+  type PrivacyTexts,
+  type UpdatePrivacyTextsRequest,
+} from '../domain/person-data.ts';
+import { callApi, getFile, getPhoto, SyncFailure, type FetchLike } from './http.ts';
 
 /** `GET /api/v1/tenant` (public): the programme this server serves first, for the sign-in screen. */
 export const TenantInfoSchema = z.object({ id: z.string(), name: z.string() });
@@ -53,9 +64,10 @@ export type AccountApiOptions = {
 export function createAccountApi(options: AccountApiOptions) {
   const { fetch, baseUrl = '', token, timeoutMs = 15_000, onAuthProblem } = options;
 
-  function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T>;
-  function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, schema: null, body?: unknown): Promise<void>;
-  function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, schema: z.ZodMiniType<T> | null, body?: unknown): Promise<T | void> {
+  type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  function call<T>(method: Method, path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T>;
+  function call(method: Method, path: string, schema: null, body?: unknown): Promise<void>;
+  function call<T>(method: Method, path: string, schema: z.ZodMiniType<T> | null, body?: unknown): Promise<T | void> {
     const bearer = token();
     const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
     const init = { fetch, url: `${baseUrl}/api/v1${path}`, method, headers, body, timeoutMs };
@@ -81,6 +93,25 @@ export function createAccountApi(options: AccountApiOptions) {
     userDevices: (userId: string): Promise<DeviceInfo[]> => call('GET', `/users/${encodeURIComponent(userId)}/devices`, z.array(DeviceInfoSchema)),
     revokeDevice: (id: string) => call('DELETE', `/devices/${encodeURIComponent(id)}`, null),
     createInvite: (request: CreateInviteRequest): Promise<Invite> => call('POST', '/invites', InviteSchema, request),
+    /** Everything the server holds about a person, as a ZIP of JSON and CSV files (inzage; audited). */
+    exportPerson(userId: string): Promise<Blob> {
+      const bearer = token();
+      return getFile({
+        fetch,
+        url: `${baseUrl}/api/v1/users/${encodeURIComponent(userId)}/export`,
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+        timeoutMs,
+      }).catch((error: unknown) => {
+        if (bearer && error instanceof SyncFailure && isAuthReason(error.reason)) onAuthProblem?.(error.reason);
+        throw error;
+      });
+    },
+    erasurePreview: (userId: string): Promise<ErasurePreview> => call('GET', `/users/${encodeURIComponent(userId)}/erasure`, ErasurePreviewSchema),
+    erasePerson: (userId: string): Promise<ErasureResult> => call('POST', `/users/${encodeURIComponent(userId)}/erase`, ErasureResultSchema),
+    /** Erased people by their old user id, with the pseudonym the audit log and lists show for them. */
+    erased: (): Promise<ErasedPerson[]> => call('GET', '/users/erased', z.array(ErasedPersonSchema)),
+    privacyTexts: (): Promise<PrivacyTexts> => call('GET', '/privacy-texts', PrivacyTextsSchema),
+    savePrivacyTexts: (texts: UpdatePrivacyTextsRequest): Promise<PrivacyTexts> => call('PUT', '/privacy-texts', PrivacyTextsSchema, texts),
     /** A photo taken on another phone, checked against its hash (a finding's thumbnails). */
     photo(sha256: string): Promise<{ blob: Blob; type: string }> {
       const bearer = token();

@@ -39,7 +39,7 @@ export class SyncFailure extends Error {
 export type CallOptions = {
   readonly fetch: FetchLike;
   readonly url: string;
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly headers: Record<string, string>;
   readonly body?: unknown;
   readonly timeoutMs: number;
@@ -179,4 +179,17 @@ export async function getPhoto(options: Omit<CallOptions, 'method' | 'body'> & {
   if (hex !== options.sha256) throw new SyncFailure('server-unavailable', response.status, 'the photo that came back does not match its hash');
   const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? 'image/jpeg';
   return { blob: new Blob([bytes], { type }), type };
+}
+
+/** A file the server makes (a person's inzage bundle): its bytes as a Blob of the answered type; failures as `callApi`'s. */
+export async function getFile(options: Omit<CallOptions, 'method' | 'body'>): Promise<Blob> {
+  try {
+    const response = await options.fetch(options.url, { method: 'GET', headers: options.headers, signal: AbortSignal.timeout(options.timeoutMs) });
+    if (!response.ok) throw await failureOf(response);
+    const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? 'application/octet-stream';
+    return new Blob([await response.arrayBuffer()], { type });
+  } catch (error) {
+    if (error instanceof SyncFailure) throw error;
+    throw new SyncFailure('network');
+  }
 }

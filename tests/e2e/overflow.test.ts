@@ -171,7 +171,7 @@ describe('every screen at 360×740', () => {
     await on('privacy');
     await visit('#/beheer', 'Beheer');
     await on('admin');
-    for (const section of ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams', 'gebruikers', 'auditlog']) {
+    for (const section of ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams', 'gebruikers', 'auditlog', 'privacy']) {
       await visit(`#/beheer/${section}`, /./);
       await on(`admin: ${section}`);
     }

@@ -66,6 +66,8 @@ export const en: Words<typeof nl> = {
     'Your programme decides how long data stays on the server; buurtpreventie data is removed after a fixed retention period, on the server and on every device: safety observations after {safety} months, rounds and the roster after {rounds} months, public-space observations after {publicSpace} months. A sign-in runs out after {days} days without contact with the server. Your data on this device is kept until you sign in again.',
   'privacy.questions.title': 'Questions',
   'privacy.questions.body': 'Questions about your data? Ask your coordinator or your municipality’s data protection officer.',
+  'privacy.registerTitle': 'Record of processing activities of {tenant}',
+  'privacy.accessibilityTitle': 'Accessibility statement',
   'privacy.acknowledge': 'I have read this',
 
   'role.coordinator': 'Coordinator',

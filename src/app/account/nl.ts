@@ -66,6 +66,8 @@ export const nl = {
     'Je programma bepaalt hoe lang gegevens op de server blijven; gegevens van buurtpreventie worden na een vaste bewaartermijn verwijderd, op de server en op elk toestel: veiligheidswaarnemingen na {safety} maanden, rondes en het rooster na {rounds} maanden, waarnemingen in de openbare ruimte na {publicSpace} maanden. Een aanmelding loopt af na {days} dagen zonder contact met de server. Je gegevens op dit toestel blijven dan bewaard tot je opnieuw aanmeldt.',
   'privacy.questions.title': 'Vragen',
   'privacy.questions.body': 'Vragen over je gegevens? Stel ze aan je coördinator of aan de functionaris gegevensbescherming van je gemeente.',
+  'privacy.registerTitle': 'Verwerkingsregister van {tenant}',
+  'privacy.accessibilityTitle': 'Toegankelijkheidsverklaring',
   'privacy.acknowledge': 'Ik heb dit gelezen',
 
   'role.coordinator': 'Coördinator',

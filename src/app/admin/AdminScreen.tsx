@@ -7,6 +7,7 @@ import { reasonText } from '../i18n/reasons.ts';
 import { hrefOf, type AdminSection } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { AuditSection } from './AuditSection.tsx';
+import { PrivacyTextsSection } from './PrivacyTextsSection.tsx';
 import { ProjectsSection } from './ProjectsSection.tsx';
 import { SimpleListSection } from './SimpleListSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
@@ -17,7 +18,7 @@ import { formsPack } from '../ui/forms/pack.ts';
 import { adminPack } from './pack.ts';
 
 const CONFIG_SECTIONS = ['buurten', 'partners', 'themas', 'soorten', 'projecten', 'teams'] as const satisfies readonly AdminSection[];
-const PEOPLE_SECTIONS = ['gebruikers', 'auditlog'] as const satisfies readonly AdminSection[];
+const PEOPLE_SECTIONS = ['gebruikers', 'auditlog', 'privacy'] as const satisfies readonly AdminSection[];
 
 /** `#/beheer` and `#/beheer/<section>`: the coordinator's set-up of the programme. */
 export function AdminScreen({ section }: { section: AdminSection | null }) {
@@ -77,6 +78,8 @@ function Section({ section }: { section: AdminSection }) {
       return <UsersSection />;
     case 'auditlog':
       return <AuditSection />;
+    case 'privacy':
+      return <PrivacyTextsSection />;
   }
 }
 

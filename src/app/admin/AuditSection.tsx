@@ -19,8 +19,9 @@ export function AuditSection() {
   const { api } = useApp();
   const t = useT(adminPack, accountPack, formsPack);
   const first = useRemote(() => api().then((a) => a.audit(null, PAGE)), []);
-  // Names for user ids, when the server lets us have them; ids otherwise.
+  // Names for user ids, when the server lets us have them; ids otherwise. An erased person reads as their pseudonym.
   const users = useRemote(() => api().then((a) => a.users()), []);
+  const erased = useRemote(() => api().then((a) => a.erased()), []);
   const [more, setMore] = useState<{ entries: AuditEntry[]; cursor: string | null; hasMore: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -29,7 +30,10 @@ export function AuditSection() {
   const entries = [...(page?.entries ?? []), ...(more?.entries ?? [])];
   const cursor = more ? more.cursor : (page?.cursor ?? null);
   const hasMore = more ? more.hasMore : (page?.hasMore ?? false);
-  const names = new Map(users.remote.state === 'ready' ? users.remote.value.map((u) => [u.id, u.displayName]) : []);
+  const names = new Map([
+    ...(erased.remote.state === 'ready' ? erased.remote.value.map((p) => [p.userId, p.pseudonym] as const) : []),
+    ...(users.remote.state === 'ready' ? users.remote.value.map((u) => [u.id, u.displayName] as const) : []),
+  ]);
 
   const loadMore = async () => {
     if (isBusy) return;

@@ -16,6 +16,7 @@ import { hasChanged, useUnsavedWork } from '../ui/use-unsaved-work.ts';
 import { fieldErrors, type FormError } from './admin-logic.ts';
 import { CheckList } from './CheckList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
+import { PersonDataPanel } from './PersonDataPanel.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
@@ -24,13 +25,21 @@ import { adminPack, type AdminT } from './pack.ts';
 /**
  * Gebruikers: create staff (e-mail, password, role, buurten), change role,
  * buurten and whether the account is active, and see and revoke a person's
- * devices. All of it lives on the server: it needs a connection and says so.
+ * devices; download what Buurtlog holds about a person and erase them
+ * (PersonDataPanel). All of it lives on the server: it needs a connection
+ * and says so.
  */
 export function UsersSection() {
   const { api } = useApp();
   const t = useT(adminPack, accountPack, formsPack);
   const { remote, reload, set } = useRemote(() => api().then((a) => a.users()), []);
   const [open, setOpen] = useState<string | null>(null);
+  const [erasedNote, setErasedNote] = useState<string | null>(null);
+  const remove = (user: User, pseudonym: string) => {
+    if (remote.state === 'ready') set(remote.value.filter((u) => u.id !== user.id));
+    setOpen(null);
+    setErasedNote(t('person.erased', { name: user.displayName, pseudonym }));
+  };
   const replace = (user: User) =>
     remote.state === 'ready' &&
     set(remote.value.some((u) => u.id === user.id) ? remote.value.map((u) => (u.id === user.id ? user : u)) : [...remote.value, user]);
@@ -38,6 +47,11 @@ export function UsersSection() {
   return (
     <>
       <RemoteState remote={remote} t={t} onRetry={reload} />
+      {erasedNote && (
+        <p class="notice" data-testid="erased-note">
+          {erasedNote}
+        </p>
+      )}
       {remote.state === 'ready' &&
         (remote.value.length === 0 ? (
           <p class="muted">{t('users.none')}</p>
@@ -47,7 +61,14 @@ export function UsersSection() {
               .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))
               .map((user) => (
                 <li key={user.id} class={user.active ? 'item' : 'item item-hidden'}>
-                  <UserItem user={user} t={t} isOpen={open === user.id} onToggle={() => setOpen(open === user.id ? null : user.id)} onSaved={replace} />
+                  <UserItem
+                    user={user}
+                    t={t}
+                    isOpen={open === user.id}
+                    onToggle={() => setOpen(open === user.id ? null : user.id)}
+                    onSaved={replace}
+                    onErased={(pseudonym) => remove(user, pseudonym)}
+                  />
                 </li>
               ))}
           </ul>
@@ -63,7 +84,8 @@ export function UsersSection() {
   );
 }
 
-function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: AdminT; isOpen: boolean; onToggle(): void; onSaved(user: User): void }) {
+function UserItem(props: { user: User; t: AdminT; isOpen: boolean; onToggle(): void; onSaved(user: User): void; onErased(pseudonym: string): void }) {
+  const { user, t, isOpen, onToggle, onSaved, onErased } = props;
   const { config } = useApp();
   const buurten = user.buurtIds.length > 0 ? user.buurtIds.map((id) => buurtName(t, config, id)).join(', ') : t('users.allBuurten');
   return (
@@ -82,7 +104,8 @@ function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: Admin
           type="button"
           class="button button-small"
           aria-expanded={isOpen}
-          aria-label={t('admin.editLabel', { name: user.displayName })}
+          // The accessible name holds the visible word (WCAG 2.5.3): "Anna bewerken", then "Annuleren (Anna)".
+          aria-label={isOpen ? t('users.closeLabel', { name: user.displayName }) : t('admin.editLabel', { name: user.displayName })}
           onClick={onToggle}
         >
           {isOpen ? t('admin.cancel') : t('admin.edit')}
@@ -93,6 +116,7 @@ function UserItem({ user, t, isOpen, onToggle, onSaved }: { user: User; t: Admin
           <EditUserForm user={user} t={t} onSaved={onSaved} />
           <UserDevices user={user} t={t} />
           <AnotherDevice user={user} t={t} />
+          <PersonDataPanel user={user} t={t} onErased={(result) => onErased(result.pseudonym)} />
         </>
       )}
     </>

@@ -5,7 +5,7 @@
  */
 import type { MonitoringAnswer } from '../../domain/indicators.ts';
 import type { Lang } from '../i18n/translate.ts';
-import { toCsv, type CsvCell } from '../ui/csv.ts';
+import { toCsv, type CsvCell } from '../../domain/csv.ts';
 import { fileSlug } from '../ui/download.ts';
 import { formatValue, quarterLabel, referenceUnit, type IndicatorRow } from './logic.ts';
 import type { MonitoringT } from './pack.ts';

@@ -9,10 +9,10 @@
  */
 import { CROW_LEVELS, meetsTarget, type CrowLevel } from '../../domain/schouw.ts';
 import type { Finding } from '../../domain/finding.ts';
-import { csvDateTime, toCsv, type CsvCell } from '../ui/csv.ts';
+import { csvDateTime, toCsv, type CsvCell } from '../../domain/csv.ts';
 import { findingNumbers, type ExportFinding, type FindingWords } from './report-data.ts';
 
-export { BOM, csvCell, csvDateTime, csvNumber, toCsv, type CsvCell } from '../ui/csv.ts';
+export { BOM, csvCell, csvDateTime, csvNumber, toCsv, type CsvCell } from '../../domain/csv.ts';
 
 export const FINDING_CSV_COLUMNS = [
   'nr',

@@ -1,5 +1,5 @@
 /** The effort per team and buurt as a CSV file for Dutch Excel (ui/csv.ts: `;`, BOM, decimal comma, formulas neutralised). */
-import { toCsv } from '../ui/csv.ts';
+import { toCsv } from '../../domain/csv.ts';
 import type { RosterT } from './pack.ts';
 import { percent, type EffortRow } from './roster-logic.ts';
 

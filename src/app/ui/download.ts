@@ -1,10 +1,10 @@
 /**
  * Save something as a file: a Blob behind a temporary `<a download>`, the
  * way every browser (and an installed PWA) accepts without a server. The one
- * place for it: the export of unsent changes and the schouw and monitoring exports use it.
+ * place for it: the export of unsent changes, the schouw and monitoring exports and a person's inzage bundle use it.
  */
-export function downloadFile(doc: Document, content: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function downloadFile(doc: Document, content: string | Blob, fileName: string, type: string): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

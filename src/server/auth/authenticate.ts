@@ -12,7 +12,7 @@ import type { MiddlewareHandler } from 'hono';
 import { SESSION_DAYS } from '../../domain/auth.ts';
 import type { Principal } from '../../domain/permissions.ts';
 import type { Database } from '../db/database.ts';
-import { findDeviceByTokenHash, touchDevice, type DeviceRow } from '../db/devices.ts';
+import { findDeviceByTokenHash, isErasedDeviceToken, touchDevice, type DeviceRow } from '../db/devices.ts';
 import { findUser, type UserAccount } from '../db/users.ts';
 import { ApiFailure } from '../errors.ts';
 import { principalOf } from './principal.ts';
@@ -50,9 +50,12 @@ export async function identify(database: Database, header: string | undefined, t
 
   const tokenHash = secretHash(token);
   const device = await findDeviceByTokenHash(database.db, tokenHash);
-  if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
-  // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline.
+  // Revoked before expired: a lost phone must learn it was revoked (and wipe its data) even after weeks offline —
+  // so must a phone of a person since erased, whose device row is gone.
   // Clear-Site-Data: the browser drops this origin's HTTP cache too, whatever it kept (the app wipes its own stores itself).
+  if (!device && (await isErasedDeviceToken(database.db, tokenHash)))
+    throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
+  if (!device) throw new ApiFailure(401, 'unauthenticated', 'This device token is not known here. Sign in again.');
   if (device.revoked_at !== null)
     throw new ApiFailure(401, 'device-revoked', 'This device was signed out remotely. Its local data will be removed.', undefined, REVOKED_HEADERS);
   if (device.expires_at <= time) throw new ApiFailure(401, 'session-expired', 'The session has expired. Sign in again; nothing on the phone is lost.');

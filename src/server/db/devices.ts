@@ -14,6 +14,11 @@ export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<
   return (await db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) ?? null;
 }
 
+/** Whether the token was a device's of a person since erased (person-erasure.ts): that phone must still wipe itself. */
+export async function isErasedDeviceToken(db: Db, tokenHash: string): Promise<boolean> {
+  return (await db.selectFrom('erased_device_tokens').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst()) !== undefined;
+}
+
 /**
  * The device id a sign-in or invite gets (issue 10, item 3): a device id
  * belongs to ONE person's line of sessions. The id the phone asks for when

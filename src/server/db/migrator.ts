@@ -14,6 +14,7 @@ import * as accessRules from './migrations/0006-access-rules.ts';
 import * as patrolPurges from './migrations/0007-patrol-purges.ts';
 import * as indicatorFacts from './migrations/0008-indicator-facts.ts';
 import * as scopeExits from './migrations/0009-scope-exits.ts';
+import * as avgRights from './migrations/0010-avg-rights.ts';
 
 /** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
 export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
@@ -27,6 +28,7 @@ export function migrationsFor(database: Database): Readonly<Record<string, Migra
     '0007-patrol-purges': patrolPurges,
     '0008-indicator-facts': indicatorFacts,
     '0009-scope-exits': scopeExits,
+    '0010-avg-rights': avgRights,
   };
 }
 

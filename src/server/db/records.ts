@@ -62,6 +62,46 @@ export async function loadChildren(
 }
 
 /**
+ * The tenant's records whose state names `userId` anywhere (createdBy, a
+ * history entry's `by`, a round's walkers, a team's members, a sign-up):
+ * the state is JSON text on both databases and a user id is a UUID (hex
+ * digits and dashes: no LIKE wildcard, no JSON escape), so the quoted id is
+ * found as it is. Only for a person's inzage or erasure, which are rare.
+ */
+export async function loadRecordsNaming(db: Kysely<Schema> | Transaction<Schema>, tenantId: string, userId: string): Promise<SyncRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'tenant_id', 'type', 'state'])
+    .where('tenant_id', '=', tenantId)
+    .where('state', 'like', `%"${userId}"%`)
+    .orderBy('id')
+    .execute();
+  return rows.map(toSyncRecord);
+}
+
+/**
+ * The tenant's records whose state may hold `text` (a name in a note): the
+ * JSON-escaped text matched without regard to case (LIKE on SQLite, ILIKE on
+ * PostgreSQL); a `%` or `_` in it only widens the match, so the caller
+ * decides on the values themselves. Only for an erasure, which is rare.
+ */
+export async function loadRecordsMentioning(
+  db: Kysely<Schema> | Transaction<Schema>,
+  dialect: 'sqlite' | 'postgres',
+  tenantId: string,
+  text: string,
+): Promise<SyncRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'tenant_id', 'type', 'state'])
+    .where('tenant_id', '=', tenantId)
+    .where('state', dialect === 'postgres' ? 'ilike' : 'like', `%${JSON.stringify(text).slice(1, -1)}%`)
+    .orderBy('id')
+    .execute();
+  return rows.map(toSyncRecord);
+}
+
+/**
  * Inserts or replaces records, numbering them from `firstSeq` in the order given,
  * and their monitoring facts.
  * Only under the write lock: the numbers must be fresh.

@@ -235,6 +235,35 @@ export type IndicatorFactTagsTable = {
   amount: number;
 };
 
+/** People erased at their request (art. 17): their old user id and pseudonym number (migration 0009). */
+export type ErasedUsersTable = {
+  tenant_id: string;
+  user_id: string;
+  /** "vrijwilliger 7": numbered per tenant, each number once. */
+  number: number;
+  /** The role they had, the first word of the pseudonym. */
+  role: string;
+  erased_at: number;
+  erased_by: string;
+};
+
+/** The device token hashes of erased people: their phones still learn they were revoked (migration 0009). */
+export type ErasedDeviceTokensTable = {
+  token_hash: string;
+  tenant_id: string;
+  erased_at: number;
+};
+
+/** The tenant's verwerkingsregister and toegankelijkheidsverklaring as its coordinator saved them (migration 0009). */
+export type PrivacyTextsTable = {
+  tenant_id: string;
+  /** 'processingRegister' | 'accessibilityStatement' (domain/person-data.ts). */
+  kind: string;
+  body: string;
+  updated_at: number;
+  updated_by: string;
+};
+
 export type Schema = {
   tenants: TenantsTable;
   records: RecordsTable;
@@ -255,4 +284,7 @@ export type Schema = {
   usage_events: UsageEventsTable;
   indicator_facts: IndicatorFactsTable;
   indicator_fact_tags: IndicatorFactTagsTable;
+  erased_users: ErasedUsersTable;
+  erased_device_tokens: ErasedDeviceTokensTable;
+  privacy_texts: PrivacyTextsTable;
 };

@@ -5,7 +5,7 @@
  * ends, a decimal comma in numbers, dates as dd-mm-jjjj uu:mm. Text that a
  * spreadsheet would run as a formula is neutralised (OWASP "CSV
  * injection"). Shared by every export (the schouw's findings, the patrol
- * reports).
+ * reports, a person's inzage bundle made on the server).
  */
 export const BOM = '\uFEFF';
 const SEPARATOR = ';';
