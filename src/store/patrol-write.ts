@@ -19,7 +19,7 @@ import { fieldValues } from '../domain/records.ts';
 import type { StoredRecord } from './database.ts';
 import { changedOnly, check, validFields } from './input.ts';
 import { InvalidInputError } from './invalid-input.ts';
-import { writeLocal, type StoreContext } from './local-write.ts';
+import { createLocal, writeLocal, type StoreContext } from './local-write.ts';
 import { ownThumbnails, thumbnailsFor } from './photos.ts';
 import type { EndRoundInput, ObservationChanges, ObservationInput, ObservationStatusInput, StartRoundInput, TrackChoice } from './patrol-store.ts';
 
@@ -139,18 +139,17 @@ export async function addObservation(ctx: StoreContext, input: ObservationInput,
   const given = validFields(schemas, ['type', 'location', 'address', 'buurtId', 'action'], input);
   if (given['type'] === undefined) throw new InvalidInputError([{ path: 'type', message: 'required' }]);
   check(schemas.createdBy, createdBy, 'createdBy');
-  const { db } = ctx;
-  return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-    const round = roundOf(await db.records.get(input.roundId));
+  const observedAt = ctx.now();
+  const id = uuidv7(observedAt);
+  // One tap in the dark: a new record, so createLocal reads only the round, beside the clock.
+  await createLocal(ctx, { id, type }, async () => {
+    const round = roundOf(await ctx.db.records.get(input.roundId));
     if (!round || round.deleted) throw new InvalidInputError([{ path: 'roundId', message: `no patrol round ${input.roundId} on this device` }]);
     const buurtId = given['buurtId'] ?? round.buurtIds[0];
     if (buurtId === undefined) throw new InvalidInputError([{ path: 'buurtId', message: 'the round has no buurt: choose the buurt' }]);
-    const observedAt = ctx.now();
-    const id = uuidv7(observedAt);
-    const fields = { action: 'none', ...given, roundId: input.roundId, teamId: round.teamId, buurtId, observedAt, createdAt: observedAt, createdBy };
-    await writeLocal(ctx, { id, type }, (current) => (current ? null : { fields }));
-    return id;
+    return { action: 'none', ...given, roundId: input.roundId, teamId: round.teamId, buurtId, observedAt, createdAt: observedAt, createdBy };
   });
+  return id;
 }
 
 export async function updateObservation(ctx: StoreContext, id: string, changes: ObservationChanges): Promise<void> {

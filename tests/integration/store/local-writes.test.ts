@@ -7,6 +7,7 @@ import { parseHlc } from '../../../src/domain/hlc.ts';
 import { createDatabase, type BuurtlogDatabase } from '../../../src/store/database.ts';
 import { TAP_MEASURE } from '../../../src/store/attendance-store.ts';
 import { InvalidInputError } from '../../../src/store/invalid-input.ts';
+import { createLocal } from '../../../src/store/local-write.ts';
 import { activityInput, manualClock, openTestStore, type TestStore } from '../../fixtures/factories.ts';
 import { DEVICE_A, NOW, TENANT } from '../../fixtures/fixed.ts';
 
@@ -206,5 +207,51 @@ describe('when iOS closes the database', () => {
     expect((await store.ui.attendance.get(activityId)).counts.residents).toBe(1);
     db.close();
     expect(await store.ui.activities.list()).toHaveLength(1);
+  });
+});
+
+describe('creating a record that cannot exist yet (createLocal)', () => {
+  const context = (db: BuurtlogDatabase) => ({ db, deviceId: DEVICE_A, tenantId: TENANT, now: () => NOW });
+  const fresh = () => createDatabase(`create-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const clockOf = async (db: BuurtlogDatabase) => (await db.meta.toArray()).find((row) => row.key.includes('clock') && !row.key.includes('ffset'))?.value;
+
+  it('writes the record, its outbox entry and the clock in one transaction, each create with a later HLC', async () => {
+    const db = fresh();
+    const ctx = context(db);
+    await createLocal(ctx, { id: 'obs-1', type: 'safetyObservation' }, async () => ({ type: 'openWindowOrDoor', roundId: 'r' }));
+    await createLocal(ctx, { id: 'obs-2', type: 'safetyObservation' }, async () => ({ type: 'streetLightOut', roundId: 'r' }));
+    const [first, second] = await db.records.bulkGet(['obs-1', 'obs-2']);
+    expect(first?.fields['type']?.v).toBe('openWindowOrDoor');
+    const t1 = parseHlc(first?.fields['type']?.t as string);
+    const t2 = parseHlc(second?.fields['type']?.t as string);
+    expect(t2.wall > t1.wall || (t2.wall === t1.wall && t2.counter > t1.counter)).toBe(true);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((entry) => [entry.recordId, entry.state, entry.mutation.fields['type']?.v])).toEqual([
+      ['obs-1', 'pending', 'openWindowOrDoor'],
+      ['obs-2', 'pending', 'streetLightOut'],
+    ]);
+    expect(await clockOf(db)).toMatchObject({ wall: t2.wall, counter: t2.counter });
+    db.close();
+  });
+
+  it('writes nothing when its own reads refuse (the round is not on the device)', async () => {
+    const db = fresh();
+    const refused = createLocal(context(db), { id: 'obs-1', type: 'safetyObservation' }, async () => {
+      throw new InvalidInputError([{ path: 'roundId', message: 'no patrol round' }]);
+    });
+    await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await db.records.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await clockOf(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('leaves no record without its outbox entry when the outbox write fails', async () => {
+    const { db, failing } = failingDatabase('outbox');
+    failing.on = true;
+    await expect(createLocal(context(db), { id: 'obs-1', type: 'safetyObservation' }, async () => ({ type: 'openWindowOrDoor' }))).rejects.toThrow();
+    expect(await db.records.count()).toBe(0);
+    expect(await clockOf(db)).toBeUndefined();
+    db.close();
   });
 });
