@@ -167,7 +167,9 @@ export function ExportScreen({ backHref }: { backHref: string }) {
 
       <p class="muted export-source">{t('exports.source')}</p>
       <p>
-        <a href={backHref}>{t('exports.back')}</a>
+        <a class="button" href={backHref}>
+          {t('exports.back')}
+        </a>
       </p>
     </>
   );
