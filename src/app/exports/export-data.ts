@@ -17,7 +17,7 @@ import { can, mayEver, scopeOf, type Principal } from '../../domain/permissions.
 import type { RecordType } from '../../domain/records.ts';
 import type { ExportSnapshot } from '../../store/export-store.ts';
 
-export const EXPORT_KINDS = ['activities', 'schouwRounds', 'findings', 'patrolRounds', 'safetyObservations', 'publicSpaceObservations', 'slots'] as const;
+const EXPORT_KINDS = ['activities', 'schouwRounds', 'findings', 'patrolRounds', 'safetyObservations', 'publicSpaceObservations', 'slots'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The record type behind each file, whose read right decides who gets it. */

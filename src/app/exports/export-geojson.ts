@@ -17,10 +17,10 @@ import type { ExportSelection } from './export-data.ts';
 
 export const GEOJSON_TYPE = 'application/geo+json';
 
-export const LOCATED_TYPES = ['activity', 'finding', 'safetyObservation', 'publicSpaceObservation'] as const;
-export type LocatedType = (typeof LOCATED_TYPES)[number];
+const LOCATED_TYPES = ['activity', 'finding', 'safetyObservation', 'publicSpaceObservation'] as const;
+type LocatedType = (typeof LOCATED_TYPES)[number];
 
-export type LocatedProperties = {
+type LocatedProperties = {
   readonly recordType: LocatedType;
   readonly recordTypeLabel: string;
   /** The Amsterdam day (YYYY-MM-DD) the record counts on, as in the CSV and on the dashboard. */
@@ -40,7 +40,7 @@ export type LocatedProperties = {
   readonly accuracyM: number | null;
 };
 
-export type LocatedFeature = {
+type LocatedFeature = {
   readonly type: 'Feature';
   readonly id: string;
   readonly geometry: { readonly type: 'Point'; readonly coordinates: readonly [number, number] };
