@@ -98,6 +98,9 @@ describe('the exports', () => {
     expect(await p.getByTestId('export-count-findings').textContent()).toBe('2 regels');
     expect(await p.getByTestId('export-count-places').textContent()).toBe('2 plekken');
     expect(await wcagViolations(p)).toEqual([]);
+    await p.emulateMedia({ colorScheme: 'dark' });
+    expect(await wcagViolations(p)).toEqual([]);
+    await p.emulateMedia({ colorScheme: 'light' });
 
     const download = async (button: string) => {
       const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: button }).click()]);

@@ -12,6 +12,7 @@ import { locatedGeoJson } from '../../src/app/exports/export-geojson.ts';
 import { exportsPack } from '../../src/app/exports/pack.ts';
 import { core } from '../../src/app/i18n/core.ts';
 import { createT } from '../../src/app/i18n/translate.ts';
+import { monitoringHref, parseMonitoringRoute } from '../../src/app/monitoring/routes.ts';
 import { patrolPack } from '../../src/app/patrol/pack.ts';
 import { findingsPack } from '../../src/app/schouw/pack.ts';
 import { ActivitySchema } from '../../src/domain/activity.ts';
@@ -410,5 +411,12 @@ describe('the GeoJSON of located records', () => {
         },
       ],
     });
+  });
+});
+
+describe('the route', () => {
+  it('is #/monitoring/exporteren, in the monitoring area', () => {
+    expect(parseMonitoringRoute('/monitoring/exporteren')).toEqual({ name: 'exports' });
+    expect(monitoringHref({ name: 'exports' })).toBe('#/monitoring/exporteren');
   });
 });
