@@ -105,7 +105,9 @@ function schouwRoundsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'schouwRoun
   const findingsOf = new Map<string, Array<ExportSnapshot['findings'][number]>>();
   for (const finding of ctx.snapshot.findings) {
     if (finding.deleted) continue;
-    findingsOf.set(finding.schouwId, [...(findingsOf.get(finding.schouwId) ?? []), finding]);
+    const list = findingsOf.get(finding.schouwId);
+    if (list) list.push(finding);
+    else findingsOf.set(finding.schouwId, [finding]);
   }
   const round = (a: Row<'schouwRounds'>) => ctx.snapshot.schouw.get(a.id);
   const target = (a: Row<'schouwRounds'>) => round(a)?.settings?.targetLevel ?? DEFAULT_TARGET_LEVEL;
@@ -143,12 +145,12 @@ function schouwRoundsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'schouwRoun
 }
 
 function findingsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'findings'>>): string {
-  const activity = (schouwId: string) => ctx.snapshot.activities.find((a) => a.id === schouwId);
+  const titles = new Map(ctx.snapshot.activities.map((a) => [a.id, a.title]));
   const target = (schouwId: string) => ctx.snapshot.schouw.get(schouwId)?.settings?.targetLevel ?? DEFAULT_TARGET_LEVEL;
   const since = (id: string) => ctx.snapshot.findingStatusChangedAt.get(id);
   const columns: ReadonlyArray<Column<Row<'findings'>>> = [
     ['exports.col.dateTime', (f) => csvAmsterdamDateTime(f.createdAt)],
-    ['exports.col.round', (f) => activity(f.schouwId)?.title ?? null],
+    ['exports.col.round', (f) => titles.get(f.schouwId) ?? null],
     ['exports.col.buurt', (f) => buurtName(ctx.t, ctx.config, f.buurtId)],
     ['exports.col.element', (f) => findingLabel(ctx.t, 'element', f.element)],
     ['exports.col.aspect', (f) => findingLabel(ctx.t, 'aspect', f.aspect)],
