@@ -7,6 +7,8 @@
  * injection"). Shared by every export (the schouw's findings, the patrol
  * reports, a person's inzage bundle made on the server).
  */
+import { TIME_ZONE } from './indicators.ts';
+
 export const BOM = '\uFEFF';
 const SEPARATOR = ';';
 const EOL = '\r\n';
@@ -30,6 +32,40 @@ export function csvNumber(value: number): string {
 export function csvDateTime(ms: number): string {
   const d = new Date(ms);
   return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const amsterdamFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A moment (Unix ms) as "dd-mm-jjjj uu:mm" in Europe/Amsterdam, whatever the
+ * device's or server's own time zone: an export made abroad or on a UTC
+ * server says the time people in the buurt lived it.
+ *
+ * @example
+ * csvAmsterdamDateTime(Date.UTC(2026, 2, 31, 21, 30)) // '31-03-2026 23:30'
+ */
+export function csvAmsterdamDateTime(ms: number): string {
+  const parts = amsterdamFormat.formatToParts(new Date(ms));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * A calendar day (YYYY-MM-DD, already a local date) as "dd-mm-jjjj".
+ *
+ * @example
+ * csvDay('2026-05-04') // '04-05-2026'
+ */
+export function csvDay(day: string): string {
+  return `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
 }
 
 /**

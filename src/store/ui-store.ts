@@ -12,6 +12,7 @@
 import { activityStore, type ActivityStore } from './activity-store.ts';
 import { attendanceStore, type AttendanceStore } from './attendance-store.ts';
 import { configStore, type ConfigStore } from './config-store.ts';
+import { exportStore, type ExportStore } from './export-store.ts';
 import type { StoreCore } from './core.ts';
 import { monitoringStore, type MonitoringStore } from './monitoring-store.ts';
 import { observeQuery } from './observe.ts';
@@ -31,6 +32,8 @@ export type UiStore = {
   readonly outbox: OutboxStore;
   readonly roster: RosterStore;
   readonly monitoring: MonitoringStore;
+  /** Everything on this device of the exported record types, for the CSV and GeoJSON downloads. */
+  readonly exports: ExportStore;
   /**
    * Run `query` now and after every committed change (in any tab, or from
    * sync); paced by its own cost (observe.ts). Returns the unsubscribe.
@@ -49,6 +52,7 @@ export function uiStore(core: StoreCore, tenantName: string): UiStore {
     outbox: outboxStore(core),
     roster: rosterStore(core),
     monitoring: monitoringStore(core),
+    exports: exportStore(core),
     observe: (query, onValue, onError) => observeQuery(core.db.name, () => query(store), onValue, onError, core.isBulkPullUnderWay),
   };
   return store;

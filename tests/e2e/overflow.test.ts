@@ -164,6 +164,9 @@ describe('every screen at 360×740', () => {
     await visit('#/monitoring/rapport?period=quarter', 'Rapportage monitoring');
     await p.getByTestId('monitoring-age').filter({ hasText: 'Cijfers van' }).waitFor({ timeout: 30_000 });
     await on('monitoring: report');
+    await visit('#/monitoring/exporteren', 'Exporteren');
+    await p.getByTestId('export-count-places').filter({ hasText: /plek/ }).waitFor({ timeout: 30_000 });
+    await on('monitoring: exports');
 
     await visit('#/instellingen', 'Instellingen');
     await on('settings (account, language, theme, sync)');

@@ -54,6 +54,7 @@ const STORE_FOR_APP: Record<string, 'any' | string[]> = {
   'patrol-roster-store.ts': 'any',
   'config-store.ts': 'any',
   'outbox-store.ts': 'any',
+  'export-store.ts': 'any',
   'sync-state.ts': 'any',
   'session.ts': 'any',
   'session-changes.ts': 'any',

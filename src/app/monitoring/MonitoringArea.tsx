@@ -3,15 +3,16 @@
  * this module loads with the first of them (its own chunk; the first
  * download does not carry it) and reads the path with the feature's router.
  * The printable report is a chunk of its own again: the dashboard does not
- * carry it.
+ * carry it, nor does the export screen (its builders and words: app/exports).
  */
 import { lazyScreen } from '../ui/lazy.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { MonitoringScreen } from './MonitoringScreen.tsx';
-import { parseMonitoringRoute } from './routes.ts';
+import { monitoringHref, parseMonitoringRoute } from './routes.ts';
 import { TargetsScreen } from './TargetsScreen.tsx';
 
 const ReportScreen = lazyScreen(() => import('./MonitoringReport.tsx').then((m) => m.MonitoringReport));
+const ExportScreen = lazyScreen(() => import('../exports/ExportScreen.tsx').then((m) => m.ExportScreen));
 
 export function MonitoringArea({ path, query = '' }: { path: string; query?: string }) {
   const route = parseMonitoringRoute(path, query);
@@ -23,5 +24,7 @@ export function MonitoringArea({ path, query = '' }: { path: string; query?: str
       return <TargetsScreen />;
     case 'report':
       return <ReportScreen query={route.query} />;
+    case 'exports':
+      return <ExportScreen backHref={monitoringHref({ name: 'dashboard' })} />;
   }
 }

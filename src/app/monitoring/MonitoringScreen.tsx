@@ -124,6 +124,9 @@ export function MonitoringScreen() {
             {t('monitoring.reportLink')}
           </a>
         )}
+        <a class="button" href={monitoringHref({ name: 'exports' })}>
+          {t('monitoring.exportsLink')}
+        </a>
         {principal.role === 'coordinator' && (
           <a class="button" href={monitoringHref({ name: 'targets' })}>
             {t('monitoring.settingsLink')}

@@ -5,6 +5,7 @@ import type { nl } from './nl.ts';
 export const en: Words<typeof nl> = {
   'monitoring.title': 'Monitoring',
   'monitoring.intro': 'The programme’s figures against the baseline, from what was recorded in the field.',
+  'monitoring.exportsLink': 'Export (CSV, GeoJSON)',
   'monitoring.filters': 'Filters',
   'monitoring.period': 'Period',
   'monitoring.period.month': 'Month',

@@ -2,6 +2,7 @@
 export const nl = {
   'monitoring.title': 'Monitoring',
   'monitoring.intro': 'De cijfers van het programma tegen de 0-meting, uit wat er in het veld is vastgelegd.',
+  'monitoring.exportsLink': 'Exporteren (CSV, GeoJSON)',
   'monitoring.filters': 'Filters',
   'monitoring.period': 'Periode',
   'monitoring.period.month': 'Maand',

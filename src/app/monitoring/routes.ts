@@ -4,12 +4,13 @@
  * filters in the query, as the dashboard asks them of the API (logic.ts
  * `queryOf`): `#/monitoring/rapport?period=quarter&from=2026-05-05&buurtId=oranjebuurt`.
  */
-export type MonitoringRoute = { name: 'dashboard' } | { name: 'targets' } | { name: 'report'; query: string };
+export type MonitoringRoute = { name: 'dashboard' } | { name: 'targets' } | { name: 'report'; query: string } | { name: 'exports' };
 
 export function parseMonitoringRoute(path: string, query = ''): MonitoringRoute | null {
   if (path === '/monitoring') return { name: 'dashboard' };
   if (path === '/monitoring/doelen') return { name: 'targets' };
   if (path === '/monitoring/rapport') return { name: 'report', query };
+  if (path === '/monitoring/exporteren') return { name: 'exports' };
   return null;
 }
 
@@ -21,5 +22,7 @@ export function monitoringHref(route: MonitoringRoute): string {
       return '#/monitoring/doelen';
     case 'report':
       return route.query ? `#/monitoring/rapport?${route.query}` : '#/monitoring/rapport';
+    case 'exports':
+      return '#/monitoring/exporteren';
   }
 }
