@@ -200,8 +200,9 @@ function patrolRoundsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'patrolRoun
   return table(ctx, columns, rows);
 }
 
-function safetyObservationsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'safetyObservations'>>): string {
-  const columns: ReadonlyArray<Column<Row<'safetyObservations'>>> = [
+/** The first columns of both kinds of observation: when, where, what and what was done. */
+function observationColumns<R extends Row<'safetyObservations'> | Row<'publicSpaceObservations'>>(ctx: ExportContext): ReadonlyArray<Column<R>> {
+  return [
     ['exports.col.dateTime', (o) => csvAmsterdamDateTime(o.observedAt)],
     ['exports.col.buurt', (o) => buurtName(ctx.t, ctx.config, o.buurtId)],
     ['exports.col.team', (o) => teamName(ctx, o.teamId)],
@@ -209,6 +210,12 @@ function safetyObservationsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'safe
     ['exports.col.note', (o) => o.note || null],
     ['exports.col.action', (o) => observationActionLabel(ctx.t, o.action)],
     ['exports.col.meldingNumber', (o) => o.meldingNumber],
+  ];
+}
+
+function safetyObservationsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'safetyObservations'>>): string {
+  const columns: ReadonlyArray<Column<Row<'safetyObservations'>>> = [
+    ...observationColumns<Row<'safetyObservations'>>(ctx),
     [
       'exports.col.reaction',
       (o) => {
@@ -224,13 +231,7 @@ function safetyObservationsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'safe
 
 function publicSpaceObservationsCsv(ctx: ExportContext, rows: ReadonlyArray<Row<'publicSpaceObservations'>>): string {
   const columns: ReadonlyArray<Column<Row<'publicSpaceObservations'>>> = [
-    ['exports.col.dateTime', (o) => csvAmsterdamDateTime(o.observedAt)],
-    ['exports.col.buurt', (o) => buurtName(ctx.t, ctx.config, o.buurtId)],
-    ['exports.col.team', (o) => teamName(ctx, o.teamId)],
-    ['exports.col.observationType', (o) => observationTypeLabel(ctx.t, o.type)],
-    ['exports.col.note', (o) => o.note || null],
-    ['exports.col.action', (o) => observationActionLabel(ctx.t, o.action)],
-    ['exports.col.meldingNumber', (o) => o.meldingNumber],
+    ...observationColumns<Row<'publicSpaceObservations'>>(ctx),
     ['exports.col.meldingStatus', (o) => findingLabel(ctx.t, 'meldingStatus', o.meldingStatus)],
     ['exports.col.status', (o) => findingLabel(ctx.t, 'findingStatus', o.status)],
     [
