@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { ASPECT_TAG, DEFAULT_TARGET_RANK, ELEMENT_TAG, OPEN_STATUSES, SCHOUW_INDICATORS } from '../../domain/indicators-schouw.ts';
 import { medianOf, percentOf, roundTo, type DayRange } from '../../domain/indicators.ts';
 import {
+  ALL,
   breakdownOf,
   factOf,
-  groupBy,
   groupKey,
   inScope,
   middleValues,
@@ -48,23 +48,21 @@ const duration = sql`case when f.status = 'resolved' then (
 async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
   const out: Values = new Map();
   const open = sql.join(OPEN_STATUSES.map((status) => sql.lit(status)));
+  // One pass over the findings: the counts and the times to resolve (each finding's duration computed once).
   const totals = await rows(
     ctx,
-    sql<{ q: string; n: unknown; rated: unknown; meeting: unknown; open: unknown; resolved: unknown }>`
-      select ${groupKey('f', span)} as q, count(*) as n, sum(f.amount) as rated,
-        sum(case when f.amount = 1 and f.extra <= coalesce(s.amount, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end) as meeting,
-        sum(case when f.status in (${open}) then 1 else 0 end) as open,
-        sum(case when f.status = 'resolved' then 1 else 0 end) as resolved
-      from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)} ${groupBy('f', span)}`,
-  );
-  const timed = await rows(
-    ctx,
-    sql<{ q: string; n: unknown; timed: unknown; w14: unknown; w30: unknown }>`
-      select d.q as q, count(*) as n, count(d.dur) as timed,
+    sql<{ q: string; n: unknown; rated: unknown; meeting: unknown; open: unknown; resolved: unknown; timed: unknown; w14: unknown; w30: unknown }>`
+      select ${span.byQuarter ? sql`d.q` : sql.lit(ALL)} as q, count(*) as n, sum(d.amount) as rated,
+        sum(case when d.amount = 1 and d.extra <= coalesce(d.target, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end) as meeting,
+        sum(case when d.status in (${open}) then 1 else 0 end) as open,
+        sum(case when d.status = 'resolved' then 1 else 0 end) as resolved,
+        count(d.dur) as timed,
         sum(case when d.dur <= ${sql.lit(14 * DAY_MS)} then 1 else 0 end) as w14,
         sum(case when d.dur <= ${sql.lit(30 * DAY_MS)} then 1 else 0 end) as w30
-      from (select ${groupKey('f', span)} as q, ${duration} as dur from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)}) d
-      group by d.q`,
+      from (
+        select ${groupKey('f', span)} as q, f.amount as amount, f.extra as extra, s.amount as target, f.status as status, ${duration} as dur
+        from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)}
+      ) d ${span.byQuarter ? sql`group by d.q` : sql``}`,
   );
   const middles = await middleValues(
     ctx,
@@ -75,7 +73,6 @@ async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
   );
   for (const row of totals) {
     const group = row.q;
-    const time = timed.find((t) => t.q === group);
     const median = medianOf(middles.get(group) ?? []);
     const n = num(row.n);
     put(out, group, {
@@ -84,8 +81,8 @@ async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
       'findings-open': num(row.open),
       'findings-resolved': num(row.resolved),
       'resolve-days-median': median === null ? null : roundTo(median / DAY_MS, 1),
-      'resolved-within-14': percentOf(num(time?.w14), n),
-      'resolved-within-30': percentOf(num(time?.w30), n),
+      'resolved-within-14': percentOf(num(row.w14), n),
+      'resolved-within-30': percentOf(num(row.w30), n),
     });
   }
   return out;
