@@ -62,7 +62,7 @@ export async function benchPush(opts: { dialect: 'sqlite' | 'postgres'; mutation
   }
 }
 
-async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ database: Database; cleanup(): Promise<void> }> {
+export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ database: Database; cleanup(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'buurtlog-bench-'));
     const database = await prepared(createDatabase({ dataDir }));

@@ -18,6 +18,9 @@
  *    its worker) in Chromium: time and output size.
  * 6. Abuse (abuse.ts): one device floods photos and pushes while another
  *    tenant pushes normally; that tenant's push p95 against its baseline.
+ * 8. Monitoring (monitoring.ts): the dashboard's quarter view for a tenant
+ *    with 100,000 activities and 100,000 findings with their history, on
+ *    SQLite and PostgreSQL, against one COUNT(*) over the same rows.
  *
  * Exit code 1 only when the hard budget (70 KB initial) is exceeded or a
  * bench could not run; a missed goal is reported, not failed.
@@ -48,6 +51,7 @@ import { INITIAL_BUDGET_BYTES, INITIAL_GOAL_BYTES, initialBundleSize } from './b
 import { benchPush } from './push.ts';
 import { realisticWire, type WireFigures } from './wire.ts';
 import { benchAbuse } from './abuse.ts';
+import { MONITORING_ACTIVITIES, MONITORING_FINDINGS, benchMonitoring } from './monitoring.ts';
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 import { LIST_FINDINGS, measureListThumbnails } from './thumbnails.ts';
@@ -197,6 +201,40 @@ async function benchAbuseSection(): Promise<void> {
   addGoal({
     verdict: flooded.p95 <= ABUSE_GOAL_FACTOR * baseline.p95 ? 'PASS' : 'MISS',
     text: `push p95 under a flood ≤ ${ABUSE_GOAL_FACTOR} × alone: ${ms(flooded.p95)} vs ${ms(baseline.p95)} (${(flooded.p95 / baseline.p95).toFixed(2)} ×); the flood got ${int(flood.accepted)} of ${int(flood.requests)} requests through`,
+  });
+}
+
+// 8 ─ monitoring: the dashboard's quarter view over 100,000 activities and 100,000 findings ─
+
+const MONITORING_GOAL_MS = 200;
+
+async function benchMonitoringSection(): Promise<void> {
+  section(
+    `8  Monitoring quarter view, ${int(MONITORING_ACTIVITIES)} activities + ${int(MONITORING_FINDINGS)} findings with history (computeMonitoring, fresh database)`,
+  );
+  const pgError = await postgresProblem(PG_URL);
+  const verdicts: string[] = [];
+  let missed = false;
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    if (dialect === 'postgres' && pgError !== null) {
+      row('  postgres: NOT MEASURED', 'unreachable', `goal ≤ ${MONITORING_GOAL_MS} ms`);
+      notes.push(`PostgreSQL at ${PG_URL.replace(/\/\/[^@/]*@/, '//…@')} is unreachable (${pgError}): the monitoring query was not measured there.`);
+      missed = true;
+      continue;
+    }
+    const f = await benchMonitoring(dialect);
+    const ratio = f.quarter.median / f.count.median;
+    row(`  ${dialect.padEnd(8)} seeded`, `${int(f.facts)} facts`, `${int(f.tags)} tags in ${(f.seedMs / 1000).toFixed(1)} s (bulk inserts)`);
+    row(`  ${dialect.padEnd(8)} quarter view  median`, ms(f.quarter.median), `goal ≤ ${MONITORING_GOAL_MS} ms; ${ratio.toFixed(1)} × COUNT(*)`);
+    row('                         p95', ms(f.quarter.p95));
+    row(`  ${dialect.padEnd(8)} professional (2 buurten) median`, ms(f.professional.median), `p95 ${ms(f.professional.p95)} (no goal)`);
+    row(`  ${dialect.padEnd(8)} COUNT(*) same rows  median`, ms(f.count.median), `p95 ${ms(f.count.p95)}`);
+    if (f.quarter.median > MONITORING_GOAL_MS) missed = true;
+    verdicts.push(`${dialect} median ${ms(f.quarter.median)} (p95 ${ms(f.quarter.p95)}, ${ratio.toFixed(1)} × COUNT(*))`);
+  }
+  addGoal({
+    verdict: pgError !== null ? 'NOT MEASURED' : missed ? 'MISS' : 'PASS',
+    text: `monitoring quarter view ≤ ${MONITORING_GOAL_MS} ms: ${verdicts.join('; ')}`,
   });
 }
 
@@ -827,6 +865,7 @@ console.log(`Buurtlog bench — Node ${process.version}, ${cpus().length} CPUs, 
 
 await guarded('initial download', `initial download ≤ ${kb(INITIAL_GOAL_BYTES)}`, async () => benchBundle());
 await guarded('push throughput', `push on PostgreSQL ≥ ${int(PG_GOAL_PER_S)} mutations/s`, benchPushes);
+await guarded('monitoring', `monitoring quarter view ≤ ${MONITORING_GOAL_MS} ms`, benchMonitoringSection);
 await guarded('abuse', `push p95 under a flood ≤ ${ABUSE_GOAL_FACTOR} × alone`, benchAbuseSection);
 const browser = await launchBrowser();
 try {

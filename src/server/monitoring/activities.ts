@@ -57,21 +57,16 @@ async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
       where ${where} ${groupBy('a', span)}`,
   );
   const groups = span.byQuarter ? new Set([...counts, ...people, ...organisations, ...reach].map((row) => row.q)) : new Set([ALL]);
+  const middles = await middleValues(
+    ctx,
+    sql<{ q: string; v: unknown }>`select ${groupKey('a', span)} as q, n.amount as v from indicator_facts a ${withAttendance} where ${where} and n.amount > 0`,
+  );
   for (const group of groups) {
     const own = people.filter((row) => row.q === group);
     const total = own.reduce((sum, row) => sum + num(row.total), 0);
     const counted = own.reduce((sum, row) => sum + num(row.counted), 0);
     const range = group === ALL ? span.range : quarterRange(group);
-    const median = medianOf(
-      await middleValues(
-        ctx,
-        counted,
-        (limit, offset) =>
-          sql<{
-            v: unknown;
-          }>`select n.amount as v from indicator_facts a ${withAttendance} where ${held(ctx, range)} and n.amount > 0 order by n.amount limit ${limit} offset ${offset}`,
-      ),
-    );
+    const median = medianOf(middles.get(group) ?? []);
     put(out, group, {
       'activities-held': num(counts.find((row) => row.q === group)?.n),
       participants: total,

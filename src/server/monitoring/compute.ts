@@ -17,6 +17,7 @@ const COMPUTERS: readonly IndicatorComputer[] = [activityComputer, schouwCompute
 export async function computeMonitoring(ctx: MonitoringContext, period: { kind: PeriodKind; range: DayRange }, now: number): Promise<MonitoringAnswer> {
   const quarters = quartersEndingAt(period.range.to, TREND_QUARTERS);
   const trendRange: DayRange = { from: quarterRange(quarters[0] as string).from, to: quarterRange(quarters.at(-1) as string).to };
+  const lastRange = quarterRange(quarters.at(-1) as string);
   const filtered = ctx.themeId !== null || ctx.projectId !== null;
   const indicators: MonitoringAnswer['indicators'] = [];
   for (const computer of COMPUTERS) {
@@ -25,8 +26,15 @@ export async function computeMonitoring(ctx: MonitoringContext, period: { kind: 
       for (const indicator of computer.indicators) indicators.push({ key: indicator.key, applies: false, value: null, breakdowns: {}, trend: [] });
       continue;
     }
-    const current = (await computer.values(ctx, { range: period.range, byQuarter: false })).get(ALL) ?? {};
     const trend = await computer.values(ctx, { range: trendRange, byQuarter: true });
+    // A quarter view is the trend's last quarter: the same rows, so the same values, unless that quarter
+    // lacks some of the computer's keys (an empty part: the period's own query says what empty means).
+    const last = trend.get(quarters.at(-1) as string);
+    const sameRows = period.range.from === lastRange.from && period.range.to === lastRange.to;
+    const current =
+      sameRows && last !== undefined && computer.indicators.every((indicator) => indicator.key in last)
+        ? last
+        : ((await computer.values(ctx, { range: period.range, byQuarter: false })).get(ALL) ?? {});
     const breakdowns = await computer.breakdowns(ctx, period.range);
     computer.indicators.forEach((indicator, index) => {
       if (!applies[index]) {

@@ -82,18 +82,26 @@ export async function rows<R>(ctx: MonitoringContext, query: RawBuilder<R>): Pro
 }
 
 /**
- * The one or two middle values of an ordered set of `count` values, for a
- * median: the database orders and skips, only those values come back.
+ * The one or two middle values of each group's ordered values, for a median,
+ * in one pass: `values` yields a group `q` and a value `v` per row (null
+ * values do not count); the database numbers each group's values in order
+ * (a window function, standard SQL on both databases) and only the middle
+ * ones come back — the ((n + 1) / 2)th and ((n + 2) / 2)th of n, one value
+ * when n is odd.
  */
-export async function middleValues(
-  ctx: MonitoringContext,
-  count: number,
-  ordered: (limit: number, offset: number) => RawBuilder<{ v: unknown }>,
-): Promise<number[]> {
-  if (count === 0) return [];
-  const offset = Math.floor((count - 1) / 2);
-  const limit = count % 2 === 1 ? 1 : 2;
-  return (await rows(ctx, ordered(limit, offset))).map((row) => num(row.v));
+export async function middleValues(ctx: MonitoringContext, values: RawBuilder<{ q: string; v: unknown }>): Promise<Map<string, number[]>> {
+  const middle = await rows(
+    ctx,
+    sql<{ q: string; v: unknown; i: unknown }>`
+      select w.q as q, w.v as v, w.i as i from (
+        select m.q as q, m.v as v, row_number() over (partition by m.q order by m.v) as i, count(*) over (partition by m.q) as n
+        from (${values}) m where m.v is not null
+      ) w where w.i = (w.n + 1) / 2 or w.i = (w.n + 2) / 2
+      order by w.q, w.i`,
+  );
+  const out = new Map<string, number[]>();
+  for (const row of middle) out.set(row.q, [...(out.get(row.q) ?? []), num(row.v)]);
+  return out;
 }
 
 /** Sets `values[group][key]`. */

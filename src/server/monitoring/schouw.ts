@@ -1,12 +1,11 @@
 /** Schouw findings and their follow-up on the server (domain: indicators-schouw.ts). */
 import { sql } from 'kysely';
 import { ASPECT_TAG, DEFAULT_TARGET_RANK, ELEMENT_TAG, OPEN_STATUSES, SCHOUW_INDICATORS } from '../../domain/indicators-schouw.ts';
-import { medianOf, percentOf, quarterRange, roundTo, type DayRange } from '../../domain/indicators.ts';
+import { medianOf, percentOf, roundTo, type DayRange } from '../../domain/indicators.ts';
 import {
   ALL,
   breakdownOf,
   factOf,
-  groupBy,
   groupKey,
   inScope,
   middleValues,
@@ -28,9 +27,18 @@ function findings(ctx: MonitoringContext, range: DayRange) {
   return sql`${factOf('f', ctx, ['finding'], range)} and ${inScope('f', ctx)} and ${filtered}`;
 }
 
-const joins = sql`
-  left join indicator_facts a on a.tenant_id = f.tenant_id and a.record_id = f.parent_id and a.source = 'activity'
+/**
+ * The schouw of a finding's activity (its target level) and, only when a theme or project
+ * filter needs it, the activity itself (at most one: its primary key).
+ */
+function joinsOf(ctx: MonitoringContext) {
+  const activity =
+    ctx.themeId === null && ctx.projectId === null
+      ? sql``
+      : sql`left join indicator_facts a on a.tenant_id = f.tenant_id and a.record_id = f.parent_id and a.source = 'activity'`;
+  return sql`${activity}
   left join indicator_facts s on s.tenant_id = f.tenant_id and s.parent_id = f.parent_id and s.source = 'schouw'`;
+}
 
 /** A resolved finding's time to resolve (ms): from when it was made to its last step to resolved; null otherwise. */
 const duration = sql`case when f.status = 'resolved' then (
@@ -40,37 +48,32 @@ const duration = sql`case when f.status = 'resolved' then (
 async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
   const out: Values = new Map();
   const open = sql.join(OPEN_STATUSES.map((status) => sql.lit(status)));
+  // One pass over the findings: the counts and the times to resolve (each finding's duration computed once).
   const totals = await rows(
     ctx,
-    sql<{ q: string; n: unknown; rated: unknown; meeting: unknown; open: unknown; resolved: unknown }>`
-      select ${groupKey('f', span)} as q, count(*) as n, sum(f.amount) as rated,
-        sum(case when f.amount = 1 and f.extra <= coalesce(s.amount, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end) as meeting,
-        sum(case when f.status in (${open}) then 1 else 0 end) as open,
-        sum(case when f.status = 'resolved' then 1 else 0 end) as resolved
-      from indicator_facts f ${joins} where ${findings(ctx, span.range)} ${groupBy('f', span)}`,
-  );
-  const timed = await rows(
-    ctx,
-    sql<{ q: string; n: unknown; timed: unknown; w14: unknown; w30: unknown }>`
-      select d.q as q, count(*) as n, count(d.dur) as timed,
+    sql<{ q: string; n: unknown; rated: unknown; meeting: unknown; open: unknown; resolved: unknown; timed: unknown; w14: unknown; w30: unknown }>`
+      select ${span.byQuarter ? sql`d.q` : sql.lit(ALL)} as q, count(*) as n, sum(d.amount) as rated,
+        sum(case when d.amount = 1 and d.extra <= coalesce(d.target, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end) as meeting,
+        sum(case when d.status in (${open}) then 1 else 0 end) as open,
+        sum(case when d.status = 'resolved' then 1 else 0 end) as resolved,
+        count(d.dur) as timed,
         sum(case when d.dur <= ${sql.lit(14 * DAY_MS)} then 1 else 0 end) as w14,
         sum(case when d.dur <= ${sql.lit(30 * DAY_MS)} then 1 else 0 end) as w30
-      from (select ${groupKey('f', span)} as q, ${duration} as dur from indicator_facts f ${joins} where ${findings(ctx, span.range)}) d
-      group by d.q`,
+      from (
+        select ${groupKey('f', span)} as q, f.amount as amount, f.extra as extra, s.amount as target, f.status as status, ${duration} as dur
+        from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)}
+      ) d ${span.byQuarter ? sql`group by d.q` : sql``}`,
+  );
+  const middles = await middleValues(
+    ctx,
+    sql<{
+      q: string;
+      v: unknown;
+    }>`select ${groupKey('f', span)} as q, ${duration} as v from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)}`,
   );
   for (const row of totals) {
     const group = row.q;
-    const time = timed.find((t) => t.q === group);
-    const range = group === ALL ? span.range : quarterRange(group);
-    const median = medianOf(
-      await middleValues(
-        ctx,
-        num(time?.timed),
-        (limit, offset) =>
-          sql<{ v: unknown }>`select d.dur as v from (select ${duration} as dur from indicator_facts f ${joins} where ${findings(ctx, range)}) d
-            where d.dur is not null order by d.dur limit ${limit} offset ${offset}`,
-      ),
-    );
+    const median = medianOf(middles.get(group) ?? []);
     const n = num(row.n);
     put(out, group, {
       findings: n,
@@ -78,8 +81,8 @@ async function values(ctx: MonitoringContext, span: Span): Promise<Values> {
       'findings-open': num(row.open),
       'findings-resolved': num(row.resolved),
       'resolve-days-median': median === null ? null : roundTo(median / DAY_MS, 1),
-      'resolved-within-14': percentOf(num(time?.w14), n),
-      'resolved-within-30': percentOf(num(time?.w30), n),
+      'resolved-within-14': percentOf(num(row.w14), n),
+      'resolved-within-30': percentOf(num(row.w30), n),
     });
   }
   return out;
@@ -92,17 +95,17 @@ async function breakdowns(ctx: MonitoringContext, range: DayRange) {
     sql<{
       k: string;
       v: unknown;
-    }>`select coalesce(f.category, 'none') as k, count(*) as v from indicator_facts f ${joins} where ${where} group by coalesce(f.category, 'none')`,
+    }>`select coalesce(f.category, 'none') as k, count(*) as v from indicator_facts f ${joinsOf(ctx)} where ${where} group by coalesce(f.category, 'none')`,
   );
   const byTag = (kind: string) =>
     rows(
       ctx,
-      sql<{ k: string; v: unknown }>`select t.value as k, count(*) as v from indicator_facts f ${joins}
+      sql<{ k: string; v: unknown }>`select t.value as k, count(*) as v from indicator_facts f ${joinsOf(ctx)}
         join indicator_fact_tags t on t.tenant_id = f.tenant_id and t.record_id = f.record_id and t.kind = ${kind} where ${where} group by t.value`,
     );
   const byStatus = await rows(
     ctx,
-    sql<{ k: string; v: unknown }>`select f.status as k, count(*) as v from indicator_facts f ${joins} where ${where} group by f.status`,
+    sql<{ k: string; v: unknown }>`select f.status as k, count(*) as v from indicator_facts f ${joinsOf(ctx)} where ${where} group by f.status`,
   );
   return {
     findings: { level: breakdownOf(byLevel), element: breakdownOf(await byTag(ELEMENT_TAG)), aspect: breakdownOf(await byTag(ASPECT_TAG)) },
