@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { PERIOD_KINDS, periodRange, type DayRange, type PeriodKind } from '../../domain/indicators.ts';
+import { periodRange, type DayRange, type PeriodKind } from '../../domain/indicators.ts';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
@@ -9,6 +9,7 @@ import { attendancePack } from '../attendance/pack.ts';
 import { patrolPack } from '../patrol/pack.ts';
 import { findingsPack } from '../schouw/pack.ts';
 import { monitoringPack } from '../monitoring/pack.ts';
+import { PeriodFields } from '../monitoring/PeriodFields.tsx';
 import { downloadFile } from '../ui/download.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { exportCsv, type ExportContext } from './export-csv.ts';
@@ -51,8 +52,6 @@ export function ExportScreen({ backHref }: { backHref: string }) {
   const counts = selection === null ? null : exportCounts(selection);
   const ctx: ExportContext | null = snapshot === undefined ? null : { t, config, snapshot };
   const located = ctx !== null && selection !== null ? locatedGeoJson(ctx, selection) : null;
-  const isAllBuurten = principal.role === 'coordinator' || principal.buurtIds.length === 0;
-  const buurten = config.buurten.filter((b) => !b.hidden && (isAllBuurten || principal.buurtIds.includes(b.id)));
   const buurtForFile = buurtId ? buurtName(t, config, buurtId) : null;
 
   const save = (make: () => string, fileName: string, type: string) => {
@@ -80,47 +79,14 @@ export function ExportScreen({ backHref }: { backHref: string }) {
       <p class="muted">{t('exports.intro')}</p>
       <fieldset class="fieldset export-filters">
         <legend>{t('exports.filters')}</legend>
-        <div class="field">
-          <label for="export-period">{t('exports.period')}</label>
-          <select id="export-period" value={period.kind} onChange={(e) => setPeriod({ ...period, kind: e.currentTarget.value as PeriodKind })}>
-            {PERIOD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`monitoring.period.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="export-from">{t(period.kind === 'custom' ? 'exports.from' : 'exports.day')}</label>
-          <input
-            id="export-from"
-            type="date"
-            value={period.from}
-            onChange={(e) => e.currentTarget.value && setPeriod({ ...period, from: e.currentTarget.value })}
-          />
-        </div>
-        {period.kind === 'custom' && (
-          <div class="field">
-            <label for="export-to">{t('exports.to')}</label>
-            <input
-              id="export-to"
-              type="date"
-              value={period.to}
-              onChange={(e) => e.currentTarget.value && setPeriod({ ...period, to: e.currentTarget.value })}
-            />
-          </div>
-        )}
-        <div class="field">
-          <label for="export-buurt">{t('exports.buurt')}</label>
-          <select id="export-buurt" value={buurtId} onChange={(e) => setBuurtId(e.currentTarget.value)}>
-            <option value="">{isAllBuurten ? t('exports.allBuurten') : t('exports.ownBuurten')}</option>
-            {buurten.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeriodFields
+          id="export"
+          value={{ period: period.kind, from: period.from, to: period.to, buurtId }}
+          onChange={({ buurtId: buurt, period: kind, ...dates }) => {
+            if (buurt !== undefined) setBuurtId(buurt);
+            setPeriod((current) => ({ ...current, ...dates, ...(kind === undefined ? {} : { kind }) }));
+          }}
+        />
       </fieldset>
       <p class="export-period" data-testid="export-period">
         <strong>{t('exports.showing', { from: formatDate(lang, range.from), to: formatDate(lang, range.to) })}</strong>

@@ -5,13 +5,6 @@ export const nl = {
   'exports.source':
     'De bestanden komen uit wat op dit apparaat staat, ook zonder verbinding: alles tot de laatste synchronisatie, plus wat je hier zelf vastlegde.',
   'exports.filters': 'Wat exporteren',
-  'exports.period': 'Periode',
-  'exports.day': 'Een dag in de periode',
-  'exports.from': 'Van',
-  'exports.to': 'Tot en met',
-  'exports.buurt': 'Buurt',
-  'exports.allBuurten': 'Alle buurten',
-  'exports.ownBuurten': 'Al je buurten',
   'exports.showing': '{from} tot en met {to}',
   'exports.loading': 'Gegevens op dit apparaat lezen…',
   'exports.csvHeading': 'Tabellen (CSV)',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { INDICATOR_GROUPS, PERIOD_KINDS, type MonitoringAnswer, type PeriodKind } from '../../domain/indicators.ts';
+import { INDICATOR_GROUPS, type MonitoringAnswer } from '../../domain/indicators.ts';
 import type { IndicatorTarget } from '../../domain/monitoring-settings.ts';
 import { useApp } from '../context.ts';
 import { formatDate, localDate } from '../format.ts';
@@ -10,6 +10,7 @@ import { observationTypeLabel, type ObservationType } from '../patrol/labels.ts'
 import { patrolPack } from '../patrol/pack.ts';
 import { findingLabel } from '../schouw/labels.ts';
 import { findingsPack } from '../schouw/pack.ts';
+import { PeriodFields } from './PeriodFields.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { filtersOf, formatValue, groupOf, indicatorRows, queryKey, queryOf, quarterLabel, referenceUnit, type Filters, type IndicatorRow } from './logic.ts';
 import { monitoringPack } from './pack.ts';
@@ -45,9 +46,6 @@ export function MonitoringScreen() {
   }, []);
 
   const change = (patch: Partial<Filters>) => setFilters((current) => (current === null ? current : { ...current, ...patch }));
-  const buurten = config.buurten.filter(
-    (b) => !b.hidden && (principal.role === 'coordinator' || principal.buurtIds.length === 0 || principal.buurtIds.includes(b.id)),
-  );
   const targets = settings?.targets ?? new Map<string, IndicatorTarget>();
 
   return (
@@ -57,39 +55,7 @@ export function MonitoringScreen() {
       {filters !== null && (
         <fieldset class="fieldset monitoring-filters">
           <legend>{t('monitoring.filters')}</legend>
-          <div class="field">
-            <label for="monitoring-period">{t('monitoring.period')}</label>
-            <select id="monitoring-period" value={filters.period} onChange={(e) => change({ period: e.currentTarget.value as PeriodKind })}>
-              {PERIOD_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`monitoring.period.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="monitoring-from">{t(filters.period === 'custom' ? 'monitoring.from' : 'monitoring.day')}</label>
-            <input id="monitoring-from" type="date" value={filters.from} onChange={(e) => e.currentTarget.value && change({ from: e.currentTarget.value })} />
-          </div>
-          {filters.period === 'custom' && (
-            <div class="field">
-              <label for="monitoring-to">{t('monitoring.to')}</label>
-              <input id="monitoring-to" type="date" value={filters.to} onChange={(e) => e.currentTarget.value && change({ to: e.currentTarget.value })} />
-            </div>
-          )}
-          <div class="field">
-            <label for="monitoring-buurt">{t('monitoring.buurt')}</label>
-            <select id="monitoring-buurt" value={filters.buurtId} onChange={(e) => change({ buurtId: e.currentTarget.value })}>
-              <option value="">
-                {principal.role === 'coordinator' || principal.buurtIds.length === 0 ? t('monitoring.allBuurten') : t('monitoring.ownBuurten')}
-              </option>
-              {buurten.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PeriodFields id="monitoring" value={filters} onChange={change} />
           <div class="field">
             <label for="monitoring-theme">{t('monitoring.theme')}</label>
             <select id="monitoring-theme" value={filters.themeId} onChange={(e) => change({ themeId: e.currentTarget.value })}>
