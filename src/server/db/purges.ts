@@ -28,9 +28,25 @@ export async function purgedIdsAmong(db: Db, tenantId: string, ids: readonly str
 }
 
 /** Markers past `cursor`, oldest first, at most `limit` (and whether more exist). */
-export async function purgesSince(db: Db, tenantId: string, cursor: number, limit: number): Promise<{ rows: PurgeMarker[]; hasMore: boolean }> {
+export function purgesSince(db: Db, tenantId: string, cursor: number, limit: number): Promise<{ rows: PurgeMarker[]; hasMore: boolean }> {
+  return scopedMarksSince(db, 'purged_records', tenantId, cursor, limit);
+}
+
+/**
+ * Rows of a table of content-free marks that the pull hands out after the
+ * records (`purged_records`, `scope_exits`: the same columns id, type,
+ * scope and seq), past `cursor`, oldest first, at most `limit`.
+ */
+export async function scopedMarksSince(
+  db: Db,
+  table: 'purged_records' | 'scope_exits',
+  tenantId: string,
+  cursor: number,
+  limit: number,
+): Promise<{ rows: PurgeMarker[]; hasMore: boolean }> {
+  // Both tables have these columns; Kysely types the query by one of them.
   const rows = await db
-    .selectFrom('purged_records')
+    .selectFrom(table as 'purged_records')
     .select(['id', 'type', 'scope', 'seq'])
     .where('tenant_id', '=', tenantId)
     .where('seq', '>', cursor)

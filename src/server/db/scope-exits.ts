@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RecordScope } from '../../domain/permissions.ts';
 import type { RecordType } from '../../domain/records.ts';
 import type { Schema } from './schema.ts';
+import { scopedMarksSince } from './purges.ts';
 import { takeSequenceNumbers } from './sequence.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -15,19 +16,8 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 export type ScopeExit = { readonly id: string; readonly type: RecordType; readonly scope: RecordScope; readonly seq: number };
 
 /** Exits past `cursor`, oldest first, at most `limit` (and whether more exist). */
-export async function scopeExitsSince(db: Db, tenantId: string, cursor: number, limit: number): Promise<{ rows: ScopeExit[]; hasMore: boolean }> {
-  const rows = await db
-    .selectFrom('scope_exits')
-    .select(['id', 'type', 'scope', 'seq'])
-    .where('tenant_id', '=', tenantId)
-    .where('seq', '>', cursor)
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
-  return {
-    rows: rows.slice(0, limit).map((row) => ({ id: row.id, type: row.type as RecordType, scope: JSON.parse(row.scope) as RecordScope, seq: Number(row.seq) })),
-    hasMore: rows.length > limit,
-  };
+export function scopeExitsSince(db: Db, tenantId: string, cursor: number, limit: number): Promise<{ rows: ScopeExit[]; hasMore: boolean }> {
+  return scopedMarksSince(db, 'scope_exits', tenantId, cursor, limit);
 }
 
 /** Writes exits, each with a number of its own from the tenant's record sequence. Only under the write lock. */
