@@ -94,8 +94,10 @@ function* dataSet(): Generator<{ facts: FactRow[]; tags: TagRow[] }> {
   const rnd = random(0x12b);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const quarters = quartersEndingAt(amsterdamDay(NOW), QUARTERS);
-  const first = Date.parse(`${quarterRange(quarters[0] as string).from}T12:00:00Z`);
-  const last = Date.parse(`${quarterRange(quarters.at(-1) as string).to}T12:00:00Z`);
+  // Noon UTC of the first and last day: a day string alone parses as its midnight UTC.
+  const noon = (day: string) => new Date(day).getTime() + DAY_MS / 2;
+  const first = noon(quarterRange(quarters[0] as string).from);
+  const last = noon(quarterRange(quarters.at(-1) as string).to);
   const span = (last - first) / DAY_MS;
   const buurten = Array.from({ length: BUURTEN }, (_, i) => `buurt-${String(i).padStart(2, '0')}`);
   const themes = ['veiligheid', 'schoon', 'ontmoeting', 'jeugd', 'groen'];

@@ -35,8 +35,11 @@ export function MonitoringReport({ query }: { query: string }) {
   const today = localDate(Date.now());
   const fallback: Filters = { period: 'quarter', from: today, to: today, buurtId: '', themeId: '', projectId: '' };
   const filters = filtersOf(Object.fromEntries(new URLSearchParams(query)), fallback);
-  const { shown, state, retry } = useFigures(filters);
+  const figures = useFigures(filters);
   const settings = useLive((s) => s.monitoring.settings(), []);
+  // Shown only with the 0-metingen and targets read: before that each indicator would say "Nog geen 0-meting".
+  const { state, retry } = figures;
+  const shown = settings === undefined ? null : figures.shown;
   const targets = settings?.targets ?? new Map<string, IndicatorTarget>();
   const rows = shown === null ? [] : indicatorRows(shown.answer, targets);
   const buurt = (id: string | null) =>

@@ -34,7 +34,10 @@ export function MonitoringScreen() {
   const today = localDate(Date.now());
   const [filters, setFilters] = useState<Filters | null>(null);
   const settings = useLive((s) => s.monitoring.settings(), []);
-  const { shown, state, retry } = useFigures(filters);
+  const figures = useFigures(filters);
+  // Shown only with the 0-metingen and targets read: before that each indicator would say "Nog geen 0-meting".
+  const { state, retry } = figures;
+  const shown = settings === undefined ? null : figures.shown;
 
   useEffect(() => {
     // Reopen where the person was (offline too): the query last looked at, else this quarter.
