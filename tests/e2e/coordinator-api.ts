@@ -21,38 +21,46 @@ export type CoordinatorApi = {
 
 export async function coordinatorApi(server: RunningServer): Promise<CoordinatorApi> {
   const token = await signIn(server, { deviceId: DEVICE_ID });
-  const call = async (method: string, path: string, body: unknown): Promise<unknown> => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
+  const call = (method: string, path: string, body: unknown) => apiCall(server, token, method, path, body);
   return {
     invite: async (teamId, displayName) => ((await call('POST', '/invites', { teamId, displayName })) as { url: string }).url,
     createUser: async (user) => {
       await call('POST', '/users', user);
     },
     push: async (records) => {
-      const now = Date.now();
-      const t = formatHlc({ wall: now, counter: 0, node: DEVICE_ID });
       const answer = (await call('POST', '/sync/push', {
         schemaVersion: SCHEMA_VERSION,
         deviceId: DEVICE_ID,
-        mutations: records.map((record) => ({
-          mutationId: uuidv7(now),
-          schemaVersion: SCHEMA_VERSION,
-          recordType: record.type,
-          recordId: record.id,
-          tenantId: 'alblasserdam',
-          fields: Object.fromEntries(Object.entries(record.values).map(([field, v]) => [field, { v, t }])),
-          counters: {},
-        })),
+        mutations: records.map((record) => creating(DEVICE_ID, record.type, record.id, record.values)),
       })) as { results: Array<{ status: string; message?: string }> };
       const refused = answer.results.filter((result) => result.status !== 'applied');
       if (refused.length > 0) throw new Error(`push refused: ${JSON.stringify(refused)}`);
     },
+  };
+}
+
+/** One call of the API with a bearer token; an answer of 300 or more throws with its text. */
+export async function apiCall(server: RunningServer, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+/** A creating write as device `node` pushes it, stamped now. */
+export function creating(node: string, recordType: string, recordId: string, values: Record<string, unknown>) {
+  const now = Date.now();
+  const t = formatHlc({ wall: now, counter: 0, node });
+  return {
+    mutationId: uuidv7(now),
+    schemaVersion: SCHEMA_VERSION,
+    recordType,
+    recordId,
+    tenantId: 'alblasserdam',
+    fields: Object.fromEntries(Object.entries(values).map(([field, v]) => [field, { v, t }])),
+    counters: {},
   };
 }

@@ -11,41 +11,17 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { SCHEMA_VERSION } from '../../src/domain/protocol.ts';
 import { schouwIdFor } from '../../src/domain/schouw.ts';
 import { processedPlainJpeg } from '../fixtures/server-schouw.ts';
+import { apiCall, creating } from './coordinator-api.ts';
 import { BuurtlogPage, daysFromToday } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA, newDevice, signIn, type RunningServer } from './harness.ts';
+import { ANDROID_PHONE_UA, newDevice, signIn } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const TEAM_ID = 'buurtpreventie-oranjebuurt';
 const OBSERVER = 'e2e-observer-0001';
-
-async function api(server: RunningServer, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
-/** A creating write as a device pushes it, stamped now. */
-function creating(recordType: string, recordId: string, values: Record<string, unknown>) {
-  const t = formatHlc({ wall: Date.now(), counter: 0, node: OBSERVER });
-  return {
-    mutationId: uuidv7(Date.now()),
-    schemaVersion: SCHEMA_VERSION,
-    recordType,
-    recordId,
-    tenantId: 'alblasserdam',
-    fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])),
-    counters: {},
-  };
-}
 
 /** Whether this page's IndexedDB store holds the photo (the table the app keeps photos in, src/store/database.ts). */
 function storedPhoto(page: Page, sha256: string): Promise<boolean> {
@@ -94,11 +70,11 @@ describe('a revoked phone', () => {
     expect(upload.status).toBe(201);
     const roundId = uuidv7(Date.now());
     const findingId = uuidv7(Date.now() + 1);
-    const pushed = (await api(server, token, 'POST', '/sync/push', {
+    const pushed = (await apiCall(server, token, 'POST', '/sync/push', {
       schemaVersion: SCHEMA_VERSION,
       deviceId: OBSERVER,
       mutations: [
-        creating('activity', roundId, {
+        creating(OBSERVER, 'activity', roundId, {
           title: 'Najaarsschouw Oranjebuurt',
           type: 'schouw',
           buurtId: 'oranjebuurt',
@@ -109,8 +85,8 @@ describe('a revoked phone', () => {
           createdAt: Date.now(),
           createdBy: 'colleague',
         }),
-        creating('schouw', schouwIdFor(roundId), { activityId: roundId, kind: 'withResidents', method: 'crow', targetLevel: 'B' }),
-        creating('finding', findingId, {
+        creating(OBSERVER, 'schouw', schouwIdFor(roundId), { activityId: roundId, kind: 'withResidents', method: 'crow', targetLevel: 'B' }),
+        creating(OBSERVER, 'finding', findingId, {
           schouwId: roundId,
           buurtId: 'oranjebuurt',
           teamId: TEAM_ID,
@@ -127,7 +103,7 @@ describe('a revoked phone', () => {
     expect(pushed.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
 
     // A volunteer of the team, on her phone, looks at the finding: the photo comes from the server and is kept.
-    const invite = (await api(server, token, 'POST', '/invites', { teamId: TEAM_ID, displayName: 'Sanne' })) as { url: string };
+    const invite = (await apiCall(server, token, 'POST', '/invites', { teamId: TEAM_ID, displayName: 'Sanne' })) as { url: string };
     const phone = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_PHONE_UA }), server.url, invite.url);
     const { page } = phone;
     await phone.waitUntilOfflineReady();
@@ -166,11 +142,11 @@ describe('a revoked phone', () => {
     expect(Object.values(before).flat()).toEqual(expect.arrayContaining([`/api/v1/photos/${photo.sha256}`, '/api/v1/me']));
 
     // The coordinator revokes the phone.
-    const users = (await api(server, token, 'GET', '/users')) as Array<{ id: string; displayName: string }>;
+    const users = (await apiCall(server, token, 'GET', '/users')) as Array<{ id: string; displayName: string }>;
     const sanne = users.find((user) => user.displayName === 'Sanne');
-    const devices = (await api(server, token, 'GET', `/users/${sanne?.id}/devices`)) as Array<{ id: string }>;
+    const devices = (await apiCall(server, token, 'GET', `/users/${sanne?.id}/devices`)) as Array<{ id: string }>;
     expect(devices).toHaveLength(1);
-    await api(server, token, 'DELETE', `/devices/${devices[0]?.id}`);
+    await apiCall(server, token, 'DELETE', `/devices/${devices[0]?.id}`);
 
     // Its next contact: the server says revoked and clears the HTTP cache; the app wipes the rest.
     const revokedAnswers: Array<Promise<string | null>> = [];

@@ -9,42 +9,18 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/domain/hlc.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
 import { rosterDate } from '../../src/domain/patrol-roster.ts';
 import { signUpIdFor } from '../../src/domain/patrol.ts';
 import { SCHEMA_VERSION } from '../../src/domain/schema-version.ts';
 import { wcagViolations } from './axe.ts';
+import { apiCall, creating } from './coordinator-api.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
-import { ANDROID_PHONE_UA, newDevice, serverRecords, signIn, type RunningServer } from './harness.ts';
+import { ANDROID_PHONE_UA, newDevice, serverRecords, signIn } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const TEAM_ID = 'buurtpreventie-oranjebuurt';
 const OBSERVER = 'e2e-observer-0001';
-
-async function api(server: RunningServer, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
-/** A creating write as a device pushes it, stamped now. */
-function creating(recordType: string, recordId: string, values: Record<string, unknown>) {
-  const t = formatHlc({ wall: Date.now(), counter: 0, node: OBSERVER });
-  return {
-    mutationId: uuidv7(Date.now()),
-    schemaVersion: SCHEMA_VERSION,
-    recordType,
-    recordId,
-    tenantId: 'alblasserdam',
-    fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, t }])),
-    counters: {},
-  };
-}
 
 async function openRoster(phone: BuurtlogPage): Promise<void> {
   await phone.page.getByRole('link', { name: 'Rooster', exact: true }).click();
@@ -82,7 +58,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     await coordinator.waitUntilAllSent();
 
     // Two volunteers of the team, invited by the coordinator.
-    const invite = async (displayName: string) => ((await api(server, token, 'POST', '/invites', { teamId: TEAM_ID, displayName })) as { url: string }).url;
+    const invite = async (displayName: string) => ((await apiCall(server, token, 'POST', '/invites', { teamId: TEAM_ID, displayName })) as { url: string }).url;
     const anna = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_PHONE_UA }), server.url, await invite('Anna'));
     const bart = await BuurtlogPage.openInvite(await newDevice(browser, { userAgent: ANDROID_PHONE_UA }), server.url, await invite('Bart'));
     await anna.waitUntilOfflineReady();
@@ -124,16 +100,16 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     expect(await wcagViolations(anna.page)).toEqual([]);
 
     // A slot about to begin (in ten minutes, Dutch time) with Anna and Bart signed up, planned on another device.
-    const users = (await api(server, token, 'GET', '/users')) as Array<{ id: string; displayName: string }>;
+    const users = (await apiCall(server, token, 'GET', '/users')) as Array<{ id: string; displayName: string }>;
     const walkers = users.filter((user) => user.displayName === 'Anna' || user.displayName === 'Bart').map((user) => user.id);
     const soon = Date.now() + 10 * 60_000;
     const soonStart = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(soon);
     const soonSlot = uuidv7(Date.now());
-    await api(server, token, 'POST', '/sync/push', {
+    await apiCall(server, token, 'POST', '/sync/push', {
       schemaVersion: SCHEMA_VERSION,
       deviceId: OBSERVER,
       mutations: [
-        creating('patrolSlot', soonSlot, {
+        creating(OBSERVER, 'patrolSlot', soonSlot, {
           teamId: TEAM_ID,
           date: rosterDate(soon),
           start: soonStart,
@@ -143,7 +119,9 @@ describe('the buurtpreventie roster and the wijkagent', () => {
           createdAt: Date.now(),
           createdBy: walkers[0],
         }),
-        ...walkers.map((userId) => creating('patrolSignUp', signUpIdFor(soonSlot, userId), { slotId: soonSlot, userId, teamId: TEAM_ID, signedUp: true })),
+        ...walkers.map((userId) =>
+          creating(OBSERVER, 'patrolSignUp', signUpIdFor(soonSlot, userId), { slotId: soonSlot, userId, teamId: TEAM_ID, signedUp: true }),
+        ),
       ],
     });
 
@@ -180,11 +158,11 @@ describe('the buurtpreventie roster and the wijkagent', () => {
     const now = Date.now();
     const roundId = uuidv7(now - 3_600_000);
     const observationId = uuidv7(now - 1_800_000);
-    await api(server, token, 'POST', '/sync/push', {
+    await apiCall(server, token, 'POST', '/sync/push', {
       schemaVersion: SCHEMA_VERSION,
       deviceId: OBSERVER,
       mutations: [
-        creating('patrolRound', roundId, {
+        creating(OBSERVER, 'patrolRound', roundId, {
           teamId: TEAM_ID,
           slotId: null,
           buurtIds: ['oranjebuurt'],
@@ -194,7 +172,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
           createdAt: now - 3_600_000,
           createdBy: walkers[0],
         }),
-        creating('safetyObservation', observationId, {
+        creating(OBSERVER, 'safetyObservation', observationId, {
           roundId,
           teamId: TEAM_ID,
           buurtId: 'oranjebuurt',
@@ -210,7 +188,7 @@ describe('the buurtpreventie roster and the wijkagent', () => {
 
     // The wijkagent of Oranjebuurt sees it and reacts.
     const police = { email: 'wijkagent@politie.example', password: 'wijkagent-wachtwoord' };
-    await api(server, token, 'POST', '/users', {
+    await apiCall(server, token, 'POST', '/users', {
       displayName: 'Wijkagent Oranjebuurt',
       email: police.email,
       password: police.password,
