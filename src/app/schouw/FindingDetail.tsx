@@ -15,7 +15,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { photoAlt } from './FindingCard.tsx';
 import { FollowUp } from './FollowUp.tsx';
-import { hasUnsentPhoto } from './photo-badge.ts';
+import { hasUnsentPhoto, photoObjectsOf } from './photo-badge.ts';
 import { PhotoThumb } from './PhotoThumb.tsx';
 import { placeText } from './place-text.ts';
 import { schouwHref, schouwPath } from './routes.ts';
@@ -32,7 +32,7 @@ export function FindingDetail({ id }: { id: string }) {
         s.schouw.getRound(finding.schouwId),
         s.activities.get(finding.schouwId),
         s.schouw.getFindingHistory(id),
-        s.photos.states(finding.photos),
+        s.photos.states(photoObjectsOf(finding)),
       ]);
       return { finding, schouw, activity, history, photoStates };
     },
@@ -74,7 +74,7 @@ export function FindingDetail({ id }: { id: string }) {
           {t('findingDetail.round')}: <a href={roundHref}>{activity?.title ?? t('round.notFound')}</a>
         </span>
         <SyncBadge state={finding.syncState} />
-        {hasUnsentPhoto(finding.photos, photoStates) && (
+        {hasUnsentPhoto(photoObjectsOf(finding), photoStates) && (
           <span class="badge badge-photo-unsent" data-testid="photo-unsent">
             <Camera class="inline-icon" aria-hidden="true" />
             {t('finding.photoUnsent')}

@@ -13,7 +13,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import { Participants } from './Participants.tsx';
-import { hasUnsentPhoto } from './photo-badge.ts';
+import { hasUnsentPhoto, photoObjectsOf } from './photo-badge.ts';
 import { RoundSettings } from './RoundSettings.tsx';
 import { schouwHref } from './routes.ts';
 
@@ -26,7 +26,7 @@ export function RoundScreen({ activityId }: { activityId: string }) {
       const activity = await store.activities.get(activityId);
       if (!activity || activity.deleted) return null;
       const [schouw, findings] = await Promise.all([store.schouw.getRound(activityId), store.schouw.listFindings({ schouwId: activityId })]);
-      const photoStates = await store.photos.states(findings.flatMap((finding) => finding.photos));
+      const photoStates = await store.photos.states(findings.flatMap(photoObjectsOf));
       return { activity, schouw, findings, photoStates };
     },
     [activityId],
@@ -71,7 +71,7 @@ export function RoundScreen({ activityId }: { activityId: string }) {
         ) : (
           <ul class="finding-list">
             {findings.map((finding) => (
-              <FindingCard key={finding.id} finding={finding} hasUnsentPhoto={hasUnsentPhoto(finding.photos, photoStates)} />
+              <FindingCard key={finding.id} finding={finding} hasUnsentPhoto={hasUnsentPhoto(photoObjectsOf(finding), photoStates)} />
             ))}
           </ul>
         )}
