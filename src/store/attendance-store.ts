@@ -13,7 +13,8 @@ export type AttendanceView = AttendanceTotals & {
   method: AttendanceMethod;
   /** This device's own net count per key, so the UI can tell what this phone counted. */
   ownCounts: Record<string, number>;
-  syncState: SyncState;
+  /** Null while nothing has been counted for the activity on any phone: there is no record to send (not "Verstuurd"). */
+  syncState: SyncState | null;
 };
 
 export type AttendanceStore = {

@@ -60,6 +60,6 @@ function attendanceView(activityId: string, record: SyncRecord | undefined, devi
     activityId,
     method: (ATTENDANCE_METHODS as readonly unknown[]).includes(method) ? (method as AttendanceMethod) : 'headcount',
     ownCounts,
-    syncState,
+    syncState: record ? syncState : null,
   };
 }

@@ -101,8 +101,12 @@ export function createLiveStream(options: LiveStreamOptions): PokeSource {
 
   const onEvent = (name: string): void => {
     if (name === 'ready') {
+      // Back after a stream that was ready, or after attempts that failed: a
+      // request that failed and now works is proof of a connection, whether or
+      // not the browser said 'online' (Firefox does not after a reload offline).
+      const isBack = wasReady || failures > 0;
       failures = 0;
-      if (wasReady) onPoke?.('reconnect');
+      if (isBack) onPoke?.('reconnect');
       wasReady = true;
     } else if (name === 'poke') onPoke?.('poke');
   };

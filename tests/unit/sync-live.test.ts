@@ -119,6 +119,19 @@ describe('the live stream', () => {
     expect(pokes).toEqual(['reconnect']);
   });
 
+  it('asks for a sync as soon as a stream that failed at start is ready, without an online event', async () => {
+    // A reload with no network: the first attempt fails; the browser may never say 'online' (Firefox).
+    const { server, pokes, time } = started();
+    server.refuse(503);
+    await settle();
+    expect(pokes).toEqual([]);
+    server.refuse(null);
+    await time.advance(1_000);
+    server.last().write('event: ready\ndata: \n\n');
+    await settle();
+    expect(pokes).toEqual(['reconnect']);
+  });
+
   it('backs off further while the server refuses the stream (up to two minutes), and resets once it is ready', async () => {
     const { server, time } = started();
     server.refuse(401);

@@ -57,7 +57,7 @@ export function AttendanceScreen({ id }: { id: string }) {
       <ScreenTitle>{t('attendance.title')}</ScreenTitle>
       <p class="attendance-activity">
         {activity ? <a href={hrefOf({ name: 'detail', id })}>{activity.title}</a> : null}
-        {attendance && <SyncBadge state={attendance.syncState} />}
+        <SyncBadge state={attendance ? attendance.syncState : null} />
       </p>
 
       {attendance === undefined ? (

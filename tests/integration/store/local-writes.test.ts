@@ -136,6 +136,8 @@ describe('counting at the door', () => {
   it('counts ten taps made at once, in one attendance record with one pending entry', async () => {
     const store = await openTestStore();
     const activityId = await store.ui.activities.create(activityInput());
+    // Nothing counted yet: no record, so nothing is "Verstuurd" either.
+    expect((await store.ui.attendance.get(activityId)).syncState).toBeNull();
     await Promise.all(Array.from({ length: 10 }, () => store.ui.attendance.bump(activityId, 'residents', 1)));
 
     const attendance = await store.ui.attendance.get(activityId);
