@@ -8,6 +8,7 @@
 import type { MonitoringAnswer } from '../domain/indicators.ts';
 import type { CbsFigures } from '../domain/cbs-figures.ts';
 import type { IndicatorTarget, ResidentCount } from '../domain/monitoring-settings.ts';
+import type { Pc4Centre } from '../domain/pc4-places.ts';
 import type { StoreCore } from './core.ts';
 
 export type MonitoringSettings = {
@@ -25,6 +26,8 @@ export type MonitoringStore = {
   saveResidentCount(buurtId: string, year: number, count: number): Promise<void>;
   saveTarget(indicator: string, input: TargetInput): Promise<void>;
   saveCbsFigures(input: CbsFiguresInput): Promise<void>;
+  /** Where each PC4 lies, from the located records with an address on this device: the reach map's circles. */
+  pc4Places(): Promise<ReadonlyMap<string, Pc4Centre>>;
   /** The figures last fetched for a query (its key: `queryKey`), if any. */
   cached(key: string): Promise<CachedFigures | null>;
   cache(key: string, answer: MonitoringAnswer): Promise<void>;
@@ -39,6 +42,7 @@ export function monitoringStore(core: StoreCore): MonitoringStore {
     saveResidentCount: (buurtId, year, count) => code((m) => m.saveResidentCount(core, buurtId, year, count)),
     saveTarget: (indicator, input) => code((m) => m.saveTarget(core, indicator, input)),
     saveCbsFigures: (input) => code((m) => m.saveCbsFigures(core, input)),
+    pc4Places: () => code((m) => m.pc4Places(core)),
     cached: (key) => code((m) => m.cachedFigures(core, key)),
     cache: (key, answer) => code((m) => m.cacheFigures(core, key, answer)),
     lastQuery: () => code((m) => m.lastQuery(core)),

@@ -60,9 +60,7 @@ describe.each(DIALECTS)('CBS figures on %s', (dialect) => {
     ['a year before 2000', { year: 1999 }, 'fields.year.v'],
   ])('rejects %s with the field named', async (_what, patch, path) => {
     const values = { ...IMPORTED, year: 2023, ...patch };
-    const { body } = await client(coordinator).push('cbs-coord-01', [
-      mutation(ids, 'cbsFigures', cbsFiguresIdFor(BUURT, 2023), values, stamp('cbs-coord-01')),
-    ]);
+    const { body } = await client(coordinator).push('cbs-coord-01', [mutation(ids, 'cbsFigures', cbsFiguresIdFor(BUURT, 2023), values, stamp('cbs-coord-01'))]);
     expect(body.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid-payload' });
     expect(body.results[0]?.issues?.map((issue) => issue.path)).toContain(path);
   });

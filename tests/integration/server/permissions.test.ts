@@ -362,9 +362,9 @@ function configValues(type: RecordType, target: Target, members: readonly string
   }
 }
 
-/** Whether the case's update reached the record (notes or a note, a name or label, or a count). */
+/** Whether the case's update reached the record (notes or a note, a name or label, or a count of people). */
 function wasEdited(record: SyncRecord): boolean {
-  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths, count, baseline } = record.fields;
+  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths, count, baseline, residents } = record.fields;
   return (
     notes?.v === 'bijgewerkt' ||
     note?.v === 'bijgewerkt' ||
@@ -376,6 +376,7 @@ function wasEdited(record: SyncRecord): boolean {
     signedUp?.v === false ||
     safetyObservationMonths?.v === 6 ||
     count?.v === 1300 ||
+    residents?.v === 1300 ||
     baseline?.v === 45 ||
     Object.keys(record.counters).length > 0
   );
