@@ -45,11 +45,13 @@ describe('the CBS context', () => {
 
   it('takes per buurt the latest CBS year up to the period, with the typed resident count of the year beside it', () => {
     const cbs = [figures('oranjebuurt', 2022, 2400), figures('oranjebuurt', 2024, 2480), figures('oranjebuurt', 2027, 9999)];
-    const residents = [{ buurtId: 'kinderdijk', year: 2026, count: 500 }];
-    expect(reportContext(['oranjebuurt', 'kinderdijk'], 2026, cbs, residents)).toEqual([
-      { buurtId: 'oranjebuurt', figures: cbs[1], typed: null },
-      { buurtId: 'kinderdijk', figures: null, typed: residents[0] },
-    ]);
+    const residents = [
+      { buurtId: 'oranjebuurt', year: 2025, count: 2000 },
+      { buurtId: 'kinderdijk', year: 2026, count: 500 },
+    ];
+    // Kinderdijk has no CBS figures: no line; Oranjebuurt's count of 2025 is not the period's year.
+    expect(reportContext(['oranjebuurt', 'kinderdijk'], 2026, cbs, residents)).toEqual([{ buurtId: 'oranjebuurt', figures: cbs[1], typed: null }]);
+    expect(reportContext(['oranjebuurt'], 2025, cbs, residents)).toEqual([{ buurtId: 'oranjebuurt', figures: cbs[1], typed: residents[0] }]);
     // No CBS figures for any buurt covered: no context section.
     expect(reportContext(['kinderdijk'], 2026, cbs, residents)).toEqual([]);
   });

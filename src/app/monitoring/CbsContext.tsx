@@ -42,11 +42,11 @@ export function CbsContext({ rows, year }: { rows: readonly BuurtContext[]; year
               {rows.map(({ buurtId, figures }) => (
                 <tr key={buurtId}>
                   <th scope="row">{name(buurtId)}</th>
-                  <td>{figures?.year ?? '–'}</td>
+                  <td>{figures.year}</td>
                   {CBS_FIGURES.map((figure) => (
-                    <td key={figure}>{formatCbsFigure(t, lang, figure, figures?.[figure] ?? null)}</td>
+                    <td key={figure}>{formatCbsFigure(t, lang, figure, figures[figure])}</td>
                   ))}
-                  <td>{figures ? t(`cbs.source.${figures.source}`) : '–'}</td>
+                  <td>{t(`cbs.source.${figures.source}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -58,7 +58,7 @@ export function CbsContext({ rows, year }: { rows: readonly BuurtContext[]; year
               <li key={buurtId}>
                 {t('cbs.report.perHundredTyped', { buurt: name(buurtId), count: formatValue(t, lang, 'count', typed.count), year: typed.year })}
               </li>
-            ) : figures?.residents != null ? (
+            ) : figures.residents !== null ? (
               <li key={buurtId}>
                 {t('cbs.report.perHundredCbs', { buurt: name(buurtId), year, count: formatValue(t, lang, 'count', figures.residents), cbsYear: figures.year })}
               </li>

@@ -43,21 +43,19 @@ export function cbsProblemText(t: MonitoringT, problem: CbsImportProblem): strin
 /** One buurt's lines in the report's context: its latest CBS figures (if any) and the resident count "per 100 residents" used. */
 export type BuurtContext = {
   readonly buurtId: string;
-  readonly figures: CbsFigures | null;
+  readonly figures: CbsFigures;
   /** The typed resident count of the period's year, which "participants per 100 residents" uses; null when none. */
   readonly typed: ResidentCount | null;
 };
 
 /**
- * The report's context for the buurten it covers, for the period's year:
- * the latest CBS year at or before it. Empty when no buurt has CBS figures
- * (the report then has no context section).
+ * The report's context for the buurten it covers that have CBS figures, for
+ * the period's year: the latest CBS year at or before it. Empty when none
+ * has (the report then has no context section).
  */
 export function reportContext(buurtIds: readonly string[], year: number, cbs: readonly CbsFigures[], residents: readonly ResidentCount[]): BuurtContext[] {
-  const rows = buurtIds.map((buurtId) => ({
-    buurtId,
-    figures: latestCbsFigures(cbs, buurtId, year),
-    typed: residents.find((r) => r.buurtId === buurtId && r.year === year) ?? null,
-  }));
-  return rows.some((row) => row.figures !== null) ? rows : [];
+  return buurtIds.flatMap((buurtId) => {
+    const figures = latestCbsFigures(cbs, buurtId, year);
+    return figures === null ? [] : [{ buurtId, figures, typed: residents.find((r) => r.buurtId === buurtId && r.year === year) ?? null }];
+  });
 }
