@@ -118,6 +118,26 @@ describe('reach on the map and CBS context', () => {
     const saved = p.getByRole('region', { name: 'Opgeslagen CBS-cijfers' }).getByRole('row', { name: /^Oranjebuurt/ });
     await saved.waitFor();
     expect(await saved.getByRole('cell').allTextContents()).toEqual([String(cbsYear), '2.480', '1.130', '€ 27.400', '25,0 %', '€ 228.000', 'CBS-bestand']);
+
+    // By hand, for a buurt not in the file: a share above 100 is refused with a reason, then saved as typed.
+    await p.locator('#cbs-typed-buurt').selectOption({ label: 'Kinderdijk' });
+    await p.locator('#cbs-typed-residents').fill('500');
+    await p.getByLabel('65 jaar of ouder').fill('120');
+    await p.locator('.cbs-typed').getByRole('button', { name: 'Opslaan' }).click();
+    expect(await p.locator('.cbs-typed').getByRole('alert').textContent()).toBe(
+      'Vul getallen van 0 of meer in (een percentage tot 100); lege velden blijven leeg.',
+    );
+    await p.getByLabel('65 jaar of ouder').fill('18,5');
+    await p.locator('.cbs-typed').getByRole('button', { name: 'Opslaan' }).click();
+    const typed = p.getByRole('region', { name: 'Opgeslagen CBS-cijfers' }).getByRole('row', { name: /^Kinderdijk/ });
+    await typed.waitFor();
+    expect(await typed.getByRole('cell').allTextContents()).toEqual([String(cbsYear), '500', '–', '–', '18,5 %', '–', 'Zelf ingevuld']);
+
+    // The residents form offers the CBS count where none is typed for that buurt and year; it fills the field, it saves nothing.
+    await p.locator('#residents-buurt').selectOption({ label: 'Oranjebuurt' });
+    await p.locator('#residents-year').fill(String(cbsYear));
+    await p.getByRole('button', { name: `CBS-aantal invullen: 2.480 (CBS ${cbsYear})` }).click();
+    expect(await p.locator('#residents-count').inputValue()).toBe('2480');
     await phone.waitUntilAllSent();
 
     // The report: the figures as context, apart from the programme's results, with the resident count "per 100" uses.
@@ -128,9 +148,10 @@ describe('reach on the map and CBS context', () => {
     const section = p.getByTestId('cbs-context');
     const row = section.getByRole('row', { name: /^Oranjebuurt/ });
     expect(await row.getByRole('cell').allTextContents()).toEqual([String(cbsYear), '2.480', '1.130', '€ 27.400', '25,0 %', '€ 228.000', 'CBS-bestand']);
-    expect(await section.getByRole('row').count()).toBe(2);
+    expect(await section.getByRole('row').count()).toBe(3);
     expect(await section.locator('.cbs-residents li').allTextContents()).toEqual([
       `Oranjebuurt: “deelnemers per 100 inwoners” rekent met het ingevulde inwonertal 1.000 (${thisYear}).`,
+      `Kinderdijk: geen inwonertal ingevuld voor ${thisYear}, dus de buurt telt niet mee in “deelnemers per 100 inwoners”. Het CBS telde 500 inwoners (${cbsYear}).`,
     ]);
     // The context comes after every indicator: the report's results stand on their own.
     const order = await p.evaluate(() => [...document.querySelectorAll('.monitoring-report-group h2')].map((h) => h.textContent));
