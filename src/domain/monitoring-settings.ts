@@ -8,12 +8,15 @@
  *   offline write one record.
  * - `indicatorTarget`: the 0-meting of an indicator and its target rule
  *   (indicators.ts `targetFor`). One per indicator, id `target-<key>`.
+ * - `cbsFigures`: CBS "Kerncijfers wijken en buurten" context of a buurt in a
+ *   CBS year (cbs-figures.ts).
  */
 import * as z from 'zod/mini';
 import { ConfigIdSchema, DateSchema } from './fields.ts';
 import type { Mergeable } from './merge.ts';
 
-export const MONITORING_RECORD_TYPES = ['residentCount', 'indicatorTarget'] as const;
+/** `cbsFigures`: CBS context per buurt and year (cbs-figures.ts). */
+export const MONITORING_RECORD_TYPES = ['residentCount', 'indicatorTarget', 'cbsFigures'] as const;
 export type MonitoringRecordType = (typeof MONITORING_RECORD_TYPES)[number];
 
 const YearSchema = z.int().check(z.gte(2000, 'must be 2000 or later'), z.lte(2100, 'must be 2100 or earlier'));

@@ -128,6 +128,7 @@ export const PERMISSIONS: Readonly<Record<RecordType, Readonly<Record<Role, Row>
   // Monitoring settings (resident counts, 0-meting and targets): the coordinator types them, professionals read them for the dashboard.
   residentCount: MONITORING,
   indicatorTarget: MONITORING,
+  cbsFigures: MONITORING,
 };
 
 /**

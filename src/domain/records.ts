@@ -39,6 +39,7 @@ import {
   reactionIdFor,
 } from './patrol-observation.ts';
 import { counterValue, type Mergeable } from './merge.ts';
+import { CBS_FIGURES_REQUIRED, CbsFiguresFieldSchemas, cbsFiguresIdFor } from './cbs-figures.ts';
 import {
   INDICATOR_TARGET_REQUIRED,
   IndicatorTargetFieldSchemas,
@@ -228,6 +229,16 @@ export const RECORD_DEFINITIONS: Readonly<Record<RecordType, RecordDefinition>> 
     idRule: (id, fields) =>
       typeof fields['indicator'] === 'string' && indicatorTargetIdFor(fields['indicator']) !== id ? 'a target id must be derived from its indicator' : null,
     fixed: ['indicator'],
+  },
+  cbsFigures: {
+    fields: CbsFiguresFieldSchemas,
+    required: CBS_FIGURES_REQUIRED,
+    isCounterKey: () => false,
+    idRule: (id, fields) =>
+      typeof fields['buurtId'] === 'string' && typeof fields['year'] === 'number' && cbsFiguresIdFor(fields['buurtId'], fields['year']) !== id
+        ? 'a CBS figures id must be derived from its buurt and year'
+        : null,
+    fixed: ['buurtId', 'year'],
   },
   ...(Object.fromEntries(
     CONFIG_RECORD_TYPES.map((type) => [type, { fields: CONFIG_FIELD_SCHEMAS[type], required: CONFIG_REQUIRED[type], isCounterKey: () => false }]),

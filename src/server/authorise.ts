@@ -141,6 +141,7 @@ const PLURAL: Readonly<Record<RecordType, string>> = {
   patrolSettings: 'patrol settings',
   residentCount: 'resident counts',
   indicatorTarget: 'indicator targets',
+  cbsFigures: 'CBS figures',
 };
 
 function refusalMessage(principal: Principal, action: Action, type: RecordType): string {

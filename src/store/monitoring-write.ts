@@ -20,17 +20,30 @@ import {
   type MonitoringRecordType,
 } from '../domain/monitoring-settings.ts';
 import { RECORD_DEFINITIONS } from '../domain/records.ts';
+import { cbsFiguresIdFor, cbsFiguresOf } from '../domain/cbs-figures.ts';
+import { LOCATED_ADDRESS_TYPES, locatedPostcodeOf, pc4Centres, type Pc4Centre } from '../domain/pc4-places.ts';
 import type { StoreCore } from './core.ts';
 import { InvalidInputError } from './invalid-input.ts';
 import { writeLocal } from './local-write.ts';
-import type { CachedFigures, MonitoringSettings, TargetInput } from './monitoring-store.ts';
+import type { CachedFigures, CbsFiguresInput, MonitoringSettings, TargetInput } from './monitoring-store.ts';
 
 /** How many queries' figures a device keeps. */
 const KEPT = 12;
 
 export async function readSettings(core: StoreCore): Promise<MonitoringSettings> {
   const records = await core.db.records.where('type').anyOf(MONITORING_RECORD_TYPES).toArray();
-  return { residents: residentCountsOf(records), targets: indicatorTargetsOf(records) };
+  return { residents: residentCountsOf(records), targets: indicatorTargetsOf(records), cbs: cbsFiguresOf(records) };
+}
+
+/** Where each PC4 lies, from the located records with an address on this device (pc4-places.ts). */
+export async function pc4Places(core: StoreCore): Promise<Map<string, Pc4Centre>> {
+  const records = await core.db.records.where('type').anyOf(LOCATED_ADDRESS_TYPES).toArray();
+  return pc4Centres(records.flatMap((record) => locatedPostcodeOf(record) ?? []));
+}
+
+/** One buurt's CBS figures of a CBS year (an import writes one per buurt found in the file). */
+export function saveCbsFigures(core: StoreCore, input: CbsFiguresInput): Promise<void> {
+  return saveSetting(core, 'cbsFigures', cbsFiguresIdFor(input.buurtId, input.year), { ...input, deleted: false });
 }
 
 export function saveResidentCount(core: StoreCore, buurtId: string, year: number, count: number): Promise<void> {

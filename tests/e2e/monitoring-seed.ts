@@ -10,8 +10,19 @@ import { signIn, type RunningServer } from './harness.ts';
 
 const DEVICE = 'e2e-monitoring-seed';
 
-/** Two held activities today in the Oranjebuurt (12 and 8 people), one planned (not counted); 1000 residents; a 0-meting of 15 participants. */
-export async function seed(server: RunningServer): Promise<void> {
+/** How a test adds its own records to the seed's push: the same record maker, ids and day. */
+export type SeedExtra = (make: {
+  record: (recordType: string, recordId: string, values: Record<string, unknown>, counters?: Record<string, number>) => unknown;
+  id: () => string;
+  today: string;
+  now: number;
+}) => unknown[];
+
+/**
+ * Two held activities today in the Oranjebuurt (12 and 8 people), one planned (not counted); 1000 residents; a 0-meting of 15 participants;
+ * and whatever `extra` adds.
+ */
+export async function seed(server: RunningServer, extra: SeedExtra = () => []): Promise<void> {
   const now = Date.now();
   const today = amsterdamDay(now);
   const t = formatHlc({ wall: now, counter: 0, node: DEVICE });
@@ -52,6 +63,7 @@ export async function seed(server: RunningServer): Promise<void> {
       count: 1000,
     }),
     record('indicatorTarget', indicatorTargetIdFor('participants'), { indicator: 'participants', baseline: 15 }),
+    ...extra({ record, id, today, now }),
   ];
   const response = await fetch(`${server.url}/api/v1/sync/push`, {
     method: 'POST',

@@ -14,11 +14,11 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { drawPhoto } from './draw-photo.ts';
+import { routeTiles } from './pdok-tiles.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 const SCHOUW = 'Schouw'; // src/app/activities/nl.ts activityType.schouw
 const PDOK_REVERSE = readFileSync(join(import.meta.dirname, '../fixtures/pdok/reverse-alblasserdam.json'), 'utf8');
-const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const VIEWPORT = { width: 360, height: 740 };
 
 /** What the person did with their thumb. */
@@ -82,9 +82,7 @@ async function phoneContext(page: { browser: import('playwright-core').Browser }
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });
-  await context.route('https://service.pdok.nl/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } }),
-  );
+  await routeTiles(context);
   await context.route('https://api.pdok.nl/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: PDOK_REVERSE, headers: { 'access-control-allow-origin': '*' } }),
   );

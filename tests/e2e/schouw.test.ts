@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncRecord } from '../../src/domain/records.ts';
 import { wcagViolations } from './axe.ts';
+import { routeTiles } from './pdok-tiles.ts';
 import { BuurtlogPage } from './buurtlog-page.ts';
 import { launchBrowser, newDevice, serverRecords, startServer, type RunningServer } from './harness.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
@@ -22,8 +23,6 @@ import { sha256Hex } from '../fixtures/fixed.ts';
 const SCHOUW = 'Schouw'; // src/app/activities/nl.ts activityType.schouw
 const ALBLASSERDAM = { latitude: 51.8612, longitude: 4.6597, accuracy: 8 };
 const PDOK_REVERSE = readFileSync(join(import.meta.dirname, '../fixtures/pdok/reverse-alblasserdam.json'), 'utf8');
-/** A 1×1 PNG: every map tile. */
-const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PHOTO_PUT = /\/api\/v1\/photos\/([0-9a-f]{64})$/;
 
 // ── Devices ──────────────────────────────────────────────────────────────────
@@ -38,9 +37,7 @@ type Phone = BuurtlogPage & { readonly external: string[] };
 async function phoneDevice(browser: Browser): Promise<BrowserContext & { external: string[] }> {
   const context = await newDevice(browser);
   const external: string[] = [];
-  await context.route('https://service.pdok.nl/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } }),
-  );
+  await routeTiles(context);
   await context.route('https://api.pdok.nl/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: PDOK_REVERSE, headers: { 'access-control-allow-origin': '*' } }),
   );

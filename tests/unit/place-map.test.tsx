@@ -113,3 +113,24 @@ describe('the map of findings', () => {
     expect(document.activeElement).toBe(svg);
   });
 });
+
+describe('circles on the map (reach per PC4)', () => {
+  const CIRCLES = [
+    { id: '2951', lat: 51.8612, lon: 4.6597, radius: 12, text: '2951', label: '2951: 4 deelnemers' },
+    { id: '2952', lat: 51.87, lon: 4.68, radius: 32, text: '2952', label: '2952: 16 deelnemers' },
+  ];
+
+  it('draws each circle at its radius with its text and tooltip, the largest first, and opens no closer than asked', async () => {
+    const app = await openApp();
+    const { container } = app.render(<MapView points={[]} circles={CIRCLES} online={true} maxZoom={14} label="Bereik" />);
+    const circles = [...container.querySelectorAll('g.place-map-circle')];
+    // The largest under the smallest, so the small one stays visible.
+    expect(circles.map((g) => g.querySelector('title')?.textContent)).toEqual(['2952: 16 deelnemers', '2951: 4 deelnemers']);
+    expect(circles.map((g) => g.querySelector('circle')?.getAttribute('r'))).toEqual(['32.0', '12.0']);
+    expect(circles.map((g) => g.querySelector('text')?.textContent)).toEqual(['2952', '2951']);
+    expect(screen.getByRole('img', { name: 'Bereik' }).localName).toBe('svg');
+    // Two points 1.5 km apart would fit at zoom 15 or 16; the map stops at 14.
+    const zooms = [...container.querySelectorAll('image')].map((img) => Number((img.getAttribute('href') ?? '').split('/').at(-3)));
+    expect(new Set(zooms)).toEqual(new Set([14]));
+  });
+});

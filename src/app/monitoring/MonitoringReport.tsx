@@ -8,6 +8,9 @@ import { useT } from '../i18n/use-t.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { downloadFile } from '../ui/download.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { visible } from '../../domain/tenant-config.ts';
+import { CbsContext } from './CbsContext.tsx';
+import { reportContext } from './cbs-logic.ts';
 import { FiguresStatus } from './FiguresStatus.tsx';
 import { filtersOf, formatValue, indicatorRows, quarterLabel, type Filters, type IndicatorRow } from './logic.ts';
 import { monitoringPack } from './pack.ts';
@@ -42,6 +45,11 @@ export function MonitoringReport({ query }: { query: string }) {
   const shown = settings === undefined ? null : figures.shown;
   const targets = settings?.targets ?? new Map<string, IndicatorTarget>();
   const rows = shown === null ? [] : indicatorRows(shown.answer, targets);
+  // CBS context for the buurten the figures cover, of the period's year (cbs-logic.ts).
+  const contextYear = Number((shown?.answer.period.to ?? filters.to).slice(0, 4));
+  const covered =
+    shown === null ? [] : shown.answer.filters.buurtId ? [shown.answer.filters.buurtId] : (shown.answer.buurtIds ?? visible(config.buurten).map((b) => b.id));
+  const context = settings === undefined ? [] : reportContext(covered, contextYear, settings.cbs, settings.residents);
   const buurt = (id: string | null) =>
     id
       ? buurtName(t, config, id)
@@ -107,6 +115,7 @@ export function MonitoringReport({ query }: { query: string }) {
             </section>
           );
         })}
+      {context.length > 0 && <CbsContext rows={context} year={contextYear} />}
     </article>
   );
 }

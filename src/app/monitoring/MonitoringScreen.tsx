@@ -16,6 +16,7 @@ import { filtersOf, formatValue, groupOf, indicatorRows, queryKey, queryOf, quar
 import { monitoringPack } from './pack.ts';
 import { monitoringHref } from './routes.ts';
 import { FiguresStatus } from './FiguresStatus.tsx';
+import { ReachMap } from './ReachMap.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { useFigures } from './use-figures.ts';
 import '../ui/ui.css';
@@ -115,6 +116,9 @@ export function MonitoringScreen() {
   );
 }
 
+/** The indicator whose PC4 breakdown is also drawn on the map. */
+const REACH = 'reach-pc4';
+
 type Names = { readonly buurt: (id: string) => string; readonly type: (id: string) => string };
 
 function Figures({ answer, targets, t, names }: { answer: MonitoringAnswer; targets: ReadonlyMap<string, IndicatorTarget>; t: Words; names: Names }) {
@@ -181,7 +185,7 @@ function IndicatorCard({ indicator, value, baseline, target, track, t, names }: 
   const { lang } = useApp();
   const label = t(`indicator.${indicator.key}` as 'indicator.participants');
   return (
-    <li class="indicator" data-indicator={indicator.key}>
+    <li class={indicator.key === REACH ? 'indicator indicator-wide' : 'indicator'} data-indicator={indicator.key}>
       <h3>{label}</h3>
       {!value.applies ? (
         <p class="muted">{t('monitoring.notApplicable')}</p>
@@ -217,6 +221,7 @@ function IndicatorCard({ indicator, value, baseline, target, track, t, names }: 
                 </table>
               </details>
             ))}
+          {indicator.key === REACH && <ReachMap entries={value.breakdowns['pc4'] ?? []} />}
         </>
       )}
     </li>

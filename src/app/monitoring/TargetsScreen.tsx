@@ -7,17 +7,13 @@ import { useLive } from '../hooks.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { formatValue } from './logic.ts';
+import { latestCbsFigures } from '../../domain/cbs-figures.ts';
+import { CbsSettings } from './CbsSettings.tsx';
+import { formatValue, parseNumber } from './logic.ts';
 import { monitoringPack } from './pack.ts';
 import { monitoringHref } from './routes.ts';
 import '../ui/ui.css';
 import './monitoring.css';
-
-/** A number typed with a comma or a point; null when empty, NaN when not a number. */
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  return trimmed === '' ? null : Number(trimmed);
-}
 
 /** `#/monitoring/doelen` (coordinator): the 0-meting and target per indicator, and the residents per buurt and year — synced records. */
 export function TargetsScreen() {
@@ -94,6 +90,13 @@ export function TargetsScreen() {
     setDraft(null);
     announce(t('targets.saved'));
   }
+
+  // No count typed for this buurt and year, but CBS counted its residents: offered, never filled in unasked.
+  const residentsYear = Number(residents.year);
+  const cbsOffer =
+    settings === undefined || settings.residents.some((r) => r.buurtId === residents.buurtId && r.year === residentsYear)
+      ? null
+      : latestCbsFigures(settings.cbs, residents.buurtId, residentsYear);
 
   async function saveResidents(event: Event) {
     event.preventDefault();
@@ -232,6 +235,11 @@ export function TargetsScreen() {
               onInput={(e) => setResidents({ ...residents, count: e.currentTarget.value })}
             />
           </div>
+          {cbsOffer !== null && cbsOffer.residents !== null && (
+            <button type="button" class="button" onClick={() => setResidents({ ...residents, count: String(cbsOffer.residents) })}>
+              {t('cbs.offerResidents', { count: formatValue(t, lang, 'count', cbsOffer.residents), year: cbsOffer.year })}
+            </button>
+          )}
           {residentsProblem && (
             <p class="field-error" role="alert">
               {residentsProblem}
@@ -266,6 +274,7 @@ export function TargetsScreen() {
           </table>
         )}
       </section>
+      <CbsSettings saved={settings?.cbs} year={Number(today.slice(0, 4))} />
     </>
   );
 }

@@ -49,6 +49,12 @@ export function formatValue(t: MonitoringT, lang: Lang, unit: IndicatorUnit, val
   return number;
 }
 
+/** A number typed with a comma or a point; null when empty, NaN when not a number. */
+export function parseNumber(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  return trimmed === '' ? null : Number(trimmed);
+}
+
 /** "2026 K1" for '2026-Q1'. */
 export function quarterLabel(t: MonitoringT, quarter: string): string {
   return t('monitoring.quarter', { year: quarter.slice(0, 4), q: quarter.slice(6) });

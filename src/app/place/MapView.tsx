@@ -22,6 +22,9 @@ import { fitView, fromScreen, panBy, toScreen, visibleTiles, zoomBy, type LatLon
 
 export type MapPoint = { id: string; lat: number; lon: number; label: string };
 
+/** An area drawn as a circle of `radius` screen pixels at a point (reach per PC4), with a short text in it and a tooltip. */
+export type MapCircle = { id: string; lat: number; lon: number; radius: number; text: string; label: string };
+
 export type MapViewProps = {
   /** `label`: the marker's text when it is short (a point number), else the marker shows its position in the list; always its tooltip. */
   points: ReadonlyArray<MapPoint>;
@@ -35,6 +38,10 @@ export type MapViewProps = {
   track?: ReadonlyArray<LatLon>;
   /** What the map shows, for screen readers (default: the number of findings). */
   label?: string;
+  /** Circles under the markers, largest first so a small one stays visible on a large one. */
+  circles?: ReadonlyArray<MapCircle>;
+  /** How close the map may open (default: street level for one point); an area needs less. */
+  maxZoom?: number;
 };
 
 const DEFAULT_WIDTH = 600;
@@ -84,7 +91,15 @@ export function MapView(props: MapViewProps) {
   }, [online]);
 
   const track = props.track ?? [];
-  const view = ownView ?? fitView([...points, ...track, ...(picked ? [picked] : [])], width, height, props.home ? { fallback: props.home } : {});
+  const circles = [...(props.circles ?? [])].sort((a, b) => b.radius - a.radius);
+  const largest = circles[0]?.radius ?? 0;
+  const view =
+    ownView ??
+    fitView([...points, ...circles, ...track, ...(picked ? [picked] : [])], width, height, {
+      ...(props.home ? { fallback: props.home } : {}),
+      ...(props.maxZoom !== undefined ? { maxZoom: props.maxZoom } : {}),
+      ...(largest > 0 ? { padding: Math.max(32, largest + 8) } : {}),
+    });
   const tiles = online ? visibleTiles(view, width, height) : [];
   const isNoteShown = !online || hasTileFailed;
 
@@ -183,6 +198,18 @@ export function MapView(props: MapViewProps) {
             onError={() => setTileFailed(true)}
           />
         ))}
+        {circles.map((circle) => {
+          const at = toScreen(view, width, height, circle);
+          return (
+            <g key={circle.id} class="place-map-circle" transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}>
+              <title>{circle.label}</title>
+              <circle r={circle.radius.toFixed(1)} />
+              <text text-anchor="middle" dominant-baseline="central">
+                {circle.text}
+              </text>
+            </g>
+          );
+        })}
         {track.length > 0 && (
           <TrackLine points={track.map((point) => toScreen(view, width, height, point))} start={t('map.trackStart')} end={t('map.trackEnd')} />
         )}

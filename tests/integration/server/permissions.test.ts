@@ -18,6 +18,7 @@ import { RECORD_TYPES, type RecordType, type SyncRecord } from '../../../src/dom
 import { signUpIdFor } from '../../../src/domain/patrol.ts';
 import { reactionIdFor } from '../../../src/domain/patrol-observation.ts';
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
+import { cbsFiguresIdFor } from '../../../src/domain/cbs-figures.ts';
 import { indicatorTargetIdFor, residentCountIdFor } from '../../../src/domain/monitoring-settings.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { loadRecords } from '../../../src/server/db/records.ts';
@@ -226,15 +227,30 @@ describe.each(DIALECTS)('the permission table, walked on %s', (dialect) => {
           return { title: c.title, recordId: record.id, setup: [...chain, record], push, readId: record.id };
         }
         case 'residentCount':
-        case 'indicatorTarget': {
+        case 'indicatorTarget':
+        case 'cbsFigures': {
           // Monitoring settings: their ids are derived from their content (a buurt and year; an indicator).
           const values =
             c.type === 'residentCount'
               ? { buurtId: slug, year: 2026, count: 1200 }
-              : { indicator: `t-${c.principal.key}-${c.action}-${c.target.key}`, baseline: 40, targetFactor: null, targetPoints: null };
-          const id = c.type === 'residentCount' ? residentCountIdFor(slug, 2026) : indicatorTargetIdFor(values.indicator as string);
+              : c.type === 'cbsFigures'
+                ? { buurtId: slug, year: 2024, source: 'typed', residents: 1200 }
+                : { indicator: `t-${c.principal.key}-${c.action}-${c.target.key}`, baseline: 40, targetFactor: null, targetPoints: null };
+          const id =
+            c.type === 'residentCount'
+              ? residentCountIdFor(slug, 2026)
+              : c.type === 'cbsFigures'
+                ? cbsFiguresIdFor(slug, 2024)
+                : indicatorTargetIdFor(values.indicator as string);
           if (c.action === 'create') return { title: c.title, recordId: id, setup: [], push: mutation(ids, c.type, id, values, stamp), readId: null };
-          const edit = c.action === 'delete' ? { deleted: true } : c.type === 'residentCount' ? { count: 1300 } : { baseline: 45 };
+          const edit =
+            c.action === 'delete'
+              ? { deleted: true }
+              : c.type === 'residentCount'
+                ? { count: 1300 }
+                : c.type === 'cbsFigures'
+                  ? { residents: 1300 }
+                  : { baseline: 45 };
           return {
             title: c.title,
             recordId: id,
@@ -346,9 +362,9 @@ function configValues(type: RecordType, target: Target, members: readonly string
   }
 }
 
-/** Whether the case's update reached the record (notes or a note, a name or label, or a count). */
+/** Whether the case's update reached the record (notes or a note, a name or label, or a count of people). */
 function wasEdited(record: SyncRecord): boolean {
-  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths, count, baseline } = record.fields;
+  const { notes, note, name, label, summary, meetingPoint, text, signedUp, safetyObservationMonths, count, baseline, residents } = record.fields;
   return (
     notes?.v === 'bijgewerkt' ||
     note?.v === 'bijgewerkt' ||
@@ -360,6 +376,7 @@ function wasEdited(record: SyncRecord): boolean {
     signedUp?.v === false ||
     safetyObservationMonths?.v === 6 ||
     count?.v === 1300 ||
+    residents?.v === 1300 ||
     baseline?.v === 45 ||
     Object.keys(record.counters).length > 0
   );
