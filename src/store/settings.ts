@@ -74,7 +74,12 @@ export function setSetting<K extends keyof Settings>(key: K, value: Settings[K],
 type StorageManagerLike = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>;
 type NavigatorLike = { storage?: StorageManagerLike } | undefined;
 
-export type StorageInfo = { persisted: boolean | null; usage?: number; quota?: number };
+/**
+ * `available`: whether the browser has the storage API at all (WebKitGTK and
+ * older Safari have no `navigator.storage`): without it the app cannot ask
+ * for persistence nor say how much space there is.
+ */
+export type StorageInfo = { available: boolean; persisted: boolean | null; usage?: number; quota?: number };
 
 /**
  * Ask the browser to keep this site's data. Safari otherwise evicts it after
@@ -100,6 +105,7 @@ export async function storageInfo(nav: NavigatorLike = globalThis.navigator): Pr
     typeof storage?.estimate === 'function' ? storage.estimate().catch(() => null) : Promise.resolve(null),
   ]);
   return {
+    available: typeof storage?.persisted === 'function' || typeof storage?.estimate === 'function',
     persisted,
     ...(typeof estimate?.usage === 'number' ? { usage: estimate.usage } : {}),
     ...(typeof estimate?.quota === 'number' ? { quota: estimate.quota } : {}),

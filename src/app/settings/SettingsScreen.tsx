@@ -9,7 +9,7 @@ import { formatMegabytes } from './megabytes.ts';
 import { useLive, useNetwork, useNow, useSyncStatus } from '../hooks.ts';
 import { THEMES, chooseTheme, currentTheme, type Theme } from '../theme.ts';
 import { reasonText } from '../i18n/reasons.ts';
-import { LANGS } from '../i18n/translate.ts';
+import { LANGS, plural } from '../i18n/translate.ts';
 import { syncStatusText } from '../ui/sync-status-text.ts';
 import { useSyncActions } from '../sync/use-sync-actions.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -54,7 +54,7 @@ export function SettingsScreen() {
 
       <ThemeSection />
 
-      <StorageSection />
+      <StorageSection pending={summary?.pending ?? 0} onSync={actions.syncNow} />
 
       <PhotoCacheSection />
 
@@ -144,11 +144,12 @@ function ThemeSection() {
   );
 }
 
-function StorageSection() {
+/** `pending`: changes only on this phone, urged to the server where the browser may clear its data. */
+function StorageSection({ pending, onSync }: { pending: number; onSync: () => void }) {
   const { lang, platform, announce } = useApp();
   const t = useT(settingsPack);
   const [info, setInfo] = useState<StorageInfo | null>(null);
-  const refresh = () => void platform.storageInfo().then(setInfo, () => setInfo({ persisted: null }));
+  const refresh = () => void platform.storageInfo().then(setInfo, () => setInfo({ available: false, persisted: null }));
   useEffect(refresh, []);
 
   const ask = async () => {
@@ -164,6 +165,23 @@ function StorageSection() {
       <h2 id="settings-storage">{t('settings.storage')}</h2>
       {info === null ? (
         <p class="muted">{t('app.loading')}</p>
+      ) : !info.available ? (
+        <div data-testid="storage-unavailable">
+          <p>
+            <strong>{t('settings.storageUnavailable')}</strong> {t('settings.storageUnavailableMeaning')}
+          </p>
+          <p>{t('settings.storageUnavailableUrge')}</p>
+          {pending > 0 && (
+            <>
+              <p>
+                <strong>{plural(t, 'sync.pending', pending)}</strong>
+              </p>
+              <button type="button" class="button button-primary button-block" onClick={onSync}>
+                {t('sync.now')}
+              </button>
+            </>
+          )}
+        </div>
       ) : (
         <>
           <p data-testid="storage-persisted" data-persisted={String(persisted)}>

@@ -14,6 +14,10 @@ export const en: Words<typeof nl> = {
   'settings.persisted.no': 'Persistent storage is not granted: the browser may erase data when Buurtlog is not used for a long time.',
   'settings.persisted.unknown': 'This browser does not say whether storage is persistent.',
   'settings.usage': '{used} used, {free} free',
+  'settings.storageUnavailable': 'Not available in this browser:',
+  'settings.storageUnavailableMeaning': 'this browser cannot say how much space Buurtlog has, and cannot give persistent storage.',
+  'settings.storageUnavailableUrge':
+    'On an iPhone or iPad, Safari erases the data of a site not used for 7 days. So sync when you are done: what is on the server is not lost.',
   'settings.usageUnknown': 'How much space there is, is unknown.',
   'settings.requestPersistence': 'Ask for persistent storage',
   'settings.persistenceDenied': 'The browser did not grant persistent storage. Add Buurtlog to your home screen and try again.',

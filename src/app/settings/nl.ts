@@ -15,6 +15,10 @@ export const nl = {
   'settings.persisted.no': 'Blijvende opslag is niet toegestaan: de browser kan gegevens wissen als Buurtlog lang niet gebruikt wordt.',
   'settings.persisted.unknown': 'Deze browser zegt niet of de opslag blijvend is.',
   'settings.usage': '{used} gebruikt, {free} vrij',
+  'settings.storageUnavailable': 'Niet beschikbaar in deze browser:',
+  'settings.storageUnavailableMeaning': 'deze browser kan niet zeggen hoeveel ruimte Buurtlog heeft, en kan geen blijvende opslag geven.',
+  'settings.storageUnavailableUrge':
+    'Op een iPhone of iPad wist Safari de gegevens van een site die 7 dagen niet gebruikt is. Synchroniseer daarom als je klaar bent: wat op de server staat, gaat niet verloren.',
   'settings.usageUnknown': 'Hoeveel ruimte er is, is niet bekend.',
   'settings.requestPersistence': 'Vraag om blijvende opslag',
   'settings.persistenceDenied': 'De browser heeft geen blijvende opslag gegeven. Zet Buurtlog op je beginscherm en probeer het opnieuw.',

@@ -40,11 +40,11 @@ describe('storage persistence', () => {
     };
     expect(await requestPersistence({ storage })).toBe(true);
     expect(asked).toEqual(['persisted', 'persist']);
-    expect(await storageInfo({ storage })).toEqual({ persisted: false, usage: 1_234, quota: 5_000_000 });
+    expect(await storageInfo({ storage })).toEqual({ available: true, persisted: false, usage: 1_234, quota: 5_000_000 });
   });
 
   it('says null where the browser has no storage API', async () => {
     expect(await requestPersistence({})).toBeNull();
-    expect(await storageInfo({})).toEqual({ persisted: null });
+    expect(await storageInfo({})).toEqual({ available: false, persisted: null });
   });
 });
