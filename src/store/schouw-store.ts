@@ -70,6 +70,10 @@ export type SchouwStore = {
   /** The finding's status and an append-only history entry, in one transaction. Resolves to the entry's id. */
   setFindingStatus(findingId: string, change: StatusChangeInput): Promise<string>;
   listFindings(filter: FindingFilter): Promise<FindingView[]>;
+  /** A buurt's open findings (of every round there), read by index: the closed ones are not read. */
+  listOpenFindings(buurtId: string): Promise<FindingView[]>;
+  /** How many findings a buurt has in each follow-up status (every status present), counted by index. */
+  countFindings(buurtId: string): Promise<Record<FindingStatus, number>>;
   getFinding(id: string): Promise<FindingView | null>;
   /** Oldest first. */
   getFindingHistory(findingId: string): Promise<FindingHistoryEntry[]>;
@@ -92,6 +96,8 @@ export function schouwStore(core: StoreCore): SchouwStore {
     deleteFinding: (id) => writes((w) => w.deleteFinding(core, id)),
     setFindingStatus: (findingId, change) => writes((w) => w.setFindingStatus(core, findingId, change)),
     listFindings: (filter) => read((v) => v.readFindings(db, filter)),
+    listOpenFindings: (buurtId) => read((v) => v.readOpenFindings(db, buurtId)),
+    countFindings: (buurtId) => read((v) => v.countFindings(db, buurtId)),
     getFinding: (id) => read((v) => v.readFinding(db, id)),
     getFindingHistory: (findingId) => read(async (v) => (await v.readFindingHistories(db, [findingId]))[findingId] ?? []),
     getFindingHistories: (findingIds) => read((v) => v.readFindingHistories(db, findingIds)),

@@ -3,13 +3,16 @@
  * findings and their follow-up history, as plain views with their sync
  * state. Loaded with the first schouw screen.
  */
-import type { Finding, FindingStatusChange } from '../domain/finding.ts';
+import { Dexie, type Collection } from 'dexie';
+import { FINDING_STATUSES, isOpenStatus, type Finding, type FindingStatus, type FindingStatusChange } from '../domain/finding.ts';
 import { counterValue } from '../domain/merge.ts';
 import { findingOf, findingStatusChangeOf, schouwOf, schouwParticipants } from '../domain/records.ts';
 import { SchouwSchema, schouwIdFor } from '../domain/schouw.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
 import type { FindingFilter, FindingHistoryEntry, FindingView, SchouwView } from './schouw-store.ts';
-import { stateOf, syncStates, type SyncState } from './sync-state.ts';
+import { stateOf, syncStatesOf } from './sync-state.ts';
+
+const OPEN_STATUSES = FINDING_STATUSES.filter(isOpenStatus);
 
 export async function readSchouw(db: BuurtlogDatabase, deviceId: string, activityId: string): Promise<SchouwView> {
   const id = schouwIdFor(activityId);
@@ -38,22 +41,27 @@ export function byPointThenTime(a: FindingView, b: FindingView): number {
 }
 
 /**
- * The sync state of each of these records, from their own outbox entries only
- * (by the recordId index): a list of findings never reads the whole outbox.
+ * A round's or a buurt's findings come by index (database.ts version 4: live
+ * findings only), every finding by type.
  */
-async function syncStatesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(
-    await db.outbox
-      .where('recordId')
-      .anyOf(records.map((record) => record.id))
-      .toArray(),
-  );
-  return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
+function findingRecords(db: BuurtlogDatabase, filter: FindingFilter): Promise<StoredRecord[]> {
+  if ('schouwId' in filter) return db.records.where('[type+listKeys.round]').equals(['finding', filter.schouwId]).toArray();
+  if ('buurtId' in filter) return byBuurtAndStatus(db, filter.buurtId, Dexie.minKey, Dexie.maxKey).toArray();
+  return db.records.where('type').equals('finding').toArray();
 }
 
-export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter): Promise<FindingView[]> {
+function byBuurtAndStatus(db: BuurtlogDatabase, buurtId: string, from: unknown, to: unknown): Collection<StoredRecord, string> {
+  return db.records.where('[type+listKeys.buurt+listKeys.status]').between(['finding', buurtId, from], ['finding', buurtId, to], true, true);
+}
+
+/**
+ * Findings with their sync state, in byPointThenTime's order. That order is
+ * not total when a round mixes numbered and unnumbered points, so the records
+ * go in by id, as a read by type gives them: every index gives the same list.
+ */
+async function findingViews(db: BuurtlogDatabase, records: readonly StoredRecord[], filter: FindingFilter): Promise<FindingView[]> {
   const matching: Array<{ record: StoredRecord; finding: Finding & { id: string } }> = [];
-  for (const record of await db.records.where('type').equals('finding').toArray()) {
+  for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const finding = findingOf(record);
     if (finding && !finding.deleted && matches(finding, filter)) matching.push({ record, finding });
   }
@@ -62,6 +70,25 @@ export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter):
     matching.map(({ record }) => record),
   );
   return matching.map(({ record, finding }) => ({ ...finding, syncState: stateOfRecord(record) })).sort(byPointThenTime);
+}
+
+export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter): Promise<FindingView[]> {
+  return findingViews(db, await findingRecords(db, filter), filter);
+}
+
+/** A buurt's open findings, by the buurt-and-status index: the closed ones (most, after a year) are not read. */
+export async function readOpenFindings(db: BuurtlogDatabase, buurtId: string): Promise<FindingView[]> {
+  const records = await db.records
+    .where('[type+listKeys.buurt+listKeys.status]')
+    .anyOf(OPEN_STATUSES.map((status) => ['finding', buurtId, status]))
+    .toArray();
+  return findingViews(db, records, { buurtId });
+}
+
+/** How many live findings a buurt has in each status: index counts, no record read. */
+export async function countFindings(db: BuurtlogDatabase, buurtId: string): Promise<Record<FindingStatus, number>> {
+  const counts = await Promise.all(FINDING_STATUSES.map((status) => byBuurtAndStatus(db, buurtId, status, status).count()));
+  return Object.fromEntries(FINDING_STATUSES.map((status, i) => [status, counts[i] ?? 0])) as Record<FindingStatus, number>;
 }
 
 export async function readFinding(db: BuurtlogDatabase, id: string): Promise<FindingView | null> {
