@@ -33,6 +33,8 @@ export type ActivityStore = {
   /** What the list screen shows: it reads only the page's activities, by index. */
   page(query: ActivityPageQuery): Promise<ActivityPage>;
   get(id: string): Promise<ActivityView | null>;
+  /** These activities (those not deleted), in one read. */
+  getMany(ids: readonly string[]): Promise<ActivityView[]>;
 };
 
 export function activityStore(core: StoreCore): ActivityStore {
@@ -48,5 +50,6 @@ export function activityStore(core: StoreCore): ActivityStore {
     list: () => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivities(db))),
     page: (query) => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivityPage(db, query))),
     get: (id) => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivity(db, id))),
+    getMany: (ids) => views((v) => db.transaction('r', [db.records, db.outbox], () => v.readActivitiesById(db, ids))),
   };
 }

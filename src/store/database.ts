@@ -7,6 +7,7 @@ import type { Issue, Reason } from '../domain/errors.ts';
 import type { FieldMap } from '../domain/merge.ts';
 import type { Mutation } from '../domain/protocol.ts';
 import type { RecordType, SyncRecord } from '../domain/records.ts';
+import { listKeysOf, type ListKeys } from './list-keys.ts';
 
 /**
  * A record as kept on the device: its merged state, plus local notes that
@@ -35,32 +36,6 @@ export type StoredRecord = SyncRecord & {
    */
   listKeys?: ListKeys;
 };
-
-/**
- * The keys of a record in the list indexes. An activity: its buurt, date and
- * start; a finding: its buurt, round and follow-up status ('new' until
- * someone changed it: the field may be absent).
- */
-export type ListKeys = { buurt: string; date?: string; start?: string; round?: string; status?: string };
-
-/**
- * The list keys a record has now: none when it is deleted or its creating
- * write (the one that sets createdAt) has not arrived.
- */
-export function listKeysOf(record: SyncRecord): ListKeys | undefined {
-  const value = (name: string): unknown => record.fields[name]?.v;
-  const buurt = value('buurtId');
-  if (value('deleted') === true || value('createdAt') === undefined || typeof buurt !== 'string') return undefined;
-  if (record.type === 'activity') {
-    const [date, start] = [value('date'), value('start')];
-    return typeof date === 'string' && typeof start === 'string' ? { buurt, date, start } : undefined;
-  }
-  if (record.type === 'finding') {
-    const [round, status = 'new'] = [value('schouwId'), value('status')];
-    return typeof round === 'string' && typeof status === 'string' ? { buurt, round, status } : undefined;
-  }
-  return undefined;
-}
 
 /** The record as stored: its list keys as they follow from its fields now. */
 function withListKeys(record: StoredRecord): StoredRecord {
@@ -183,12 +158,13 @@ export function createDatabase(name: string, options: DatabaseOptions = {}): Buu
     );
   // Version 4: the indexes the list screens read by, over the list keys
   // (listKeysOf): activities by date and start, in all buurten or one;
-  // findings by buurt and status and by round. A list reads the rows it shows
-  // and counts with the index, not every record of its type.
+  // findings by buurt and status, by round, and a buurt's open ones oldest
+  // first (all, of one status, of one partner). A list reads the rows it
+  // shows and counts with the index, not every record of its type.
   db.version(4)
     .stores({
       records:
-        'id, type, [type+fields.roundId.v], [type+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.status], [type+listKeys.round]',
+        'id, type, [type+fields.roundId.v], [type+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.status], [type+listKeys.round], [type+listKeys.buurt+listKeys.openSince], [type+listKeys.buurt+listKeys.status+listKeys.openSince], [type+listKeys.buurt+listKeys.openPartner+listKeys.openSince]',
       outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
       meta: 'key',
       photos: 'sha256, state, [state+nextAttemptAt], [origin+usedAt]',

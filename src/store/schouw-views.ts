@@ -4,15 +4,13 @@
  * state. Loaded with the first schouw screen.
  */
 import { Dexie, type Collection } from 'dexie';
-import { FINDING_STATUSES, isOpenStatus, type Finding, type FindingStatus, type FindingStatusChange } from '../domain/finding.ts';
+import { FINDING_STATUSES, type Finding, type FindingStatus, type FindingStatusChange } from '../domain/finding.ts';
 import { counterValue } from '../domain/merge.ts';
 import { findingOf, findingStatusChangeOf, schouwOf, schouwParticipants } from '../domain/records.ts';
 import { SchouwSchema, schouwIdFor } from '../domain/schouw.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
-import type { FindingFilter, FindingHistoryEntry, FindingView, SchouwView } from './schouw-store.ts';
+import type { FindingFilter, FindingHistoryEntry, FindingView, OpenFindingPage, OpenFindingQuery, SchouwView } from './schouw-store.ts';
 import { stateOf, syncStatesOf } from './sync-state.ts';
-
-const OPEN_STATUSES = FINDING_STATUSES.filter(isOpenStatus);
 
 export async function readSchouw(db: BuurtlogDatabase, deviceId: string, activityId: string): Promise<SchouwView> {
   const id = schouwIdFor(activityId);
@@ -46,12 +44,25 @@ export function byPointThenTime(a: FindingView, b: FindingView): number {
  */
 function findingRecords(db: BuurtlogDatabase, filter: FindingFilter): Promise<StoredRecord[]> {
   if ('schouwId' in filter) return db.records.where('[type+listKeys.round]').equals(['finding', filter.schouwId]).toArray();
-  if ('buurtId' in filter) return byBuurtAndStatus(db, filter.buurtId, Dexie.minKey, Dexie.maxKey).toArray();
+  if ('buurtId' in filter) return inBuurt(db, filter.buurtId).toArray();
   return db.records.where('type').equals('finding').toArray();
 }
 
-function byBuurtAndStatus(db: BuurtlogDatabase, buurtId: string, from: unknown, to: unknown): Collection<StoredRecord, string> {
-  return db.records.where('[type+listKeys.buurt+listKeys.status]').between(['finding', buurtId, from], ['finding', buurtId, to], true, true);
+/** A buurt's live findings, or those in one status. */
+function inBuurt(db: BuurtlogDatabase, buurtId: string, status?: string): Collection<StoredRecord, string> {
+  const index = '[type+listKeys.buurt+listKeys.status]';
+  return status === undefined
+    ? db.records.where(index).between(['finding', buurtId, Dexie.minKey], ['finding', buurtId, Dexie.maxKey], true, true)
+    : db.records.where(index).equals(['finding', buurtId, status]);
+}
+
+/** Indexes of open findings only (list-keys.ts), each oldest first: a buurt's, of one status, of one partner. */
+const OPEN = '[type+listKeys.buurt+listKeys.openSince]';
+const OPEN_BY_STATUS = '[type+listKeys.buurt+listKeys.status+listKeys.openSince]';
+const OPEN_BY_PARTNER = '[type+listKeys.buurt+listKeys.openPartner+listKeys.openSince]';
+
+function startingWith(db: BuurtlogDatabase, index: string, prefix: readonly unknown[]): Collection<StoredRecord, string> {
+  return db.records.where(index).between([...prefix], [...prefix, Dexie.maxKey], true, true);
 }
 
 /**
@@ -76,18 +87,55 @@ export async function readFindings(db: BuurtlogDatabase, filter: FindingFilter):
   return findingViews(db, await findingRecords(db, filter), filter);
 }
 
-/** A buurt's open findings, by the buurt-and-status index: the closed ones (most, after a year) are not read. */
-export async function readOpenFindings(db: BuurtlogDatabase, buurtId: string): Promise<FindingView[]> {
-  const records = await db.records
-    .where('[type+listKeys.buurt+listKeys.status]')
-    .anyOf(OPEN_STATUSES.map((status) => ['finding', buurtId, status]))
-    .toArray();
-  return findingViews(db, records, { buurtId });
+/**
+ * A page of a buurt's open-findings list: longest waiting first, filtered by
+ * status and responsible partner. The page, the number that match and the
+ * partners named come from the open-findings indexes (list-keys.ts); only the
+ * page's findings are read, never the closed ones.
+ */
+export async function readOpenFindingPage(db: BuurtlogDatabase, buurtId: string, query: OpenFindingQuery): Promise<OpenFindingPage> {
+  const [counts, partners, { records, total }] = await Promise.all([countFindings(db, buurtId), openPartners(db, buurtId), openPage(db, buurtId, query)]);
+  const rows = await findingViews(db, records, { buurtId });
+  return { rows, total, partners, counts };
+}
+
+async function openPage(
+  db: BuurtlogDatabase,
+  buurtId: string,
+  { status, partner, limit }: OpenFindingQuery,
+): Promise<{ records: StoredRecord[]; total: number }> {
+  const partnerKey = partner.kind === 'any' ? null : partner.kind === 'none' ? '' : partner.partnerId;
+  if (partnerKey !== null && status !== null) {
+    // Both filters: one partner's open findings in the buurt (a few), their status checked here.
+    const matching = (await startingWith(db, OPEN_BY_PARTNER, ['finding', buurtId, partnerKey]).toArray()).filter((r) => r.listKeys?.status === status);
+    return { records: matching.slice(0, limit), total: matching.length };
+  }
+  const range = () =>
+    partnerKey !== null
+      ? startingWith(db, OPEN_BY_PARTNER, ['finding', buurtId, partnerKey])
+      : status !== null
+        ? startingWith(db, OPEN_BY_STATUS, ['finding', buurtId, status])
+        : startingWith(db, OPEN, ['finding', buurtId]);
+  const [ids, total] = await Promise.all([range().limit(limit).primaryKeys(), range().count()]);
+  const records = await db.records.bulkGet(ids);
+  return { records: records.filter((record) => record !== undefined), total };
+}
+
+/** The partners a buurt's open findings name, by id: one step through the partner index per partner, skipping its findings. */
+async function openPartners(db: BuurtlogDatabase, buurtId: string): Promise<string[]> {
+  const partners: string[] = [];
+  let from: unknown[] = ['finding', buurtId];
+  for (;;) {
+    const [key] = await db.records.where(OPEN_BY_PARTNER).between(from, ['finding', buurtId, Dexie.maxKey], false, true).limit(1).keys();
+    if (!Array.isArray(key) || typeof key[2] !== 'string') return partners;
+    if (key[2] !== '') partners.push(key[2]);
+    from = ['finding', buurtId, key[2], Dexie.maxKey];
+  }
 }
 
 /** How many live findings a buurt has in each status: index counts, no record read. */
 export async function countFindings(db: BuurtlogDatabase, buurtId: string): Promise<Record<FindingStatus, number>> {
-  const counts = await Promise.all(FINDING_STATUSES.map((status) => byBuurtAndStatus(db, buurtId, status, status).count()));
+  const counts = await Promise.all(FINDING_STATUSES.map((status) => inBuurt(db, buurtId, status).count()));
   return Object.fromEntries(FINDING_STATUSES.map((status, i) => [status, counts[i] ?? 0])) as Record<FindingStatus, number>;
 }
 

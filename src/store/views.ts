@@ -79,10 +79,17 @@ async function latestFirst(
 }
 
 export async function readActivity(db: BuurtlogDatabase, id: string): Promise<ActivityView | null> {
-  const [record, entries] = await Promise.all([db.records.get(id), db.outbox.where('recordId').equals(id).toArray()]);
-  if (record?.type !== 'activity') return null;
-  const view = activityView(record, stateOf(record, entries));
-  return view && !view.deleted ? view : null;
+  return (await readActivitiesById(db, [id]))[0] ?? null;
+}
+
+/** These activities (those not deleted, in the order asked), in one read. */
+export async function readActivitiesById(db: BuurtlogDatabase, ids: readonly string[]): Promise<ActivityView[]> {
+  const records = (await db.records.bulkGet([...ids])).filter((record): record is StoredRecord => record?.type === 'activity');
+  const stateOfRecord = await syncStatesOf(db, records);
+  return records.flatMap((record) => {
+    const view = activityView(record, stateOfRecord(record));
+    return view && !view.deleted ? [view] : [];
+  });
 }
 
 export async function readAttendance(db: BuurtlogDatabase, deviceId: string, activityId: string): Promise<AttendanceView> {

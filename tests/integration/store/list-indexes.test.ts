@@ -10,10 +10,11 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { turnedUp } from '../../../src/domain/attendance.ts';
-import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../../src/domain/finding.ts';
+import { FINDING_STATUSES, type FindingStatus } from '../../../src/domain/finding.ts';
 import { formatHlc } from '../../../src/domain/hlc.ts';
 import type { SyncRecord } from '../../../src/domain/records.ts';
 import { selectActivities } from '../../../src/app/activities/list-logic.ts';
+import { ANY_OPEN, openFindings, partnersInUse, type OpenFilter } from '../../../src/app/report/report-data.ts';
 import { activityInput, manualClock, openTestStore, type TestStore } from '../../fixtures/factories.ts';
 import { DEVICE_B, NOW, TENANT } from '../../fixtures/fixed.ts';
 
@@ -114,7 +115,11 @@ async function seedFindings(store: TestStore): Promise<{ rounds: string[] }> {
   const findings: string[] = [];
   for (const [r, schouwId] of rounds.entries()) {
     for (const [s, to] of FINDING_STATUSES.entries()) {
-      const id = await store.ui.schouw.createFinding({ schouwId, element: 'tree', aspect: 'damage', ...(s % 2 === 0 ? { pointNo: 10 - s } : {}) }, USER);
+      const partner = [null, 'swa', 'gemeente'][(r + s) % 3] ?? null;
+      const id = await store.ui.schouw.createFinding(
+        { schouwId, element: 'tree', aspect: 'damage', responsiblePartnerId: partner, ...(s % 2 === 0 ? { pointNo: 10 - s } : {}) },
+        USER,
+      );
       findings.push(id);
       if (to !== 'new') await store.ui.schouw.setFindingStatus(id, { to, by: USER });
       if (r === 1 && s === 0) await store.ui.schouw.deleteFinding(id);
@@ -137,7 +142,23 @@ async function expectSameFindings(store: TestStore, rounds: readonly string[]): 
   for (const buurtId of [...BUURTEN, 'elders']) {
     const inBuurt = all.filter((f) => f.buurtId === buurtId);
     expect(await store.ui.schouw.listFindings({ buurtId })).toEqual(inBuurt);
-    expect(await store.ui.schouw.listOpenFindings(buurtId)).toEqual(inBuurt.filter((f) => isOpenStatus(f.status)));
+    const open = openFindings(inBuurt);
+    const filters: OpenFilter[] = [
+      ANY_OPEN,
+      { partner: { kind: 'none' }, status: null },
+      { partner: { kind: 'partner', partnerId: 'swa' }, status: null },
+      { partner: { kind: 'any' }, status: 'reported' },
+      { partner: { kind: 'partner', partnerId: 'gemeente' }, status: 'new' },
+    ];
+    for (const filter of filters) {
+      const expected = openFindings(inBuurt, filter);
+      for (const limit of [1, 2, 100]) {
+        const page = await store.ui.schouw.listOpenFindings(buurtId, { ...filter, limit });
+        expect(openFindings(page.rows)).toEqual(expected.slice(0, limit));
+        expect(page.total).toBe(expected.length);
+        expect(page.partners).toEqual(partnersInUse(open).sort());
+      }
+    }
     const counts = Object.fromEntries(FINDING_STATUSES.map((status) => [status, inBuurt.filter((f) => f.status === status).length]));
     expect(await store.ui.schouw.countFindings(buurtId)).toEqual(counts as Record<FindingStatus, number>);
   }
