@@ -14,7 +14,7 @@ export function localDate(now: number): string {
 export function formatDate(lang: Lang, date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
+  return dateFormat(lang, 'short', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
 /**
@@ -26,9 +26,26 @@ export function formatDateLong(lang: Lang, date: string, today: string): string 
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
   const withYear = today.slice(0, 4) !== date.slice(0, 4);
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(
+  return dateFormat(lang, withYear ? 'long-year' : 'long', { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(
     new Date(y, m - 1, d),
   );
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per language and style, made once: making an
+ * Intl.DateTimeFormat costs far more than formatting with it, and a list
+ * formats a date on every row.
+ */
+function dateFormat(lang: Lang, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /**

@@ -8,13 +8,16 @@ import type { UiStore } from '../store/ui-store.ts';
 /**
  * A live query: `undefined` until its first answer, then re-run by the store
  * after every committed change (also from other tabs and from sync).
- * `deps` must name everything the query reads from the component.
+ * `deps` must name everything the query reads from the component. With
+ * `keep`, a change of `deps` (the next page, another filter) keeps the last
+ * answer on screen until the new one is there, instead of `undefined`:
+ * nothing on screen falls back to "loading" and jumps.
  */
-export function useLive<T>(query: (store: UiStore) => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useLive<T>(query: (store: UiStore) => Promise<T>, deps: readonly unknown[], options: { keep?: boolean } = {}): T | undefined {
   const { store } = useApp();
   const [value, setValue] = useState<{ v: T } | undefined>(undefined);
   useEffect(() => {
-    setValue(undefined);
+    if (!options.keep) setValue(undefined);
     // On an error the last answer stays on screen; the store already retried
     // a lost connection once (withReopen), and the next commit re-runs it.
     return store.observe(

@@ -7,6 +7,7 @@ import type { Issue, Reason } from '../domain/errors.ts';
 import type { FieldMap } from '../domain/merge.ts';
 import type { Mutation } from '../domain/protocol.ts';
 import type { RecordType, SyncRecord } from '../domain/records.ts';
+import { listKeysOf, type ListKeys } from './list-keys.ts';
 
 /**
  * A record as kept on the device: its merged state, plus local notes that
@@ -28,7 +29,22 @@ export type StoredRecord = SyncRecord & {
    * dismissed (left-scope.ts); pulled again, it is back in scope.
    */
   leftScope?: true;
+  /**
+   * What the list screens read by (listKeysOf, kept by the store itself on
+   * every write): only on a live activity or finding that has its creating
+   * write, so a tombstone or a half-arrived record is in no list index.
+   */
+  listKeys?: ListKeys;
 };
+
+/** The record as stored: its list keys as they follow from its fields now. */
+function withListKeys(record: StoredRecord): StoredRecord {
+  const listKeys = listKeysOf(record);
+  if (listKeys) return { ...record, listKeys };
+  if (record.listKeys === undefined) return record;
+  const { listKeys: _before, ...rest } = record;
+  return rest;
+}
 
 export type OutboxState = 'pending' | 'rejected';
 
@@ -140,6 +156,50 @@ export function createDatabase(name: string, options: DatabaseOptions = {}): Buu
           row.usedAt = row.createdAt;
         }),
     );
+  // Version 4: the indexes the list screens read by, over the list keys
+  // (listKeysOf): activities by date and start, in all buurten or one;
+  // findings by buurt and status, by round, and a buurt's open ones oldest
+  // first (all, of one status, of one partner). A list reads the rows it
+  // shows and counts with the index, not every record of its type.
+  db.version(4)
+    .stores({
+      records:
+        'id, type, [type+fields.roundId.v], [type+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.date+listKeys.start], [type+listKeys.buurt+listKeys.status], [type+listKeys.round], [type+listKeys.buurt+listKeys.openSince], [type+listKeys.buurt+listKeys.status+listKeys.openSince], [type+listKeys.buurt+listKeys.openPartner+listKeys.openSince]',
+      outbox: '++seq, &mutationId, recordId, state, [recordId+state]',
+      meta: 'key',
+      photos: 'sha256, state, [state+nextAttemptAt], [origin+usedAt]',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('records')
+        .where('type')
+        .anyOf('activity', 'finding')
+        .modify((row: StoredRecord) => {
+          const listKeys = listKeysOf(row);
+          if (listKeys) row.listKeys = listKeys;
+        }),
+    );
+  // Every write of a record (put, add, bulkPut, modify: all reach the core
+  // as 'put' or 'add') stores its list keys as they follow from its fields,
+  // so no write path can leave an index stale.
+  db.use({
+    stack: 'dbcore',
+    name: 'listKeys',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        if (tableName !== 'records') return table;
+        return {
+          ...table,
+          mutate: (request) =>
+            request.type === 'put' || request.type === 'add'
+              ? table.mutate({ ...request, values: request.values.map((value: StoredRecord) => withListKeys(value)) })
+              : table.mutate(request),
+        };
+      },
+    }),
+  });
   return db;
 }
 

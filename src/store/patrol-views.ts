@@ -16,21 +16,11 @@ import { fieldValues } from '../domain/records.ts';
 import { PATROL_SETTINGS_ID, patrolSettingsOf, type PatrolSettings } from '../domain/patrol-retention.ts';
 import type { BuurtlogDatabase, StoredRecord } from './database.ts';
 import type { ObservationHistoryEntry, ObservationView, PatrolRoundDetail, PatrolRoundView, RoundFilter } from './patrol-store.ts';
-import { stateOf, syncStates, type SyncState } from './sync-state.ts';
+import { stateOf, syncStates, syncStatesOf, type SyncState } from './sync-state.ts';
 
 function parse<T>(schema: z.ZodMiniType<T>, record: StoredRecord): T | null {
   const parsed = z.safeParse(schema, fieldValues(record));
   return parsed.success ? parsed.data : null;
-}
-
-async function statesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(
-    await db.outbox
-      .where('recordId')
-      .anyOf(records.map((record) => record.id))
-      .toArray(),
-  );
-  return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
 const OBSERVATION_TYPES = ['safetyObservation', 'publicSpaceObservation'] as const;
@@ -79,7 +69,7 @@ export async function readRounds(db: BuurtlogDatabase, filter: RoundFilter): Pro
     const round = parse(PatrolRoundSchema, record);
     if (round && !round.deleted && ('all' in filter || round.teamId === filter.teamId)) rounds.push({ record, round });
   }
-  const stateOfRecord = await statesOf(
+  const stateOfRecord = await syncStatesOf(
     db,
     rounds.map(({ record }) => record),
   );
@@ -138,7 +128,7 @@ export async function readObservationHistory(db: BuurtlogDatabase, observationId
     const change = parse(ObservationStatusChangeSchema, record);
     if (change && change.observationId === observationId) matching.push({ record, change });
   }
-  const stateOfRecord = await statesOf(
+  const stateOfRecord = await syncStatesOf(
     db,
     matching.map(({ record }) => record),
   );

@@ -22,7 +22,7 @@ import type {
   SlotRound,
   SlotView,
 } from './patrol-roster-store.ts';
-import { syncStates, type SyncState } from './sync-state.ts';
+import { syncStatesOf } from './sync-state.ts';
 
 type Parsed<T> = { record: StoredRecord; value: T & { id: string } };
 
@@ -33,17 +33,6 @@ async function readType<T>(db: BuurtlogDatabase, type: StoredRecord['type'], sch
     if (parsed.success && (parsed.data as { deleted?: boolean }).deleted !== true) out.push({ record, value: { ...parsed.data, id: record.id } });
   }
   return out;
-}
-
-/** The sync state of each of these records, from their own outbox entries only. */
-async function syncStatesOf(db: BuurtlogDatabase, records: readonly StoredRecord[]): Promise<(record: StoredRecord) => SyncState> {
-  const states = syncStates(
-    await db.outbox
-      .where('recordId')
-      .anyOf(records.map((record) => record.id))
-      .toArray(),
-  );
-  return (record) => states.get(record.id) ?? (record.onServer ? 'sent' : 'local');
 }
 
 /** Minutes since midnight of "HH:MM". */

@@ -27,6 +27,21 @@ export type FindingHistoryEntry = FindingStatusChange & { id: string; syncState:
 /** Which findings: one round's, a buurt's (every round there), or every finding on this device. */
 export type FindingFilter = { readonly schouwId: string } | { readonly buurtId: string } | { readonly all: true };
 
+/** Responsible partner filter: any, nobody yet, or one partner. */
+export type PartnerFilter = { readonly kind: 'any' } | { readonly kind: 'none' } | { readonly kind: 'partner'; readonly partnerId: string };
+/** Which page of a buurt's open findings: those in one open status or any, of one partner or any, the first `limit`. */
+export type OpenFindingQuery = { readonly status: FindingStatus | null; readonly partner: PartnerFilter; readonly limit: number };
+export type OpenFindingPage = {
+  /** The page: the first `limit` that match, longest waiting first. */
+  rows: FindingView[];
+  /** How many match the filters. */
+  total: number;
+  /** The partners the buurt's open findings name, by id (for the filter's choices). */
+  partners: string[];
+  /** The buurt's findings in each status (every status present). */
+  counts: Record<FindingStatus, number>;
+};
+
 /** The round's own settings a person may change. */
 export type SchouwSettings = Pick<Schouw, 'kind' | 'method' | 'targetLevel'>;
 /** What a person fills in for a new finding; the store adds the round's buurt and team, when and by whom. */
@@ -70,6 +85,10 @@ export type SchouwStore = {
   /** The finding's status and an append-only history entry, in one transaction. Resolves to the entry's id. */
   setFindingStatus(findingId: string, change: StatusChangeInput): Promise<string>;
   listFindings(filter: FindingFilter): Promise<FindingView[]>;
+  /** A page of a buurt's open findings (of every round there), by index: only the page's findings are read. */
+  listOpenFindings(buurtId: string, query: OpenFindingQuery): Promise<OpenFindingPage>;
+  /** How many findings a buurt has in each follow-up status (every status present), counted by index. */
+  countFindings(buurtId: string): Promise<Record<FindingStatus, number>>;
   getFinding(id: string): Promise<FindingView | null>;
   /** Oldest first. */
   getFindingHistory(findingId: string): Promise<FindingHistoryEntry[]>;
@@ -92,6 +111,8 @@ export function schouwStore(core: StoreCore): SchouwStore {
     deleteFinding: (id) => writes((w) => w.deleteFinding(core, id)),
     setFindingStatus: (findingId, change) => writes((w) => w.setFindingStatus(core, findingId, change)),
     listFindings: (filter) => read((v) => v.readFindings(db, filter)),
+    listOpenFindings: (buurtId, query) => read((v) => v.readOpenFindingPage(db, buurtId, query)),
+    countFindings: (buurtId) => read((v) => v.countFindings(db, buurtId)),
     getFinding: (id) => read((v) => v.readFinding(db, id)),
     getFindingHistory: (findingId) => read(async (v) => (await v.readFindingHistories(db, [findingId]))[findingId] ?? []),
     getFindingHistories: (findingIds) => read((v) => v.readFindingHistories(db, findingIds)),

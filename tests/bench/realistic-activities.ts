@@ -105,7 +105,7 @@ export function realisticActivities(
 }
 
 /** A small, seeded pseudo-random generator (same numbers every run). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,9 @@
  * 8. Monitoring (monitoring.ts): the dashboard's quarter view for a tenant
  *    with 100,000 activities and 100,000 findings with their history, on
  *    SQLite and PostgreSQL, against one COUNT(*) over the same rows.
+ * 9. List open (list-open.ts): the activity list and a buurt's open
+ *    findings with 50,000 activities and 20,000 findings on the phone, in
+ *    Chromium at 4× CPU slowdown, against the same index read in Dexie alone.
  *
  * Exit code 1 only when the hard budget (70 KB initial) is exceeded or a
  * bench could not run; a missed goal is reported, not failed.
@@ -55,6 +58,7 @@ import { MONITORING_ACTIVITIES, MONITORING_FINDINGS, benchMonitoring } from './m
 import { postgresProblem } from '../fixtures/postgres.ts';
 import { startPipelineSite, type PipelineWindow } from '../fixtures/photos/pipeline-site.ts';
 import { LIST_FINDINGS, measureListThumbnails } from './thumbnails.ts';
+import { CPU_SLOWDOWN, LIST_ACTIVITIES, LIST_FINDINGS_ON_DEVICE, LIST_OPEN_GOAL_MS, measureListOpen, type Timing } from './list-open.ts';
 
 // The names of the app's performance measures (src/store/attendance-store.ts TAP_MEASURE,
 // src/store/patrol-store.ts OBSERVATION_MEASURE, src/sync/engine.ts PULL_MEASURE),
@@ -858,6 +862,32 @@ async function benchThumbnails(browser: Awaited<ReturnType<typeof launchBrowser>
   });
 }
 
+// 9 ─ list open with a year of a municipality on the phone ─────────────────
+
+async function benchListOpen(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
+  section(
+    `9  List open: ${int(LIST_ACTIVITIES)} activities and ${int(LIST_FINDINGS_ON_DEVICE)} findings on the phone (Chromium, ${CPU_SLOWDOWN}× CPU slowdown, route change → first row)`,
+  );
+  const figures = await withServer(async (server) => measureListOpen(browser, server));
+  const spread = (timing: Timing) => `max ${ms(timing.max)}; each ${timing.all.map((value) => Math.round(value)).join(', ')}`;
+  row('  records put straight into IndexedDB (no slowdown)', ms(figures.seedMs));
+  const lists = [
+    ['activity list, upcoming', figures.upcoming],
+    ['activity list, past', figures.past],
+    [`open findings of one buurt (${int(figures.findings.open)} open)`, figures.findings],
+  ] as const;
+  for (const [name, list] of lists) {
+    row(`  ${name}  median`, ms(list.app.median), `${spread(list.app)}; goal ≤ ${LIST_OPEN_GOAL_MS} ms; shows "${list.countText}"`);
+    row('    the same read in Dexie alone (rows + counts)  median', ms(list.raw.median), spread(list.raw));
+    addGoal({
+      verdict: list.app.median <= LIST_OPEN_GOAL_MS ? 'PASS' : 'MISS',
+      text: `${name} opens ≤ ${LIST_OPEN_GOAL_MS} ms at ${CPU_SLOWDOWN}× slowdown: median ${ms(list.app.median)}, max ${ms(list.app.max)} (Dexie alone ${ms(list.raw.median)})`,
+    });
+  }
+  row('  before: every activity read (Dexie alone)', ms(figures.before.activitiesMs), 'what the list read before the indexes, before parsing');
+  row('  before: every finding read (Dexie alone)', ms(figures.before.findingsMs), 'what a buurt’s findings read before');
+}
+
 // Run ─────────────────────────────────────────────────────────────────────
 
 const started = performance.now();
@@ -875,6 +905,7 @@ try {
   await guarded('first pull', 'first pull ≤ 2 × raw put + network', () => benchPull(browser));
   await guarded('photo pipeline', `12 MP photo ≤ ${kb(PHOTO_GOAL_BYTES)} and ≤ ${PHOTO_GOAL_MS} ms`, () => benchPhoto(browser));
   await guarded('thumbnails', `a list of ${LIST_FINDINGS} findings downloads ≤ ${kb(LIST_GOAL_BYTES)} of photos`, () => benchThumbnails(browser));
+  await guarded('list open', `lists open ≤ ${LIST_OPEN_GOAL_MS} ms`, () => benchListOpen(browser));
 } finally {
   await browser.close();
 }

@@ -88,7 +88,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context: each context is another device with its own IndexedDB. */
-export async function newDevice(browser: Browser, opts: { userAgent?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+export async function newDevice(
+  browser: Browser,
+  /** `bypassCSP`: for a bench that loads its own reference script (dexie.js) into the app's page. */
+  opts: { userAgent?: string; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 390, height: 844 },
@@ -98,6 +102,7 @@ export async function newDevice(browser: Browser, opts: { userAgent?: string; co
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
+    ...(opts.bypassCSP ? { bypassCSP: true } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import {
   findingNumbers,
   groupByElementAndAspect,
   latestNote,
-  openCountsByBuurt,
+  openCount,
   openFindings,
   placeOf,
   placeText,
@@ -109,14 +109,9 @@ describe('the wijkbeheerder’s open findings', () => {
     expect(ids(openFindings(all, { partner: { kind: 'any' }, status: 'reported' }))).toEqual([old.id]);
   });
 
-  it('counts open findings per buurt', () => {
-    const elsewhere = findingView({ buurtId: 'schildersbuurt', status: 'new' });
-    expect(openCountsByBuurt([...all, elsewhere])).toEqual(
-      new Map([
-        ['oranjebuurt', 3],
-        ['schildersbuurt', 1],
-      ]),
-    );
+  it('counts the open findings among counts per status', () => {
+    expect(openCount(statusCounts([...all, findingView({ status: 'resolved' })]))).toBe(3);
+    expect(openCount({ new: 0, reported: 0, inProgress: 0, resolved: 4, wontFix: 1 })).toBe(0);
   });
 
   it('says how long a finding has been open in days, then weeks, then months', () => {

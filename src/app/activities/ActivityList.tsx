@@ -1,6 +1,5 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { turnedUp } from '../../domain/attendance.ts';
 import './list.css';
 import { mayCreateActivity } from '../abilities.ts';
 import { useApp } from '../context.ts';
@@ -9,24 +8,32 @@ import { formatDate, formatTimeRange, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { activityTypeLabel, buurtName, statusLabel, visible } from '../i18n/labels.ts';
 import { plural } from '../i18n/translate.ts';
-import type { ActivityView } from '../../store/activity-store.ts';
 import { hrefOf, type Route } from '../router.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { ShowMore, usePaging } from '../ui/ShowMore.tsx';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { selectActivities } from './list-logic.ts';
 
 type ListRoute = Extract<Route, { name: 'list' }>;
-type Row = ActivityView & { turnedUp: number };
 
+/**
+ * The start screen. It reads one page of activities by index (with the
+ * count of all), not every activity: opening it costs the same with 500
+ * activities or 50,000 (`npm run bench`, list open times). "Meer tonen"
+ * shows the next page (ui/ShowMore.tsx says why paged, not windowed).
+ */
 export function ActivityList({ route }: { route: ListRoute }) {
   const { lang, config, navigate, principal } = useApp();
   const t = useT();
   const today = localDate(useNow(60_000));
-  const rows = useLive(async (store): Promise<Row[]> => {
-    const activities = await store.activities.list();
-    return Promise.all(activities.map(async (a) => ({ ...a, turnedUp: turnedUp((await store.attendance.get(a.id)).counts) })));
-  }, []);
-  const shown = rows ? selectActivities(rows, { today, when: route.when, buurt: route.buurt }) : [];
+  const filters = `${route.when} ${route.buurt ?? ''} ${today}`;
+  const paging = usePaging(filters);
+  const current = useLive(
+    (store) => store.activities.page({ when: route.when, today, buurtId: route.buurt, limit: paging.limit }),
+    [route.when, route.buurt, today, paging.limit],
+    { keep: true },
+  );
+  const shown = current ? selectActivities(current.rows, { today, when: route.when, buurt: route.buurt }) : [];
   const buurten = visible(config.buurten);
 
   return (
@@ -61,7 +68,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
         </nav>
       </div>
 
-      {rows === undefined ? (
+      {current === undefined ? (
         <p class="muted">{t('app.loading')}</p>
       ) : shown.length === 0 ? (
         <div class="empty-state">
@@ -70,8 +77,8 @@ export function ActivityList({ route }: { route: ListRoute }) {
         </div>
       ) : (
         <>
-          <p class="muted list-count">{plural(t, 'list.count', shown.length)}</p>
-          <ul class="activity-list">
+          <p class="muted list-count">{plural(t, 'list.count', current.total)}</p>
+          <ul class="activity-list" ref={paging.listRef}>
             {shown.map((a) => (
               <li key={a.id}>
                 <a class="activity-card" href={hrefOf({ name: 'detail', id: a.id })}>
@@ -90,6 +97,7 @@ export function ActivityList({ route }: { route: ListRoute }) {
               </li>
             ))}
           </ul>
+          <ShowMore paging={paging} shown={shown.length} total={current.total} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { FINDING_STATUSES, isOpenStatus, type FindingStatus } from '../../domain/finding.ts';
 import type { ActivityView } from '../../store/activity-store.ts';
 import type { FindingView } from '../../store/schouw-store.ts';
+import type { UiStore } from '../../store/ui-store.ts';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { useLive } from '../hooks.ts';
@@ -15,9 +16,10 @@ import { reportPack, type ReportT } from './pack.ts';
 import { schouwHref } from '../schouw/routes.ts';
 import { DetailItem } from '../ui/DetailItem.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { ShowMore, usePaging } from '../ui/ShowMore.tsx';
 import { FindingThumb } from './FindingPhoto.tsx';
 import { PatrolOpenObservations } from '../roster/PatrolOpenObservations.tsx';
-import { ANY_OPEN, ageOf, openCountsByBuurt, openFindings, partnersInUse, statusCounts, type OpenFilter, type PartnerFilter } from './report-data.ts';
+import { ANY_OPEN, ageOf, openCount, openFindings, partnersInUse, statusCounts, type OpenFilter, type PartnerFilter } from './report-data.ts';
 import { ageText, counted, partnerName, whatText, whereText } from './words.ts';
 
 const OPEN_STATUSES = FINDING_STATUSES.filter(isOpenStatus);
@@ -26,7 +28,8 @@ const OPEN_STATUSES = FINDING_STATUSES.filter(isOpenStatus);
  * The wijkbeheerder's follow-up list: `#/schouw/:id/open` (one round),
  * `#/bevindingen/:buurtId` (a buurt, every round there) and `#/bevindingen`
  * (choose a buurt). Open findings only, the longest waiting first, with
- * filters by responsible partner and status.
+ * filters by responsible partner and status, a page at a time ("Meer tonen",
+ * ui/ShowMore.tsx).
  */
 export function OpenFindings({ activityId, buurtId }: { activityId: string | null; buurtId: string | null }) {
   if (activityId !== null) return <OpenList scope={{ schouwId: activityId }} />;
@@ -37,7 +40,12 @@ export function OpenFindings({ activityId, buurtId }: { activityId: string | nul
 function ChooseBuurt() {
   const { config, principal } = useApp();
   const t = useT(reportPack, findingsPack);
-  const counts = useLive(async (store) => openCountsByBuurt(await store.schouw.listFindings({ all: true })), []);
+  // Counted by index per buurt: no finding is read to choose a buurt.
+  const counts = useLive(
+    async (store) =>
+      new Map(await Promise.all(config.buurten.map(async (buurt) => [buurt.id, openCount(await store.schouw.countFindings(buurt.id))] as const))),
+    [config.buurten],
+  );
   // A hidden buurt still shows while it has open findings: they still need follow-up.
   // A professional works in their own buurten: the list offers only those (none assigned: all).
   const isOwn = (buurtId: string) => principal.role !== 'professional' || principal.buurtIds.length === 0 || principal.buurtIds.includes(buurtId);
@@ -72,15 +80,35 @@ function OpenList({ scope }: { scope: Scope }) {
   const t = useT(reportPack, findingsPack);
   const [filter, setFilter] = useState<OpenFilter>(ANY_OPEN);
   const key = 'schouwId' in scope ? `round:${scope.schouwId}` : `buurt:${scope.buurtId}`;
+  const paging = usePaging(`${key} ${partnerValue(filter.partner)} ${filter.status ?? ''}`);
+  // A round's findings are few: all of them are read and filtered here. A
+  // buurt's after a year are thousands, most of them closed: the store sorts,
+  // filters and counts its open ones on index keys and reads only the page.
   const data = useLive(
     async (store) => {
-      const findings = await store.schouw.listFindings(scope);
-      const activityIds = 'schouwId' in scope ? [scope.schouwId] : [...new Set(findings.map((f) => f.schouwId))];
-      const activities = await Promise.all(activityIds.map((id) => store.activities.get(id)));
-      const rounds = new Map(activities.flatMap((a) => (a ? [[a.id, a] as const] : [])));
-      return { findings, rounds };
+      if ('schouwId' in scope) {
+        const all = await store.schouw.listFindings(scope);
+        const shown = openFindings(all, filter);
+        return {
+          rows: shown.slice(0, paging.limit),
+          total: shown.length,
+          partners: partnersInUse(openFindings(all)),
+          counts: statusCounts(all),
+          rounds: await roundsOf(store, [scope.schouwId]),
+        };
+      }
+      const page = await store.schouw.listOpenFindings(scope.buurtId, { ...filter, limit: paging.limit });
+      return {
+        ...page,
+        rows: openFindings(page.rows),
+        rounds: await roundsOf(
+          store,
+          page.rows.map((f) => f.schouwId),
+        ),
+      };
     },
-    [key],
+    [key, partnerValue(filter.partner), filter.status, paging.limit],
+    { keep: true },
   );
 
   const round = 'schouwId' in scope ? data?.rounds.get(scope.schouwId) : undefined;
@@ -90,10 +118,12 @@ function OpenList({ scope }: { scope: Scope }) {
       : t('openFindings.buurtTitle', { buurt: buurtName(t, config, scope.buurtId) });
   if (data === undefined) return <ScreenTitle>{title}</ScreenTitle>;
 
-  const open = openFindings(data.findings);
-  const shown = openFindings(data.findings, filter);
-  const counts = statusCounts(data.findings);
-  const partnerIds = [...new Set([...partnersInUse(open), ...(filter.partner.kind === 'partner' ? [filter.partner.partnerId] : [])])];
+  const { counts, rows: shown } = data;
+  const openTotal = openCount(counts);
+  // By name, whichever order the store gives them in.
+  const partnerIds = [...new Set([...data.partners, ...(filter.partner.kind === 'partner' ? [filter.partner.partnerId] : [])])].sort((a, b) =>
+    partnerName(config, a).localeCompare(partnerName(config, b)),
+  );
   const time = now();
 
   return (
@@ -121,7 +151,7 @@ function OpenList({ scope }: { scope: Scope }) {
         </dl>
       </section>
 
-      {open.length > 0 && (
+      {openTotal > 0 && (
         <fieldset class="fieldset list-filters open-filters">
           <legend>{t('openFindings.filters')}</legend>
           <div class="field">
@@ -161,25 +191,31 @@ function OpenList({ scope }: { scope: Scope }) {
         </fieldset>
       )}
 
-      {open.length === 0 ? (
+      {openTotal === 0 ? (
         <p class="empty-state">{t('openFindings.empty')}</p>
       ) : shown.length === 0 ? (
         <p class="empty-state">{t('openFindings.emptyFiltered')}</p>
       ) : (
         <>
           <p class="list-count" role="status">
-            {counted(t, 'openFindings.shown', shown.length)}
+            {counted(t, 'openFindings.shown', data.total)}
           </p>
-          <ul class="open-list">
+          <ul class="open-list" ref={paging.listRef}>
             {shown.map((finding) => (
               <OpenRow key={finding.id} t={t} finding={finding} now={time} round={'buurtId' in scope ? data.rounds.get(finding.schouwId) : undefined} />
             ))}
           </ul>
+          <ShowMore paging={paging} shown={shown.length} total={data.total} />
         </>
       )}
       {'buurtId' in scope && <PatrolOpenObservations buurtId={scope.buurtId} />}
     </>
   );
+}
+
+/** The rounds these findings belong to, by id, in one read. */
+async function roundsOf(store: UiStore, activityIds: readonly string[]): Promise<Map<string, ActivityView>> {
+  return new Map((await store.activities.getMany([...new Set(activityIds)])).map((activity) => [activity.id, activity] as const));
 }
 
 function partnerValue(filter: PartnerFilter): string {

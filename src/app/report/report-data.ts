@@ -9,6 +9,7 @@
  */
 import { FINDING_ASPECTS, FINDING_ELEMENTS, FINDING_STATUSES, isOpenStatus } from '../../domain/finding.ts';
 import type { Finding, FindingAspect, FindingElement, FindingStatus } from '../../domain/finding.ts';
+import type { PartnerFilter } from '../../store/schouw-store.ts';
 
 /** The parts of a finding this module reads (a store's FindingView is one). */
 export type ReportFinding = Pick<
@@ -98,8 +99,7 @@ export function latestNote(history: ReadonlyArray<{ readonly note: string; reado
   return null;
 }
 
-/** Responsible partner filter: any, nobody yet, or one partner. */
-export type PartnerFilter = { readonly kind: 'any' } | { readonly kind: 'none' } | { readonly kind: 'partner'; readonly partnerId: string };
+export type { PartnerFilter };
 export type OpenFilter = { readonly partner: PartnerFilter; readonly status: FindingStatus | null };
 export const ANY_OPEN: OpenFilter = { partner: { kind: 'any' }, status: null };
 
@@ -122,13 +122,9 @@ export function openFindings<F extends Pick<ReportFinding, 'id' | 'status' | 're
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** Open findings per buurt id, for choosing a buurt. */
-export function openCountsByBuurt(findings: ReadonlyArray<Pick<Finding, 'buurtId' | 'status'>>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const finding of findings) {
-    if (isOpenStatus(finding.status)) counts.set(finding.buurtId, (counts.get(finding.buurtId) ?? 0) + 1);
-  }
-  return counts;
+/** How many are open, of counts per status (a buurt's, for choosing a buurt). */
+export function openCount(counts: Readonly<Record<FindingStatus, number>>): number {
+  return FINDING_STATUSES.filter(isOpenStatus).reduce((sum, status) => sum + counts[status], 0);
 }
 
 /** The partners the open findings name, in first-seen order (for the filter's choices). */

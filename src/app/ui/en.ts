@@ -40,4 +40,5 @@ export const en: Words<typeof nl> = {
   'route.attendance': 'Attendance',
   'route.settings': 'Settings',
   'language.changed': 'Language changed to English',
+  'list.showMore': 'Show more',
 };

@@ -44,6 +44,7 @@ export const nl = {
   'route.attendance': 'Aanwezigheid',
   'route.settings': 'Instellingen',
   'language.changed': 'Taal gewijzigd naar Nederlands',
+  'list.showMore': 'Meer tonen',
 };
 
 export type UiKey = keyof typeof nl;
