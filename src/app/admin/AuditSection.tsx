@@ -5,7 +5,7 @@ import { problemText } from '../ui/problem-text.ts';
 import { RemoteState } from '../account/RemoteState.tsx';
 import { useRemote } from '../ui/use-remote.ts';
 import { useApp } from '../context.ts';
-import { LOCALES } from '../i18n/translate.ts';
+import { dateFormat } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { accountPack } from '../account/pack.ts';
 import { formsPack } from '../ui/forms/pack.ts';
@@ -80,7 +80,7 @@ export function AuditSection() {
 
 function AuditLine({ entry, t, names }: { entry: AuditEntry; t: AdminT; names: ReadonlyMap<string, string> }) {
   const { lang, config } = useApp();
-  const when = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(entry.at);
+  const when = dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(entry.at);
   const action = (AUDIT_ACTIONS as readonly string[]).includes(entry.action)
     ? t(`auditAction.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
     : entry.action;

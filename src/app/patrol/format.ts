@@ -1,5 +1,6 @@
 /** Times on the patrol screens. Pure. */
-import { LOCALES, type Lang } from '../i18n/translate.ts';
+import { dateFormat } from '../format.ts';
+import type { Lang } from '../i18n/translate.ts';
 
 /** "1:05:09" (hours, minutes, seconds) for a running timer. */
 export function formatElapsed(ms: number): string {
@@ -10,5 +11,5 @@ export function formatElapsed(ms: number): string {
 
 /** "21:47" in the device's time zone. */
 export function formatClock(lang: Lang, ms: number): string {
-  return new Date(ms).toLocaleTimeString(LOCALES[lang], { hour: '2-digit', minute: '2-digit' });
+  return dateFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ObservationView } from '../../store/patrol-roster-store.ts';
 import { useApp } from '../context.ts';
 import { buurtName } from '../i18n/labels.ts';
-import { LOCALES } from '../i18n/translate.ts';
+import { dateFormat } from '../format.ts';
 import { useT } from '../i18n/use-t.ts';
 import { SyncBadge } from '../ui/SyncBadge.tsx';
 import { observationActionLabel, observationTypeLabel } from '../patrol/labels.ts';
@@ -13,9 +13,7 @@ import { rosterPack } from './pack.ts';
 export function ObservationItem({ observation, children }: { observation: ObservationView; children?: ComponentChildren }) {
   const { config, lang } = useApp();
   const t = useT(rosterPack, patrolPack);
-  const when = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-    observation.observedAt,
-  );
+  const when = dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(observation.observedAt);
   const reaction = observation.kind === 'safety' ? observation.reaction : null;
   const titleId = `observation-${observation.id}`;
   return (
