@@ -51,8 +51,16 @@ export const ROLLUP = {
   resolveTime: 'resolve-time',
 } as const;
 
-/** A quarter and buurt of the rollup ('' for a fact without buurt). */
-export type RollupGroup = { readonly quarter: string; readonly buurt: string };
+/** The facts a rollup row counts: activities (with attendance and tags) or findings (with schouw and status changes). */
+type Side = 'activity' | 'finding';
+
+const KINDS: Record<Side, readonly string[]> = {
+  activity: [ROLLUP.held, ROLLUP.attendance, ROLLUP.people, ROLLUP.organisation, ROLLUP.pc4],
+  finding: [ROLLUP.findingStatus, ROLLUP.findingLevel, ROLLUP.findingElement, ROLLUP.findingAspect, ROLLUP.resolveTime],
+};
+
+/** A side's quarter and buurt of the rollup ('' for a fact without buurt). */
+export type RollupGroup = { readonly side: Side; readonly quarter: string; readonly buurt: string };
 
 const buurtOf = (alias: string) => sql`coalesce(${sql.ref(`${alias}.buurt_id`)}, '')`;
 
@@ -60,7 +68,7 @@ const buurtOf = (alias: string) => sql`coalesce(${sql.ref(`${alias}.buurt_id`)},
  * The insert-selects that fill the rollup from the facts (monitoring/activities.ts
  * and schouw.ts read the facts with the same joins); `where(alias)` picks the facts.
  */
-function fills(where: (alias: string) => RawBuilder<unknown>): RawBuilder<unknown>[] {
+function fills(where: (alias: string) => RawBuilder<unknown>): Record<Side, RawBuilder<unknown>[]> {
   const into = sql`insert into indicator_rollups (tenant_id, quarter, buurt_id, kind, value, n, amount, extra)`;
   const held = sql`a.source = 'activity' and a.status = 'held' and a.quarter is not null and ${where('a')}`;
   const attendance = sql`join indicator_facts n on n.tenant_id = a.tenant_id and n.parent_id = a.record_id and n.source = 'attendance'`;
@@ -75,28 +83,32 @@ function fills(where: (alias: string) => RawBuilder<unknown>): RawBuilder<unknow
   const findingTag = (kind: string, rollupKind: string) =>
     sql`${into} select ${findingGroup}, ${rollupKind}, t.value, count(*), 0, 0
       ${findings} ${tag('f', kind)} where ${finding} group by ${findingGroup}, t.value`;
-  return [
-    sql`${into} select ${activityGroup}, ${ROLLUP.held}, coalesce(a.category, ''), count(*), 0, 0
+  return {
+    activity: [
+      sql`${into} select ${activityGroup}, ${ROLLUP.held}, coalesce(a.category, ''), count(*), 0, 0
       from indicator_facts a where ${held} group by ${activityGroup}, coalesce(a.category, '')`,
-    sql`${into} select ${activityGroup}, ${ROLLUP.attendance}, '', sum(case when n.amount > 0 then 1 else 0 end), sum(n.amount), sum(n.extra)
+      sql`${into} select ${activityGroup}, ${ROLLUP.attendance}, '', sum(case when n.amount > 0 then 1 else 0 end), sum(n.amount), sum(n.extra)
       from indicator_facts a ${attendance} where ${held} group by ${activityGroup}`,
-    sql`${into} select ${activityGroup}, ${ROLLUP.people}, cast(n.amount as text), count(*), n.amount, 0
+      sql`${into} select ${activityGroup}, ${ROLLUP.people}, cast(n.amount as text), count(*), n.amount, 0
       from indicator_facts a ${attendance} where ${held} and n.amount > 0 group by ${activityGroup}, n.amount`,
-    sql`${into} select ${activityGroup}, ${ROLLUP.organisation}, t.value, count(*), 0, 0
+      sql`${into} select ${activityGroup}, ${ROLLUP.organisation}, t.value, count(*), 0, 0
       from indicator_facts a ${tag('a', ORGANISATION_TAG)} where ${held} group by ${activityGroup}, t.value`,
-    sql`${into} select ${activityGroup}, ${ROLLUP.pc4}, t.value, count(*), sum(t.amount), 0
+      sql`${into} select ${activityGroup}, ${ROLLUP.pc4}, t.value, count(*), sum(t.amount), 0
       from indicator_facts a ${attendance} ${tag('n', PC4_TAG)} and t.amount > 0 where ${held} group by ${activityGroup}, t.value`,
-    sql`${into} select ${findingGroup}, ${ROLLUP.findingStatus}, coalesce(f.status, ''), count(*), 0, 0
+    ],
+    finding: [
+      sql`${into} select ${findingGroup}, ${ROLLUP.findingStatus}, coalesce(f.status, ''), count(*), 0, 0
       ${findings} where ${finding} group by ${findingGroup}, coalesce(f.status, '')`,
-    sql`${into} select ${findingGroup}, ${ROLLUP.findingLevel}, coalesce(f.category, 'none'), count(*), sum(f.amount),
+      sql`${into} select ${findingGroup}, ${ROLLUP.findingLevel}, coalesce(f.category, 'none'), count(*), sum(f.amount),
         sum(case when f.amount = 1 and f.extra <= coalesce(s.amount, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end)
       ${findings} where ${finding} group by ${findingGroup}, coalesce(f.category, 'none')`,
-    findingTag(ELEMENT_TAG, ROLLUP.findingElement),
-    findingTag(ASPECT_TAG, ROLLUP.findingAspect),
-    sql`${into} select d.tenant_id, d.quarter, d.buurt_id, ${ROLLUP.resolveTime}, cast(d.dur as text), count(*), d.dur, 0 from (
+      findingTag(ELEMENT_TAG, ROLLUP.findingElement),
+      findingTag(ASPECT_TAG, ROLLUP.findingAspect),
+      sql`${into} select d.tenant_id, d.quarter, d.buurt_id, ${ROLLUP.resolveTime}, cast(d.dur as text), count(*), d.dur, 0 from (
         select f.tenant_id as tenant_id, f.quarter as quarter, ${buurtOf('f')} as buurt_id, ${RESOLVE_TIME} as dur ${findings} where ${finding}
       ) d where d.dur is not null group by d.tenant_id, d.quarter, d.buurt_id, d.dur`,
-  ];
+    ],
+  };
 }
 
 /** A resolved finding's time to resolve (ms): from when it was made to its last step to resolved; null otherwise (monitoring/schouw.ts). */
@@ -104,24 +116,35 @@ export const RESOLVE_TIME = sql`case when f.status = 'resolved' then (
   select max(c.at) from indicator_facts c where c.tenant_id = f.tenant_id and c.parent_id = f.record_id and c.source = 'findingStatusChange' and c.category = 'resolved'
 ) - f.at end`;
 
-/** Recomputes the rollup rows of these quarters and buurten of a tenant from the facts (the cross product: exact for any set). */
+/**
+ * Recomputes the rollup rows of these groups of a tenant from the facts: per side and quarter, the rows of
+ * the buurten given (an index on the facts' tenant, source, quarter and buurt finds their facts).
+ */
 export async function refreshRollups(db: Db, tenantId: string, groups: readonly RollupGroup[]): Promise<void> {
-  const quarters = [...new Set(groups.map((group) => group.quarter))];
-  const buurten = [...new Set(groups.map((group) => group.buurt))];
-  if (quarters.length === 0) return;
-  const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`));
-  await sql`delete from indicator_rollups where tenant_id = ${tenantId} and quarter in (${list(quarters)}) and buurt_id in (${list(buurten)})`.execute(db);
-  for (const fill of fills(
-    (alias) =>
-      sql`${sql.ref(`${alias}.tenant_id`)} = ${tenantId} and ${sql.ref(`${alias}.quarter`)} in (${list(quarters)}) and ${buurtOf(alias)} in (${list(buurten)})`,
-  ))
-    await fill.execute(db);
+  const buurten = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const key = `${group.side} ${group.quarter}`;
+    buurten.set(key, (buurten.get(key) ?? new Set()).add(group.buurt));
+  }
+  for (const [key, set] of buurten) {
+    const [side, quarter] = key.split(' ') as [Side, string];
+    const list = sql.join([...set].map((buurt) => sql`${buurt}`));
+    // A fact without buurt counts under ''; the plain column keeps the index usable otherwise.
+    const inBuurten = (alias: string) => (set.has('') ? sql`${buurtOf(alias)} in (${list})` : sql`${sql.ref(`${alias}.buurt_id`)} in (${list})`);
+    await sql`delete from indicator_rollups where tenant_id = ${tenantId} and kind in (${sql.join([...KINDS[side]])}) and quarter = ${quarter} and ${inBuurten('indicator_rollups')}`.execute(
+      db,
+    );
+    const where = (alias: string) =>
+      sql`${sql.ref(`${alias}.tenant_id`)} = ${tenantId} and ${sql.ref(`${alias}.quarter`)} = ${quarter} and ${inBuurten(alias)}`;
+    for (const fill of fills(where)[side]) await fill.execute(db);
+  }
 }
 
 /** Fills the rollup of every tenant from the facts (migration 0012, for the databases that hold facts already). */
 export async function rebuildRollups(db: Db): Promise<void> {
   await sql`delete from indicator_rollups`.execute(db);
-  for (const fill of fills(() => sql`1 = 1`)) await fill.execute(db);
+  const all = fills(() => sql`1 = 1`);
+  for (const fill of [...all.activity, ...all.finding]) await fill.execute(db);
 }
 
 /**
@@ -135,18 +158,18 @@ export async function rollupGroupsOf(db: Db, tenantId: string, recordIds: readon
   const out: RollupGroup[] = [];
   for (let start = 0; start < recordIds.length; start += 500) {
     const ids = sql.join(recordIds.slice(start, start + 500).map((id) => sql`${id}`));
-    const { rows } = await sql<{ q: string; b: string }>`
-      select r.quarter as q, ${buurtOf('r')} as b from indicator_facts r
+    const { rows } = await sql<{ side: Side; q: string; b: string }>`
+      select r.source as side, r.quarter as q, ${buurtOf('r')} as b from indicator_facts r
         where r.tenant_id = ${tenantId} and r.record_id in (${ids}) and r.source in ('activity', 'finding') and r.quarter is not null
       union
-      select p.quarter as q, ${buurtOf('p')} as b from indicator_facts c
+      select p.source as side, p.quarter as q, ${buurtOf('p')} as b from indicator_facts c
         join indicator_facts p on p.tenant_id = c.tenant_id and p.record_id = c.parent_id and p.source in ('activity', 'finding')
         where c.tenant_id = ${tenantId} and c.record_id in (${ids}) and c.source in ('attendance', 'findingStatusChange') and p.quarter is not null
       union
-      select f.quarter as q, ${buurtOf('f')} as b from indicator_facts s
+      select f.source as side, f.quarter as q, ${buurtOf('f')} as b from indicator_facts s
         join indicator_facts f on f.tenant_id = s.tenant_id and f.parent_id = s.parent_id and f.source = 'finding'
         where s.tenant_id = ${tenantId} and s.record_id in (${ids}) and s.source = 'schouw' and f.quarter is not null`.execute(db);
-    out.push(...rows.map((row) => ({ quarter: row.q, buurt: row.b })));
+    out.push(...rows.map((row) => ({ side: row.side, quarter: row.q, buurt: row.b })));
   }
   return out;
 }
