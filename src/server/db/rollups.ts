@@ -25,6 +25,11 @@ import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { ORGANISATION_TAG, PC4_TAG } from '../../domain/indicators-activities.ts';
 import { ASPECT_TAG, DEFAULT_TARGET_RANK, ELEMENT_TAG } from '../../domain/indicators-schouw.ts';
 
+export const DAY_MS = 86_400_000;
+/** The shares of findings resolved within 14 and within 30 days (monitoring/schouw.ts), in ms. */
+export const WITHIN_14 = sql.lit(14 * DAY_MS);
+export const WITHIN_30 = sql.lit(30 * DAY_MS);
+
 /** A database or transaction (migration 0012's schema-less Kysely too): only raw SQL runs here. */
 type Db = QueryExecutorProvider;
 
@@ -47,6 +52,10 @@ export const ROLLUP = {
   /** Findings by element and by aspect: value the tag, n how many. */
   findingElement: 'finding-element',
   findingAspect: 'finding-aspect',
+  /** Findings with a melding number: n how many (monitoring/meldingen.ts). */
+  findingMelding: 'finding-melding',
+  /** Resolved findings with a time to resolve: n how many, amount those within 14 days, extra within 30. */
+  findingTimed: 'finding-timed',
   /** Times to resolve of resolved findings, a histogram: amount the time (ms; value the same as text), n how many. */
   resolveTime: 'resolve-time',
 } as const;
@@ -56,7 +65,15 @@ type Side = 'activity' | 'finding';
 
 const KINDS: Record<Side, readonly string[]> = {
   activity: [ROLLUP.held, ROLLUP.attendance, ROLLUP.people, ROLLUP.organisation, ROLLUP.pc4],
-  finding: [ROLLUP.findingStatus, ROLLUP.findingLevel, ROLLUP.findingElement, ROLLUP.findingAspect, ROLLUP.resolveTime],
+  finding: [
+    ROLLUP.findingStatus,
+    ROLLUP.findingLevel,
+    ROLLUP.findingElement,
+    ROLLUP.findingAspect,
+    ROLLUP.findingMelding,
+    ROLLUP.findingTimed,
+    ROLLUP.resolveTime,
+  ],
 };
 
 /** A side's quarter and buurt of the rollup ('' for a fact without buurt). */
@@ -80,6 +97,8 @@ function fills(where: (alias: string) => RawBuilder<unknown>): Record<Side, RawB
     left join indicator_facts s on s.tenant_id = f.tenant_id and s.parent_id = f.parent_id and s.source = 'schouw'`;
   const finding = sql`f.source = 'finding' and f.quarter is not null and ${where('f')}`;
   const findingGroup = sql`f.tenant_id, f.quarter, ${buurtOf('f')}`;
+  const resolveTimes = sql`select f.tenant_id as tenant_id, f.quarter as quarter, ${buurtOf('f')} as buurt_id, ${RESOLVE_TIME} as dur
+    ${findings} where ${finding}`;
   const findingTag = (kind: string, rollupKind: string) =>
     sql`${into} select ${findingGroup}, ${rollupKind}, t.value, count(*), 0, 0
       ${findings} ${tag('f', kind)} where ${finding} group by ${findingGroup}, t.value`;
@@ -103,10 +122,15 @@ function fills(where: (alias: string) => RawBuilder<unknown>): Record<Side, RawB
         sum(case when f.amount = 1 and f.extra <= coalesce(s.amount, ${sql.lit(DEFAULT_TARGET_RANK)}) then 1 else 0 end)
       ${findings} where ${finding} group by ${findingGroup}, coalesce(f.category, 'none')`,
       findingTag(ELEMENT_TAG, ROLLUP.findingElement),
+      // As monitoring/meldingen.ts counts them: the finding alone, no schouw.
+      sql`${into} select ${findingGroup}, ${ROLLUP.findingMelding}, '', count(*), 0, 0
+        from indicator_facts f where ${finding} and f.flag = 1 group by ${findingGroup}`,
       findingTag(ASPECT_TAG, ROLLUP.findingAspect),
-      sql`${into} select d.tenant_id, d.quarter, d.buurt_id, ${ROLLUP.resolveTime}, cast(d.dur as text), count(*), d.dur, 0 from (
-        select f.tenant_id as tenant_id, f.quarter as quarter, ${buurtOf('f')} as buurt_id, ${RESOLVE_TIME} as dur ${findings} where ${finding}
-      ) d where d.dur is not null group by d.tenant_id, d.quarter, d.buurt_id, d.dur`,
+      sql`${into} select d.tenant_id, d.quarter, d.buurt_id, ${ROLLUP.findingTimed}, '', count(*),
+          sum(case when d.dur <= ${WITHIN_14} then 1 else 0 end), sum(case when d.dur <= ${WITHIN_30} then 1 else 0 end)
+        from (${resolveTimes}) d where d.dur is not null group by d.tenant_id, d.quarter, d.buurt_id`,
+      sql`${into} select d.tenant_id, d.quarter, d.buurt_id, ${ROLLUP.resolveTime}, cast(d.dur as text), count(*), d.dur, 0
+        from (${resolveTimes}) d where d.dur is not null group by d.tenant_id, d.quarter, d.buurt_id, d.dur`,
     ],
   };
 }

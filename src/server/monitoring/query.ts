@@ -104,24 +104,30 @@ export async function middleValues(ctx: MonitoringContext, values: RawBuilder<{ 
 }
 
 /**
- * The same middle values from a histogram: `counts` yields a group `q`, a value `v` and how often
- * it occurs `c`, one row per value of a group (the rollup's, db/rollups.ts). A value whose run holds
- * both middle positions comes once: its median is the same.
+ * The same middle values from a histogram: `counts` yields a group `q`, a value `v` and how often it
+ * occurs `c`, one row per value of a group (the rollup's, db/rollups.ts). The database orders the rows;
+ * the middle positions are found here in one pass over them (a window function over these rows costs
+ * SQLite more than reading them). A value whose run holds both middle positions comes once: its median
+ * is the same.
  */
 export async function middleValuesOfCounts(ctx: MonitoringContext, counts: RawBuilder<{ q: string; v: unknown; c: unknown }>): Promise<Map<string, number[]>> {
-  return middlesByGroup(
-    await rows(
-      ctx,
-      sql<{ q: string; v: unknown }>`
-      select w.q as q, w.v as v from (
-        select h.q as q, h.v as v, cast(h.c as bigint) as c,
-          cast(sum(h.c) over (partition by h.q order by h.v rows between unbounded preceding and current row) as bigint) as upto,
-          cast(sum(h.c) over (partition by h.q) as bigint) as n
-        from (${counts}) h
-      ) w where (w.upto - w.c < (w.n + 1) / 2 and (w.n + 1) / 2 <= w.upto) or (w.upto - w.c < (w.n + 2) / 2 and (w.n + 2) / 2 <= w.upto)
-      order by w.q, w.v`,
-    ),
-  );
+  const list = await rows(ctx, sql<{ q: string; v: unknown; c: unknown }>`select h.q as q, h.v as v, h.c as c from (${counts}) h order by h.q, h.v`);
+  const middle: Array<{ q: string; v: unknown }> = [];
+  for (let start = 0; start < list.length; ) {
+    const group = (list[start] as { q: string }).q;
+    let end = start;
+    let n = 0;
+    for (; end < list.length && (list[end] as { q: string }).q === group; end += 1) n += num((list[end] as { c: unknown }).c);
+    const positions = [Math.floor((n + 1) / 2), Math.floor((n + 2) / 2)];
+    let upto = 0;
+    for (const row of list.slice(start, end)) {
+      const c = num(row.c);
+      if (positions.some((position) => upto < position && position <= upto + c)) middle.push(row);
+      upto += c;
+    }
+    start = end;
+  }
+  return middlesByGroup(middle);
 }
 
 function middlesByGroup(middle: ReadonlyArray<{ q: string; v: unknown }>): Map<string, number[]> {

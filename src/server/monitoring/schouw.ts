@@ -22,9 +22,7 @@ import {
   type Span,
   type Values,
 } from './query.ts';
-import { RESOLVE_TIME, ROLLUP } from '../db/rollups.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, RESOLVE_TIME, ROLLUP, WITHIN_14, WITHIN_30 } from '../db/rollups.ts';
 
 /** Findings made in the period, in scope; theme and project by their schouw's activity (alias a). */
 function findings(ctx: MonitoringContext, range: DayRange) {
@@ -61,8 +59,8 @@ async function partsFromFacts(ctx: MonitoringContext, span: Span): Promise<Parts
         sum(case when d.status in (${open}) then 1 else 0 end) as open,
         sum(case when d.status = 'resolved' then 1 else 0 end) as resolved,
         count(d.dur) as timed,
-        sum(case when d.dur <= ${sql.lit(14 * DAY_MS)} then 1 else 0 end) as w14,
-        sum(case when d.dur <= ${sql.lit(30 * DAY_MS)} then 1 else 0 end) as w30
+        sum(case when d.dur <= ${WITHIN_14} then 1 else 0 end) as w14,
+        sum(case when d.dur <= ${WITHIN_30} then 1 else 0 end) as w30
       from (
         select ${groupKey('f', span)} as q, f.amount as amount, f.extra as extra, s.amount as target, f.status as status, ${RESOLVE_TIME} as dur
         from indicator_facts f ${joinsOf(ctx)} where ${findings(ctx, span.range)}
@@ -80,7 +78,7 @@ async function partsFromFacts(ctx: MonitoringContext, span: Span): Promise<Parts
 
 /** The same parts from the rollup (db/rollups.ts): whole quarters, no theme or project filter. */
 async function partsFromRollup(ctx: MonitoringContext, span: Span, quarters: readonly string[]): Promise<Parts> {
-  const { findingLevel: level, findingStatus: status, resolveTime: time } = ROLLUP;
+  const { findingLevel: level, findingStatus: status, findingTimed: timed } = ROLLUP;
   const totals = await rows(
     ctx,
     sql<Totals>`
@@ -90,15 +88,15 @@ async function partsFromRollup(ctx: MonitoringContext, span: Span, quarters: rea
         sum(case when r.kind = ${level} then r.extra else 0 end) as meeting,
         sum(case when r.kind = ${status} and r.value in (${open}) then r.n else 0 end) as open,
         sum(case when r.kind = ${status} and r.value = 'resolved' then r.n else 0 end) as resolved,
-        sum(case when r.kind = ${time} then r.n else 0 end) as timed,
-        sum(case when r.kind = ${time} and r.amount <= ${sql.lit(14 * DAY_MS)} then r.n else 0 end) as w14,
-        sum(case when r.kind = ${time} and r.amount <= ${sql.lit(30 * DAY_MS)} then r.n else 0 end) as w30
-      from indicator_rollups r where ${rollupOf(ctx, [level, status, time], quarters)} ${groupBy('r', span)}`,
+        sum(case when r.kind = ${timed} then r.n else 0 end) as timed,
+        sum(case when r.kind = ${timed} then r.amount else 0 end) as w14,
+        sum(case when r.kind = ${timed} then r.extra else 0 end) as w30
+      from indicator_rollups r where ${rollupOf(ctx, [level, status, timed], quarters)} ${groupBy('r', span)}`,
   );
   const middles = await middleValuesOfCounts(
     ctx,
     sql<{ q: string; v: unknown; c: unknown }>`
-      select ${groupKey('r', span)} as q, r.amount as v, sum(r.n) as c from indicator_rollups r where ${rollupOf(ctx, [time], quarters)}
+      select ${groupKey('r', span)} as q, r.amount as v, sum(r.n) as c from indicator_rollups r where ${rollupOf(ctx, [ROLLUP.resolveTime], quarters)}
       group by ${span.byQuarter ? sql`r.quarter, ` : sql``}r.amount`,
   );
   return { totals, middles };

@@ -13,6 +13,7 @@
  * - the figures that cannot be summed (organisations, PC4 reach, medians)
  *   are as counted by hand.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { attendanceIdFor } from '../../../src/domain/attendance.ts';
@@ -20,6 +21,7 @@ import { MonitoringAnswerSchema, type MonitoringAnswer } from '../../../src/doma
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { createApp } from '../../../src/server/app.ts';
 import { rebuildRollups } from '../../../src/server/db/rollups.ts';
+import { middleValuesOfCounts } from '../../../src/server/monitoring/query.ts';
 import { purgeExpiredPatrolData } from '../../../src/server/patrol-retention.ts';
 import { activityValues, createTestUser, putRecords, type ServerRecord, type TestUser } from '../../fixtures/server-auth.ts';
 import { roundValues } from '../../fixtures/server-patrol.ts';
@@ -104,7 +106,11 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
       { type: 'activity', id: id.a3, values: held(B, '2025-01-20', { organisers: [{ partnerId: 'wijkteam' }] }) },
       { type: 'activity', id: id.s1, values: held(A, '2025-02-01', { type: 'schouw' }) },
       { type: 'schouw', id: schouwIdFor(id.s1), values: { activityId: id.s1, targetLevel: 'B' } },
-      { type: 'finding', id: id.f1, values: findingValues(id.s1, A, null, { createdAt: utc('2025-02-02T10:00:00'), level: 'C', status: 'resolved' }) },
+      {
+        type: 'finding',
+        id: id.f1,
+        values: findingValues(id.s1, A, null, { createdAt: utc('2025-02-02T10:00:00'), level: 'C', status: 'resolved', meldingNumber: 'FIXI-1' }),
+      },
       { type: 'finding', id: id.f2, values: findingValues(id.s1, A, null, { createdAt: utc('2025-03-01T10:00:00'), level: 'A', status: 'new' }) },
       { type: 'findingStatusChange', id: ids(), values: statusChangeValues(id.f1, A, null, { to: 'resolved', at: utc('2025-02-02T10:00:00') + 5 * DAY }) },
       // A round past its retention (12 months), for the purge.
@@ -138,6 +144,7 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
       'findings-meeting-target': 50, // f2 (A ≥ B); f1 (C) not
       'findings-resolved': 1,
       'resolve-days-median': 5,
+      meldingen: 1,
     });
     expect(a).toMatchObject({ 'activities-held': 3, participants: 14, 'participants-median': 7, organisations: 2, 'reach-pc4': 2, findings: 2 });
     expect(b).toMatchObject({ 'activities-held': 1, participants: 7, 'participants-median': 7, organisations: 1, 'reach-pc4': 1, findings: 0 });
@@ -147,7 +154,7 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
     await count(id.a2, { residents: 12, 'pc4:2952': 4, 'pc4:2953': 8 });
     await put([
       { type: 'activity', id: id.a3, values: { organisers: [{ partnerId: 'wijkteam' }, { partnerId: 'bibliotheek' }] } },
-      { type: 'finding', id: id.f2, values: { status: 'resolved' } },
+      { type: 'finding', id: id.f2, values: { status: 'resolved', meldingNumber: 'FIXI-2' } },
       { type: 'findingStatusChange', id: ids(), values: statusChangeValues(id.f2, A, null, { to: 'resolved', at: utc('2025-03-01T10:00:00') + 20 * DAY }) },
     ]);
     // On its own: only the schouw changes, its findings' rollup rows must follow.
@@ -161,6 +168,7 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
       'findings-meeting-target': 100, // A and C both meet C
       'findings-resolved': 2,
       'resolve-days-median': 12.5, // 5 and 20 days
+      meldingen: 2,
     });
     expect(b).toMatchObject({ organisations: 2 });
   });
@@ -184,8 +192,18 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
     await put([{ type: 'activity', id: id.s1, values: { buurtId: B } }]);
     const [tenant, a, b] = await consistent('2025-01-01');
     expect(tenant).toMatchObject({ 'activities-held': 2, findings: 2 });
-    expect(a).toMatchObject({ 'activities-held': 1, findings: 0, 'resolve-days-median': null });
-    expect(b).toMatchObject({ 'activities-held': 1, findings: 2, 'resolve-days-median': 12.5 });
+    expect(a).toMatchObject({ 'activities-held': 1, findings: 0, 'resolve-days-median': null, meldingen: 0 });
+    expect(b).toMatchObject({ 'activities-held': 1, findings: 2, 'resolve-days-median': 12.5, meldingen: 2 });
+  });
+
+  it('finds the middle values of a histogram, also when one value holds both middle positions', async () => {
+    const ctx = { db: test.database.db, tenantId: TENANT, buurtIds: null, themeId: null, projectId: null, residents: [] };
+    const histogram = sql<{ q: string; v: unknown; c: unknown }>`
+      select 'x' as q, 9 as v, 1 as c union all select 'x', 7, 2
+      union all select 'y', 4, 2
+      union all select 'z', 3, 1 union all select 'z', 1, 1`;
+    // x: 7, 7, 9; y: 4, 4; z: 1, 3.
+    expect(Object.fromEntries(await middleValuesOfCounts(ctx, histogram))).toEqual({ x: [7], y: [4], z: [1, 3] });
   });
 
   it('stays equal through an erasure and a purge, which change no figure', async () => {
