@@ -82,8 +82,12 @@ async function partsFromRollup(ctx: MonitoringContext, span: Span, quarters: rea
       from indicator_rollups r where ${of(ROLLUP.attendance)}
       group by ${span.byQuarter ? sql`r.quarter, ` : sql``}r.buurt_id`,
   );
+  // The distinct values of each group first, then their number: PostgreSQL hashes the first step (count(distinct) sorts).
   const distinct = (kind: string) =>
-    rows(ctx, sql<Counted>`select ${groupKey('r', span)} as q, count(distinct r.value) as n from indicator_rollups r where ${of(kind)} ${groupBy('r', span)}`);
+    rows(
+      ctx,
+      sql<Counted>`select d.q as q, count(*) as n from (select distinct ${groupKey('r', span)} as q, r.value as v from indicator_rollups r where ${of(kind)}) d group by d.q`,
+    );
   const middles = await middleValuesOfCounts(
     ctx,
     sql<{ q: string; v: unknown; c: unknown }>`

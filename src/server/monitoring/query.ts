@@ -105,10 +105,10 @@ export async function middleValues(ctx: MonitoringContext, values: RawBuilder<{ 
 
 /**
  * The same middle values from a histogram: `counts` yields a group `q`, a value `v` and how often it
- * occurs `c`, one row per value of a group (the rollup's, db/rollups.ts). The database orders the rows;
- * the middle positions are found here in one pass over them (a window function over these rows costs
- * SQLite more than reading them). A value whose run holds both middle positions comes once: its median
- * is the same.
+ * occurs `c` (rows of the rollup, db/rollups.ts; a value may come in several rows, one per buurt). The
+ * database orders the rows; the middle positions are found here in one pass over them (a window
+ * function, or summing nearly unique values first, costs the databases more than reading them). A run
+ * of rows that holds both middle positions gives its value once or twice: the median is the same.
  */
 export async function middleValuesOfCounts(ctx: MonitoringContext, counts: RawBuilder<{ q: string; v: unknown; c: unknown }>): Promise<Map<string, number[]>> {
   const list = await rows(ctx, sql<{ q: string; v: unknown; c: unknown }>`select h.q as q, h.v as v, h.c as c from (${counts}) h order by h.q, h.v`);

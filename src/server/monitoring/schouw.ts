@@ -96,8 +96,7 @@ async function partsFromRollup(ctx: MonitoringContext, span: Span, quarters: rea
   const middles = await middleValuesOfCounts(
     ctx,
     sql<{ q: string; v: unknown; c: unknown }>`
-      select ${groupKey('r', span)} as q, r.amount as v, sum(r.n) as c from indicator_rollups r where ${rollupOf(ctx, [ROLLUP.resolveTime], quarters)}
-      group by ${span.byQuarter ? sql`r.quarter, ` : sql``}r.amount`,
+      select ${groupKey('r', span)} as q, r.amount as v, r.n as c from indicator_rollups r where ${rollupOf(ctx, [ROLLUP.resolveTime], quarters)}`,
   );
   return { totals, middles };
 }
