@@ -28,10 +28,9 @@ type Db = Kysely<Schema> | Transaction<Schema>;
  */
 export async function saveFacts(db: Db, records: readonly SyncRecord[]): Promise<void> {
   for (const [tenantId, list] of byTenant(records)) {
-    const ids = list.map((record) => record.id);
-    const before = await rollupGroupsOf(db, tenantId, ids);
+    const before = await rollupGroupsOf(db, tenantId, list);
     await writeFacts(db, list);
-    await refreshRollups(db, tenantId, [...before, ...(await rollupGroupsOf(db, tenantId, ids))]);
+    await refreshRollups(db, tenantId, [...before, ...(await rollupGroupsOf(db, tenantId, list))]);
   }
 }
 
@@ -89,7 +88,11 @@ export async function writeFacts(db: Db, records: readonly SyncRecord[]): Promis
 
 /** Deletes the facts of these records (purged), and recomputes the rollup rows they counted in. */
 export async function deleteFacts(db: Db, tenantId: string, recordIds: readonly string[]): Promise<void> {
-  const before = await rollupGroupsOf(db, tenantId, recordIds);
+  const before = await rollupGroupsOf(
+    db,
+    tenantId,
+    recordIds.map((id) => ({ id })),
+  );
   await removeFacts(db, tenantId, recordIds);
   await refreshRollups(db, tenantId, before);
 }

@@ -171,29 +171,50 @@ export async function rebuildRollups(db: Db): Promise<void> {
   for (const fill of [...all.activity, ...all.finding]) await fill.execute(db);
 }
 
+/** Which of `rollupGroupsOf`'s ways a record type's facts reach the rollup by; other types never do. */
+const REACH: Readonly<Record<string, 'own' | 'parent' | 'schouw'>> = {
+  activity: 'own',
+  finding: 'own',
+  attendance: 'parent',
+  findingStatusChange: 'parent',
+  schouw: 'schouw',
+};
+
 /**
  * The quarters and buurten whose rollup rows a change of these records' facts
  * can alter: an activity's or finding's own; an attendance's activity's; a
  * status change's finding's; a schouw's findings' (its target level). Asked
  * before and after the facts change, so a move between quarters or buurten
- * refreshes both.
+ * refreshes both. A record given without its type is looked up every way
+ * (a purge knows only ids).
  */
-export async function rollupGroupsOf(db: Db, tenantId: string, recordIds: readonly string[]): Promise<RollupGroup[]> {
-  const out: RollupGroup[] = [];
-  for (let start = 0; start < recordIds.length; start += 500) {
-    const ids = sql.join(recordIds.slice(start, start + 500).map((id) => sql`${id}`));
-    const { rows } = await sql<{ side: Side; q: string; b: string }>`
+export async function rollupGroupsOf(db: Db, tenantId: string, records: ReadonlyArray<{ id: string; type?: string }>): Promise<RollupGroup[]> {
+  const ways = { own: [] as string[], parent: [] as string[], schouw: [] as string[] };
+  for (const record of records) {
+    const way = record.type === undefined ? undefined : REACH[record.type];
+    if (way !== undefined) ways[way].push(record.id);
+    else if (record.type === undefined) for (const list of Object.values(ways)) list.push(record.id);
+  }
+  const queries = {
+    own: (ids: RawBuilder<unknown>) => sql<{ side: Side; q: string; b: string }>`
       select r.source as side, r.quarter as q, ${buurtOf('r')} as b from indicator_facts r
-        where r.tenant_id = ${tenantId} and r.record_id in (${ids}) and r.source in ('activity', 'finding') and r.quarter is not null
-      union
-      select p.source as side, p.quarter as q, ${buurtOf('p')} as b from indicator_facts c
+      where r.tenant_id = ${tenantId} and r.record_id in (${ids}) and r.source in ('activity', 'finding') and r.quarter is not null`,
+    parent: (ids: RawBuilder<unknown>) => sql<{ side: Side; q: string; b: string }>`
+      select distinct p.source as side, p.quarter as q, ${buurtOf('p')} as b from indicator_facts c
         join indicator_facts p on p.tenant_id = c.tenant_id and p.record_id = c.parent_id and p.source in ('activity', 'finding')
-        where c.tenant_id = ${tenantId} and c.record_id in (${ids}) and c.source in ('attendance', 'findingStatusChange') and p.quarter is not null
-      union
-      select f.source as side, f.quarter as q, ${buurtOf('f')} as b from indicator_facts s
+      where c.tenant_id = ${tenantId} and c.record_id in (${ids}) and c.source in ('attendance', 'findingStatusChange') and p.quarter is not null`,
+    schouw: (ids: RawBuilder<unknown>) => sql<{ side: Side; q: string; b: string }>`
+      select distinct f.source as side, f.quarter as q, ${buurtOf('f')} as b from indicator_facts s
         join indicator_facts f on f.tenant_id = s.tenant_id and f.parent_id = s.parent_id and f.source = 'finding'
-        where s.tenant_id = ${tenantId} and s.record_id in (${ids}) and s.source = 'schouw' and f.quarter is not null`.execute(db);
-    out.push(...rows.map((row) => ({ side: row.side, quarter: row.q, buurt: row.b })));
+      where s.tenant_id = ${tenantId} and s.record_id in (${ids}) and s.source = 'schouw' and f.quarter is not null`,
+  };
+  const out: RollupGroup[] = [];
+  for (const way of ['own', 'parent', 'schouw'] as const) {
+    const list = ways[way];
+    for (let start = 0; start < list.length; start += 500) {
+      const { rows } = await queries[way](sql.join(list.slice(start, start + 500).map((id) => sql`${id}`))).execute(db);
+      out.push(...rows.map((row) => ({ side: row.side, quarter: row.q, buurt: row.b })));
+    }
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { attendanceIdFor } from '../../../src/domain/attendance.ts';
 import { MonitoringAnswerSchema, type MonitoringAnswer } from '../../../src/domain/indicators.ts';
 import { schouwIdFor } from '../../../src/domain/schouw.ts';
 import { createApp } from '../../../src/server/app.ts';
+import { deleteFacts } from '../../../src/server/db/facts.ts';
 import { rebuildRollups } from '../../../src/server/db/rollups.ts';
 import { middleValuesOfCounts } from '../../../src/server/monitoring/query.ts';
 import { purgeExpiredPatrolData } from '../../../src/server/patrol-retention.ts';
@@ -214,5 +215,17 @@ describe.each(DIALECTS)('the monitoring rollup on %s', (dialect) => {
     const purged = await purgeExpiredPatrolData(test.database, NOW);
     expect(purged.flatMap((report) => report.purged.map((record) => record.id))).toContain(id.round);
     expect(await consistent('2025-01-01')).toEqual(before);
+  });
+
+  it('refreshes the rows of facts deleted by id alone (deleteFacts, as a purge calls it), whatever their type', async () => {
+    const statusChange = await test.database.db
+      .selectFrom('indicator_facts')
+      .select('record_id')
+      .where('source', '=', 'findingStatusChange')
+      .where('parent_id', '=', id.f2)
+      .executeTakeFirstOrThrow();
+    await test.database.db.transaction().execute((trx) => deleteFacts(trx, TENANT, [id.a1, statusChange.record_id]));
+    const [tenant] = await consistent('2025-01-01');
+    expect(tenant).toMatchObject({ 'activities-held': 1, participants: 0, organisations: 0, 'resolve-days-median': 5 });
   });
 });

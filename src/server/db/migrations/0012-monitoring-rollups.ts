@@ -3,8 +3,9 @@
  * 100,000 activities and 100,000 findings): the monitoring rollup
  * (db/rollups.ts says what a row holds and how it stays equal to the facts),
  * filled from the facts the database holds already, and an index on the
- * facts by (tenant, source, quarter, buurt) so a quarter and buurt's rollup
- * is recomputed from its own facts only.
+ * facts by (tenant, source, quarter, buurt, status) so a quarter and buurt's
+ * rollup is recomputed from its own facts only (of activities, the held
+ * ones only: a push of planned activities reads none).
  */
 import type { Kysely } from 'kysely';
 import { rebuildRollups } from '../rollups.ts';
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The rows of a quarter and buurt, for their refresh.
   await db.schema.createIndex('indicator_rollups_group').on('indicator_rollups').columns(['tenant_id', 'quarter', 'buurt_id']).execute();
-  await db.schema.createIndex('indicator_facts_group').on('indicator_facts').columns(['tenant_id', 'source', 'quarter', 'buurt_id']).execute();
+  await db.schema.createIndex('indicator_facts_group').on('indicator_facts').columns(['tenant_id', 'source', 'quarter', 'buurt_id', 'status']).execute();
   await rebuildRollups(db);
 }
 
