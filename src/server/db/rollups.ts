@@ -11,7 +11,10 @@
  * so their kinds keep one row per distinct value: a count of distinct
  * values over any set of quarters and buurten is then exact. Medians keep
  * one row per distinct value with how often it occurs (a histogram), so
- * the middle values are exact too.
+ * the middle values are exact too. The buurt is the fact's `buurt_id`: for
+ * activities and findings their one buurt tag, which is what the facts'
+ * scope filter reads (monitoring/query.ts `inScope`); records with several
+ * buurten (patrol rounds) are not in the rollup.
  *
  * The rollup is never patched by deltas: the rows of a (quarter, buurt) are
  * recomputed from the facts by `refreshRollups`, with the same joins the
