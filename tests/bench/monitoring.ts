@@ -6,9 +6,11 @@
  * runs) against one `COUNT(*)` over the same rows in the same run.
  *
  * The rows are written straight into the facts tables (db/facts.ts) in bulk,
- * as `saveFacts` would write them for such records: the dashboard reads only
- * those tables, and seeding 450,000 records through the push API would take
- * minutes without changing what is measured.
+ * as `saveFacts` would write them for such records, and the rollup is filled
+ * from them as migration 0012 fills it for a database that holds facts
+ * (db/rollups.ts; timed apart): the dashboard reads only those tables, and
+ * seeding 450,000 records through the push API would take minutes without
+ * changing what is measured.
  * Used by `npm run bench` (tests/bench/run.ts); runs on its own too:
  * `node tests/bench/monitoring.ts [sqlite|postgres]`.
  */
@@ -20,6 +22,7 @@ import { ORGANISATION_TAG, PC4_TAG } from '../../src/domain/indicators-activitie
 import { BUURT_TAG, THEME_TAG, amsterdamDay, periodRange, quarterOf, quartersEndingAt, quarterRange } from '../../src/domain/indicators.ts';
 import { FINDING_LEVELS } from '../../src/domain/schouw.ts';
 import type { Database } from '../../src/server/db/database.ts';
+import { rebuildRollups } from '../../src/server/db/rollups.ts';
 import { computeMonitoring } from '../../src/server/monitoring/compute.ts';
 import { NOW, TENANT } from '../fixtures/fixed.ts';
 import { freshDatabase } from './push.ts';
@@ -36,6 +39,9 @@ export type MonitoringFigures = {
   readonly facts: number;
   readonly tags: number;
   readonly seedMs: number;
+  /** Filling the rollup from every fact (migration 0012's backfill). */
+  readonly rollupMs: number;
+  readonly rollupRows: number;
   readonly quarter: { median: number; p95: number };
   readonly professional: { median: number; p95: number };
   readonly count: { median: number; p95: number };
@@ -239,6 +245,11 @@ export async function benchMonitoring(dialect: 'sqlite' | 'postgres'): Promise<M
     const { facts, tags } = await seedFacts(fresh.database);
     const seedMs = performance.now() - started;
     const db = fresh.database.db;
+    const rollupStarted = performance.now();
+    await rebuildRollups(db);
+    await sql`${sql.raw(fresh.database.dialect === 'postgres' ? 'vacuum analyze indicator_rollups' : 'analyze')}`.execute(db);
+    const rollupMs = performance.now() - rollupStarted;
+    const rollupRows = Number((await sql<{ n: unknown }>`select count(*) as n from indicator_rollups`.execute(db)).rows[0]?.n);
     const range = periodRange('quarter', amsterdamDay(NOW));
     const base = {
       db,
@@ -250,7 +261,7 @@ export async function benchMonitoring(dialect: 'sqlite' | 'postgres'): Promise<M
     const quarter = await timed(RUNS, () => computeMonitoring({ ...base, buurtIds: null }, { kind: 'quarter', range }, NOW));
     const professional = await timed(RUNS, () => computeMonitoring({ ...base, buurtIds: ['buurt-00', 'buurt-01'] }, { kind: 'quarter', range }, NOW));
     const count = await timed(RUNS, () => sql`select count(*) as n from indicator_facts where tenant_id = ${TENANT}`.execute(db));
-    return { facts, tags, seedMs, quarter, professional, count };
+    return { facts, tags, seedMs, rollupMs, rollupRows, quarter, professional, count };
   } finally {
     await fresh.cleanup();
   }
@@ -261,7 +272,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const dialect of dialects) {
     const f = await benchMonitoring(dialect);
     console.log(
-      `monitoring ${dialect.padEnd(8)} ${f.facts} facts, ${f.tags} tags seeded in ${Math.round(f.seedMs)} ms; quarter view median ${f.quarter.median.toFixed(1)} ms, p95 ${f.quarter.p95.toFixed(1)} ms; professional (2 buurten) median ${f.professional.median.toFixed(1)} ms; COUNT(*) median ${f.count.median.toFixed(2)} ms; ratio ${(f.quarter.median / f.count.median).toFixed(1)}×`,
+      `monitoring ${dialect.padEnd(8)} ${f.facts} facts, ${f.tags} tags seeded in ${Math.round(f.seedMs)} ms; ${f.rollupRows} rollup rows filled in ${Math.round(f.rollupMs)} ms; quarter view median ${f.quarter.median.toFixed(1)} ms, p95 ${f.quarter.p95.toFixed(1)} ms; professional (2 buurten) median ${f.professional.median.toFixed(1)} ms; COUNT(*) median ${f.count.median.toFixed(2)} ms; ratio ${(f.quarter.median / f.count.median).toFixed(1)}×`,
     );
   }
 }

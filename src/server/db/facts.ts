@@ -17,16 +17,36 @@ import type { Kysely, Transaction } from 'kysely';
 import { factOf } from '../../domain/indicators-registry.ts';
 import { quarterOf } from '../../domain/indicators.ts';
 import type { SyncRecord } from '../../domain/records.ts';
+import { refreshRollups, rollupGroupsOf } from './rollups.ts';
 import type { Schema } from './schema.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
-/** Replaces the facts of these records with what they count for now (none when deleted or of a type without indicators). */
+/**
+ * Replaces the facts of these records with what they count for now (none when deleted or of a type without
+ * indicators), and recomputes the rollup rows they counted in before or count in now (rollups.ts).
+ */
 export async function saveFacts(db: Db, records: readonly SyncRecord[]): Promise<void> {
-  const byTenant = new Map<string, SyncRecord[]>();
-  for (const record of records) byTenant.set(record.tenantId, [...(byTenant.get(record.tenantId) ?? []), record]);
-  for (const [tenantId, list] of byTenant) {
-    await deleteFacts(
+  for (const [tenantId, list] of byTenant(records)) {
+    const before = await rollupGroupsOf(db, tenantId, list);
+    await writeFacts(db, list);
+    await refreshRollups(db, tenantId, [...before, ...(await rollupGroupsOf(db, tenantId, list))]);
+  }
+}
+
+function byTenant(records: readonly SyncRecord[]): Map<string, SyncRecord[]> {
+  const out = new Map<string, SyncRecord[]>();
+  for (const record of records) out.set(record.tenantId, [...(out.get(record.tenantId) ?? []), record]);
+  return out;
+}
+
+/**
+ * The facts and tags alone, without the rollup: for migration 0008, which runs before the rollup
+ * exists (migration 0012 fills it from the facts).
+ */
+export async function writeFacts(db: Db, records: readonly SyncRecord[]): Promise<void> {
+  for (const [tenantId, list] of byTenant(records)) {
+    await removeFacts(
       db,
       tenantId,
       list.map((record) => record.id),
@@ -66,7 +86,18 @@ export async function saveFacts(db: Db, records: readonly SyncRecord[]): Promise
   }
 }
 
+/** Deletes the facts of these records (purged), and recomputes the rollup rows they counted in. */
 export async function deleteFacts(db: Db, tenantId: string, recordIds: readonly string[]): Promise<void> {
+  const before = await rollupGroupsOf(
+    db,
+    tenantId,
+    recordIds.map((id) => ({ id })),
+  );
+  await removeFacts(db, tenantId, recordIds);
+  await refreshRollups(db, tenantId, before);
+}
+
+async function removeFacts(db: Db, tenantId: string, recordIds: readonly string[]): Promise<void> {
   for (let start = 0; start < recordIds.length; start += 500) {
     const chunk = recordIds.slice(start, start + 500);
     await db.deleteFrom('indicator_fact_tags').where('tenant_id', '=', tenantId).where('record_id', 'in', chunk).execute();

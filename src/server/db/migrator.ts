@@ -16,6 +16,7 @@ import * as indicatorFacts from './migrations/0008-indicator-facts.ts';
 import * as scopeExits from './migrations/0009-scope-exits.ts';
 import * as avgRights from './migrations/0010-avg-rights.ts';
 import * as monitoringIndexes from './migrations/0011-monitoring-indexes.ts';
+import * as monitoringRollups from './migrations/0012-monitoring-rollups.ts';
 
 /** Every migration by name, in order; the dialect picks the dialect-specific pieces (audit_log's guard, the photos' byte column). */
 export function migrationsFor(database: Database): Readonly<Record<string, Migration>> {
@@ -31,6 +32,7 @@ export function migrationsFor(database: Database): Readonly<Record<string, Migra
     '0009-scope-exits': scopeExits,
     '0010-avg-rights': avgRights,
     '0011-monitoring-indexes': monitoringIndexes,
+    '0012-monitoring-rollups': monitoringRollups,
   };
 }
 

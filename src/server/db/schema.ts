@@ -235,6 +235,19 @@ export type IndicatorFactTagsTable = {
   amount: number;
 };
 
+/** The monitoring rollup: per tenant, quarter and buurt, what the indicators count (db/rollups.ts `ROLLUP` says what each kind holds). */
+export type IndicatorRollupsTable = {
+  tenant_id: string;
+  kind: string;
+  quarter: string;
+  /** '' for facts without a buurt. */
+  buurt_id: string;
+  value: string;
+  n: number;
+  amount: number;
+  extra: number;
+};
+
 /** People erased at their request (art. 17): their old user id and pseudonym number (migration 0009). */
 export type ErasedUsersTable = {
   tenant_id: string;
@@ -284,6 +297,7 @@ export type Schema = {
   usage_events: UsageEventsTable;
   indicator_facts: IndicatorFactsTable;
   indicator_fact_tags: IndicatorFactTagsTable;
+  indicator_rollups: IndicatorRollupsTable;
   erased_users: ErasedUsersTable;
   erased_device_tokens: ErasedDeviceTokensTable;
   privacy_texts: PrivacyTextsTable;

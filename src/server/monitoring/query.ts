@@ -6,7 +6,7 @@
  * Amsterdam days, indicators.ts).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { BUURT_TAG, THEME_TAG, type DayRange, type IndicatorDefinition } from '../../domain/indicators.ts';
+import { BUURT_TAG, THEME_TAG, quarterOf, quarterRange, quartersEndingAt, type DayRange, type IndicatorDefinition } from '../../domain/indicators.ts';
 import type { ResidentCount } from '../../domain/monitoring-settings.ts';
 import type { Schema } from '../db/schema.ts';
 
@@ -90,18 +90,69 @@ export async function rows<R>(ctx: MonitoringContext, query: RawBuilder<R>): Pro
  * when n is odd.
  */
 export async function middleValues(ctx: MonitoringContext, values: RawBuilder<{ q: string; v: unknown }>): Promise<Map<string, number[]>> {
-  const middle = await rows(
-    ctx,
-    sql<{ q: string; v: unknown; i: unknown }>`
-      select w.q as q, w.v as v, w.i as i from (
+  return middlesByGroup(
+    await rows(
+      ctx,
+      sql<{ q: string; v: unknown }>`
+      select w.q as q, w.v as v from (
         select m.q as q, m.v as v, row_number() over (partition by m.q order by m.v) as i, count(*) over (partition by m.q) as n
         from (${values}) m where m.v is not null
       ) w where w.i = (w.n + 1) / 2 or w.i = (w.n + 2) / 2
       order by w.q, w.i`,
+    ),
   );
+}
+
+/**
+ * The same middle values from a histogram: `counts` yields a group `q`, a value `v` and how often it
+ * occurs `c` (rows of the rollup, db/rollups.ts; a value may come in several rows, one per buurt). The
+ * database orders the rows; the middle positions are found here in one pass over them (a window
+ * function, or summing nearly unique values first, costs the databases more than reading them). A run
+ * of rows that holds both middle positions gives its value once or twice: the median is the same.
+ */
+export async function middleValuesOfCounts(ctx: MonitoringContext, counts: RawBuilder<{ q: string; v: unknown; c: unknown }>): Promise<Map<string, number[]>> {
+  const list = await rows(ctx, sql<{ q: string; v: unknown; c: unknown }>`select h.q as q, h.v as v, h.c as c from (${counts}) h order by h.q, h.v`);
+  const middle: Array<{ q: string; v: unknown }> = [];
+  for (let start = 0; start < list.length; ) {
+    const group = (list[start] as { q: string }).q;
+    let end = start;
+    let n = 0;
+    for (; end < list.length && (list[end] as { q: string }).q === group; end += 1) n += num((list[end] as { c: unknown }).c);
+    const positions = [Math.floor((n + 1) / 2), Math.floor((n + 2) / 2)];
+    let upto = 0;
+    for (const row of list.slice(start, end)) {
+      const c = num(row.c);
+      if (positions.some((position) => upto < position && position <= upto + c)) middle.push(row);
+      upto += c;
+    }
+    start = end;
+  }
+  return middlesByGroup(middle);
+}
+
+function middlesByGroup(middle: ReadonlyArray<{ q: string; v: unknown }>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const row of middle) out.set(row.q, [...(out.get(row.q) ?? []), num(row.v)]);
   return out;
+}
+
+/**
+ * The quarters of a range when the rollup (db/rollups.ts) can answer it: no theme or project filter
+ * and whole quarters (a quarter, a year, the trend); null otherwise — the facts answer then.
+ */
+export function rollupQuarters(ctx: MonitoringContext, range: DayRange): string[] | null {
+  if (ctx.themeId !== null || ctx.projectId !== null) return null;
+  const first = quarterOf(range.from);
+  const last = quarterOf(range.to);
+  if (quarterRange(first).from !== range.from || quarterRange(last).to !== range.to || first > last) return null;
+  const index = (quarter: string) => Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6));
+  return quartersEndingAt(range.to, index(last) - index(first) + 1);
+}
+
+/** Rollup rows (alias r) of these kinds, a tenant, these quarters and the buurten counted. */
+export function rollupOf(ctx: MonitoringContext, kinds: readonly string[], quarters: readonly string[]): RawBuilder<unknown> {
+  const scope = ctx.buurtIds === null ? sql`1 = 1` : ctx.buurtIds.length === 0 ? sql`1 = 0` : sql`r.buurt_id in (${sql.join([...ctx.buurtIds])})`;
+  return sql`r.tenant_id = ${ctx.tenantId} and r.kind in (${sql.join([...kinds])}) and r.quarter in (${sql.join([...quarters])}) and ${scope}`;
 }
 
 /** Sets `values[group][key]`. */

@@ -1,4 +1,7 @@
-/** Migration 0008 on a database that already holds records: their monitoring facts are filled in, so the dashboard counts them. */
+/**
+ * Migrations 0008 and 0012 on a database that already holds records: their monitoring facts are filled in,
+ * and the rollup from those facts, so the dashboard counts them.
+ */
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationsFor } from '../../../src/server/db/migrator.ts';
@@ -41,5 +44,12 @@ describe.each(DIALECTS)('migration 0008 on a database with records, on %s', (dia
       { kind: 'buurt', value: 'oranjebuurt' },
       { kind: 'theme', value: 'veiligheid-overlast' },
     ]);
+  });
+
+  it('fills in the rollup from those facts (0012)', async () => {
+    const rollup = await test.database.db.selectFrom('indicator_rollups').select(['tenant_id', 'kind', 'quarter', 'buurt_id', 'value']).execute();
+    expect(rollup).toEqual([{ tenant_id: TENANT, kind: 'held', quarter: '2025-Q1', buurt_id: 'oranjebuurt', value: 'meeting' }]);
+    const n = await test.database.db.selectFrom('indicator_rollups').select('n').executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
   });
 });

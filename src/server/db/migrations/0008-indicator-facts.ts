@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncRecord } from '../../../domain/records.ts';
 import { FACT_RECORD_TYPES } from '../../../domain/indicators-registry.ts';
-import { saveFacts } from '../facts.ts';
+import { writeFacts } from '../facts.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
     if (rows.length === 0) break;
     const records = rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, type: row.type, ...JSON.parse(row.state) }) as SyncRecord);
-    await saveFacts(db, records);
+    await writeFacts(db, records);
     after = (rows.at(-1) as { id: string }).id;
   }
 }
