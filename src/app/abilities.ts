@@ -5,7 +5,7 @@
  * tests/unit/app-abilities.test.ts.
  */
 import type { Me } from '../domain/auth.ts';
-import { CONFIG_RECORD_TYPES } from '../domain/config-records.ts';
+import { CONFIG_RECORD_TYPES } from '../domain/codes.ts';
 import { can, mayEver, mayMove, mayWriteField, scopeOf, teamIdsOf, type Principal, type RecordScope, type Role } from '../domain/permissions.ts';
 
 type TeamLike = { readonly id: string; readonly memberIds: readonly string[] };

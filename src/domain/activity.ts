@@ -6,24 +6,8 @@
 import * as z from 'zod/mini';
 import { ConfigIdSchema, DateSchema, LocationSchema, OrganisationRefSchema, TimeSchema, plainString, text } from './fields.ts';
 
-export const ACTIVITY_TYPES = [
-  'meeting',
-  'drop-in',
-  'workshop',
-  'course',
-  'clean-up',
-  'tile-lifting',
-  'schouw',
-  'street-party',
-  'information-meeting',
-  'door-to-door',
-  'partner-meeting',
-  'other',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-
-export const ACTIVITY_STATUSES = ['planned', 'held', 'cancelled', 'moved'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from './codes.ts';
+import { ACTIVITY_STATUSES } from './codes.ts';
 
 /**
  * The fields of an activity, each validated on its own (a mutation may carry

@@ -7,8 +7,10 @@
 import * as z from 'zod/mini';
 import { ConfigIdSchema, noControlCharacters, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
-import { RoleSchema } from './permissions.ts';
+import { ROLES } from './permissions.ts';
 import { DeviceIdSchema } from './protocol.ts';
+
+export const RoleSchema = z.enum(ROLES);
 
 export const EmailSchema = z.string().check(z.maxLength(254), noControlCharacters(), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
 export const PasswordSchema = z.string().check(z.minLength(10, 'must be at least 10 characters'), z.maxLength(200), noControlCharacters());

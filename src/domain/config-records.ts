@@ -13,8 +13,8 @@ import { PARTNER_KINDS, type TenantConfig } from './tenant-config.ts';
 import { CbsBuurtCodeSchema, ConfigIdSchema, DateSchema, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
-export const CONFIG_RECORD_TYPES = ['buurt', 'partner', 'theme', 'activityType', 'project', 'team', 'patrolSettings'] as const;
-export type ConfigRecordType = (typeof CONFIG_RECORD_TYPES)[number];
+export { CONFIG_RECORD_TYPES, type ConfigRecordType } from './codes.ts';
+import { CONFIG_RECORD_TYPES, type ConfigRecordType } from './codes.ts';
 
 const common = {
   hidden: z.boolean(),

@@ -16,15 +16,9 @@ import * as z from 'zod/mini';
 import { ConfigIdSchema, plainString, text } from './fields.ts';
 import { IdSchema } from './ids.ts';
 
-/** new → reported → in progress → resolved | won't fix. */
-export const FOLLOW_UP_STATUSES = ['new', 'reported', 'inProgress', 'resolved', 'wontFix'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export { FOLLOW_UP_STATUSES, isOpenStatus, type FollowUpStatus } from './codes.ts';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from './codes.ts';
 export const FollowUpStatusSchema = z.enum(FOLLOW_UP_STATUSES);
-
-/** Still to be followed up: the open items a wijkbeheerder works through. */
-export function isOpenStatus(status: FollowUpStatus): boolean {
-  return status !== 'resolved' && status !== 'wontFix';
-}
 
 /**
  * The melding's status in FIXI (or another system). Not a second status a

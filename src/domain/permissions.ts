@@ -11,12 +11,10 @@
  *           record's `memberIds`);
  * - `none`  never.
  */
-import * as z from 'zod/mini';
 import type { FieldMap, FieldValue } from './merge.ts';
 import type { RecordType, SyncRecord } from './records.ts';
 
 export const ROLES = ['coordinator', 'professional', 'police', 'volunteer'] as const;
-export const RoleSchema = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = ['create', 'read', 'update', 'delete'] as const;

@@ -3,7 +3,6 @@
  * is a default the coordinator can rename, hide or extend without a code change.
  */
 import * as z from 'zod/mini';
-import { ACTIVITY_TYPES } from './activity.ts';
 import { CbsBuurtCodeSchema, ConfigIdSchema, text } from './fields.ts';
 
 const ItemBase = {
@@ -61,15 +60,4 @@ export const TenantConfigSchema = z.object({
 });
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;
 
-export const DEFAULT_THEMES: Theme[] = [
-  { id: 'tolerantie-solidariteit', label: 'Tolerantie & solidariteit' },
-  { id: 'eenzaamheid-armoede-schulden', label: 'Eenzaamheid, armoede & schulden' },
-  { id: 'omgeving-gemeenschap', label: 'Omgeving & gemeenschap' },
-  { id: 'veiligheid-overlast', label: 'Veiligheid & overlast' },
-];
-
-export const DEFAULT_ACTIVITY_TYPES: ActivityTypeItem[] = ACTIVITY_TYPES.map((id) => ({ id }));
-
-export function visible<T extends { hidden?: boolean | undefined }>(items: readonly T[]): T[] {
-  return items.filter((item) => !item.hidden);
-}
+export { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, visible } from './codes.ts';

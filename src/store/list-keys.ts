@@ -3,7 +3,7 @@
  * from database.ts so the bench can seed a device's IndexedDB directly with
  * the keys the store would have written, without loading Dexie into Node.
  */
-import { FOLLOW_UP_STATUSES, isOpenStatus, type FollowUpStatus } from '../domain/follow-up.ts';
+import { FOLLOW_UP_STATUSES, isOpenStatus, type FollowUpStatus } from '../domain/codes.ts';
 import type { SyncRecord } from '../domain/records.ts';
 
 /**

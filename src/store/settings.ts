@@ -6,7 +6,7 @@
  * themselves; the default is idb-keyval's own.
  */
 import { clear, get, set, update, type UseStore } from 'idb-keyval';
-import { uuidv7 } from '../domain/ids.ts';
+import { uuidv7 } from '../domain/uuid.ts';
 
 export type Language = 'nl' | 'en';
 /** Light or dark colours, or whatever the phone's system setting says. */

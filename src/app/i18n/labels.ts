@@ -3,7 +3,8 @@
  * names in the tenant config; activity types use the config's label when the
  * coordinator set one, and the translated default otherwise.
  */
-import { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, visible, type ActivityTypeItem, type TenantConfig, type Theme } from '../../domain/tenant-config.ts';
+import { DEFAULT_ACTIVITY_TYPES, DEFAULT_THEMES, visible } from '../../domain/codes.ts';
+import type { ActivityTypeItem, TenantConfig, Theme } from '../../domain/tenant-config.ts';
 import type { ActivityStatus } from '../../domain/activity.ts';
 import type { CountKey } from '../../domain/attendance.ts';
 import type { OrganisationRef } from '../../domain/fields.ts';
