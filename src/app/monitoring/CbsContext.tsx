@@ -1,8 +1,8 @@
-import { CBS_FIGURES } from '../../domain/cbs-figures.ts';
 import { useApp } from '../context.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
-import { formatCbsFigure, type BuurtContext } from './cbs-logic.ts';
+import type { BuurtContext } from './cbs-logic.ts';
+import { CbsTable } from './CbsTable.tsx';
 import { formatValue } from './logic.ts';
 import { monitoringPack } from './pack.ts';
 
@@ -22,36 +22,7 @@ export function CbsContext({ rows, year }: { rows: readonly BuurtContext[]; year
       <h2 id="report-cbs">{t('cbs.report.title')}</h2>
       <div class="report-indicator">
         <p>{t('cbs.report.intro')}</p>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="report-cbs-caption">
-          <table class="monitoring-table cbs-table">
-            <caption id="report-cbs-caption">{t('cbs.report.caption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('monitoring.buurt')}</th>
-                <th scope="col">{t('targets.year')}</th>
-                {CBS_FIGURES.map((figure) => (
-                  <th key={figure} scope="col">
-                    {t(`cbs.figure.${figure}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('cbs.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ buurtId, figures }) => (
-                <tr key={buurtId}>
-                  <th scope="row">{name(buurtId)}</th>
-                  <td>{figures.year}</td>
-                  {CBS_FIGURES.map((figure) => (
-                    <td key={figure}>{formatCbsFigure(t, lang, figure, figures[figure])}</td>
-                  ))}
-                  <td>{t(`cbs.source.${figures.source}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CbsTable rows={rows.map((row) => row.figures)} caption={{ id: 'report-cbs-caption', text: t('cbs.report.caption', { year }) }} />
         <ul class="cbs-residents">
           {rows.map(({ buurtId, figures, typed }) =>
             typed !== null ? (

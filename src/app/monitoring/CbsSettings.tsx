@@ -4,9 +4,10 @@ import { visible } from '../../domain/tenant-config.ts';
 import { useApp } from '../context.ts';
 import { buurtName } from '../i18n/labels.ts';
 import { useT } from '../i18n/use-t.ts';
-import { cbsProblemText, formatCbsFigure } from './cbs-logic.ts';
+import { cbsProblemText } from './cbs-logic.ts';
 import { parseNumber } from './logic.ts';
 import { monitoringPack } from './pack.ts';
+import { CbsTable } from './CbsTable.tsx';
 
 type Read = { readonly file: string; readonly parsed: CbsParse };
 
@@ -17,7 +18,7 @@ type Read = { readonly file: string; readonly parsed: CbsParse };
  * buurt and CBS year; or type the figures in. The figures saved, below.
  */
 export function CbsSettings({ saved, year: defaultYear }: { saved: readonly CbsFigures[] | undefined; year: number }) {
-  const { store, announce, lang, config } = useApp();
+  const { store, announce, config } = useApp();
   const t = useT(monitoringPack);
   const [year, setYear] = useState(String(defaultYear - 2));
   const [read, setRead] = useState<Read | null>(null);
@@ -95,37 +96,7 @@ export function CbsSettings({ saved, year: defaultYear }: { saved: readonly CbsF
       {saved?.length === 0 ? (
         <p class="muted">{t('cbs.none')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('cbs.stored')}>
-          <table class="monitoring-table cbs-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('monitoring.buurt')}</th>
-                <th scope="col">{t('targets.year')}</th>
-                {CBS_FIGURES.map((figure) => (
-                  <th key={figure} scope="col">
-                    {t(`cbs.figure.${figure}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('cbs.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...(saved ?? [])]
-                .sort((a, b) => b.year - a.year || a.buurtId.localeCompare(b.buurtId))
-                .map((row) => (
-                  <tr key={`${row.buurtId}-${row.year}`}>
-                    <th scope="row">{buurtName(t, config, row.buurtId)}</th>
-                    <td>{row.year}</td>
-                    {CBS_FIGURES.map((figure) => (
-                      <td key={figure}>{formatCbsFigure(t, lang, figure, row[figure])}</td>
-                    ))}
-                    <td>{t(`cbs.source.${row.source}`)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+        <CbsTable rows={[...(saved ?? [])].sort((a, b) => b.year - a.year || a.buurtId.localeCompare(b.buurtId))} label={t('cbs.stored')} />
       )}
     </section>
   );
