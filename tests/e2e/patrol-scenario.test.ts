@@ -184,6 +184,7 @@ describe('a buurtpreventie evening', () => {
     expect(policeRounds).toHaveLength(1);
     const [policeRound] = policeRounds as [ServerRecord];
     expect(['walkers', 'outcome', 'summary', 'track'].map((field) => fieldOf(policeRound, field))).toEqual([[], null, '', null]);
+    expect(await officer.page.getByRole('region', { name: 'Gedeelde routes' }).count(), 'no route the team did not share').toBe(0);
 
     // The suspicious situation is handled, with a short reaction for the team.
     await reactAsOfficer(officer, 'Verdachte situatie', 'Surveillance ter plaatse geweest, niets aangetroffen', 'Afgehandeld');

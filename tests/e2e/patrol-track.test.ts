@@ -5,13 +5,19 @@
  * real GPS is the edge this does not run), with one poor fix 200 m off in
  * between; the round ends, and the route — one point per step, not the poor
  * fix — is drawn on the round's map and reaches the server in the round
- * record. Real server, built app, Chromium.
+ * record. The team shares it with the wijkagent, whose screen draws it on
+ * the map of that round (a route not shared never reaches her: the
+ * buurtpreventie scenario). Real server, built app, Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeTrack, distanceM } from '../../src/domain/patrol-track.ts';
 import { wcagViolations } from './axe.ts';
-import { serverRecords } from './harness.ts';
-import { ALBLASSERDAM, PatrolPage, invitedPhone } from './patrol-page.ts';
+import { isoWeek } from '../../src/app/roster/roster-logic.ts';
+import { rosterDate } from '../../src/domain/patrol-roster.ts';
+import { BuurtlogPage } from './buurtlog-page.ts';
+import { coordinatorApi } from './coordinator-api.ts';
+import { newDevice, serverRecords } from './harness.ts';
+import { ALBLASSERDAM, PatrolPage, invitedPhone, openPoliceWeek } from './patrol-page.ts';
 import { useServerAndBrowser } from './use-server-and-browser.ts';
 
 /** Degrees of latitude in 30 m. */
@@ -39,6 +45,7 @@ describe('a round’s route', () => {
     await optIn.check();
     expect(await share.isDisabled()).toBe(false);
     expect(await share.isChecked()).toBe(false);
+    await share.check();
     await page.getByRole('button', { name: 'Start de ronde' }).click();
     await patrol.waitForRunning();
 
@@ -75,7 +82,7 @@ describe('a round’s route', () => {
     await phone.waitUntilAllSent();
     const round = (await serverRecords(server)).find((record) => record['type'] === 'patrolRound') as Record<string, unknown>;
     expect(fieldOf(round, 'trackOptIn')).toBe(true);
-    expect(fieldOf(round, 'shareTrackWithPolice')).toBe(false);
+    expect(fieldOf(round, 'shareTrackWithPolice')).toBe(true);
     const points = decodeTrack(fieldOf(round, 'track') as string);
     expect(points).toHaveLength(STEPS + 1);
     for (let i = 1; i < points.length; i++) {
@@ -83,5 +90,20 @@ describe('a round’s route', () => {
       expect(distanceM(points[i - 1] as (typeof points)[number], points[i] as (typeof points)[number])).toBeLessThan(32);
     }
     expect(Math.max(...points.map((p) => p.lon))).toBeLessThan(ALBLASSERDAM.longitude + 0.0001);
+
+    // Shared: the wijkagent of the Oranjebuurt sees the route on the map of that round, in its week.
+    const police = { email: 'wijkagent@politie.example', password: 'wijkagent-wachtwoord' };
+    await (await coordinatorApi(server)).createUser({ displayName: 'Wijkagent Oranjebuurt', ...police, role: 'police', buurtIds: ['oranjebuurt'] });
+    const officer = await BuurtlogPage.open(await newDevice(browser), server.url, police);
+    await officer.waitUntilSynced();
+    const weekOf = (time: number): string => isoWeek(rosterDate(time)).monday;
+    await openPoliceWeek(officer, weekOf(Date.now()) === weekOf(fieldOf(round, 'startedAt') as number) ? 0 : 1);
+    const routes = officer.page.getByRole('region', { name: 'Gedeelde routes' });
+    await officer.expectSoon('the shared route', () => routes.waitFor({ timeout: 30_000 }));
+    const drawn = routes.locator('.place-map-track-line');
+    await expect.poll(async () => ((await drawn.getAttribute('points')) ?? '').trim().split(/\s+/).length, { timeout: 15_000 }).toBe(STEPS + 1);
+    expect(await routes.getByRole('region', { name: /^Ronde van / }).count()).toBe(1);
+    expect(await wcagViolations(officer.page)).toEqual([]);
+    await officer.page.context().close();
   });
 });

@@ -3,12 +3,14 @@ import { OBSERVATION_ACTIONS, SAFETY_OBSERVATION_TYPES, type ReactionState } fro
 import { rosterDate } from '../../domain/patrol-roster.ts';
 import type { SafetyObservationView } from '../../store/patrol-roster-store.ts';
 import { useApp } from '../context.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { observationActionLabel, observationTypeLabel } from '../patrol/labels.ts';
+import { formatClock } from '../patrol/format.ts';
 import { patrolPack } from '../patrol/pack.ts';
+import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
 import { rosterPack } from './pack.ts';
 import { addDays, isoWeek } from './roster-logic.ts';
@@ -40,6 +42,11 @@ export function PoliceScreen() {
     [buurtIds?.join(','), monday],
   );
   const shown = (observations ?? []).filter((o) => (!type || o.type === type) && (!action || o.action === action));
+  // The server sends a round's route to the police only when the team chose to share it.
+  const rounds = useLive((store) => store.patrol.listRounds({ all: true }), []);
+  const shared = (rounds ?? []).filter(
+    (round) => round.track !== null && round.track !== '' && round.startedAt >= startOf(monday) && round.startedAt < startOf(addDays(monday, 7)),
+  );
 
   return (
     <>
@@ -90,6 +97,27 @@ export function PoliceScreen() {
             </ObservationItem>
           ))}
         </ul>
+      )}
+      {shared.length > 0 && (
+        <section aria-labelledby="police-routes" class="police-routes">
+          <h2 id="police-routes">{t('police.sharedRoutes')}</h2>
+          <p class="field-hint">{t('police.sharedRoutesHint')}</p>
+          {shared.map((round) => (
+            <RoundMap
+              key={round.id}
+              track={round.track}
+              observations={(observations ?? []).filter((o) => o.roundId === round.id)}
+              heading={{
+                id: `police-route-${round.id}`,
+                text: t('police.sharedRoute', {
+                  date: formatDate(lang, localDate(round.startedAt)),
+                  from: formatClock(lang, round.startedAt),
+                  to: round.endedAt === null ? '…' : formatClock(lang, round.endedAt),
+                }),
+              }}
+            />
+          ))}
+        </section>
       )}
     </>
   );
