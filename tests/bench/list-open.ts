@@ -64,7 +64,7 @@ export type ListOpenFigures = {
 
 type Stored = SyncRecord & { onServer: true; listKeys?: ReturnType<typeof listKeysOf> };
 
-function timing(values: number[]): Timing {
+export function timing(values: number[]): Timing {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)] as number, max: sorted[sorted.length - 1] as number, all: values };
 }
