@@ -23,17 +23,18 @@ export type CountKey = 'residents' | 'volunteers' | 'professionals' | 'children'
 /** The real server, which a WebKit phone "goes offline" from by stopping it. */
 export class Site {
   server: RunningServer;
-  private constructor(server: RunningServer) {
+  private readonly env: Record<string, string>;
+  private down = false;
+  private constructor(server: RunningServer, env: Record<string, string>) {
     this.server = server;
+    this.env = env;
   }
-  static async start(env?: Record<string, string>): Promise<Site> {
-    return new Site(await startServer(env ? { env } : {}));
+  static async start(env: Record<string, string> = {}): Promise<Site> {
+    return new Site(await startServer({ env }), env);
   }
   get url(): string {
     return this.server.url;
   }
-  private env: Record<string, string> | undefined;
-  private down = false;
   async takeDown(): Promise<void> {
     if (this.down) return;
     this.down = true;
@@ -41,13 +42,8 @@ export class Site {
   }
   async bringUp(): Promise<void> {
     if (!this.down) return;
-    this.server = await startServer({ port: this.server.port, dataDir: this.server.dataDir, ...(this.env ? { env: this.env } : {}) });
+    this.server = await startServer({ port: this.server.port, dataDir: this.server.dataDir, env: this.env });
     this.down = false;
-  }
-  static async startWith(env: Record<string, string>): Promise<Site> {
-    const site = await Site.start(env);
-    site.env = env;
-    return site;
   }
   stop(): Promise<void> {
     return this.down ? Promise.resolve() : this.server.stop();
@@ -197,19 +193,40 @@ export class Phone {
 
   // ── acting ──────────────────────────────────────────────────────────────
 
+  /**
+   * Wait for an element that has stopped moving (a smooth scroll the app
+   * started has ended), as a person's eye does before the thumb goes down —
+   * and as Playwright waits before a click. `tapAt` is the way not to wait.
+   */
+  async waitForStill(q: Query): Promise<Found> {
+    let found = await this.waitFor(q);
+    await this.until(`${q.role} "${q.name ?? ''}" to stop moving`, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const now = await this.find(q);
+      const still = now !== null && Math.abs(now.x - found.x) < 0.5 && Math.abs(now.y - found.y) < 0.5;
+      if (now) found = now;
+      return still;
+    });
+    return found;
+  }
+
   async press(name: string, within?: string): Promise<void> {
-    const found = await this.waitFor({ role: 'button', name, ...(within ? { within } : {}) });
-    await this.tab.click(found.selector);
+    await this.tab.click((await this.waitForStill({ role: 'button', name, ...(within ? { within } : {}) })).selector);
   }
 
   async follow(name: string): Promise<void> {
-    const found = await this.waitFor({ role: 'link', name });
-    await this.tab.click(found.selector);
+    await this.tab.click((await this.waitForStill({ role: 'link', name })).selector);
   }
 
   async fill(label: string, text: string): Promise<void> {
     const found = await this.waitFor({ role: 'field', name: label });
     await this.tab.type(found.selector, text);
+  }
+
+  /** What a field holds now. */
+  async valueOf(label: string): Promise<string> {
+    const found = await this.waitFor({ role: 'field', name: label });
+    return this.tab.run<string>(`() => document.querySelector('${found.selector}').value`);
   }
 
   /** Choose an option of a list (select) by its text. */

@@ -68,13 +68,12 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-export async function launchWebKit(): Promise<WebKitHost> {
-  const xvfb = process.env['DISPLAY'] && process.env['BUURTLOG_USE_DISPLAY'] === '1' ? null : await startXvfb();
-  const display = xvfb?.display ?? (process.env['DISPLAY'] as string);
+/** A WebKitWebDriver on a free port, answering /status. It drives one session at a time. */
+async function startDriver(display: string): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let driverLog = '';
-  driver.stderr?.on('data', (chunk: Buffer) => (driverLog = (driverLog + chunk.toString()).slice(-4_000)));
+  let log = '';
+  driver.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4_000)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -82,33 +81,41 @@ export async function launchWebKit(): Promise<WebKitHost> {
       (response) => response.ok,
       () => false,
     );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not start: ${driverLog}`);
+    if (up) return { base, process: driver };
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not start: ${log}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
 
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? (method === 'POST' ? { body: '{}' } : {}) : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(90_000),
-    });
-    const answer = (await response.json()) as { value: unknown };
-    const value = answer.value as { error?: string; message?: string } | null;
-    if (!response.ok || (value && typeof value === 'object' && 'error' in value && value.error))
-      throw new Error(`WebDriver ${method} ${path}: ${value?.error ?? response.status} ${value?.message ?? ''}`);
-    return answer.value;
-  };
+async function call(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? (method === 'POST' ? { body: '{}' } : {}) : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(90_000),
+  });
+  const answer = (await response.json()) as { value: unknown };
+  const value = answer.value as { error?: string; message?: string } | null;
+  if (!response.ok || (value && typeof value === 'object' && 'error' in value && value.error))
+    throw new Error(`WebDriver ${method} ${path}: ${value?.error ?? response.status} ${value?.message ?? ''}`);
+  return answer.value;
+}
 
+/**
+ * WebKit for a test file: one Xvfb display, and a WebKitWebDriver per session
+ * (it drives one MiniBrowser at a time; a second phone is a second driver).
+ */
+export async function launchWebKit(): Promise<WebKitHost> {
+  const xvfb = await startXvfb();
   const sessions = new Set<WebDriverSession>();
   return {
     async newSession() {
-      const created = (await call('POST', '/session', {
+      const driver = await startDriver(xvfb.display);
+      const created = (await call(driver.base, 'POST', '/session', {
         capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] }, strictFileInteractability: false } },
       })) as { sessionId: string };
       const prefix = `/session/${created.sessionId}`;
-      const command = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => call(method, `${prefix}${path}`, body);
+      const command = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => call(driver.base, method, `${prefix}${path}`, body);
       const session: WebDriverSession = {
         command,
         async element(selector) {
@@ -125,8 +132,9 @@ export async function launchWebKit(): Promise<WebKitHost> {
           return answer.value as T;
         },
         async close() {
-          sessions.delete(session);
+          if (!sessions.delete(session)) return;
           await command('DELETE', '').catch(() => undefined);
+          await stop(driver.process);
         },
       };
       sessions.add(session);
@@ -135,8 +143,7 @@ export async function launchWebKit(): Promise<WebKitHost> {
     },
     async close() {
       for (const session of [...sessions]) await session.close();
-      await stop(driver);
-      if (xvfb) await stop(xvfb.process);
+      await stop(xvfb.process);
     },
   };
 }
