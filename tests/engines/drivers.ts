@@ -22,7 +22,7 @@ import { launchWebKit, type WebDriverSession, type WebKitHost } from './webdrive
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const VIEWPORT = { width: 390, height: 844 };
 
 export type Tab = {

@@ -35,10 +35,11 @@ export class Site {
   get url(): string {
     return this.server.url;
   }
+  /** The server dies at once (a graceful stop waits seconds for the open live stream), as a lost signal cuts every connection. */
   async takeDown(): Promise<void> {
     if (this.down) return;
     this.down = true;
-    await this.server.stop();
+    await this.server.kill();
   }
   async bringUp(): Promise<void> {
     if (!this.down) return;
