@@ -34,6 +34,8 @@ export default defineConfig({
           name: 'engines',
           include: ['tests/engines/**/*.test.ts'],
           environment: 'node',
+          // After the other projects, not beside them: three browsers next to the Chromium e2e files on 2 cores make both slow and flaky.
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
