@@ -28,6 +28,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // The key scenarios once more in each engine: Chromium, Firefox ESR and WebKitGTK (tests/engines/drivers.ts).
+          name: 'engines',
+          include: ['tests/engines/**/*.test.ts'],
+          environment: 'node',
+          // After the other projects, not beside them: three browsers next to the Chromium e2e files on 2 cores make both slow and flaky.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -20,7 +20,9 @@ export function startUpdateFlow({ onUpdateReady }: UpdateFlowOptions): void {
 
   wb.addEventListener('waiting', () => {
     onUpdateReady(() => {
-      wb.addEventListener('controlling', () => window.location.reload());
+      // Reload once the new version is activated, not when it takes control: in WebKit a reload
+      // during the activation leaves the new worker 'activating' for good (tests/engines).
+      wb.addEventListener('activated', () => window.location.reload());
       wb.messageSkipWaiting();
     });
   });
