@@ -80,7 +80,13 @@ export type PhotoOrigin = 'own' | 'other';
 /** A processed photo (or thumbnail), named by the SHA-256 of its bytes (see src/domain/photos.ts). */
 export type PhotoRow = {
   sha256: string;
-  blob: Blob;
+  /**
+   * The bytes. Written as an ArrayBuffer: WebKit refuses a Blob in IndexedDB
+   * where the site's data is not kept on disk (Safari's private browsing,
+   * and WebDriver's sessions: "Error preparing Blob/File data to be stored").
+   * Rows written before hold a Blob; `photoBlob` (photos.ts) reads both.
+   */
+  blob: Blob | ArrayBuffer;
   type: string;
   bytes: number;
   createdAt: number;

@@ -26,12 +26,24 @@ function checkInput(input: PhotoInput, path = ''): void {
     throw new InvalidInputError([{ path: `${path}blob`, message: 'must be a Blob with the photo’s bytes' }]);
 }
 
-function newRow(input: PhotoInput, now: number, origin: PhotoOrigin, extra: Pick<PhotoRow, 'thumbnail' | 'thumbnailOf'> = {}): PhotoRow {
+/** A photo's bytes as a row keeps them, read before the transaction: awaiting a Blob inside one would commit it early. */
+type Bytes = { input: PhotoInput; data: ArrayBuffer };
+
+async function bytesOf(input: PhotoInput): Promise<Bytes> {
+  return { input, data: await input.blob.arrayBuffer() };
+}
+
+/** A row's bytes as a Blob of its type, whether written as an ArrayBuffer or (before) as a Blob. */
+function photoBlob(row: Pick<PhotoRow, 'blob' | 'type'>): Blob {
+  return row.blob instanceof Blob ? row.blob : new Blob([row.blob], { type: row.type });
+}
+
+function newRow({ input, data }: Bytes, now: number, origin: PhotoOrigin, extra: Pick<PhotoRow, 'thumbnail' | 'thumbnailOf'> = {}): PhotoRow {
   return {
     sha256: input.sha256,
-    blob: input.blob,
+    blob: data,
     type: input.type,
-    bytes: input.blob.size,
+    bytes: data.byteLength,
     createdAt: now,
     // A photo of another phone is on the server already: it is never queued.
     state: origin === 'own' ? 'pending' : 'sent',
@@ -53,14 +65,16 @@ export async function addPhoto(db: BuurtlogDatabase, now: number, input: OwnPhot
   checkInput(input);
   const { thumbnail } = input;
   if (thumbnail) checkInput(thumbnail, 'thumbnail.');
+  const [photoBytes, thumbnailBytes] = await Promise.all([bytesOf(input), thumbnail ? bytesOf(thumbnail) : null]);
   return db.transaction('rw', db.photos, async () => {
-    if (thumbnail && (await db.photos.get(thumbnail.sha256)) === undefined) await db.photos.add(newRow(thumbnail, now, 'own', { thumbnailOf: input.sha256 }));
+    if (thumbnail && thumbnailBytes && (await db.photos.get(thumbnail.sha256)) === undefined)
+      await db.photos.add(newRow(thumbnailBytes, now, 'own', { thumbnailOf: input.sha256 }));
     const existing = await db.photos.get(input.sha256);
     if (existing !== undefined) {
       if (thumbnail && existing.thumbnail === undefined) await db.photos.put({ ...existing, thumbnail: thumbnail.sha256 });
       return false;
     }
-    await db.photos.add(newRow(input, now, 'own', thumbnail ? { thumbnail: thumbnail.sha256 } : {}));
+    await db.photos.add(newRow(photoBytes, now, 'own', thumbnail ? { thumbnail: thumbnail.sha256 } : {}));
     return true;
   });
 }
@@ -101,13 +115,14 @@ export async function photoStates(db: BuurtlogDatabase, hashes: readonly string[
 }
 
 export async function getPhotoBlob(db: BuurtlogDatabase, sha256: string): Promise<Blob | null> {
-  return (await db.photos.get(sha256))?.blob ?? null;
+  const row = await db.photos.get(sha256);
+  return row ? photoBlob(row) : null;
 }
 
 /** Pending photos whose next attempt is due by `now`, the longest waiting first. */
 export async function pendingPhotos(db: BuurtlogDatabase, now: number, limit: number): Promise<QueuedPhoto[]> {
   const rows = await db.photos.where('[state+nextAttemptAt]').between(['pending', -Infinity], ['pending', now], true, true).limit(Math.max(0, limit)).toArray();
-  return rows.map(({ sha256, blob, type, bytes, attempts }) => ({ sha256, blob, type, bytes, attempts }));
+  return rows.map((row) => ({ sha256: row.sha256, blob: photoBlob(row), type: row.type, bytes: row.bytes, attempts: row.attempts }));
 }
 
 /** Only after the server's 200/201. */
@@ -154,8 +169,9 @@ export async function requeuePhotos(db: BuurtlogDatabase, hashes: readonly strin
 export async function cachePhoto(db: BuurtlogDatabase, now: number, input: PhotoInput, budget: number): Promise<void> {
   checkInput(input);
   if (!(budget >= 0)) throw new InvalidInputError([{ path: 'budget', message: 'must be a number of bytes, 0 or more' }]);
+  const bytes = await bytesOf(input);
   await db.transaction('rw', db.photos, async () => {
-    if ((await db.photos.get(input.sha256)) === undefined) await db.photos.add(newRow(input, now, 'other'));
+    if ((await db.photos.get(input.sha256)) === undefined) await db.photos.add(newRow(bytes, now, 'other'));
     await evictOthers(db, budget, new Set([input.sha256]));
   });
 }

@@ -29,7 +29,7 @@ export type PullOptions = {
   gone?: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 };
 /** What the engine uploads: the row as stored. */
-export type QueuedPhoto = Pick<PhotoRow, 'sha256' | 'blob' | 'type' | 'bytes' | 'attempts'>;
+export type QueuedPhoto = Pick<PhotoRow, 'sha256' | 'type' | 'bytes' | 'attempts'> & { blob: Blob };
 
 export type SyncStore = {
   readonly deviceId: string;

@@ -215,11 +215,16 @@ export class BuurtlogPage {
     return Number(await this.page.getByTestId(`value-${key}`).textContent());
   }
 
+  /** The count shows `value` and the store has every tap of it (the row is not marked `data-saving`). */
   async waitForCount(key: 'residents' | 'volunteers' | 'professionals' | 'children' | 'firstTimers' | 'registered', value: number): Promise<void> {
-    await this.expectSoon(`count ${key} = ${value}`, () =>
-      this.page.waitForFunction(([k, v]) => document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v), [key, value] as const, {
-        timeout: 30_000,
-      }),
+    await this.expectSoon(`count ${key} = ${value}, saved`, () =>
+      this.page.waitForFunction(
+        ([k, v]) =>
+          document.querySelector(`[data-testid="value-${k}"]`)?.textContent?.trim() === String(v) &&
+          document.querySelector<HTMLElement>(`[data-testid="counter-${k}"]`)?.dataset['saving'] !== 'true',
+        [key, value] as const,
+        { timeout: 30_000 },
+      ),
     );
   }
 

@@ -367,7 +367,14 @@ export class Phone {
     return Number(await this.testIdText(`value-${key}`));
   }
 
+  /** The count shows `value` and the store has every tap of it (no taps only on screen): safe to reload. */
   async waitForCount(key: CountKey, value: number, timeout = 30_000): Promise<void> {
-    await this.until(`count ${key} = ${value}`, async () => (await this.countValue(key)) === value, timeout);
+    await this.until(
+      `count ${key} = ${value}, saved`,
+      async () =>
+        (await this.countValue(key)) === value &&
+        (await this.tab.run<boolean>(`() => document.querySelector('[data-testid="counter-${key}"]')?.dataset.saving !== 'true'`)),
+      timeout,
+    );
   }
 }

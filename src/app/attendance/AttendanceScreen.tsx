@@ -95,6 +95,7 @@ export function AttendanceScreen({ id }: { id: string }) {
                   decrementLabel={t('attendance.decrement', { label })}
                   onBump={(delta) => bump(key, delta, label)}
                   isReadOnly={isReadOnly}
+                  isSaving={counter.isSaving(key)}
                 />
               );
             })}

@@ -51,6 +51,7 @@ export function Participants({ activityId, schouw, isReadOnly }: { activityId: s
           decrementLabel={t('round.decrement', { label: row.label })}
           onBump={(delta) => bump(row.key, delta, row.label)}
           isReadOnly={isReadOnly}
+          isSaving={counter.isSaving(row.key)}
         />
       ))}
     </section>

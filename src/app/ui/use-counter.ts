@@ -26,6 +26,8 @@ export type Counter = {
   bump(key: CounterKey, delta: 1 | -1): number;
   /** Counters with taps the live answer has not shown yet. */
   pendingKeys(): string[];
+  /** Whether this counter has taps the live answer (the store) does not show yet. */
+  isSaving(key: CounterKey): boolean;
 };
 
 /**
@@ -87,5 +89,5 @@ export function useCounter<V extends CountedView>(options: CounterOptions<V>): C
     return next;
   };
 
-  return { countOf, bump, pendingKeys: () => Object.keys(tally) };
+  return { countOf, bump, pendingKeys: () => Object.keys(tally), isSaving: (key) => Object.hasOwn(tally, key) };
 }
