@@ -76,3 +76,8 @@ export function formatRelative(lang: Lang, t: T, then: number, now: number): str
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** "21:47" in the device's time zone (a round's times, an observation's). */
+export function formatClock(lang: Lang, ms: number): string {
+  return dateFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ms);
+}

@@ -3,12 +3,11 @@ import { OBSERVATION_ACTIONS, SAFETY_OBSERVATION_TYPES, type ReactionState } fro
 import { rosterDate } from '../../domain/patrol-roster.ts';
 import type { SafetyObservationView } from '../../store/patrol-roster-store.ts';
 import { useApp } from '../context.ts';
-import { formatDate, localDate } from '../format.ts';
+import { formatClock, formatDate, localDate } from '../format.ts';
 import { useLive, useNow } from '../hooks.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { observationActionLabel, observationTypeLabel } from '../patrol/labels.ts';
-import { formatClock } from '../patrol/format.ts';
 import { patrolPack } from '../patrol/pack.ts';
 import { RoundMap } from '../patrol/RoundMap.tsx';
 import { ObservationItem } from './ObservationItem.tsx';
