@@ -36,16 +36,12 @@ export function PoliceScreen() {
   const monday = addDays(isoWeek(rosterDate(now)).monday, -7 * weeksBack);
   const sunday = addDays(monday, 6);
   const buurtIds = principal.role === 'coordinator' ? undefined : principal.buurtIds;
-  const observations = useLive(
-    (store) => store.roster.listSafetyObservations({ ...(buurtIds ? { buurtIds } : {}), from: startOf(monday), until: startOf(addDays(monday, 7)) }),
-    [buurtIds?.join(','), monday],
-  );
+  const week = { ...(buurtIds ? { buurtIds } : {}), from: startOf(monday), until: startOf(addDays(monday, 7)) };
+  const observations = useLive((store) => store.roster.listSafetyObservations(week), [buurtIds?.join(','), monday]);
   const shown = (observations ?? []).filter((o) => (!type || o.type === type) && (!action || o.action === action));
   // The server sends a round's route to the police only when the team chose to share it.
-  const rounds = useLive((store) => store.patrol.listRounds({ all: true }), []);
-  const shared = (rounds ?? []).filter(
-    (round) => round.track !== null && round.track !== '' && round.startedAt >= startOf(monday) && round.startedAt < startOf(addDays(monday, 7)),
-  );
+  const rounds = useLive((store) => store.roster.listRounds(week), [buurtIds?.join(','), monday]);
+  const shared = (rounds ?? []).filter((round) => round.track !== null && round.track !== '');
 
   return (
     <>
